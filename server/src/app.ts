@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { sessionMiddleware } from './auth/auth.middleware';
+import { authRoutes } from './auth/auth.routes';
+import { LoginService } from './auth/login.service';
+import { SessionService } from './auth/session.service';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { auditRoutes, AuditService } from './features/audit/audit.routes';
+import { backlogRoutes } from './features/backlog/backlog.routes';
+import { BacklogService } from './features/backlog/backlog.service';
+import { cycleRoutes } from './features/cycles/cycle.routes';
+import { CycleService } from './features/cycles/cycle.service';
+import { mountHealth } from './features/health/health.routes';
+import { keyResultRoutes } from './features/key-results/key-result.routes';
+import { KeyResultService } from './features/key-results/key-result.service';
+import { objectiveRoutes } from './features/objectives/objective.routes';
+import { ObjectiveService } from './features/objectives/objective.service';
+import { teamRoutes } from './features/teams/team.routes';
+import { TeamService } from './features/teams/team.service';
+import { userRoutes } from './features/users/user.routes';
+import { UserService } from './features/users/user.service';
+import { AppError } from './http/app-error';
+import { csrfGuard } from './http/csrf';
+import { errorMiddleware } from './http/error-middleware';
+import { buildOpenApi } from './http/openapi';
+import { mountRoutes, type RouteDef } from './http/route';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+}
+
+/** Builds the services once; routes, tests and scripts share them. */
+export function createServices(deps: AppDeps) {
+  const { db, config, logger } = deps;
+  const sessions = new SessionService(db, config);
+  return {
+    sessions,
+    login: new LoginService(db, sessions, config, logger),
+    users: new UserService(db),
+    teams: new TeamService(db),
+    cycles: new CycleService(db),
+    objectives: new ObjectiveService(db),
+    keyResults: new KeyResultService(db),
+    backlog: new BacklogService(db),
+    audit: new AuditService(db),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Every API route, as data. The authorization matrix test walks this list. */
+export function apiRoutes(s: Services): RouteDef[] {
+  return [
+    ...authRoutes(s.login, s.sessions),
+    ...userRoutes(s.users),
+    ...teamRoutes(s.teams),
+    ...cycleRoutes(s.cycles),
+    ...objectiveRoutes(s.objectives),
+    ...keyResultRoutes(s.keyResults),
+    ...backlogRoutes(s.backlog),
+    ...auditRoutes(s.audit),
+  ];
+}
+
+export function createApp(deps: AppDeps) {
+  const { config, db, logger } = deps;
+  const services = createServices(deps);
+  const routes = apiRoutes(services);
+  const state = { shuttingDown: false };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false); // our ETags are strong row versions, set per route
+  if (config.TRUST_PROXY === 'true') app.set('trust proxy', true);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
+      // Served over plain http on localhost by default; HSTS belongs to the TLS proxy.
+      strictTransportSecurity: false,
+    }),
+  );
+
+  const root = Router();
+  mountHealth(root, db, () => state.shuttingDown);
+  app.use(root);
+
+  const api = Router();
+  // Only /api pays for these; static files and health checks skip them.
+  api.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/api', csrfGuard(config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)));
+  api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json' }));
+  api.use('/api', sessionMiddleware(services.sessions));
+  const openApi = buildOpenApi(routes);
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  mountRoutes(api, routes);
+  api.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such API route')));
+  app.use(api);
+
+  if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
+  app.use(errorMiddleware);
+  return { app, services, routes, state };
+}
+
+/** The built single-page client; every non-API path falls back to index.html (deep links). */
+function serveClient(app: express.Express, dist: string): void {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`CLIENT_DIST has no index.html: ${dist} (run npm run build)`);
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (req, res, next) => {
+    if (req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dist, 'index.html'));
+  });
+}

@@ -1,0 +1,14 @@
+import type { Role } from '@keyline/shared';
+
+/** Who is making a request, as services see it (they never see req/res). */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** Hash of the session this request came with, so "end my other sessions" can spare it. */
+  sessionKey?: string;
+}
+
+/** For work the system does on its own (seeding, start-up admin). */
+export const SYSTEM_ACTOR: Actor = { id: '', name: 'Keyline', email: '', role: 'admin' };

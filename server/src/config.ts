@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, read once from the environment and validated. A bad
+ * value stops the start with a message naming the variable. `.env.example`
+ * lists every variable.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/keyline.db')
+    .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must be sqlite:<path> or a postgres:// URL',
+    }),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `demo` seeds a demo organisation into an empty database; `none` starts empty. */
+  KEYLINE_SEED: z.enum(['demo', 'none']).default('demo'),
+  KEYLINE_ADMIN_EMAIL: z.email().optional(),
+  KEYLINE_ADMIN_PASSWORD: z.string().min(12).max(128).optional(),
+  /** Sign the user out after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 12),
+  /** Sign the user out this many hours after sign-in, whatever they do. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Failed sign-ins allowed per account and per IP within the window before 429. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Extra origins allowed to send state-changing requests (comma-separated), e.g. the Vite dev server. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Serve the built client from this folder; empty to serve the API only. */
+  CLIENT_DIST: z.string().default(''),
+  /** Set when behind a reverse proxy so req.ip and https detection are right. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Config = Readonly<z.infer<typeof EnvSchema>>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (Boolean(parsed.data.KEYLINE_ADMIN_EMAIL) !== Boolean(parsed.data.KEYLINE_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together');
+  }
+  return Object.freeze(parsed.data);
+}
+
+export class ConfigError extends Error {}

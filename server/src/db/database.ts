@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { ENTITIES, MIGRATIONS } from './entities';
+import { Mutex } from './mutex';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/**
+ * The one door to the database. `write` runs a unit of work in a transaction;
+ * `read` runs queries outside one. On SQLite both pass through one in-process
+ * lock (one shared connection: see docs/ARCHITECTURE.md); PostgreSQL gives
+ * each transaction its own pooled connection and needs none.
+ */
+export class Database {
+  private readonly lock = new Mutex();
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly kind: DatabaseKind,
+  ) {}
+
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const run = () => this.dataSource.transaction(work);
+    return this.kind === 'sqlite' ? this.lock.run(run) : run();
+  }
+
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const run = () => work(this.dataSource.manager);
+    // Reads wait too, so they never see another request's uncommitted rows on the shared connection.
+    return this.kind === 'sqlite' ? this.lock.run(run) : run();
+  }
+
+  async migrate(): Promise<void> {
+    if (this.kind === 'postgres') {
+      // Several app servers may start at once: one migrates, the others wait.
+      await this.dataSource.query('SELECT pg_advisory_lock(734211)');
+      try {
+        await this.dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await this.dataSource.query('SELECT pg_advisory_unlock(734211)');
+      }
+    } else {
+      await this.lock.run(() => this.dataSource.runMigrations({ transaction: 'each' }));
+    }
+  }
+
+  async pendingMigrations(): Promise<boolean> {
+    return this.dataSource.showMigrations();
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+export function databaseKind(url: string): DatabaseKind {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+}
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+  if (databaseKind(url) === 'postgres') {
+    return { ...common, type: 'postgres', url, extra: { max: 10 } };
+  }
+  const file = url.slice('sqlite:'.length);
+  const database = file === ':memory:' ? file : resolve(file);
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      // FULL: a commit is on disk before we acknowledge it, even across power loss.
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}
+
+export async function openDatabase(url: string): Promise<Database> {
+  const options = dataSourceOptions(url);
+  if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
+    mkdirSync(dirname(options.database as string), { recursive: true });
+  }
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  return new Database(dataSource, databaseKind(url));
+}

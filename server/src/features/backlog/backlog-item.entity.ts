@@ -1,0 +1,39 @@
+import { Entity } from 'typeorm';
+import type { ItemStatus, ItemType } from '@keyline/shared';
+import {
+  IdColumn,
+  IntColumn,
+  JsonColumn,
+  LongTextColumn,
+  NumberColumn,
+  RefColumn,
+  TextColumn,
+  TimestampColumn,
+} from '../../db/columns';
+
+@Entity('backlog_items')
+export class BacklogItemEntity {
+  @IdColumn() id: string;
+  @TextColumn(200) title: string;
+  @LongTextColumn() description: string;
+  @TextColumn(20) type: ItemType;
+  @TextColumn(20) status: ItemStatus;
+  @RefColumn(true) teamId: string | null;
+  @NumberColumn() rank: number;
+  // Estimates: null means "not estimated", never 0.
+  @NumberColumn(true) reach: number | null;
+  @NumberColumn(true) impact: number | null;
+  @NumberColumn(true) confidence: number | null;
+  @NumberColumn(true) effort: number | null;
+  @NumberColumn(true) businessValue: number | null;
+  @NumberColumn(true) timeCriticality: number | null;
+  @NumberColumn(true) riskReduction: number | null;
+  @NumberColumn(true) jobSize: number | null;
+  @NumberColumn(true) ease: number | null;
+  /** e.g. a Jira key; unique when present. */
+  @TextColumn(100, true) externalKey: string | null;
+  @JsonColumn() labels: string[];
+  @IntColumn() version: number;
+  @TimestampColumn() createdAt: string;
+  @TimestampColumn() updatedAt: string;
+}

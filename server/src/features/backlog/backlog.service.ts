@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { IsNull, Not, type EntityManager } from 'typeorm';
+import {
+  CreateBacklogItemSchema,
+  type BacklogItem,
+  type BacklogListQuery,
+  type MoveBacklogItemInput,
+  type Page,
+  type UpdateBacklogItemInput,
+} from '@keyline/shared';
+import type { z } from 'zod';
+import type { Actor } from '../../auth/actor';
+import { nowIso } from '../../db/columns';
+import type { Database } from '../../db/database';
+import { deleteVersioned, updateVersioned } from '../../db/versioned';
+import { AppError, invalidField, notFound } from '../../http/app-error';
+import { recordAudit } from '../audit/audit.recorder';
+import { CycleEntity } from '../cycles/cycle.entity';
+import { KeyResultEntity } from '../key-results/key-result.entity';
+import { ObjectiveEntity } from '../objectives/objective.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { BacklogItemEntity } from './backlog-item.entity';
+import { BacklogLinkEntity } from './backlog-link.entity';
+import { toBacklogItemDtos } from './backlog.mapper';
+import { listBacklogItems } from './backlog.query';
+import { rankAtBottom, rankForMove } from './backlog-rank';
+
+const NO_ESTIMATES = {
+  reach: null,
+  impact: null,
+  confidence: null,
+  effort: null,
+  businessValue: null,
+  timeCriticality: null,
+  riskReduction: null,
+  jobSize: null,
+  ease: null,
+};
+
+export class BacklogService {
+  constructor(private readonly db: Database) {}
+
+  list(query: BacklogListQuery): Promise<Page<BacklogItem>> {
+    return this.db.read((m) => listBacklogItems(m, query));
+  }
+
+  get(id: string): Promise<BacklogItem> {
+    return this.db.read(async (m) => toDto(m, await findItem(m, id)));
+  }
+
+  /** New items go to the bottom of the manual order. */
+  create(actor: Actor, input: z.output<typeof CreateBacklogItemSchema>): Promise<BacklogItem> {
+    return this.db.write(async (m) => {
+      await assertTeam(m, input.teamId);
+      await assertExternalKeyFree(m, input.externalKey);
+      const now = nowIso();
+      const row: BacklogItemEntity = {
+        id: randomUUID(),
+        ...NO_ESTIMATES,
+        ...input,
+        rank: await rankAtBottom(m),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(BacklogItemEntity, row);
+      const dto = await toDto(m, row);
+      await recordAudit(m, actor, 'backlogItem', row.id, 'create', null, dto);
+      return dto;
+    });
+  }
+
+  update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<BacklogItem> {
+    return this.db.write(async (m) => {
+      const { before, after } = await updateVersioned(
+        m,
+        BacklogItemEntity,
+        'Backlog item',
+        id,
+        version,
+        async () => {
+          await assertTeam(m, input.teamId);
+          await assertExternalKeyFree(m, input.externalKey, id);
+          return { ...input };
+        },
+        (row) => toDto(m, row),
+      );
+      const dto = await toDto(m, after);
+      await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
+      return dto;
+    });
+  }
+
+  move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<BacklogItem> {
+    return this.db.write(async (m) => {
+      const { before, after } = await updateVersioned(
+        m,
+        BacklogItemEntity,
+        'Backlog item',
+        id,
+        version,
+        async () => ({ rank: await rankForMove(m, id, move) }),
+        (row) => toDto(m, row),
+      );
+      const dto = await toDto(m, after);
+      await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
+      return dto;
+    });
+  }
+
+  remove(actor: Actor, id: string, version: number): Promise<void> {
+    return this.db.write(async (m) => {
+      const before = await toDto(m, await findItem(m, id));
+      await deleteVersioned(m, BacklogItemEntity, 'Backlog item', id, version, (row) => toDto(m, row));
+      await recordAudit(m, actor, 'backlogItem', id, 'delete', before, null);
+    });
+  }
+
+  /** Creates or changes the link; idempotent, so it needs no If-Match. */
+  setLink(actor: Actor, itemId: string, keyResultId: string, strength: number): Promise<BacklogItem> {
+    return this.db.write(async (m) => {
+      const item = await findItem(m, itemId);
+      await assertLinkableKeyResult(m, keyResultId);
+      const existing = await m.findOneBy(BacklogLinkEntity, { itemId, keyResultId });
+      if (existing?.strength === strength) return toDto(m, item);
+      if (existing) await m.update(BacklogLinkEntity, { itemId, keyResultId }, { strength });
+      else await m.insert(BacklogLinkEntity, { itemId, keyResultId, strength, createdAt: nowIso() });
+      await recordAudit(
+        m,
+        actor,
+        'link',
+        `${itemId}:${keyResultId}`,
+        existing ? 'update' : 'create',
+        existing ? { itemId, keyResultId, strength: existing.strength } : null,
+        { itemId, keyResultId, strength },
+      );
+      return toDto(m, item);
+    });
+  }
+
+  removeLink(actor: Actor, itemId: string, keyResultId: string): Promise<void> {
+    return this.db.write(async (m) => {
+      await findItem(m, itemId);
+      const existing = await m.findOneBy(BacklogLinkEntity, { itemId, keyResultId });
+      if (!existing) throw notFound('Link');
+      await m.delete(BacklogLinkEntity, { itemId, keyResultId });
+      await recordAudit(m, actor, 'link', `${itemId}:${keyResultId}`, 'delete', { itemId, keyResultId, strength: existing.strength }, null);
+    });
+  }
+}
+
+async function toDto(m: EntityManager, row: BacklogItemEntity): Promise<BacklogItem> {
+  return (await toBacklogItemDtos(m, [row]))[0] as BacklogItem;
+}
+
+async function findItem(m: EntityManager, id: string): Promise<BacklogItemEntity> {
+  const row = await m.findOneBy(BacklogItemEntity, { id });
+  if (!row) throw notFound('Backlog item');
+  return row;
+}
+
+async function assertTeam(m: EntityManager, teamId: string | null | undefined): Promise<void> {
+  if (teamId && !(await m.existsBy(TeamEntity, { id: teamId }))) throw invalidField('teamId', 'No such team');
+}
+
+async function assertExternalKeyFree(m: EntityManager, key: string | null | undefined, exceptId?: string): Promise<void> {
+  if (!key) return;
+  if (await m.existsBy(BacklogItemEntity, { externalKey: key, ...(exceptId ? { id: Not(exceptId) } : {}) })) {
+    throw new AppError('DUPLICATE', `Another item already has the key ${key}`, { issues: [{ path: ['externalKey'], message: 'Already in use' }] });
+  }
+}
+
+/** Work can only be tagged to a live key result of a cycle that is not closed. */
+async function assertLinkableKeyResult(m: EntityManager, keyResultId: string): Promise<void> {
+  const kr = await m.findOneBy(KeyResultEntity, { id: keyResultId, deletedAt: IsNull() });
+  if (!kr) throw notFound('Key result');
+  const objective = await m.findOneBy(ObjectiveEntity, { id: kr.objectiveId, deletedAt: IsNull() });
+  const cycle = objective ? await m.findOneBy(CycleEntity, { id: objective.cycleId }) : null;
+  if (!cycle) throw notFound('Key result');
+  if (cycle.status === 'closed') throw new AppError('CONFLICT', `${cycle.name} is closed; tag work to a key result of an open cycle`);
+}

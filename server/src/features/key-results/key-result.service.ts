@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { IsNull, type EntityManager } from 'typeorm';
+import {
+  CreateCheckInSchema,
+  CreateKeyResultSchema,
+  type CheckIn,
+  type KeyResult,
+  type UpdateKeyResultInput,
+} from '@keyline/shared';
+import type { z } from 'zod';
+import type { Actor } from '../../auth/actor';
+import { nowIso } from '../../db/columns';
+import type { Database } from '../../db/database';
+import { updateVersioned } from '../../db/versioned';
+import { invalidField, notFound, versionConflict } from '../../http/app-error';
+import { recordAudit } from '../audit/audit.recorder';
+import { assertCycleOpen, findCycle } from '../cycles/cycle.service';
+import { findObjective } from '../objectives/objective.service';
+import { ObjectiveEntity } from '../objectives/objective.entity';
+import { UserEntity } from '../users/user.entity';
+import { CheckInEntity } from './check-in.entity';
+import { KeyResultEntity } from './key-result.entity';
+import { toCheckInDtos, toKeyResultDtos } from './key-result.mapper';
+
+export class KeyResultService {
+  constructor(private readonly db: Database) {}
+
+  list(filter: { objectiveId?: string; cycleId?: string }): Promise<KeyResult[]> {
+    return this.db.read(async (m) => {
+      const qb = m
+        .createQueryBuilder(KeyResultEntity, 'kr')
+        .innerJoin(ObjectiveEntity, 'o', 'o.id = kr.objectiveId AND o.deletedAt IS NULL')
+        .where('kr.deletedAt IS NULL')
+        .orderBy('kr.createdAt', 'ASC');
+      if (filter.objectiveId) qb.andWhere('kr.objectiveId = :objectiveId', { objectiveId: filter.objectiveId });
+      if (filter.cycleId) qb.andWhere('o.cycleId = :cycleId', { cycleId: filter.cycleId });
+      return toKeyResultDtos(m, await qb.getMany());
+    });
+  }
+
+  get(id: string): Promise<KeyResult> {
+    return this.db.read(async (m) => one(await toKeyResultDtos(m, [await findKeyResult(m, id)])));
+  }
+
+  create(actor: Actor, input: z.output<typeof CreateKeyResultSchema>): Promise<KeyResult> {
+    return this.db.write(async (m) => {
+      const objective = await findObjective(m, input.objectiveId).catch(() => {
+        throw invalidField('objectiveId', 'No such objective');
+      });
+      assertCycleOpen(await findCycle(m, objective.cycleId));
+      await assertOwner(m, input.ownerId);
+      const now = nowIso();
+      const row: KeyResultEntity = {
+        id: randomUUID(),
+        ...input,
+        currentValue: input.currentValue ?? input.startValue,
+        deletedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await m.insert(KeyResultEntity, row);
+      const dto = one(await toKeyResultDtos(m, [row]));
+      await recordAudit(m, actor, 'keyResult', row.id, 'create', null, dto);
+      return dto;
+    });
+  }
+
+  update(actor: Actor, id: string, version: number, input: UpdateKeyResultInput): Promise<KeyResult> {
+    return this.db.write(async (m) => {
+      const toDto = async (row: KeyResultEntity) => one(await toKeyResultDtos(m, [row]));
+      const { before, after } = await updateVersioned(
+        m,
+        KeyResultEntity,
+        'Key result',
+        id,
+        version,
+        async (current) => {
+          await assertKeyResultEditable(m, current);
+          await assertOwner(m, input.ownerId);
+          if ((input.startValue ?? current.startValue) === (input.targetValue ?? current.targetValue)) {
+            throw invalidField('targetValue', 'Target must differ from the start value');
+          }
+          return { ...input };
+        },
+        toDto,
+      );
+      const dto = await toDto(after);
+      await recordAudit(m, actor, 'keyResult', id, 'update', await toDto(before), dto);
+      return dto;
+    });
+  }
+
+  /** Soft delete: backlog links stay and scoring flags them stale. */
+  remove(actor: Actor, id: string, version: number): Promise<void> {
+    return this.db.write(async (m) => {
+      const row = await findKeyResult(m, id);
+      const before = one(await toKeyResultDtos(m, [row]));
+      if (row.version !== version) throw versionConflict('Key result', before);
+      await assertKeyResultEditable(m, row);
+      const now = nowIso();
+      const result = await m
+        .createQueryBuilder()
+        .update(KeyResultEntity)
+        .set({ deletedAt: now, updatedAt: now, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw versionConflict('Key result', before);
+      await recordAudit(m, actor, 'keyResult', id, 'delete', before, null);
+    });
+  }
+
+  listCheckIns(keyResultId: string): Promise<CheckIn[]> {
+    return this.db.read(async (m) => {
+      await findKeyResult(m, keyResultId);
+      const rows = await m.find(CheckInEntity, { where: { keyResultId }, order: { createdAt: 'DESC' } });
+      return toCheckInDtos(m, rows);
+    });
+  }
+
+  /**
+   * A check-in is appended, never edited, and moves the KR's current value.
+   * The KR's audit trail records the move, so its history reads in one place.
+   */
+  checkIn(actor: Actor, keyResultId: string, input: z.output<typeof CreateCheckInSchema>): Promise<CheckIn> {
+    return this.db.write(async (m) => {
+      const kr = await findKeyResult(m, keyResultId);
+      await assertKeyResultEditable(m, kr);
+      const before = one(await toKeyResultDtos(m, [kr]));
+      const row: CheckInEntity = {
+        id: randomUUID(),
+        keyResultId,
+        value: input.value,
+        confidence: input.confidence,
+        note: input.note,
+        authorId: actor.id || null,
+        createdAt: nowIso(),
+      };
+      await m.insert(CheckInEntity, row);
+      await m
+        .createQueryBuilder()
+        .update(KeyResultEntity)
+        .set({ currentValue: input.value, updatedAt: row.createdAt, version: () => 'version + 1' })
+        .where('id = :id', { id: keyResultId })
+        .execute();
+      const after = one(await toKeyResultDtos(m, [await findKeyResult(m, keyResultId)]));
+      await recordAudit(m, actor, 'keyResult', keyResultId, 'update', before, { ...after, checkIn: { ...row } });
+      return one(await toCheckInDtos(m, [row]));
+    });
+  }
+}
+
+export async function findKeyResult(m: EntityManager, id: string): Promise<KeyResultEntity> {
+  const row = await m.findOneBy(KeyResultEntity, { id, deletedAt: IsNull() });
+  if (!row) throw notFound('Key result');
+  return row;
+}
+
+async function assertKeyResultEditable(m: EntityManager, kr: KeyResultEntity): Promise<void> {
+  const objective = await findObjective(m, kr.objectiveId);
+  assertCycleOpen(await findCycle(m, objective.cycleId));
+}
+
+async function assertOwner(m: EntityManager, ownerId: string | null | undefined): Promise<void> {
+  if (ownerId && !(await m.existsBy(UserEntity, { id: ownerId }))) throw invalidField('ownerId', 'No such user');
+}
+
+function one<T>(list: T[]): T {
+  return list[0] as T;
+}

@@ -1,0 +1,29 @@
+import type { RequestHandler } from 'express';
+import { AppError } from './app-error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence for cookie sessions: a state-changing request must come from
+ * our own origin (or one configured) and carry JSON, which a cross-site HTML
+ * form cannot send. SameSite=Lax on the cookie is the second layer.
+ */
+export function csrfGuard(allowedOrigins: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get('origin');
+    if (origin !== undefined) {
+      const own = `${req.protocol}://${req.get('host')}`;
+      if (origin !== own && !allowedOrigins.includes(origin)) {
+        return next(new AppError('CSRF_REJECTED', 'Requests from another site are not accepted'));
+      }
+    } else if (req.get('sec-fetch-site') === 'cross-site') {
+      return next(new AppError('CSRF_REJECTED', 'Requests from another site are not accepted'));
+    }
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (hasBody && !req.is('application/json')) {
+      return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
+    }
+    next();
+  };
+}

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { pino } from 'pino';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { ensureAdmin, seedIfEmpty } from './seed/startup';
+import { startServer } from './server';
+
+/** `npm start`: configuration, database, migrations, seed, then listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  const db = await openDatabase(config.DATABASE_URL);
+  await db.migrate();
+  const { app, state } = createApp({ config, db, logger });
+  const signIn = await seedIfEmpty(db, config);
+  await ensureAdmin(db, config);
+  const server = await startServer(app, config, logger, db, state);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, database: db.kind }, 'Keyline is running');
+  // Printed plainly (not as JSON) so a newcomer sees how to sign in.
+  process.stdout.write(`\nKeyline is running at ${url} (database: ${db.kind})\n`);
+  if (signIn) process.stdout.write(`Sign in as ${signIn.email} with the password ${signIn.password}\n\n`);
+  if (config.CLIENT_DIST) process.stdout.write(`Serving the client from ${resolve(config.CLIENT_DIST)}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Keyline failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { IdSchema } from '../common/primitives';
+
+export const AUDIT_ENTITIES = [
+  'user',
+  'team',
+  'cycle',
+  'objective',
+  'keyResult',
+  'checkIn',
+  'backlogItem',
+  'link',
+  'setting',
+] as const;
+export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
+export type AuditEntity = z.infer<typeof AuditEntitySchema>;
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AuditEventSchema = z.object({
+  id: IdSchema,
+  at: z.string(),
+  actorId: IdSchema.nullable(),
+  actorName: z.string(),
+  entity: AuditEntitySchema,
+  entityId: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditListQuerySchema = z.strictObject({
+  entity: AuditEntitySchema.optional(),
+  entityId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;

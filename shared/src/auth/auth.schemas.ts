@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'editor', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Which roles may do what: a role can do everything the roles after it can. */
+export const ROLE_RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[needed];
+}
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'At most 254 characters')
+  .pipe(z.email({ message: 'Must be an email address' }));
+
+/** ASVS: at least 12 characters, at most 128, no composition rules. */
+export const PasswordSchema = z
+  .string()
+  .min(12, 'At least 12 characters')
+  .max(128, 'At most 128 characters');
+
+export const LoginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().min(1, 'Required').max(254),
+  password: z.string().min(1, 'Required').max(128),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;

@@ -1,0 +1,59 @@
+// Alignment of one item: how much its links to live KRs (active cycle, not
+// deleted, not yet achieved) serve the quarter's weighted goals. Depends only
+// on the item's own links and the OKR structure, never on other items.
+import { compareIds, type ScoringContext } from './context';
+import type { AlignmentBreakdown, AlignmentTerm, IgnoredLink, ScoringLink } from './types';
+
+export const ALIGNMENT_FORMULA = 'Σ strength × krShare × objectiveShare × boost';
+
+/** Strength outside 1–3 (bad data) is clamped so a score stays finite. */
+function safeStrength(strength: number): number {
+  if (!Number.isFinite(strength)) return 1;
+  return Math.min(3, Math.max(1, strength));
+}
+
+/**
+ * Collapses repeated links to one KR into the strongest one, sorted by KR id,
+ * so link order and duplicates never change the number.
+ */
+export function distinctLinks(links: readonly ScoringLink[]): ScoringLink[] {
+  if (links.length === 0) return [];
+  if (links.length === 1) {
+    const [only] = links as [ScoringLink];
+    return [{ keyResultId: only.keyResultId, strength: safeStrength(only.strength) }];
+  }
+  const strongest = new Map<string, number>();
+  for (const link of links) {
+    const strength = safeStrength(link.strength);
+    const previous = strongest.get(link.keyResultId);
+    if (previous === undefined || strength > previous) strongest.set(link.keyResultId, strength);
+  }
+  return [...strongest]
+    .sort(([a], [b]) => compareIds(a, b))
+    .map(([keyResultId, strength]) => ({ keyResultId, strength }));
+}
+
+export function alignmentOf(item: { links: readonly ScoringLink[] }, context: ScoringContext): AlignmentBreakdown {
+  const terms: AlignmentTerm[] = [];
+  const ignoredLinks: IgnoredLink[] = [];
+  let total = 0;
+  for (const { keyResultId, strength } of distinctLinks(item.links)) {
+    const kr = context.keyResults.get(keyResultId);
+    if (!kr) {
+      ignoredLinks.push({ keyResultId, strength, reason: 'unknown-key-result' });
+    } else if (kr.linkStatus !== 'live' || kr.weighting === null) {
+      ignoredLinks.push({ keyResultId, strength, reason: kr.linkStatus === 'live' ? 'unknown-cycle' : kr.linkStatus });
+    } else {
+      const w = kr.weighting;
+      const term = strength * w.krShare * w.objectiveShare * w.boost;
+      terms.push({ keyResultId, strength, keyResult: w, term });
+      total += term;
+    }
+  }
+  return { formula: ALIGNMENT_FORMULA, terms, ignoredLinks, total };
+}
+
+/** Stale links point at work that no longer needs doing; 'inactive-cycle' (not started yet) is not stale. */
+export function isStaleReason(reason: IgnoredLink['reason']): boolean {
+  return reason !== 'inactive-cycle';
+}

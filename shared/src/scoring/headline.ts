@@ -1,0 +1,96 @@
+// Headline figures for one cycle, over whichever items the caller passes
+// (e.g. one team's). All effort figures use the items' effort estimate.
+import { compareIds, type KeyResultContext, type ScoringContext } from './context';
+import { attributeEffort, countsForCycle, usableEffort } from './effort';
+import { isOpenStatus } from './population';
+import type { ScoringItem } from './types';
+
+export interface ObjectiveEffortShare {
+  objectiveId: string;
+  parentId: string | null;
+  level: number;
+  /** Objective weight ÷ Σ weights of the cycle's objectives at the same level. */
+  weightShare: number;
+  /** Open effort linked to its KRs or to KRs of objectives beneath it. */
+  effort: number;
+  /** effort ÷ all open effort; null when there is no open effort. */
+  effortShare: number | null;
+}
+
+export interface CycleHeadline {
+  cycleId: string;
+  /** Σ effort of open items with an effort estimate. */
+  openEffort: number;
+  /** The part of openEffort on items with no link to a live KR of this cycle. */
+  misalignedEffort: number;
+  /** misalignedEffort ÷ openEffort (0–1; ×100 for the %); null when there is no open effort. */
+  misalignedEffortShare: number | null;
+  /** Open items left out of the effort figures because they have no effort estimate. */
+  openItemsWithoutEffort: number;
+  objectives: ObjectiveEffortShare[];
+  krCoverage: {
+    /** Live KRs with at least one open linked item. */
+    covered: number;
+    /** KRs of the cycle that are not deleted and not yet achieved. */
+    total: number;
+    share: number | null;
+  };
+}
+
+export function computeHeadline(
+  items: readonly ScoringItem[],
+  context: ScoringContext,
+  cycleId: string,
+): CycleHeadline {
+  const counts = (kr: KeyResultContext): boolean => countsForCycle(kr, cycleId);
+  const effortByObjective = new Map<string, number>();
+  const coveredKrs = new Set<string>();
+  let openEffort = 0;
+  let misalignedEffort = 0;
+  let openItemsWithoutEffort = 0;
+
+  for (const item of items) {
+    if (!isOpenStatus(item.status)) continue;
+    const effort = usableEffort(item.effort) ? item.effort : null;
+    if (effort !== null) openEffort += effort;
+    else openItemsWithoutEffort += 1;
+    const aligned = attributeEffort(item, context, counts, (kr, portion) => {
+      coveredKrs.add(kr.keyResult.id);
+      const objective = context.objectives.get(kr.keyResult.objectiveId);
+      if (!objective || portion === 0) return;
+      // Effort on a team objective also serves the objectives it ladders up to.
+      for (const id of [objective.objective.id, ...objective.ancestorIds]) {
+        effortByObjective.set(id, (effortByObjective.get(id) ?? 0) + portion);
+      }
+    });
+    if (!aligned && effort !== null) misalignedEffort += effort;
+  }
+
+  const objectives: ObjectiveEffortShare[] = [...context.objectives.values()]
+    .filter((o) => o.objective.cycleId === cycleId && !o.objective.deleted)
+    .sort((a, b) => a.level - b.level || compareIds(a.objective.id, b.objective.id))
+    .map((o) => {
+      const effort = effortByObjective.get(o.objective.id) ?? 0;
+      return {
+        objectiveId: o.objective.id,
+        parentId: o.objective.parentId,
+        level: o.level,
+        weightShare: o.share,
+        effort,
+        effortShare: openEffort > 0 ? effort / openEffort : null,
+      };
+    });
+
+  let total = 0;
+  for (const kr of context.keyResults.values()) if (countsForCycle(kr, cycleId)) total += 1;
+
+  return {
+    cycleId,
+    openEffort,
+    misalignedEffort,
+    misalignedEffortShare: openEffort > 0 ? misalignedEffort / openEffort : null,
+    openItemsWithoutEffort,
+    objectives,
+    krCoverage: { covered: coveredKrs.size, total, share: total > 0 ? coveredKrs.size / total : null },
+  };
+}

@@ -1,0 +1,33 @@
+// Public API of the value-scoring engine (see docs/SCORING.md).
+export { alignmentOf, ALIGNMENT_FORMULA } from './alignment';
+export { buildScoringContext } from './context';
+export type { KeyResultContext, ObjectiveContext, ScoringContext, ScoringStructure } from './context';
+export { ESTIMATE_FIELDS, ESTIMATE_FIELD_RULES, isValidEstimate } from './estimate-fields';
+export type { EstimateField, EstimateFieldRule } from './estimate-fields';
+export { computeHeadline } from './headline';
+export type { CycleHeadline, ObjectiveEffortShare } from './headline';
+export { intrinsicScore } from './intrinsic';
+export { flagItem } from './item-flags';
+export type { RelativeFlagInputs } from './item-flags';
+export { flagKeyResults } from './kr-flags';
+export {
+  computeLowValueThresholds,
+  findRankInversions,
+  isLowValueHighEffort,
+  isOpenStatus,
+  OPEN_STATUSES,
+} from './population';
+export type { LowValueThresholds, PopulationEntry, RankInversion } from './population';
+export { expectedProgress, krProgress } from './progress';
+export { scoreBacklog, scoreItem } from './score-backlog';
+export type { ScoreBacklogInput, ScoreBacklogResult } from './score-backlog';
+export {
+  CustomCriterionSchema,
+  DEFAULT_SCORING_SETTINGS,
+  SCORING_FRAMEWORKS,
+  ScoringFrameworkSchema,
+  ScoringSettingsSchema,
+} from './settings';
+export type { CustomCriterion, ScoringFramework, ScoringSettings } from './settings';
+export type * from './types';
+export { combineValue, evaluateItem } from './value';

@@ -1,0 +1,112 @@
+// Intrinsic score: what an item is worth by the workspace's framework alone,
+// before any OKR alignment. Missing or out-of-range inputs make it "not
+// scorable" with the fields named — never a silent 0, Infinity or NaN.
+import { ESTIMATE_FIELD_RULES, isValidEstimate, type EstimateField } from './estimate-fields';
+import type { ScoringSettings } from './settings';
+import type { IntrinsicBreakdown, IntrinsicTerm, ScoringItem } from './types';
+
+type Estimates = Pick<ScoringItem, EstimateField>;
+
+interface FrameworkSpec {
+  fields: readonly EstimateField[];
+  formula: string;
+  /** Called only once every field is present and valid. */
+  compute: (values: Readonly<Record<EstimateField, number>>) => number;
+}
+
+const RICE: FrameworkSpec = {
+  fields: ['reach', 'impact', 'confidence', 'effort'],
+  formula: 'reach × impact × confidence ÷ effort',
+  compute: (v) => (v.reach * v.impact * v.confidence) / v.effort,
+};
+
+const WSJF: FrameworkSpec = {
+  fields: ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'],
+  formula: '(businessValue + timeCriticality + riskReduction) ÷ jobSize',
+  compute: (v) => (v.businessValue + v.timeCriticality + v.riskReduction) / v.jobSize,
+};
+
+// Confidence stays the 0–1 fraction it is everywhere else (a discount, as in
+// RICE) instead of being rescaled to 1–10, so ICE runs 0–30 (3 × 1 × 10).
+// Rescaling by a constant would not change any ranking, only the display.
+const ICE: FrameworkSpec = {
+  fields: ['impact', 'confidence', 'ease'],
+  formula: 'impact × confidence × ease',
+  compute: (v) => v.impact * v.confidence * v.ease,
+};
+
+// The custom spec depends on the settings object; cache it so scoring
+// 100,000 items builds the formula string once, not per item.
+const customSpecs = new WeakMap<ScoringSettings['customCriteria'], FrameworkSpec>();
+
+function customSpec(criteria: ScoringSettings['customCriteria']): FrameworkSpec {
+  const cached = customSpecs.get(criteria);
+  if (cached) return cached;
+  const spec: FrameworkSpec = {
+    fields: criteria.map((c) => c.field),
+    formula: criteria.length === 0 ? '0' : criteria.map((c) => `${c.weight} × ${c.field}`).join(' + '),
+    compute: (v) => criteria.reduce((sum, c) => sum + c.weight * v[c.field], 0),
+  };
+  customSpecs.set(criteria, spec);
+  return spec;
+}
+
+function frameworkSpec(settings: ScoringSettings): FrameworkSpec {
+  switch (settings.framework) {
+    case 'rice':
+      return RICE;
+    case 'wsjf':
+      return WSJF;
+    case 'ice':
+      return ICE;
+    case 'custom':
+      return customSpec(settings.customCriteria);
+  }
+}
+
+export function intrinsicScore(item: Estimates, settings: ScoringSettings): IntrinsicBreakdown {
+  const spec = frameworkSpec(settings);
+  const inputs: Partial<Record<EstimateField, number | null>> = {};
+  const values = {} as Record<EstimateField, number>;
+  const missing: EstimateField[] = [];
+  const invalid: EstimateField[] = [];
+  for (const field of spec.fields) {
+    const value = item[field];
+    inputs[field] = value;
+    if (value === null) missing.push(field);
+    else if (!isValidEstimate(field, value)) invalid.push(field);
+    else values[field] = value;
+  }
+  const scorable = missing.length === 0 && invalid.length === 0 && spec.fields.length > 0;
+  const terms: IntrinsicTerm[] | null =
+    settings.framework === 'custom'
+      ? settings.customCriteria.map((c) => {
+          const value = item[c.field];
+          const usable = value !== null && isValidEstimate(c.field, value);
+          return { field: c.field, weight: c.weight, value, contribution: usable ? c.weight * value : null };
+        })
+      : null;
+  return {
+    framework: settings.framework,
+    formula: spec.formula,
+    inputs,
+    terms,
+    value: scorable ? spec.compute(values) : null,
+    missing,
+    invalid,
+  };
+}
+
+/** 'missing reach, impact; effort 0 is out of range (more than 0)' */
+export function describeUnscorable(intrinsic: IntrinsicBreakdown): string {
+  const parts: string[] = [];
+  if (intrinsic.missing.length > 0) {
+    parts.push(`missing ${intrinsic.missing.map((f) => ESTIMATE_FIELD_RULES[f].label).join(', ')}`);
+  }
+  for (const field of intrinsic.invalid) {
+    const rule = ESTIMATE_FIELD_RULES[field];
+    parts.push(`${rule.label} ${String(intrinsic.inputs[field])} is out of range (${rule.range})`);
+  }
+  if (parts.length === 0) parts.push('no criteria are configured');
+  return parts.join('; ');
+}

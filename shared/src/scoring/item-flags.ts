@@ -1,0 +1,98 @@
+// Flags on one backlog item, each with a sentence a PM can act on.
+// Done and dropped items are history: they are never flagged.
+import { isStaleReason } from './alignment';
+import type { ScoringContext } from './context';
+import { formatNumber } from './format';
+import { describeUnscorable } from './intrinsic';
+import { isLowValueHighEffort, isOpenStatus, type LowValueThresholds, type RankInversion } from './population';
+import type { IgnoredLinkReason, ItemFlag, ScoreBreakdown, ScoringItem } from './types';
+
+/** Population-level facts for this item, computed by population.ts. */
+export interface RelativeFlagInputs {
+  lowValueThresholds: LowValueThresholds | null;
+  rankInversion: RankInversion | null;
+}
+
+export const NO_RELATIVE_FLAGS: RelativeFlagInputs = Object.freeze({ lowValueThresholds: null, rankInversion: null });
+
+const FRAMEWORK_LABELS = { rice: 'RICE', wsjf: 'WSJF', ice: 'ICE', custom: 'the custom formula' } as const;
+
+const STALE_LABELS: Record<Exclude<IgnoredLinkReason, 'inactive-cycle'>, string> = {
+  'closed-cycle': 'in a closed cycle',
+  achieved: 'already achieved',
+  'deleted-key-result': 'deleted',
+  'deleted-objective': 'under a deleted objective',
+  'unknown-key-result': 'no longer existing',
+  'unknown-cycle': 'in a missing cycle',
+};
+
+export function flagItem(
+  item: Pick<ScoringItem, 'status' | 'effort'>,
+  breakdown: ScoreBreakdown,
+  context: Pick<ScoringContext, 'activeCycleIds' | 'settings'>,
+  relative: RelativeFlagInputs = NO_RELATIVE_FLAGS,
+): ItemFlag[] {
+  if (!isOpenStatus(item.status)) return [];
+  const flags: ItemFlag[] = [];
+  const { intrinsic, alignment } = breakdown;
+
+  if (breakdown.valueScore === null) {
+    flags.push({
+      code: 'NOT_SCORABLE',
+      message: `Cannot score with ${FRAMEWORK_LABELS[intrinsic.framework]}: ${describeUnscorable(intrinsic)}. Fill in the estimates so it can be ranked.`,
+    });
+  }
+
+  if (alignment.terms.length === 0) {
+    const links = alignment.ignoredLinks;
+    if (links.length > 0 && links.every((l) => isStaleReason(l.reason))) {
+      flags.push({ code: 'STALE_ALIGNMENT', message: staleMessage(links.map((l) => l.reason)) });
+    } else {
+      flags.push({ code: 'UNALIGNED', message: unalignedMessage(links.length > 0, context.activeCycleIds.length > 0) });
+    }
+  }
+
+  const thresholds = relative.lowValueThresholds;
+  const value = breakdown.valueScore;
+  if (thresholds !== null && value !== null && item.effort !== null && isLowValueHighEffort({ ...item, valueScore: value }, thresholds)) {
+    flags.push({
+      code: 'LOW_VALUE_HIGH_EFFORT',
+      message:
+        `Value per point of effort (${formatNumber(value / item.effort)}) is in the bottom quarter of open items (≤ ${formatNumber(thresholds.valuePerEffortP25)}) ` +
+        `while its effort (${formatNumber(item.effort)}) is in the top quarter (≥ ${formatNumber(thresholds.effortP75)}). Split it, cut scope or drop it.`,
+    });
+  }
+
+  const inversion = relative.rankInversion;
+  if (inversion !== null && breakdown.valueScore !== null) {
+    flags.push({
+      code: 'RANK_INVERSION',
+      message:
+        `Ranked ${inversion.positions} places above item ${inversion.moreValuableItemId}, whose value score ` +
+        `(${formatNumber(inversion.moreValuableScore)}) is ${formatNumber(inversion.moreValuableScore / inversion.valueScore)}× this one's ` +
+        `(${formatNumber(inversion.valueScore)}). Move it down, or revisit the estimates if the rank is right.`,
+    });
+  }
+  return flags;
+}
+
+function unalignedMessage(hasUpcomingLinks: boolean, hasActiveCycle: boolean): string {
+  if (!hasActiveCycle) {
+    return 'No cycle is active, so no item can serve a current key result. Activate this quarter’s cycle, then link the item to the KR it moves.';
+  }
+  if (hasUpcomingLinks) {
+    return 'Linked only to key results of a cycle that has not started. Link it to a key result of the active cycle too, or park it until that cycle starts.';
+  }
+  return 'Not linked to any key result of the active cycle. Link it to the KR it moves, or question why it is in the backlog.';
+}
+
+function staleMessage(reasons: IgnoredLinkReason[]): string {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) {
+    const label = reason === 'inactive-cycle' ? 'not started' : STALE_LABELS[reason];
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([label, count]) => `${count} ${label}`);
+  const noun = reasons.length === 1 ? 'key result' : 'key results';
+  return `Linked only to ${noun} that no longer need work (${parts.join(', ')}). Re-link it to a key result of the active cycle, or drop it.`;
+}

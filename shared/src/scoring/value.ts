@@ -1,0 +1,44 @@
+// Value score = f(intrinsic, alignment). Multiplicative so the framework's
+// scale (RICE in the thousands, ICE up to 30) never matters, and so an
+// unaligned item always sits below an equally valuable aligned one.
+import { alignmentOf } from './alignment';
+import type { ScoringContext } from './context';
+import { intrinsicScore } from './intrinsic';
+import type { ScoringSettings } from './settings';
+import type { AlignmentBreakdown, CombinationBreakdown, ScoreBreakdown, ScoringItem } from './types';
+
+export const ALIGNED_FORMULA = 'intrinsic × (1 + alignmentWeight × alignment)';
+export const UNALIGNED_FORMULA = 'intrinsic × unalignedMultiplier';
+
+/**
+ * Aligned (≥ 1 live link): multiplier = 1 + alignmentWeight × alignment ≥ 1.
+ * Unaligned: multiplier = unalignedMultiplier < 1 (schema-enforced).
+ * Intrinsic scores are never negative, so a bigger multiplier never lowers value.
+ */
+export function combineValue(
+  intrinsic: number | null,
+  alignment: AlignmentBreakdown,
+  settings: ScoringSettings,
+): { valueScore: number | null; combination: CombinationBreakdown } {
+  const { alignmentWeight, unalignedMultiplier } = settings.combination;
+  const aligned = alignment.terms.length > 0;
+  const multiplier = aligned ? 1 + alignmentWeight * alignment.total : unalignedMultiplier;
+  return {
+    valueScore: intrinsic === null ? null : intrinsic * multiplier,
+    combination: {
+      formula: aligned ? ALIGNED_FORMULA : UNALIGNED_FORMULA,
+      aligned,
+      alignmentWeight,
+      unalignedMultiplier,
+      multiplier,
+    },
+  };
+}
+
+/** The absolute part of scoring: a function of this item and the OKR structure only. */
+export function evaluateItem(item: ScoringItem, context: ScoringContext): ScoreBreakdown {
+  const intrinsic = intrinsicScore(item, context.settings);
+  const alignment = alignmentOf(item, context);
+  const { valueScore, combination } = combineValue(intrinsic.value, alignment, context.settings);
+  return { intrinsic, alignment, combination, valueScore };
+}
