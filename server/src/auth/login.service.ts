@@ -44,12 +44,10 @@ export class LoginService {
 
   private async assertNotRateLimited(email: string, ip: string): Promise<void> {
     const since = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-    const [byAccount, byIp] = await this.db.read((m) =>
-      Promise.all([
-        m.countBy(LoginAttemptEntity, { email, succeeded: false, at: MoreThan(since) }),
-        m.countBy(LoginAttemptEntity, { ip, succeeded: false, at: MoreThan(since) }),
-      ]),
-    );
+    const [byAccount, byIp] = await this.db.read(async (m) => [
+      await m.countBy(LoginAttemptEntity, { email, succeeded: false, at: MoreThan(since) }),
+      await m.countBy(LoginAttemptEntity, { ip, succeeded: false, at: MoreThan(since) }),
+    ]);
     if (byAccount >= this.config.LOGIN_MAX_FAILURES || byIp >= this.config.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR) {
       this.log.warn({ event: 'login-throttled', email, ip }, 'sign-in throttled');
       throw new AppError(

@@ -59,10 +59,17 @@ export function databaseKind(url: string): DatabaseKind {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+export interface OpenOptions {
+  /** PostgreSQL only: work inside this schema (tests give each suite its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function dataSourceOptions(url: string, options: OpenOptions = {}): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (databaseKind(url) === 'postgres') {
-    return { ...common, type: 'postgres', url, extra: { max: 10 } };
+    const searchPath = options.schema ? { options: `-c search_path=${options.schema}` } : {};
+    return { ...common, type: 'postgres', url, extra: { max: options.poolSize ?? 10, ...searchPath } };
   }
   const file = url.slice('sqlite:'.length);
   const database = file === ':memory:' ? file : resolve(file);
@@ -80,8 +87,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-export async function openDatabase(url: string): Promise<Database> {
-  const options = dataSourceOptions(url);
+export async function openDatabase(url: string, open: OpenOptions = {}): Promise<Database> {
+  const options = dataSourceOptions(url, open);
   if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
     mkdirSync(dirname(options.database as string), { recursive: true });
   }

@@ -31,7 +31,7 @@ export async function seedIfEmpty(db: Database, config: Config): Promise<SignInL
     await m.insert(UserEntity, {
       id: adminId,
       email,
-      name: 'Ada Admin',
+      name: fromEnv ? 'Administrator' : 'Ada Admin',
       role: 'admin',
       passwordHash: adminHash,
       disabled: false,

@@ -12,28 +12,41 @@ function safeStrength(strength: number): number {
   return Math.min(3, Math.max(1, strength));
 }
 
+const NO_LINKS: readonly ScoringLink[] = Object.freeze([]);
+
 /**
  * Collapses repeated links to one KR into the strongest one, sorted by KR id,
- * so link order and duplicates never change the number.
+ * so link order and duplicates never change the number. Items carry a handful
+ * of links, so an insertion sort beats a Map here (this runs 100,000 times).
  */
-export function distinctLinks(links: readonly ScoringLink[]): ScoringLink[] {
-  if (links.length === 0) return [];
-  if (links.length === 1) {
-    const [only] = links as [ScoringLink];
-    return [{ keyResultId: only.keyResultId, strength: safeStrength(only.strength) }];
-  }
-  const strongest = new Map<string, number>();
+export function distinctLinks(links: readonly ScoringLink[]): readonly ScoringLink[] {
+  if (links.length === 0) return NO_LINKS;
+  const out: ScoringLink[] = [];
   for (const link of links) {
     const strength = safeStrength(link.strength);
-    const previous = strongest.get(link.keyResultId);
-    if (previous === undefined || strength > previous) strongest.set(link.keyResultId, strength);
+    const normalized = strength === link.strength ? link : { keyResultId: link.keyResultId, strength };
+    let at = out.length;
+    while (at > 0 && compareIds((out[at - 1] as ScoringLink).keyResultId, link.keyResultId) > 0) at--;
+    const previous = out[at - 1];
+    if (previous !== undefined && previous.keyResultId === link.keyResultId) {
+      if (strength > previous.strength) out[at - 1] = normalized;
+    } else {
+      out.splice(at, 0, normalized);
+    }
   }
-  return [...strongest]
-    .sort(([a], [b]) => compareIds(a, b))
-    .map(([keyResultId, strength]) => ({ keyResultId, strength }));
+  return out;
 }
 
+// Most backlogs are mostly untagged; they all share this frozen result.
+const NO_ALIGNMENT: AlignmentBreakdown = Object.freeze({
+  formula: ALIGNMENT_FORMULA,
+  terms: Object.freeze([]),
+  ignoredLinks: Object.freeze([]),
+  total: 0,
+});
+
 export function alignmentOf(item: { links: readonly ScoringLink[] }, context: ScoringContext): AlignmentBreakdown {
+  if (item.links.length === 0) return NO_ALIGNMENT;
   const terms: AlignmentTerm[] = [];
   const ignoredLinks: IgnoredLink[] = [];
   let total = 0;

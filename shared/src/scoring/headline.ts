@@ -59,9 +59,8 @@ export function computeHeadline(
       const objective = context.objectives.get(kr.keyResult.objectiveId);
       if (!objective || portion === 0) return;
       // Effort on a team objective also serves the objectives it ladders up to.
-      for (const id of [objective.objective.id, ...objective.ancestorIds]) {
-        effortByObjective.set(id, (effortByObjective.get(id) ?? 0) + portion);
-      }
+      addEffort(effortByObjective, objective.objective.id, portion);
+      for (const id of objective.ancestorIds) addEffort(effortByObjective, id, portion);
     });
     if (!aligned && effort !== null) misalignedEffort += effort;
   }
@@ -93,4 +92,8 @@ export function computeHeadline(
     objectives,
     krCoverage: { covered: coveredKrs.size, total, share: total > 0 ? coveredKrs.size / total : null },
   };
+}
+
+function addEffort(effortByObjective: Map<string, number>, objectiveId: string, portion: number): void {
+  effortByObjective.set(objectiveId, (effortByObjective.get(objectiveId) ?? 0) + portion);
 }

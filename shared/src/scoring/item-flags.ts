@@ -54,7 +54,7 @@ export function flagItem(
 
   const thresholds = relative.lowValueThresholds;
   const value = breakdown.valueScore;
-  if (thresholds !== null && value !== null && item.effort !== null && isLowValueHighEffort({ ...item, valueScore: value }, thresholds)) {
+  if (thresholds !== null && value !== null && item.effort !== null && isLowValueHighEffort({ status: item.status, effort: item.effort, valueScore: value }, thresholds)) {
     flags.push({
       code: 'LOW_VALUE_HIGH_EFFORT',
       message:

@@ -4,12 +4,7 @@ import { buildScoringContext, compareIds, type ScoringContext, type ScoringStruc
 import { computeHeadline, type CycleHeadline } from './headline';
 import { flagItem, NO_RELATIVE_FLAGS, type RelativeFlagInputs } from './item-flags';
 import { flagKeyResults } from './kr-flags';
-import {
-  computeLowValueThresholds,
-  findRankInversions,
-  type LowValueThresholds,
-  type PopulationEntry,
-} from './population';
+import { computeLowValueThresholds, findRankInversions, type LowValueThresholds } from './population';
 import type { KrFlag, ScoreBreakdown, ScoredItem, ScoringItem } from './types';
 import { evaluateItem } from './value';
 
@@ -35,28 +30,27 @@ export function scoreItem(
   context: ScoringContext,
   relative: RelativeFlagInputs = NO_RELATIVE_FLAGS,
 ): ScoredItem {
-  return toScoredItem(item, evaluateItem(item, context), context, relative);
+  const scored = toScoredItem(item, evaluateItem(item, context));
+  scored.flags = flagItem(item, scored.breakdown, context, relative);
+  return scored;
 }
 
-function toScoredItem(
-  item: ScoringItem,
-  breakdown: ScoreBreakdown,
-  context: ScoringContext,
-  relative: RelativeFlagInputs,
-): ScoredItem {
+function toScoredItem(item: ScoringItem, breakdown: ScoreBreakdown): ScoredItem {
   return {
     id: item.id,
     status: item.status,
     teamId: item.teamId,
     rank: item.rank,
+    effort: item.effort,
     intrinsic: breakdown.intrinsic.value,
     alignment: breakdown.alignment.total,
     valueScore: breakdown.valueScore,
     breakdown,
-    flags: flagItem(item, breakdown, context, relative),
+    flags: [],
   };
 }
 
+/** Highest value first, unscorable last, ties by id: a total order, whatever the input order. */
 function byValueDescending(a: ScoredItem, b: ScoredItem): number {
   if (a.valueScore !== b.valueScore) {
     if (a.valueScore === null) return 1;
@@ -68,28 +62,23 @@ function byValueDescending(a: ScoredItem, b: ScoredItem): number {
 
 export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
   const context = buildScoringContext(input);
-  // A canonical order makes every sum (and so every figure) bit-identical
-  // whatever order the caller's query returned the items in.
-  const items = [...input.items].sort((a, b) => compareIds(a.id, b.id));
+  const unordered = input.items.map((item) => toScoredItem(item, evaluateItem(item, context)));
 
-  const breakdowns = items.map((item) => evaluateItem(item, context));
-  const population: PopulationEntry[] = items.map((item, i) => ({
-    id: item.id,
-    status: item.status,
-    rank: item.rank,
-    effort: item.effort,
-    valueScore: breakdowns[i]?.valueScore ?? null,
-  }));
-  const lowValueThresholds = computeLowValueThresholds(population, context.settings);
-  const inversions = findRankInversions(population, context.settings);
+  // The value order is a total order, so it doubles as the canonical order
+  // for every later sum: figures come out bit-identical whatever order the
+  // caller's query returned the items in, at the cost of one sort.
+  const order = unordered.map((_, i) => i).sort((a, b) => byValueDescending(unordered[a] as ScoredItem, unordered[b] as ScoredItem));
+  const scored = order.map((i) => unordered[i] as ScoredItem);
+  const items = order.map((i) => input.items[i] as ScoringItem);
 
-  const scored = items.map((item, i) =>
-    toScoredItem(item, breakdowns[i] as ScoreBreakdown, context, {
+  const lowValueThresholds = computeLowValueThresholds(scored, context.settings);
+  const inversions = findRankInversions(scored, context.settings);
+  for (const entry of scored) {
+    entry.flags = flagItem(entry, entry.breakdown, context, {
       lowValueThresholds,
-      rankInversion: inversions.get(item.id) ?? null,
-    }),
-  );
-  scored.sort(byValueDescending);
+      rankInversion: inversions.get(entry.id) ?? null,
+    });
+  }
 
   const headlineCycleId = input.headlineCycleId ?? context.activeCycleIds[0];
   const headline =

@@ -96,8 +96,8 @@ export interface IntrinsicBreakdown {
   /** Custom framework only: one term per criterion. */
   terms: IntrinsicTerm[] | null;
   value: number | null;
-  missing: EstimateField[];
-  invalid: EstimateField[];
+  missing: readonly EstimateField[];
+  invalid: readonly EstimateField[];
 }
 
 /**
@@ -153,8 +153,8 @@ export interface IgnoredLink {
 
 export interface AlignmentBreakdown {
   formula: string;
-  terms: AlignmentTerm[];
-  ignoredLinks: IgnoredLink[];
+  terms: readonly AlignmentTerm[];
+  ignoredLinks: readonly IgnoredLink[];
   total: number;
 }
 
@@ -178,9 +178,10 @@ export interface ScoredItem {
   status: ScoringItemStatus;
   teamId: string | null;
   rank: number | null;
+  effort: number | null;
   intrinsic: number | null;
   alignment: number;
   valueScore: number | null;
   breakdown: ScoreBreakdown;
-  flags: ItemFlag[];
+  flags: readonly ItemFlag[];
 }

@@ -16,14 +16,14 @@ import type { KeyResultEntity } from './key-result.entity';
 export async function toKeyResultDtos(m: EntityManager, rows: KeyResultEntity[]): Promise<KeyResult[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [objectives, checkIns, openCounts] = await Promise.all([
-    m.find(ObjectiveEntity, { where: { id: In([...new Set(rows.map((r) => r.objectiveId))]) }, select: { id: true, cycleId: true } }),
-    m.find(CheckInTable, {
+  // Sequential on purpose: inside a transaction the manager has one connection.
+  const objectives = await m.find(ObjectiveEntity, { where: { id: In([...new Set(rows.map((r) => r.objectiveId))]) }, select: { id: true, cycleId: true } });
+  const checkIns = await m.find(CheckInTable, {
       where: { keyResultId: In(ids) },
       select: { keyResultId: true, confidence: true, createdAt: true },
       order: { createdAt: 'ASC' },
-    }),
-    m
+    });
+  const openCounts = await m
       .createQueryBuilder(BacklogLinkEntity, 'l')
       .innerJoin(BacklogItemEntity, 'i', 'i.id = l.itemId')
       .select('l.keyResultId', 'keyResultId')
@@ -31,8 +31,7 @@ export async function toKeyResultDtos(m: EntityManager, rows: KeyResultEntity[])
       .where('l.keyResultId IN (:...ids)', { ids })
       .andWhere('i.status IN (:...open)', { open: OPEN_STATUSES })
       .groupBy('l.keyResultId')
-      .getRawMany<{ keyResultId: string; count: string | number }>(),
-  ]);
+      .getRawMany<{ keyResultId: string; count: string | number }>();
   const cycleOf = new Map(objectives.map((o) => [o.id, o.cycleId]));
   const latest = new Map<string, { confidence: number; createdAt: string }>();
   for (const c of checkIns) latest.set(c.keyResultId, c); // ascending, so the last one wins

@@ -94,12 +94,11 @@ export class UserService {
   async remove(actor: Actor, id: string, version: number): Promise<void> {
     await this.db.write(async (m) => {
       if (id === actor.id) throw new AppError('CONFLICT', 'You cannot delete yourself');
-      const [objectives, keyResults, checkIns] = await Promise.all([
-        m.countBy(ObjectiveEntity, { ownerId: id }),
-        m.countBy(KeyResultEntity, { ownerId: id }),
-        m.countBy(CheckInEntity, { authorId: id }),
-      ]);
-      if (objectives + keyResults + checkIns > 0) {
+      const owns =
+        (await m.existsBy(ObjectiveEntity, { ownerId: id })) ||
+        (await m.existsBy(KeyResultEntity, { ownerId: id })) ||
+        (await m.existsBy(CheckInEntity, { authorId: id }));
+      if (owns) {
         throw new AppError('IN_USE', 'This user owns objectives or key results or wrote check-ins; disable them instead');
       }
       await m.delete(SessionEntity, { userId: id });

@@ -1,0 +1,47 @@
+import type { SessionUser } from '@keyline/shared';
+import { NavLink, Outlet } from 'react-router';
+import { useSignOut } from '../features/auth/useSession';
+
+const NAV = [{ to: '/okrs', label: 'OKRs' }];
+
+export function AppShell({ user }: { user: SessionUser }) {
+  const signOut = useSignOut();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand" aria-label="Keyline">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          Keyline
+        </div>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className="nav-link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user-box">
+          <span className="user-name">{user.name}</span>
+          <span className="badge" aria-label={`Role: ${user.role}`}>
+            {user.role}
+          </span>
+          <button type="button" className="button ghost" onClick={() => signOut.mutate()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { useSignIn } from './useSession';
+
+export function SignInPage() {
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email, password });
+  };
+
+  return (
+    <main className="signin">
+      <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
+        <div className="brand brand-large" aria-hidden="true">
+          <span className="brand-mark">◆</span> Keyline
+        </div>
+        <h1 id="signin-title">Sign in</h1>
+        <p className="meta">Your backlog, aligned with this quarter's OKRs.</p>
+        <label className="field">
+          <span>Email</span>
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {signIn.error && (
+          <p role="alert" className="error-text">
+            {signIn.error.message}
+          </p>
+        )}
+        <button type="submit" className="button primary" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

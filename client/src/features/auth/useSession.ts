@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { roleAtLeast, type LoginInput, type Role, type SessionUser } from '@keyline/shared';
+import { api, ApiError } from '../../lib/api';
+
+const SESSION_KEY = ['session'];
+
+/** The signed-in user, or null when nobody is. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      try {
+        return (await api<{ user: SessionUser }>('GET', '/api/auth/me')).user;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** Whether the signed-in user may do what needs `role`. Viewers see no edit controls. */
+export function useCan(role: Role): boolean {
+  const { data } = useSession();
+  return Boolean(data && roleAtLeast(data.role, role));
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => api<{ user: SessionUser }>('POST', '/api/auth/login', { body: input }),
+    onSuccess: ({ user }) => {
+      forgetEverythingButSession(client);
+      client.setQueryData(SESSION_KEY, user);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    onSettled: () => {
+      forgetEverythingButSession(client);
+      client.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+/**
+ * Another user's cached data must not leak across a sign-in. The session
+ * query itself stays: the app observes it, and clearing it would detach them.
+ */
+function forgetEverythingButSession(client: ReturnType<typeof useQueryClient>): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
