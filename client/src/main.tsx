@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
+import { NotifierProvider } from './components/Notifier';
 import './styles/global.css';
 
 const queryClient = new QueryClient({
@@ -13,7 +14,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <App />
+        <NotifierProvider>
+          <App />
+        </NotifierProvider>
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

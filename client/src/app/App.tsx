@@ -1,8 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../features/auth/useSession';
-import { ObjectivesPage } from '../features/okrs/ObjectivesPage';
 import { AppShell } from './AppShell';
+
+// Screens load on demand: the chart library alone is ~120 kB gzip.
+const OkrsPage = lazy(() => import('../features/okrs/OkrsPage').then((m) => ({ default: m.OkrsPage })));
+const KeyResultPage = lazy(() => import('../features/key-results/KeyResultPage').then((m) => ({ default: m.KeyResultPage })));
+const BacklogPage = lazy(() => import('../features/backlog/BacklogPage').then((m) => ({ default: m.BacklogPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function App() {
   const session = useSession();
@@ -22,13 +28,25 @@ export function App() {
   }
   if (!session.data) return <SignInPage />;
   return (
-    <Routes>
-      <Route element={<AppShell user={session.data} />}>
-        <Route index element={<Navigate to="/okrs" replace />} />
-        <Route path="okrs" element={<ObjectivesPage />} />
-        <Route path="*" element={<NotFound />} />
-      </Route>
-    </Routes>
+    <Suspense
+      fallback={
+        <p className="page-loading" role="status">
+          Loading…
+        </p>
+      }
+    >
+      <Routes>
+        <Route element={<AppShell user={session.data} />}>
+          <Route index element={<Navigate to="/okrs" replace />} />
+          <Route path="okrs" element={<OkrsPage />} />
+          <Route path="key-results/:id" element={<KeyResultPage />} />
+          <Route path="backlog" element={<BacklogPage />} />
+          <Route path="backlog/:itemId" element={<BacklogPage />} />
+          <Route path="settings/*" element={<SettingsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }
 

@@ -1,8 +1,12 @@
-import type { SessionUser } from '@keyline/shared';
+import { roleAtLeast, type SessionUser } from '@keyline/shared';
 import { NavLink, Outlet } from 'react-router';
 import { useSignOut } from '../features/auth/useSession';
 
-const NAV = [{ to: '/okrs', label: 'OKRs' }];
+const NAV = [
+  { to: '/okrs', label: 'OKRs', role: 'viewer' },
+  { to: '/backlog', label: 'Backlog', role: 'viewer' },
+  { to: '/settings', label: 'Settings', role: 'admin' },
+] as const;
 
 export function AppShell({ user }: { user: SessionUser }) {
   const signOut = useSignOut();
@@ -20,7 +24,7 @@ export function AppShell({ user }: { user: SessionUser }) {
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {NAV.map((item) => (
+            {NAV.filter((item) => roleAtLeast(user.role, item.role)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="nav-link">
                   {item.label}

@@ -21,6 +21,7 @@ const NO_LINKS: readonly ScoringLink[] = Object.freeze([]);
  */
 export function distinctLinks(links: readonly ScoringLink[]): readonly ScoringLink[] {
   if (links.length === 0) return NO_LINKS;
+  if (isCanonical(links)) return links;
   const out: ScoringLink[] = [];
   for (const link of links) {
     const strength = safeStrength(link.strength);
@@ -44,6 +45,17 @@ const NO_ALIGNMENT: AlignmentBreakdown = Object.freeze({
   ignoredLinks: Object.freeze([]),
   total: 0,
 });
+
+/** Already sorted, distinct and in range: the common case, returned as is. */
+function isCanonical(links: readonly ScoringLink[]): boolean {
+  let previous: string | null = null;
+  for (const link of links) {
+    if (!(link.strength >= 1 && link.strength <= 3)) return false;
+    if (previous !== null && compareIds(previous, link.keyResultId) >= 0) return false;
+    previous = link.keyResultId;
+  }
+  return true;
+}
 
 export function alignmentOf(item: { links: readonly ScoringLink[] }, context: ScoringContext): AlignmentBreakdown {
   if (item.links.length === 0) return NO_ALIGNMENT;

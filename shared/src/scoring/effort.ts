@@ -26,16 +26,19 @@ export function attributeEffort(
   counts: (kr: KeyResultContext) => boolean,
   visit: (kr: KeyResultContext, effortPortion: number) => void,
 ): boolean {
-  const counted: { kr: KeyResultContext; strength: number }[] = [];
+  // Two passes over the (few) links instead of collecting them: this runs
+  // once per item, 100,000 times, and allocation is what costs.
+  const links = distinctLinks(item.links);
   let strengthSum = 0;
-  for (const link of distinctLinks(item.links)) {
+  for (const link of links) {
     const kr = context.keyResults.get(link.keyResultId);
-    if (kr && counts(kr)) {
-      counted.push({ kr, strength: link.strength });
-      strengthSum += link.strength;
-    }
+    if (kr && counts(kr)) strengthSum += link.strength;
   }
+  if (strengthSum === 0) return false;
   const effort = usableEffort(item.effort) ? item.effort : 0;
-  for (const { kr, strength } of counted) visit(kr, (effort * strength) / strengthSum);
-  return counted.length > 0;
+  for (const link of links) {
+    const kr = context.keyResults.get(link.keyResultId);
+    if (kr && counts(kr)) visit(kr, (effort * link.strength) / strengthSum);
+  }
+  return true;
 }

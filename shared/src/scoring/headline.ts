@@ -38,7 +38,7 @@ export interface CycleHeadline {
 }
 
 export function computeHeadline(
-  items: readonly ScoringItem[],
+  items: readonly Pick<ScoringItem, 'status' | 'effort' | 'links'>[],
   context: ScoringContext,
   cycleId: string,
 ): CycleHeadline {

@@ -13,6 +13,9 @@ export interface RelativeFlagInputs {
   rankInversion: RankInversion | null;
 }
 
+/** Shared by every unflagged item (most done/dropped ones) to spare allocations. */
+export const NO_FLAGS: readonly ItemFlag[] = Object.freeze([]);
+
 export const NO_RELATIVE_FLAGS: RelativeFlagInputs = Object.freeze({ lowValueThresholds: null, rankInversion: null });
 
 const FRAMEWORK_LABELS = { rice: 'RICE', wsjf: 'WSJF', ice: 'ICE', custom: 'the custom formula' } as const;
@@ -31,8 +34,8 @@ export function flagItem(
   breakdown: ScoreBreakdown,
   context: Pick<ScoringContext, 'activeCycleIds' | 'settings'>,
   relative: RelativeFlagInputs = NO_RELATIVE_FLAGS,
-): ItemFlag[] {
-  if (!isOpenStatus(item.status)) return [];
+): readonly ItemFlag[] {
+  if (!isOpenStatus(item.status)) return NO_FLAGS;
   const flags: ItemFlag[] = [];
   const { intrinsic, alignment } = breakdown;
 
@@ -73,7 +76,7 @@ export function flagItem(
         `(${formatNumber(inversion.valueScore)}). Move it down, or revisit the estimates if the rank is right.`,
     });
   }
-  return flags;
+  return flags.length === 0 ? NO_FLAGS : flags;
 }
 
 function unalignedMessage(hasUpcomingLinks: boolean, hasActiveCycle: boolean): string {

@@ -16,7 +16,7 @@ function isLive(kr: KeyResultContext): boolean {
 }
 
 /** Open items and strength-split open effort per live KR, in one pass over items. */
-function collectWork(items: readonly ScoringItem[], context: ScoringContext): Map<string, KrWork> {
+function collectWork(items: readonly Pick<ScoringItem, 'status' | 'effort' | 'links'>[], context: ScoringContext): Map<string, KrWork> {
   const work = new Map<string, KrWork>();
   for (const kr of context.keyResults.values()) {
     if (isLive(kr)) work.set(kr.keyResult.id, { openItems: 0, effort: 0 });
@@ -34,7 +34,7 @@ function collectWork(items: readonly ScoringItem[], context: ScoringContext): Ma
   return work;
 }
 
-export function flagKeyResults(items: readonly ScoringItem[], context: ScoringContext): KrFlag[] {
+export function flagKeyResults(items: readonly Pick<ScoringItem, 'status' | 'effort' | 'links'>[], context: ScoringContext): KrFlag[] {
   const work = collectWork(items, context);
   const live = [...context.keyResults.values()]
     .filter(isLive)

@@ -2,7 +2,7 @@
 // population-level rules, KR flags and headline figures over the result.
 import { buildScoringContext, compareIds, type ScoringContext, type ScoringStructure } from './context';
 import { computeHeadline, type CycleHeadline } from './headline';
-import { flagItem, NO_RELATIVE_FLAGS, type RelativeFlagInputs } from './item-flags';
+import { flagItem, NO_FLAGS, NO_RELATIVE_FLAGS, type RelativeFlagInputs } from './item-flags';
 import { flagKeyResults } from './kr-flags';
 import { computeLowValueThresholds, findRankInversions, type LowValueThresholds } from './population';
 import type { KrFlag, ScoreBreakdown, ScoredItem, ScoringItem } from './types';
@@ -42,11 +42,12 @@ function toScoredItem(item: ScoringItem, breakdown: ScoreBreakdown): ScoredItem 
     teamId: item.teamId,
     rank: item.rank,
     effort: item.effort,
+    links: item.links,
     intrinsic: breakdown.intrinsic.value,
     alignment: breakdown.alignment.total,
     valueScore: breakdown.valueScore,
     breakdown,
-    flags: [],
+    flags: NO_FLAGS,
   };
 }
 
@@ -62,14 +63,11 @@ function byValueDescending(a: ScoredItem, b: ScoredItem): number {
 
 export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
   const context = buildScoringContext(input);
-  const unordered = input.items.map((item) => toScoredItem(item, evaluateItem(item, context)));
-
   // The value order is a total order, so it doubles as the canonical order
   // for every later sum: figures come out bit-identical whatever order the
-  // caller's query returned the items in, at the cost of one sort.
-  const order = unordered.map((_, i) => i).sort((a, b) => byValueDescending(unordered[a] as ScoredItem, unordered[b] as ScoredItem));
-  const scored = order.map((i) => unordered[i] as ScoredItem);
-  const items = order.map((i) => input.items[i] as ScoringItem);
+  // caller's query returned the items in, at the cost of the one sort the
+  // ranked list needs anyway.
+  const scored = input.items.map((item) => toScoredItem(item, evaluateItem(item, context))).sort(byValueDescending);
 
   const lowValueThresholds = computeLowValueThresholds(scored, context.settings);
   const inversions = findRankInversions(scored, context.settings);
@@ -83,8 +81,8 @@ export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
   const headlineCycleId = input.headlineCycleId ?? context.activeCycleIds[0];
   const headline =
     headlineCycleId !== undefined && context.cycles.has(headlineCycleId)
-      ? computeHeadline(items, context, headlineCycleId)
+      ? computeHeadline(scored, context, headlineCycleId)
       : null;
 
-  return { items: scored, krFlags: flagKeyResults(items, context), headline, lowValueThresholds };
+  return { items: scored, krFlags: flagKeyResults(scored, context), headline, lowValueThresholds };
 }

@@ -179,6 +179,7 @@ export interface ScoredItem {
   teamId: string | null;
   rank: number | null;
   effort: number | null;
+  links: readonly ScoringLink[];
   intrinsic: number | null;
   alignment: number;
   valueScore: number | null;

@@ -15,6 +15,25 @@ export const UNALIGNED_FORMULA = 'intrinsic × unalignedMultiplier';
  * Unaligned: multiplier = unalignedMultiplier < 1 (schema-enforced).
  * Intrinsic scores are never negative, so a bigger multiplier never lowers value.
  */
+// Every unaligned item shares one frozen combination per settings object.
+const unalignedCombinations = new WeakMap<ScoringSettings, CombinationBreakdown>();
+
+function unalignedCombination(settings: ScoringSettings): CombinationBreakdown {
+  let combination = unalignedCombinations.get(settings);
+  if (!combination) {
+    const { alignmentWeight, unalignedMultiplier } = settings.combination;
+    combination = Object.freeze({
+      formula: UNALIGNED_FORMULA,
+      aligned: false,
+      alignmentWeight,
+      unalignedMultiplier,
+      multiplier: unalignedMultiplier,
+    });
+    unalignedCombinations.set(settings, combination);
+  }
+  return combination;
+}
+
 export function combineValue(
   intrinsic: number | null,
   alignment: AlignmentBreakdown,
@@ -22,12 +41,15 @@ export function combineValue(
 ): { valueScore: number | null; combination: CombinationBreakdown } {
   const { alignmentWeight, unalignedMultiplier } = settings.combination;
   const aligned = alignment.terms.length > 0;
-  const multiplier = aligned ? 1 + alignmentWeight * alignment.total : unalignedMultiplier;
+  if (!aligned) {
+    return { valueScore: intrinsic === null ? null : intrinsic * unalignedMultiplier, combination: unalignedCombination(settings) };
+  }
+  const multiplier = 1 + alignmentWeight * alignment.total;
   return {
     valueScore: intrinsic === null ? null : intrinsic * multiplier,
     combination: {
-      formula: aligned ? ALIGNED_FORMULA : UNALIGNED_FORMULA,
-      aligned,
+      formula: ALIGNED_FORMULA,
+      aligned: true,
       alignmentWeight,
       unalignedMultiplier,
       multiplier,

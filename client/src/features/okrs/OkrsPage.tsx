@@ -3,7 +3,7 @@ import type { Cycle, Objective } from '@keyline/shared';
 import { apiGet } from '../../lib/api';
 
 /** The plain read-only list of the active cycle's objectives that proves the wiring. */
-export function ObjectivesPage() {
+export function OkrsPage() {
   const cycles = useQuery({ queryKey: ['cycles'], queryFn: ({ signal }) => apiGet<Cycle[]>('/api/cycles', signal) });
   const cycle = cycles.data?.find((c) => c.status === 'active') ?? cycles.data?.[0];
   const objectives = useQuery({

@@ -1,0 +1,4 @@
+// Placeholder until this screen lands (issue 3); replaced wholesale.
+export function KeyResultPage() {
+  return <p>This screen is being built.</p>;
+}
