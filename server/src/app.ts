@@ -21,6 +21,10 @@ import { keyResultRoutes } from './features/key-results/key-result.routes';
 import { KeyResultService } from './features/key-results/key-result.service';
 import { objectiveRoutes } from './features/objectives/objective.routes';
 import { ObjectiveService } from './features/objectives/objective.service';
+import { AlignmentService } from './features/scoring/alignment.service';
+import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
+import { ScoringSnapshotService } from './features/scoring/scoring-snapshot';
+import { scoringRoutes } from './features/scoring/scoring.routes';
 import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
@@ -41,7 +45,11 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
+  const scoring = new ScoringSnapshotService(db);
   return {
+    scoring,
+    scoringSettings: new ScoringSettingsService(db),
+    alignment: new AlignmentService(db, scoring),
     sessions,
     login: new LoginService(db, sessions, config, logger),
     users: new UserService(db),
@@ -49,7 +57,7 @@ export function createServices(deps: AppDeps) {
     cycles: new CycleService(db),
     objectives: new ObjectiveService(db),
     keyResults: new KeyResultService(db),
-    backlog: new BacklogService(db),
+    backlog: new BacklogService(db, scoring),
     audit: new AuditService(db),
   };
 }
@@ -66,6 +74,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...keyResultRoutes(s.keyResults),
     ...backlogRoutes(s.backlog),
     ...auditRoutes(s.audit),
+    ...scoringRoutes(s.scoringSettings, s.alignment),
   ];
 }
 

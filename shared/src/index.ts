@@ -8,4 +8,7 @@ export * from './objectives/objective.schemas';
 export * from './key-results/key-result.schemas';
 export * from './key-results/progress';
 export * from './backlog/backlog.schemas';
+export * from './scoring';
 export * from './audit/audit.schemas';
+export * from './alignment/alignment.schemas';
+export * from './suggestions/bm25';

@@ -15,15 +15,22 @@ export type DatabaseKind = 'sqlite' | 'postgres';
  */
 export class Database {
   private readonly lock = new Mutex();
+  /**
+   * Bumped after every committed write in this process: caches of derived
+   * data (the scored backlog) compare it to know they are stale.
+   */
+  generation = 0;
 
   constructor(
     readonly dataSource: DataSource,
     readonly kind: DatabaseKind,
   ) {}
 
-  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const run = () => this.dataSource.transaction(work);
-    return this.kind === 'sqlite' ? this.lock.run(run) : run();
+    const result = await (this.kind === 'sqlite' ? this.lock.run(run) : run());
+    this.generation++;
+    return result;
   }
 
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

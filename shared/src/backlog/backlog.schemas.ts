@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESTIMATE_FIELDS } from '../scoring/estimate-fields';
 import { DescriptionSchema, IdSchema, QueryBooleanSchema, TitleSchema, VersionSchema } from '../common/primitives';
 
 export const ITEM_TYPES = ['feature', 'bug', 'tech-debt', 'chore', 'experiment'] as const;
@@ -8,8 +9,6 @@ export type ItemType = z.infer<typeof ItemTypeSchema>;
 export const ITEM_STATUSES = ['idea', 'ready', 'in-progress', 'done', 'dropped'] as const;
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
-/** Statuses whose effort is still to be spent: the ones scoring and flags look at. */
-export const OPEN_STATUSES: readonly ItemStatus[] = ['idea', 'ready', 'in-progress'];
 
 /** RICE impact scale. */
 export const IMPACT_VALUES = [0.25, 0.5, 1, 2, 3] as const;
@@ -33,7 +32,6 @@ export const EstimateFieldsSchema = z.strictObject({
   ease: z.number().min(1, 'At least 1').max(10, 'At most 10').nullable(),
 });
 export type EstimateFields = z.infer<typeof EstimateFieldsSchema>;
-export const ESTIMATE_FIELDS = Object.keys(EstimateFieldsSchema.shape) as (keyof EstimateFields)[];
 
 const LabelSchema = z.string().trim().min(1).max(50, 'Labels are at most 50 characters');
 const LabelsSchema = z.array(LabelSchema).max(20, 'At most 20 labels');
@@ -98,7 +96,24 @@ export type MoveBacklogItemInput = z.infer<typeof MoveBacklogItemSchema>;
 export const SetLinkSchema = z.strictObject({ strength: LinkStrengthSchema.default(2) });
 export type SetLinkInput = z.input<typeof SetLinkSchema>;
 
+/** Flags the scoring engine raises on open items (docs/SCORING.md). */
+export const ITEM_FLAG_CODES = ['UNALIGNED', 'STALE_ALIGNMENT', 'LOW_VALUE_HIGH_EFFORT', 'NOT_SCORABLE', 'RANK_INVERSION'] as const;
+export const ItemFlagCodeSchema = z.enum(ITEM_FLAG_CODES);
+
+/** An item as the backlog list shows it: the row plus its value score, why, and its flags. */
+export const ScoredBacklogItemSchema = BacklogItemSchema.extend({
+  /** null = not scorable (a flag names the missing estimates). */
+  valueScore: z.number().nullable(),
+  intrinsic: z.number().nullable(),
+  alignment: z.number(),
+  /** Every term of the score (see ScoreBreakdown in shared/src/scoring). */
+  breakdown: z.unknown(),
+  flags: z.array(z.object({ code: ItemFlagCodeSchema, message: z.string() })),
+});
+export type ScoredBacklogItem = z.infer<typeof ScoredBacklogItemSchema>;
+
 export const BACKLOG_SORT_FIELDS = [
+  'valueScore',
   'rank',
   'title',
   'type',
@@ -127,6 +142,8 @@ export const BacklogListQuerySchema = z.strictObject({
   /** Only items with no link to any key result. */
   unlinked: QueryBooleanSchema.optional(),
   q: z.string().trim().max(200).optional(),
+  /** Only items carrying any of these flags. */
+  flag: csvOf(ItemFlagCodeSchema).optional(),
   sort: BacklogSortSchema.default('rank'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(500).default(50),

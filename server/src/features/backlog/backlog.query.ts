@@ -1,20 +1,30 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { BacklogItem, BacklogListQuery, Page } from '@keyline/shared';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { BacklogListQuery, Page, ScoredBacklogItem } from '@keyline/shared';
 import { AppError } from '../../http/app-error';
 import { KeyResultEntity } from '../key-results/key-result.entity';
+import { attachScores } from '../scoring/attach-scores';
+import type { ScoringSnapshot } from '../scoring/scoring-snapshot';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
 
 /**
- * The backlog list: filter, sort and page in SQL, so a 100,000-item backlog
- * sends only the page asked for. The cursor is an opaque offset: a virtual
- * table jumps to any row, which keyset paging cannot do.
+ * The backlog list. Column sorts and filters run in SQL, so a 100,000-item
+ * backlog sends only the page asked for. Value score and flags are derived
+ * (the scoring snapshot): sorting or filtering by them takes the matching ids
+ * from SQL and orders them by the snapshot. The cursor is an opaque offset: a
+ * virtual table jumps to any row, which keyset paging cannot do.
  */
-export async function listBacklogItems(m: EntityManager, query: BacklogListQuery): Promise<Page<BacklogItem>> {
+export async function listBacklogItems(
+  m: EntityManager,
+  query: BacklogListQuery,
+  snapshot: ScoringSnapshot,
+): Promise<Page<ScoredBacklogItem>> {
   const offset = decodeCursor(query.cursor);
   const qb = m.createQueryBuilder(BacklogItemEntity, 'i');
   applyBacklogFilters(qb, query);
+  if (query.sort === 'valueScore' || query.flag?.length) return listByScore(m, qb, query, offset, snapshot);
+
   const total = await qb.getCount();
   qb.orderBy(`i.${query.sort}`, query.order === 'asc' ? 'ASC' : 'DESC', 'NULLS LAST')
     .addOrderBy('i.rank', 'ASC')
@@ -23,7 +33,68 @@ export async function listBacklogItems(m: EntityManager, query: BacklogListQuery
     .limit(query.limit);
   const rows = await qb.getMany();
   const next = offset + rows.length;
-  return { items: await toBacklogItemDtos(m, rows), total, nextCursor: next < total ? encodeCursor(next) : null };
+  return { items: attachScores(await toBacklogItemDtos(m, rows), snapshot), total, nextCursor: next < total ? encodeCursor(next) : null };
+}
+
+async function listByScore(
+  m: EntityManager,
+  qb: SelectQueryBuilder<BacklogItemEntity>,
+  query: BacklogListQuery,
+  offset: number,
+  snapshot: ScoringSnapshot,
+): Promise<Page<ScoredBacklogItem>> {
+  const matching = new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id));
+  const flags = query.flag?.length ? new Set<string>(query.flag) : undefined;
+  // The snapshot is in value order (highest first, unscorable last); items newer than it go last.
+  let ids = snapshot.result.items
+    .filter((s) => matching.has(s.id) && (!flags || s.flags.some((f) => flags.has(f.code))))
+    .map((s) => s.id);
+  if (!flags) ids.push(...[...matching].filter((id) => !snapshot.byId.has(id)));
+  if (query.sort === 'valueScore' && query.order === 'asc') ids = reverseKeepingUnscorableLast(ids, snapshot);
+  else if (query.sort !== 'valueScore') ids = await orderIdsByColumn(m, ids, query);
+  const pageIds = ids.slice(offset, offset + query.limit);
+  const rows = pageIds.length ? await m.findBy(BacklogItemEntity, { id: In(pageIds) }) : [];
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  const next = offset + pageIds.length;
+  return {
+    items: attachScores(await toBacklogItemDtos(m, rows), snapshot),
+    total: ids.length,
+    nextCursor: next < ids.length ? encodeCursor(next) : null,
+  };
+}
+
+function reverseKeepingUnscorableLast(ids: string[], snapshot: ScoringSnapshot): string[] {
+  const scored = ids.filter((id) => snapshot.byId.get(id)?.valueScore != null);
+  const rest = ids.filter((id) => snapshot.byId.get(id)?.valueScore == null);
+  return [...scored.reverse(), ...rest];
+}
+
+/** A flag filter with a column sort: fetch the sort column for the flagged ids and order them here. */
+async function orderIdsByColumn(m: EntityManager, ids: string[], query: BacklogListQuery): Promise<string[]> {
+  const rows: { id: string; sortValue: string | number | null; rank: number }[] = [];
+  // Chunked: both databases cap the number of bound parameters.
+  for (let i = 0; i < ids.length; i += 10_000) {
+    rows.push(
+      ...(await m
+        .createQueryBuilder(BacklogItemEntity, 'i')
+        .select('i.id', 'id')
+        .addSelect(`i.${query.sort}`, 'sortValue')
+        .addSelect('i.rank', 'rank')
+        .where('i.id IN (:...ids)', { ids: ids.slice(i, i + 10_000) })
+        .getRawMany()),
+    );
+  }
+  const direction = query.order === 'asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    if (a.sortValue !== b.sortValue) {
+      if (a.sortValue === null) return 1; // nulls last, either direction
+      if (b.sortValue === null) return -1;
+      return (a.sortValue < b.sortValue ? -1 : 1) * direction;
+    }
+    return a.rank - b.rank || (a.id < b.id ? -1 : 1);
+  });
+  return rows.map((r) => r.id);
 }
 
 export function applyBacklogFilters(

@@ -1,5 +1,5 @@
 import {
-  BacklogItemSchema,
+  ScoredBacklogItemSchema,
   BacklogListQuerySchema,
   CreateBacklogItemSchema,
   MoveBacklogItemSchema,
@@ -23,7 +23,7 @@ export function backlogRoutes(backlog: BacklogService) {
       tag,
       summary: 'List backlog items: filter, sort, page',
       query: BacklogListQuerySchema,
-      response: pageSchema(BacklogItemSchema),
+      response: pageSchema(ScoredBacklogItemSchema),
       handler: ({ query }) => backlog.list(query),
     }),
     defineRoute({
@@ -33,7 +33,7 @@ export function backlogRoutes(backlog: BacklogService) {
       tag,
       summary: 'Create a backlog item (at the bottom of the rank order)',
       body: CreateBacklogItemSchema,
-      response: BacklogItemSchema,
+      response: ScoredBacklogItemSchema,
       status: 201,
       handler: ({ actor, body }) => backlog.create(actor, body),
     }),
@@ -44,7 +44,7 @@ export function backlogRoutes(backlog: BacklogService) {
       tag,
       summary: 'Read a backlog item',
       params: IdParamsSchema,
-      response: BacklogItemSchema,
+      response: ScoredBacklogItemSchema,
       handler: ({ params }) => backlog.get(params.id),
     }),
     defineRoute({
@@ -56,7 +56,7 @@ export function backlogRoutes(backlog: BacklogService) {
       params: IdParamsSchema,
       body: UpdateBacklogItemSchema,
       ifMatch: true,
-      response: BacklogItemSchema,
+      response: ScoredBacklogItemSchema,
       handler: ({ actor, params, body, ifMatch }) => backlog.update(actor, params.id, ifMatch, body),
     }),
     defineRoute({
@@ -79,7 +79,7 @@ export function backlogRoutes(backlog: BacklogService) {
       params: IdParamsSchema,
       body: MoveBacklogItemSchema,
       ifMatch: true,
-      response: BacklogItemSchema,
+      response: ScoredBacklogItemSchema,
       handler: ({ actor, params, body, ifMatch }) => backlog.move(actor, params.id, ifMatch, body),
     }),
     defineRoute({
@@ -90,7 +90,7 @@ export function backlogRoutes(backlog: BacklogService) {
       summary: 'Tag the item to a key result with a strength of 1–3',
       params: LinkParamsSchema,
       body: SetLinkSchema,
-      response: BacklogItemSchema,
+      response: ScoredBacklogItemSchema,
       handler: ({ actor, params, body }) => backlog.setLink(actor, params.id, params.keyResultId, body.strength),
     }),
     defineRoute({

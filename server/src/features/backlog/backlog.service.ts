@@ -6,6 +6,7 @@ import {
   type BacklogListQuery,
   type MoveBacklogItemInput,
   type Page,
+  type ScoredBacklogItem,
   type UpdateBacklogItemInput,
 } from '@keyline/shared';
 import type { z } from 'zod';
@@ -18,6 +19,8 @@ import { recordAudit } from '../audit/audit.recorder';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
+import { attachScores } from '../scoring/attach-scores';
+import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
 import { TeamEntity } from '../teams/team.entity';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
@@ -38,19 +41,29 @@ const NO_ESTIMATES = {
 };
 
 export class BacklogService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly scoring: ScoringSnapshotService,
+  ) {}
 
-  list(query: BacklogListQuery): Promise<Page<BacklogItem>> {
-    return this.db.read((m) => listBacklogItems(m, query));
+  async list(query: BacklogListQuery): Promise<Page<ScoredBacklogItem>> {
+    // The snapshot first: on SQLite a read inside a read would wait for itself.
+    const snapshot = await this.scoring.get();
+    return this.db.read((m) => listBacklogItems(m, query, snapshot));
   }
 
-  get(id: string): Promise<BacklogItem> {
-    return this.db.read(async (m) => toDto(m, await findItem(m, id)));
+  async get(id: string): Promise<ScoredBacklogItem> {
+    return this.scored(await this.db.read(async (m) => toDto(m, await findItem(m, id))));
+  }
+
+  /** Write responses carry the score too, so the client can update its row in place. */
+  private async scored(item: BacklogItem): Promise<ScoredBacklogItem> {
+    return attachScores([item], await this.scoring.latest())[0] as ScoredBacklogItem;
   }
 
   /** New items go to the bottom of the manual order. */
-  create(actor: Actor, input: z.output<typeof CreateBacklogItemSchema>): Promise<BacklogItem> {
-    return this.db.write(async (m) => {
+  async create(actor: Actor, input: z.output<typeof CreateBacklogItemSchema>): Promise<ScoredBacklogItem> {
+    return this.scored(await this.db.write(async (m) => {
       await assertTeam(m, input.teamId);
       await assertExternalKeyFree(m, input.externalKey);
       const now = nowIso();
@@ -67,11 +80,11 @@ export class BacklogService {
       const dto = await toDto(m, row);
       await recordAudit(m, actor, 'backlogItem', row.id, 'create', null, dto);
       return dto;
-    });
+    }));
   }
 
-  update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<BacklogItem> {
-    return this.db.write(async (m) => {
+  async update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<ScoredBacklogItem> {
+    return this.scored(await this.db.write(async (m) => {
       const { before, after } = await updateVersioned(
         m,
         BacklogItemEntity,
@@ -88,11 +101,11 @@ export class BacklogService {
       const dto = await toDto(m, after);
       await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
       return dto;
-    });
+    }));
   }
 
-  move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<BacklogItem> {
-    return this.db.write(async (m) => {
+  async move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<ScoredBacklogItem> {
+    return this.scored(await this.db.write(async (m) => {
       const { before, after } = await updateVersioned(
         m,
         BacklogItemEntity,
@@ -105,7 +118,7 @@ export class BacklogService {
       const dto = await toDto(m, after);
       await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
       return dto;
-    });
+    }));
   }
 
   remove(actor: Actor, id: string, version: number): Promise<void> {
@@ -117,8 +130,8 @@ export class BacklogService {
   }
 
   /** Creates or changes the link; idempotent, so it needs no If-Match. */
-  setLink(actor: Actor, itemId: string, keyResultId: string, strength: number): Promise<BacklogItem> {
-    return this.db.write(async (m) => {
+  async setLink(actor: Actor, itemId: string, keyResultId: string, strength: number): Promise<ScoredBacklogItem> {
+    return this.scored(await this.db.write(async (m) => {
       const item = await findItem(m, itemId);
       await assertLinkableKeyResult(m, keyResultId);
       const existing = await m.findOneBy(BacklogLinkEntity, { itemId, keyResultId });
@@ -135,7 +148,7 @@ export class BacklogService {
         { itemId, keyResultId, strength },
       );
       return toDto(m, item);
-    });
+    }));
   }
 
   removeLink(actor: Actor, itemId: string, keyResultId: string): Promise<void> {

@@ -1,0 +1,40 @@
+import { buildScoringContext, scoreItem, type BacklogItem, type ScoredBacklogItem, type ScoredItem } from '@keyline/shared';
+import type { ScoringSnapshot } from './scoring-snapshot';
+
+/**
+ * Puts value score, breakdown and flags on item DTOs. Items the snapshot does
+ * not know yet (written after it was taken) are scored on the spot: scoring
+ * is absolute, so one item needs only the OKR structure, not the backlog.
+ */
+export function attachScores(items: BacklogItem[], snapshot: ScoringSnapshot): ScoredBacklogItem[] {
+  return items.map((item) => {
+    const scored = snapshot.byId.get(item.id);
+    const fresh = scored && sameInputs(scored, item) ? scored : scoreAlone(item, snapshot);
+    return {
+      ...item,
+      valueScore: fresh.valueScore,
+      intrinsic: fresh.intrinsic,
+      alignment: fresh.alignment,
+      breakdown: fresh.breakdown,
+      flags: [...fresh.flags],
+    };
+  });
+}
+
+function scoreAlone(item: BacklogItem, snapshot: ScoringSnapshot): ScoredItem {
+  const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
+  return scoreItem({ ...item, links: item.links }, context, {
+    lowValueThresholds: snapshot.result.lowValueThresholds,
+    rankInversion: null,
+  });
+}
+
+/** The snapshot's score still holds if the fields it read have not changed since. */
+function sameInputs(scored: ScoredItem, item: BacklogItem): boolean {
+  const inputs = scored.breakdown.intrinsic.inputs as Record<string, number | null>;
+  for (const [field, value] of Object.entries(inputs)) {
+    if ((item as unknown as Record<string, unknown>)[field] !== value) return false;
+  }
+  if (scored.status !== item.status || scored.effort !== item.effort || scored.links.length !== item.links.length) return false;
+  return scored.links.every((l, i) => l.keyResultId === item.links[i]?.keyResultId && l.strength === item.links[i]?.strength);
+}
