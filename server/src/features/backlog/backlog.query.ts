@@ -65,8 +65,9 @@ async function listByScore(
 }
 
 function reverseKeepingUnscorableLast(ids: string[], snapshot: ScoringSnapshot): string[] {
-  const scored = ids.filter((id) => snapshot.byId.get(id)?.valueScore != null);
-  const rest = ids.filter((id) => snapshot.byId.get(id)?.valueScore == null);
+  const hasScore = (id: string) => (snapshot.byId.get(id)?.valueScore ?? null) !== null;
+  const scored = ids.filter(hasScore);
+  const rest = ids.filter((id) => !hasScore(id));
   return [...scored.reverse(), ...rest];
 }
 
