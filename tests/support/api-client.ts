@@ -13,6 +13,17 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie this client sends (`keyline_session=...`), or '' when it has none. */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
+  /** Sends this cookie from now on: lets a test replay an old session to prove it has ended. */
+  useSessionCookie(cookie: string): this {
+    this.cookie = cookie;
+    return this;
+  }
+
   async request<T = any>(
     method: string,
     path: string,
