@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RouteDef } from '../../server/src/http/route';
+import type { ApiResponse } from '../support/api-client';
+import { describeEachDatabase } from '../support/databases';
+import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective, buildTeam } from '../support/factories';
+import { fillPath, listRoutes, routeKey } from '../support/routes';
+import { auditCount } from '../support/state';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/** Fields computed at read time (scores): not stored, so not part of "unchanged". */
+const COMPUTED = ['valueScore', 'intrinsic', 'alignment', 'breakdown', 'flags'];
+const stored = (body: any) => Object.fromEntries(Object.entries(body).filter(([k]) => !COMPUTED.includes(k)));
+
+interface Target {
+  /** The path that reads the row, and the id put into the route's `:id`. */
+  readPath: string;
+  id: string;
+  /** One real change through the API, so the row's version moves past the one the client holds. */
+  touch(version: number): Promise<ApiResponse>;
+  /** A valid body when it depends on the row (the whole settings document). */
+  body?: unknown;
+}
+
+interface PreconditionCase {
+  make(t: TestServer): Promise<Target>;
+  /** A body that succeeds with the right If-Match: so a 428/412 is about the header, nothing else. */
+  body?: unknown;
+}
+
+const unique = () => randomUUID().slice(0, 8);
+
+const users = (t: TestServer): Promise<Target> =>
+  t.admin.post('/api/users', { email: `pre-${unique()}@test.local`, name: 'Pre', role: 'editor' }).then((res) => ({
+    readPath: `/api/users/${res.body.id}`,
+    id: res.body.id,
+    touch: (v) => t.admin.patch(`/api/users/${res.body.id}`, { name: `Pre ${unique()}` }, v),
+  }));
+const teams = (t: TestServer): Promise<Target> =>
+  buildTeam(t.admin).then((team) => ({
+    readPath: `/api/teams/${team.id}`,
+    id: team.id,
+    touch: (v) => t.admin.patch(`/api/teams/${team.id}`, { name: `Team ${unique()}` }, v),
+  }));
+const cycles = (t: TestServer): Promise<Target> =>
+  buildCycle(t.editor).then((cycle) => ({
+    readPath: `/api/cycles/${cycle.id}`,
+    id: cycle.id,
+    touch: (v) => t.editor.patch(`/api/cycles/${cycle.id}`, { name: `C ${unique()}` }, v),
+  }));
+const objectives = (t: TestServer): Promise<Target> =>
+  buildObjective(t.editor).then((o) => ({
+    readPath: `/api/objectives/${o.id}`,
+    id: o.id,
+    touch: (v) => t.editor.patch(`/api/objectives/${o.id}`, { title: `O ${unique()}` }, v),
+  }));
+const keyResults = (t: TestServer): Promise<Target> =>
+  buildKeyResult(t.editor).then((kr) => ({
+    readPath: `/api/key-results/${kr.id}`,
+    id: kr.id,
+    touch: (v) => t.editor.patch(`/api/key-results/${kr.id}`, { title: `KR ${unique()}` }, v),
+  }));
+const backlogItems = (t: TestServer): Promise<Target> =>
+  buildBacklogItem(t.editor).then((item) => ({
+    readPath: `/api/backlog-items/${item.id}`,
+    id: item.id,
+    touch: (v) => t.editor.patch(`/api/backlog-items/${item.id}`, { title: `I ${unique()}` }, v),
+  }));
+
+/**
+ * Every route that takes If-Match needs a case here; the test fails naming
+ * any that lacks one, so a new versioned route cannot slip past.
+ */
+const CASES: Record<string, PreconditionCase> = {
+  'PATCH /api/users/:id': { make: users, body: { name: 'Changed' } },
+  'DELETE /api/users/:id': { make: users },
+  'PATCH /api/teams/:id': { make: teams, body: { name: 'Changed team' } },
+  'DELETE /api/teams/:id': { make: teams },
+  'PATCH /api/cycles/:id': { make: cycles, body: { name: 'Changed cycle' } },
+  'DELETE /api/cycles/:id': { make: cycles },
+  'PATCH /api/objectives/:id': { make: objectives, body: { title: 'Changed' } },
+  'DELETE /api/objectives/:id': { make: objectives },
+  'PATCH /api/key-results/:id': { make: keyResults, body: { title: 'Changed' } },
+  'DELETE /api/key-results/:id': { make: keyResults },
+  'PATCH /api/backlog-items/:id': { make: backlogItems, body: { title: 'Changed' } },
+  'DELETE /api/backlog-items/:id': { make: backlogItems },
+  'POST /api/backlog-items/:id/move': { make: backlogItems, body: { position: 'top' } },
+  'PUT /api/settings/scoring': {
+    make: async (t) => {
+      const settings = (await t.viewer.get('/api/settings/scoring')).body.settings;
+      return {
+        readPath: '/api/settings/scoring',
+        id: 'scoring',
+        body: settings,
+        touch: (v) => t.admin.request('PUT', '/api/settings/scoring', { body: settings, headers: { 'if-match': `"${v}"` } }),
+      };
+    },
+  },
+};
+
+describeEachDatabase('If-Match on every versioned write', (kind) => {
+  let t: TestServer;
+  let routes: RouteDef[];
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    routes = listRoutes(t);
+  });
+  afterAll(() => t.stop());
+
+  it('asks for If-Match on every PATCH, and on every DELETE of a versioned row', () => {
+    expect(routes.filter((r) => r.method === 'patch' && !r.ifMatch).map(routeKey)).toEqual([]);
+    // A link has no version: setting or removing it is idempotent.
+    expect(routes.filter((r) => r.method === 'delete' && !r.ifMatch).map(routeKey)).toEqual([
+      'DELETE /api/backlog-items/:id/links/:keyResultId',
+    ]);
+  });
+
+  it('has a case for every route that takes If-Match', () => {
+    const versioned = routes.filter((r) => r.ifMatch).map(routeKey);
+    expect(versioned.filter((key) => !(key in CASES))).toEqual([]);
+  });
+
+  it('answers 428 without If-Match and 412 with a stale one, carrying the current row, and changes nothing', async () => {
+    for (const route of routes.filter((r) => r.ifMatch)) {
+      const key = routeKey(route);
+      const c = CASES[key];
+      if (!c) continue; // reported by the test above
+      const admin = t.admin;
+      const target = await c.make(t);
+      const path = fillPath(route.path, { [route.path.split('/')[2] ?? '']: target.id });
+      const body = c.body ?? target.body ?? {};
+      const sendWith = (ifMatch?: string) =>
+        admin.request(route.method.toUpperCase(), path, {
+          ...(route.method !== 'delete' && { body }),
+          headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
+        });
+      const read = async () => stored((await admin.get(target.readPath)).body);
+
+      // 428: no If-Match at all.
+      const v1 = (await admin.get(target.readPath)).body.version;
+      let before = await read();
+      let audits = await auditCount(admin);
+      const missing = await sendWith();
+      expect(missing.status, `${key} without If-Match`).toBe(428);
+      expect(missing.body.error.code).toBe('PRECONDITION_REQUIRED');
+      expect(await read(), `${key}: row unchanged after 428`).toEqual(before);
+      expect(await auditCount(admin)).toBe(audits);
+
+      // 412: someone else changed the row since this client read it.
+      const touched = await target.touch(v1);
+      expect(touched.status, `${key}: touch ${JSON.stringify(touched.body)}`).toBe(200);
+      const current = touched.body.version;
+      before = await read();
+      audits = await auditCount(admin);
+      const stale = await sendWith(`"${v1}"`);
+      expect(stale.status, `${key} with a stale If-Match`).toBe(412);
+      expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+      expect(stale.body.error.current.version, `${key}: error.current is the row as it is now`).toBe(current);
+      expect(stale.body.error.current.id).toBe(target.id);
+      expect(await read(), `${key}: row unchanged after 412`).toEqual(before);
+      expect(await auditCount(admin)).toBe(audits);
+
+      // An If-Match that names no version cannot match either.
+      const garbled = await sendWith('W/"abc"');
+      expect(garbled.status, `${key} with an unreadable If-Match`).toBe(412);
+      expect(await read()).toEqual(before);
+
+      // With the current version the same request goes through: the 428/412 were about the header alone.
+      const ok = await sendWith(`"${current}"`);
+      expect(ok.status, `${key} with the current version: ${JSON.stringify(ok.body)}`).toBeLessThan(300);
+      expect(await auditCount(admin)).toBe(audits + 1);
+    }
+  });
+});
