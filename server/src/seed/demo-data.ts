@@ -151,7 +151,6 @@ async function insertDemoBacklog(m: EntityManager, rand: () => number, teamIds: 
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const rows: BacklogItemEntity[] = [];
   const links: BacklogLinkEntity[] = [];
-  let n = 0;
   for (let i = 0; i < 300; i++) {
     const theme = ITEM_THEMES[i % ITEM_THEMES.length]!;
     const subject = pick(theme.subjects);
@@ -165,7 +164,7 @@ async function insertDemoBacklog(m: EntityManager, rand: () => number, teamIds: 
       type: pick(types),
       status: pick(statuses),
       teamId: pick(teamIds),
-      rank: ++n * RANK_STEP,
+      rank: 0, // set below, once values are known
       reach: estimated ? Math.round(50 + rand() * 5000) : null,
       impact: pick([0.25, 0.5, 1, 2, 3]),
       confidence: pick([0.5, 0.8, 1]),
@@ -188,6 +187,12 @@ async function insertDemoBacklog(m: EntityManager, rand: () => number, teamIds: 
       if (krId) links.push({ itemId: id, keyResultId: krId, strength: pick([1, 2, 2, 3]), createdAt: now });
     }
   }
+  // A PM has ranked roughly by value, with the usual drift: a few items sit far too high.
+  const roughValue = new Map(
+    rows.map((r) => [r.id, ((r.reach ?? 0) * (r.impact ?? 0) * (r.confidence ?? 0)) / (r.effort ?? 8) * (0.4 + rand() * 1.6)]),
+  );
+  rows.sort((a, b) => (roughValue.get(b.id) ?? 0) - (roughValue.get(a.id) ?? 0));
+  rows.forEach((r, i) => (r.rank = (i + 1) * RANK_STEP));
   for (let i = 0; i < rows.length; i += 100) await m.insert(BacklogItemEntity, rows.slice(i, i + 100));
   for (let i = 0; i < links.length; i += 100) await m.insert(BacklogLinkEntity, links.slice(i, i + 100));
 }

@@ -43,13 +43,14 @@ async function listByScore(
   offset: number,
   snapshot: ScoringSnapshot,
 ): Promise<Page<ScoredBacklogItem>> {
-  const matching = new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id));
+  // Unfiltered, the snapshot already holds every id (it is rebuilt after each write): skip the SQL.
+  const matching = hasSqlFilters(query) ? new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id)) : undefined;
   const flags = query.flag?.length ? new Set<string>(query.flag) : undefined;
   // The snapshot is in value order (highest first, unscorable last); items newer than it go last.
   let ids = snapshot.result.items
-    .filter((s) => matching.has(s.id) && (!flags || s.flags.some((f) => flags.has(f.code))))
+    .filter((s) => (!matching || matching.has(s.id)) && (!flags || s.flags.some((f) => flags.has(f.code))))
     .map((s) => s.id);
-  if (!flags) ids.push(...[...matching].filter((id) => !snapshot.byId.has(id)));
+  if (matching && !flags) ids.push(...[...matching].filter((id) => !snapshot.byId.has(id)));
   if (query.sort === 'valueScore' && query.order === 'asc') ids = reverseKeepingUnscorableLast(ids, snapshot);
   else if (query.sort !== 'valueScore') ids = await orderIdsByColumn(m, ids, query);
   const pageIds = ids.slice(offset, offset + query.limit);
@@ -62,6 +63,12 @@ async function listByScore(
     total: ids.length,
     nextCursor: next < ids.length ? encodeCursor(next) : null,
   };
+}
+
+function hasSqlFilters(query: BacklogListQuery): boolean {
+  return Boolean(
+    query.status?.length || query.type?.length || query.teamId || query.keyResultId || query.objectiveId || query.unlinked || query.q,
+  );
 }
 
 function reverseKeepingUnscorableLast(ids: string[], snapshot: ScoringSnapshot): string[] {
