@@ -12,3 +12,7 @@ export * from './scoring';
 export * from './audit/audit.schemas';
 export * from './alignment/alignment.schemas';
 export * from './suggestions/bm25';
+export * from './lifecycle';
+export * from './planner';
+export * from './dashboard';
+export * from './share-links';

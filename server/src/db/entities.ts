@@ -4,13 +4,16 @@ import { AuditEventEntity } from '../features/audit/audit-event.entity';
 import { BacklogItemEntity } from '../features/backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../features/backlog/backlog-link.entity';
 import { CycleEntity } from '../features/cycles/cycle.entity';
+import { HeadlineHistoryEntity } from '../features/dashboard/headline-history.entity';
 import { CheckInEntity } from '../features/key-results/check-in.entity';
 import { KeyResultEntity } from '../features/key-results/key-result.entity';
 import { ObjectiveEntity } from '../features/objectives/objective.entity';
 import { SettingEntity } from '../features/settings/setting.entity';
+import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
+import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
 
 // Listed by class, not by glob: works the same under tsx, vitest and a bundler.
 export const ENTITIES = [
@@ -26,6 +29,8 @@ export const ENTITIES = [
   SettingEntity,
   SessionEntity,
   LoginAttemptEntity,
+  ShareLinkEntity,
+  HeadlineHistoryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764250000000];
+export const MIGRATIONS = [InitialSchema1764250000000, QuarterLifecycle1764900000000];

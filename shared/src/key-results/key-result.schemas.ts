@@ -6,6 +6,7 @@ import {
   VersionSchema,
   WeightSchema,
 } from '../common/primitives';
+import { GradeBandSchema } from '../lifecycle/lifecycle.schemas';
 
 export const METRIC_TYPES = ['number', 'percent', 'currency', 'milestone'] as const;
 export const MetricTypeSchema = z.enum(METRIC_TYPES);
@@ -29,6 +30,21 @@ export const KeyResultSchema = z.object({
   lastCheckInAt: z.string().nullable(),
   /** Open backlog items (idea, ready, in progress) linked to this KR. */
   openItemCount: z.number().int(),
+  /** Quarter-end grade 0.0–1.0 (steps of 0.1); null until graded. */
+  grade: z.number().nullable(),
+  /** The retro note written with the grade ('' when none). */
+  gradeNote: z.string(),
+  gradedAt: z.string().nullable(),
+  /** 0.7–1.0 green, 0.4–0.6 yellow, 0.0–0.3 red; null until graded. */
+  gradeBand: GradeBandSchema.nullable(),
+  /** clamp(progress, 0, 1) rounded to 0.1: what the grade form starts from. */
+  suggestedGrade: z.number(),
+  /** Set on a copy made when its cycle closed: the KR it continues. */
+  carriedFromId: IdSchema.nullable(),
+  /** Set on an original that was carried into the next cycle: its copy. */
+  carriedToId: IdSchema.nullable(),
+  /** Active cycle only: no check-in for the workspace's cadence (default 7 days). */
+  checkInDue: z.boolean(),
   version: VersionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

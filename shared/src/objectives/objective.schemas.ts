@@ -12,6 +12,8 @@ export const ObjectiveSchema = z.object({
   weight: z.number(),
   /** Weighted mean of its key results' progress (0–1, unclamped); null with no key results. */
   progress: z.number().nullable(),
+  /** Its KRs' grades weighted by KR weight, once every KR is graded; null before. */
+  grade: z.number().nullable(),
   version: VersionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -33,6 +33,8 @@ export class BacklogItemEntity {
   /** e.g. a Jira key; unique when present. */
   @TextColumn(100, true) externalKey: string | null;
   @JsonColumn() labels: string[];
+  /** When the item last became done (null otherwise): "output without outcome" compares it with check-ins. */
+  @TimestampColumn(true) doneAt?: string | null;
   @IntColumn() version: number;
   @TimestampColumn() createdAt: string;
   @TimestampColumn() updatedAt: string;

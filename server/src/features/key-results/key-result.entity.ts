@@ -15,6 +15,13 @@ export class KeyResultEntity {
   @NumberColumn() weight: number;
   @RefColumn(true) ownerId: string | null;
   @TimestampColumn(true) deletedAt: string | null;
+  // Grading and carry-over (migration 1764900000000). Optional in the type so
+  // inserts that predate them need not name them: the columns default to NULL.
+  @NumberColumn(true) grade?: number | null;
+  @TextColumn(2000, true) gradeNote?: string | null;
+  @TimestampColumn(true) gradedAt?: string | null;
+  @RefColumn(true) carriedFromId?: string | null;
+  @RefColumn(true) carriedToId?: string | null;
   @IntColumn() version: number;
   @TimestampColumn() createdAt: string;
   @TimestampColumn() updatedAt: string;

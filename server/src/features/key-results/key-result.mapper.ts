@@ -1,7 +1,17 @@
 import { In, type EntityManager } from 'typeorm';
-import { keyResultProgress, OPEN_STATUSES, type CheckIn, type KeyResult } from '@keyline/shared';
+import {
+  gradeBand,
+  isCheckInDue,
+  keyResultProgress,
+  OPEN_STATUSES,
+  suggestedGrade,
+  type CheckIn,
+  type KeyResult,
+} from '@keyline/shared';
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
+import { CycleEntity } from '../cycles/cycle.entity';
+import { readLifecycleSettings } from '../lifecycle/lifecycle-settings.service';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import { UserEntity } from '../users/user.entity';
 import type { CheckInEntity } from './check-in.entity';
@@ -33,29 +43,54 @@ export async function toKeyResultDtos(m: EntityManager, rows: KeyResultEntity[])
       .groupBy('l.keyResultId')
       .getRawMany<{ keyResultId: string; count: string | number }>();
   const cycleOf = new Map(objectives.map((o) => [o.id, o.cycleId]));
+  // For the check-in cadence: the cycle's status and start, and the workspace's cadence.
+  const cycles = await m.find(CycleEntity, { where: { id: In([...new Set(cycleOf.values())]) }, select: { id: true, status: true, startsOn: true } });
+  const cycleById = new Map(cycles.map((c) => [c.id, c]));
+  const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
+  const now = Date.now();
   const latest = new Map<string, { confidence: number; createdAt: string }>();
   for (const c of checkIns) latest.set(c.keyResultId, c); // ascending, so the last one wins
   const open = new Map(openCounts.map((c) => [c.keyResultId, Number(c.count)]));
-  return rows.map((kr) => ({
-    id: kr.id,
-    objectiveId: kr.objectiveId,
-    cycleId: cycleOf.get(kr.objectiveId) ?? '',
-    title: kr.title,
-    metricType: kr.metricType,
-    startValue: kr.startValue,
-    targetValue: kr.targetValue,
-    currentValue: kr.currentValue,
-    unit: kr.unit,
-    weight: kr.weight,
-    ownerId: kr.ownerId,
-    progress: keyResultProgress(kr),
-    latestConfidence: latest.get(kr.id)?.confidence ?? null,
-    lastCheckInAt: latest.get(kr.id)?.createdAt ?? null,
-    openItemCount: open.get(kr.id) ?? 0,
-    version: kr.version,
-    createdAt: kr.createdAt,
-    updatedAt: kr.updatedAt,
-  }));
+  return rows.map((kr) => {
+    const cycle = cycleById.get(cycleOf.get(kr.objectiveId) ?? '');
+    const progress = keyResultProgress(kr);
+    const grade = kr.grade ?? null;
+    const lastCheckInAt = latest.get(kr.id)?.createdAt ?? null;
+    return {
+      id: kr.id,
+      objectiveId: kr.objectiveId,
+      cycleId: cycleOf.get(kr.objectiveId) ?? '',
+      title: kr.title,
+      metricType: kr.metricType,
+      startValue: kr.startValue,
+      targetValue: kr.targetValue,
+      currentValue: kr.currentValue,
+      unit: kr.unit,
+      weight: kr.weight,
+      ownerId: kr.ownerId,
+      progress,
+      latestConfidence: latest.get(kr.id)?.confidence ?? null,
+      lastCheckInAt,
+      openItemCount: open.get(kr.id) ?? 0,
+      grade,
+      gradeNote: kr.gradeNote ?? '',
+      gradedAt: kr.gradedAt ?? null,
+      gradeBand: grade === null ? null : gradeBand(grade),
+      suggestedGrade: suggestedGrade(progress),
+      carriedFromId: kr.carriedFromId ?? null,
+      carriedToId: kr.carriedToId ?? null,
+      checkInDue:
+        cycle !== undefined &&
+        isCheckInDue(
+          { cycleStatus: cycle.status, cycleStartsOn: cycle.startsOn, keyResultCreatedAt: kr.createdAt, lastCheckInAt },
+          checkInCadenceDays,
+          now,
+        ),
+      version: kr.version,
+      createdAt: kr.createdAt,
+      updatedAt: kr.updatedAt,
+    };
+  });
 }
 
 export async function toCheckInDtos(m: EntityManager, rows: CheckInEntity[]): Promise<CheckIn[]> {

@@ -3,6 +3,7 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 import {
   CreateObjectiveSchema,
   keyResultProgress,
+  objectiveGrade,
   weightedProgress,
   type Objective,
   type UpdateObjectiveInput,
@@ -110,22 +111,24 @@ export async function toObjectiveDtos(m: EntityManager, rows: ObjectiveEntity[])
   const keyResults = rows.length
     ? await m.find(KeyResultEntity, { where: { objectiveId: In(rows.map((r) => r.id)), deletedAt: IsNull() } })
     : [];
-  return rows.map((o) => ({
-    id: o.id,
-    cycleId: o.cycleId,
-    title: o.title,
-    description: o.description,
-    teamId: o.teamId,
-    parentId: o.parentId,
-    ownerId: o.ownerId,
-    weight: o.weight,
-    progress: weightedProgress(
-      keyResults.filter((kr) => kr.objectiveId === o.id).map((kr) => ({ progress: keyResultProgress(kr), weight: kr.weight })),
-    ),
-    version: o.version,
-    createdAt: o.createdAt,
-    updatedAt: o.updatedAt,
-  }));
+  return rows.map((o) => {
+    const krs = keyResults.filter((kr) => kr.objectiveId === o.id);
+    return {
+      id: o.id,
+      cycleId: o.cycleId,
+      title: o.title,
+      description: o.description,
+      teamId: o.teamId,
+      parentId: o.parentId,
+      ownerId: o.ownerId,
+      weight: o.weight,
+      progress: weightedProgress(krs.map((kr) => ({ progress: keyResultProgress(kr), weight: kr.weight }))),
+      grade: objectiveGrade(krs.map((kr) => ({ grade: kr.grade ?? null, weight: kr.weight }))),
+      version: o.version,
+      createdAt: o.createdAt,
+      updatedAt: o.updatedAt,
+    };
+  });
 }
 
 /** Team, owner and parent must exist; the parent must be in the same cycle and not below this objective. */

@@ -1,0 +1,3 @@
+export * from './dashboard.schemas';
+export * from './outcome';
+export * from './status';

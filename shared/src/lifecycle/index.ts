@@ -1,0 +1,3 @@
+export * from './cadence';
+export * from './grading';
+export * from './lifecycle.schemas';
