@@ -1,34 +1,138 @@
-import { useQuery } from '@tanstack/react-query';
-import type { Cycle, Objective } from '@keyline/shared';
-import { apiGet } from '../../lib/api';
+import { useMemo, useState } from 'react';
+import { useCan } from '../auth/useSession';
+import { useCycleKeyResults } from '../key-results/api/key-results.api';
+import { expectedProgress } from '../key-results/utils/pace';
+import { useCycles, useObjectives, useTeams } from './api/okrs.api';
+import { CycleBar } from './components/CycleBar';
+import { ObjectiveItem } from './components/ObjectiveItem';
+import { OkrDialogs, type OkrDialog } from './components/OkrDialogs';
+import { useCycleParam } from './hooks/useCycleParam';
+import { defaultCycleId } from './utils/cycle-status';
+import { buildObjectiveTree } from './utils/tree';
+import './okrs.css';
 
-/** The plain read-only list of the active cycle's objectives that proves the wiring. */
+/** Screen 1: the OKRs of a quarter as an alignment tree, editable in place by editors. */
 export function OkrsPage() {
-  const cycles = useQuery({ queryKey: ['cycles'], queryFn: ({ signal }) => apiGet<Cycle[]>('/api/cycles', signal) });
-  const cycle = cycles.data?.find((c) => c.status === 'active') ?? cycles.data?.[0];
-  const objectives = useQuery({
-    queryKey: ['objectives', cycle?.id],
-    queryFn: ({ signal }) => apiGet<Objective[]>(`/api/objectives?cycleId=${cycle?.id}`, signal),
-    enabled: Boolean(cycle),
-  });
+  const isEditor = useCan('editor');
+  const [requestedCycle, selectCycle] = useCycleParam();
+  const cycles = useCycles();
+  const cycleId = cycles.data ? defaultCycleId(cycles.data, requestedCycle) : null;
+  const cycle = cycles.data?.find((c) => c.id === cycleId) ?? null;
+  const objectives = useObjectives(cycleId);
+  const keyResults = useCycleKeyResults(cycleId);
+  const teams = useTeams();
+  const [dialog, setDialog] = useState<OkrDialog | null>(null);
 
-  if (cycles.isPending || (cycle && objectives.isPending)) return <p role="status">Loading objectives…</p>;
-  if (cycles.error || objectives.error) return <p role="alert">Couldn't load objectives: {(cycles.error ?? objectives.error)?.message}</p>;
-  if (!cycle) return <p>No quarters yet. An editor can create the first one.</p>;
+  const tree = useMemo(() => buildObjectiveTree(objectives.data ?? [], keyResults.data ?? []), [objectives.data, keyResults.data]);
+  const teamName = useMemo(() => {
+    const names = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
+    return (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  }, [teams.data]);
+
+  // A closed quarter is frozen on the server; hide what would only be refused.
+  const canEdit = isEditor && cycle?.status !== 'closed';
+  const pace = cycle ? expectedProgress(cycle, new Date()) : 0;
+  const error = cycles.error ?? objectives.error ?? keyResults.error;
+  const dialogs = (
+    <OkrDialogs
+      dialog={dialog}
+      cycle={cycle}
+      objectives={objectives.data ?? []}
+      teams={teams.data ?? []}
+      onClose={() => setDialog(null)}
+      onCycleCreated={(created) => selectCycle(created.id)}
+    />
+  );
+
+  if (error) {
+    return (
+      <section className="okrs-page">
+        <h1>OKRs</h1>
+        <p role="alert">Couldn't load the OKRs: {error.message}</p>
+        <button type="button" className="button" onClick={() => void Promise.all([cycles.refetch(), objectives.refetch(), keyResults.refetch()])}>
+          Try again
+        </button>
+      </section>
+    );
+  }
+  if (cycles.isPending || (cycle && (objectives.isPending || keyResults.isPending))) {
+    return (
+      <p className="page-loading" role="status">
+        Loading objectives…
+      </p>
+    );
+  }
+  if (!cycle) {
+    return (
+      <section className="okrs-page">
+        <h1>OKRs</h1>
+        <div className="okr-empty">
+          {isEditor ? (
+            <>
+              <p>No quarters yet. Create the first quarter, then add its company objectives and key results.</p>
+              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-cycle' })}>
+                New quarter
+              </button>
+            </>
+          ) : (
+            <p>No quarters have been set up yet. Your editors will publish this quarter's OKRs here.</p>
+          )}
+        </div>
+        {dialogs}
+      </section>
+    );
+  }
+
+  const objectiveCount = objectives.data?.length ?? 0;
+  const krCount = keyResults.data?.length ?? 0;
+  const showPace = cycle.status === 'active' ? pace : null;
   return (
-    <section>
-      <h1>OKRs · {cycle.name}</h1>
-      {objectives.data?.length ? (
-        <ul className="plain-list">
-          {objectives.data.map((o) => (
-            <li key={o.id}>
-              {o.title} — {o.progress === null ? 'no key results' : `${Math.round(o.progress * 100)}%`}
-            </li>
-          ))}
-        </ul>
+    <section className="okrs-page" aria-labelledby="okrs-title">
+      <div className="okrs-header">
+        <h1 id="okrs-title">OKRs · {cycle.name}</h1>
+        {canEdit && (
+          <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-objective', parentId: null })}>
+            + Objective
+          </button>
+        )}
+      </div>
+      <CycleBar cycles={cycles.data ?? []} cycle={cycle} pace={pace} canEdit={isEditor} onSelect={selectCycle} onAction={setDialog} />
+      {cycle.status === 'closed' && <p className="okr-note">{cycle.name} is closed: its objectives and key results are read-only.</p>}
+      {objectiveCount === 0 ? (
+        <div className="okr-empty">
+          {canEdit ? (
+            <>
+              <p>No objectives in {cycle.name} yet — add the first. Start with one company objective and 2–4 key results.</p>
+              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-objective', parentId: null })}>
+                Add the first objective
+              </button>
+            </>
+          ) : (
+            <p>{cycle.name} objectives aren't published yet. Check back once your team has set them.</p>
+          )}
+        </div>
       ) : (
-        <p>No objectives in {cycle.name} yet.</p>
+        <>
+          <p className="meta okr-summary">
+            {objectiveCount === 1 ? '1 objective' : `${objectiveCount} objectives`} · {krCount === 1 ? '1 key result' : `${krCount} key results`}
+            {showPace !== null && ' · the tick on each bar is where pace expects it today'}
+          </p>
+          <ul className="objective-list okr-tree" aria-label={`Objectives of ${cycle.name}`}>
+            {tree.map((node, i) => (
+              <ObjectiveItem
+                key={node.objective.id}
+                node={node}
+                label={`O${i + 1}`}
+                teamName={teamName}
+                pace={showPace}
+                canEdit={canEdit}
+                onAction={setDialog}
+              />
+            ))}
+          </ul>
+        </>
       )}
+      {dialogs}
     </section>
   );
 }

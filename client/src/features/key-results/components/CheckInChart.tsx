@@ -1,0 +1,143 @@
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { KeyResult } from '@keyline/shared';
+import { formatCompact, formatDateTime, formatDay, formatMetric } from '../../../lib/format';
+import type { ChartModel, ChartPoint } from '../utils/chart-series';
+import { BAND_LABEL, confidenceBand } from '../utils/confidence';
+
+// Okabe–Ito (ui.md §4): distinguishable under colour-blindness, each ≥3:1 on white.
+const VALUE_COLOUR = '#0072B2';
+const CONFIDENCE_COLOUR = '#D55E00';
+const TARGET_COLOUR = '#111827';
+const PACE_COLOUR = '#6B7280';
+
+const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * The check-in history drawn from a model built (and tested) elsewhere:
+ * value as a step line against target and pace, confidence on a right axis.
+ * Loaded lazily: Recharts is most of this screen's weight.
+ */
+export function CheckInChart({ model, keyResult: kr, title, summary }: { model: ChartModel; keyResult: KeyResult; title: string; summary: string }) {
+  const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
+  const animate = !reducedMotion();
+  return (
+    <LineChart
+      data={model.points}
+      responsive
+      style={{ width: '100%', height: 320 }}
+      margin={{ top: 16, right: 8, bottom: 8, left: 8 }}
+      title={title}
+      desc={summary}
+    >
+      <CartesianGrid vertical={false} stroke="#E5E7EB" />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={model.xDomain}
+        ticks={model.xTicks}
+        tickFormatter={(t: number) => formatDay(new Date(t).toISOString())}
+        stroke="#6B7280"
+        tick={{ fill: '#4B5563', fontSize: 12 }}
+      />
+      <YAxis
+        yAxisId="value"
+        domain={model.yDomain}
+        tickFormatter={(v: number) => formatCompact(v)}
+        stroke="#6B7280"
+        tick={{ fill: '#4B5563', fontSize: 12 }}
+        width={56}
+        label={{ value: kr.unit ? `Value (${kr.unit})` : 'Value', angle: -90, position: 'insideLeft', fill: '#374151', fontSize: 12, dy: 40 }}
+      />
+      <YAxis
+        yAxisId="confidence"
+        orientation="right"
+        domain={[0, 10]}
+        ticks={[0, 2, 4, 6, 8, 10]}
+        allowDecimals={false}
+        stroke="#6B7280"
+        tick={{ fill: '#4B5563', fontSize: 12 }}
+        width={48}
+        label={{ value: 'Confidence (0–10)', angle: 90, position: 'insideRight', fill: '#374151', fontSize: 12, dy: -50 }}
+      />
+      <ReferenceLine
+        yAxisId="value"
+        y={model.target}
+        stroke={TARGET_COLOUR}
+        strokeDasharray="6 3"
+        label={{ value: `Target ${fmt(model.target)}`, position: 'insideTopLeft', fill: TARGET_COLOUR, fontSize: 12 }}
+      />
+      <ReferenceLine
+        yAxisId="value"
+        segment={model.pace}
+        stroke={PACE_COLOUR}
+        strokeDasharray="2 4"
+        strokeWidth={1.5}
+        label={{ value: 'Pace', position: 'insideBottomRight', fill: '#4B5563', fontSize: 12 }}
+      />
+      {model.today !== null && (
+        <ReferenceLine yAxisId="value" x={model.today} stroke={PACE_COLOUR} label={{ value: 'Today', position: 'insideTopRight', fill: '#4B5563', fontSize: 12 }} />
+      )}
+      <Line
+        yAxisId="confidence"
+        dataKey="confidence"
+        name="Confidence"
+        type="stepAfter"
+        stroke={CONFIDENCE_COLOUR}
+        strokeWidth={1.5}
+        strokeDasharray="5 3"
+        dot={ConfidenceDot}
+        activeDot={false}
+        isAnimationActive={animate}
+      />
+      <Line
+        yAxisId="value"
+        dataKey="value"
+        name="Value"
+        type="stepAfter"
+        stroke={VALUE_COLOUR}
+        strokeWidth={2.5}
+        dot={ValueDot}
+        isAnimationActive={animate}
+      />
+      <Tooltip content={(props) => <PointTooltip active={props.active} point={props.payload?.[0]?.payload as ChartPoint | undefined} keyResult={kr} />} />
+    </LineChart>
+  );
+}
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: ChartPoint;
+  index?: number;
+}
+
+/** Check-ins as circles, larger when they carry a note (okr-tracker); the start hollow; the carried end none. */
+function ValueDot({ cx, cy, payload, index }: DotProps) {
+  if (cx === undefined || cy === undefined || !payload || payload.kind === 'carried') return <g key={`v-${index}`} />;
+  if (payload.kind === 'start') return <circle key={`v-${index}`} cx={cx} cy={cy} r={4} fill="#fff" stroke={VALUE_COLOUR} strokeWidth={2} />;
+  return <circle key={`v-${index}`} className="check-in-dot" cx={cx} cy={cy} r={payload.note ? 6 : 4} fill={VALUE_COLOUR} stroke="#fff" strokeWidth={1.5} />;
+}
+
+/** Confidence marks are squares, so the two series differ in shape, not only colour. */
+function ConfidenceDot({ cx, cy, payload, index }: DotProps) {
+  if (cx === undefined || cy === undefined || !payload || payload.kind !== 'check-in' || payload.confidence === null) return <g key={`c-${index}`} />;
+  return <rect key={`c-${index}`} x={cx - 3.5} y={cy - 3.5} width={7} height={7} fill={CONFIDENCE_COLOUR} stroke="#fff" strokeWidth={1} />;
+}
+
+function PointTooltip({ active, point, keyResult: kr }: { active: boolean | undefined; point: ChartPoint | undefined; keyResult: KeyResult }) {
+  if (!active || !point) return null;
+  const what = point.kind === 'start' ? 'Start' : point.kind === 'carried' ? 'Today (last value)' : formatDateTime(new Date(point.t).toISOString());
+  return (
+    <div className="chart-tooltip">
+      <strong>{what}</strong>
+      <div>{formatMetric(point.value, kr.unit, kr.metricType)}</div>
+      {point.confidence !== null && (
+        <div>
+          Confidence {point.confidence}/10 ({BAND_LABEL[confidenceBand(point.confidence)]})
+        </div>
+      )}
+      {point.note && <div className="chart-tooltip-note">“{point.note}”</div>}
+    </div>
+  );
+}

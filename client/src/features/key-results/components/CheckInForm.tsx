@@ -1,0 +1,106 @@
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { CreateCheckInSchema, keyResultProgress, type KeyResult } from '@keyline/shared';
+import { useNotify } from '../../../components/Notifier';
+import { formatMetric, formatPercent } from '../../../lib/format';
+import { focusFirstInvalid, TextAreaField, TextField } from '../../okrs/components/FormFields';
+import { ServerError } from '../../okrs/components/ServerError';
+import { serverFieldErrors, validateWith, type FieldErrors } from '../../okrs/utils/form-validation';
+import { useCreateCheckIn } from '../api/key-results.api';
+import { BAND_ICON, BAND_LABEL, confidenceBand } from '../utils/confidence';
+
+const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** Value (prefilled with the current one), confidence 0–10 and a note; Ctrl+Enter posts from anywhere in it. */
+export function CheckInForm({ keyResult: kr }: { keyResult: KeyResult }) {
+  const notify = useNotify();
+  const post = useCreateCheckIn(kr.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [value, setValue] = useState(String(kr.currentValue));
+  const [confidence, setConfidence] = useState(String(kr.latestConfidence ?? 5));
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const typedValue = asNumber(value);
+  const preview = Number.isFinite(typedValue) ? keyResultProgress({ ...kr, currentValue: typedValue }) : null;
+  const typedConfidence = asNumber(confidence);
+  const band = confidenceBand(Number.isInteger(typedConfidence) && typedConfidence >= 0 && typedConfidence <= 10 ? typedConfidence : null);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (post.isPending) return;
+    const result = validateWith(CreateCheckInSchema, { value: typedValue, confidence: typedConfidence, note });
+    if (!result.ok) {
+      setErrors(result.errors);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    post.mutate(result.data, {
+      onSuccess: (checkIn) => {
+        notify({ kind: 'success', message: `Checked in ${formatMetric(checkIn.value, kr.unit, kr.metricType)}` });
+        setNote('');
+      },
+      onError: (error) => setErrors(serverFieldErrors(error)),
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form ref={formRef} className="check-in-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="check-in-title">
+      <h2 id="check-in-title">Check in</h2>
+      <TextField
+        label="Value"
+        name="value"
+        inputMode="decimal"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={errors.value}
+        suffix={kr.unit || undefined}
+        hint={
+          <>
+            Last {formatMetric(kr.currentValue, kr.unit, kr.metricType)}
+            {preview !== null && <> · would be {formatPercent(preview)} done</>}
+          </>
+        }
+      />
+      <TextField
+        label="Confidence (0–10)"
+        name="confidence"
+        type="number"
+        min={0}
+        max={10}
+        step={1}
+        value={confidence}
+        onChange={(e) => setConfidence(e.target.value)}
+        error={errors.confidence}
+        suffix={
+          <span className={`confidence-word band-${band}`}>
+            <span aria-hidden="true">{BAND_ICON[band]}</span> {band === 'none' ? '—' : BAND_LABEL[band]}
+          </span>
+        }
+        hint="7–10 on track · 4–6 at risk · 0–3 off track"
+      />
+      <TextAreaField
+        label="What changed? Blockers?"
+        name="note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={errors.note}
+        rows={3}
+      />
+      <ServerError error={post.error} />
+      <button type="submit" className="button primary" disabled={post.isPending} aria-keyshortcuts="Control+Enter">
+        {post.isPending ? 'Posting…' : 'Post check-in'}
+        <kbd className="kbd-hint" aria-hidden="true">
+          Ctrl+Enter
+        </kbd>
+      </button>
+    </form>
+  );
+}

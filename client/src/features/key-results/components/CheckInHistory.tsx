@@ -1,0 +1,36 @@
+import type { CheckIn, KeyResult } from '@keyline/shared';
+import { formatDateTime, formatMetric } from '../../../lib/format';
+import { withDeltas } from '../utils/check-in-history';
+import { formatDelta } from '../utils/format-kr';
+import { ConfidenceBadge } from './ConfidenceBadge';
+
+/** Every check-in, newest first: who, when, the move and its delta, the judgement and the note. */
+export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResult; checkIns: CheckIn[] }) {
+  const rows = withDeltas(checkIns, kr.startValue);
+  const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
+  return (
+    <section className="kr-section" aria-labelledby="history-title">
+      <h2 id="history-title">Check-in history</h2>
+      {rows.length === 0 ? (
+        <p className="meta">No check-ins yet.</p>
+      ) : (
+        <ol className="history-list" data-testid="check-in-history">
+          {rows.map((c) => (
+            <li key={c.id} className="history-item">
+              <div className="history-line">
+                <span className="meta">
+                  <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time> · {c.authorName}
+                </span>
+                <ConfidenceBadge confidence={c.confidence} />
+              </div>
+              <div className="history-move num">
+                {fmt(c.previousValue)} → <strong>{fmt(c.value)}</strong> <span className="meta">({formatDelta(c.delta, kr)})</span>
+              </div>
+              {c.note && <p className="history-note">{c.note}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckIn } from '@keyline/shared';
+import { withDeltas } from './check-in-history';
+
+const checkIn = (value: number, createdAt: string): CheckIn => ({
+  id: createdAt,
+  keyResultId: 'kr',
+  value,
+  confidence: 5,
+  note: '',
+  authorId: null,
+  authorName: 'Priya',
+  createdAt,
+});
+
+describe('withDeltas', () => {
+  it('lists newest first with the change from the check-in before, the first one from the start value', () => {
+    const rows = withDeltas([checkIn(35, '2026-10-20T00:00:00Z'), checkIn(31, '2026-11-10T00:00:00Z')], 40);
+    expect(rows.map((r) => [r.value, r.previousValue, r.delta])).toEqual([
+      [31, 35, -4],
+      [35, 40, -5],
+    ]);
+  });
+
+  it('is empty without check-ins', () => {
+    expect(withDeltas([], 40)).toEqual([]);
+  });
+});

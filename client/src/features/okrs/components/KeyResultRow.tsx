@@ -1,0 +1,72 @@
+import { Link } from 'react-router';
+import type { KeyResult } from '@keyline/shared';
+import { formatAge } from '../../../lib/format';
+import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
+import { describeTrajectory, formatTrajectory } from '../../key-results/utils/format-kr';
+import type { OkrDialog } from './OkrDialogs';
+import { ProgressBar } from './ProgressBar';
+
+/** Check-ins are weekly: older than this and the KR reads as outdated (Operately). */
+const CADENCE_DAYS = 7;
+
+export function KeyResultRow({
+  keyResult: kr,
+  pace,
+  canEdit,
+  onAction,
+}: {
+  keyResult: KeyResult;
+  pace: number | null;
+  canEdit: boolean;
+  onAction: (dialog: OkrDialog) => void;
+}) {
+  const ageDays = kr.lastCheckInAt ? (Date.now() - Date.parse(kr.lastCheckInAt)) / 86_400_000 : null;
+  const outdated = ageDays !== null && ageDays > CADENCE_DAYS;
+  const items = kr.openItemCount;
+  return (
+    <li className="kr-row" data-testid="kr-row">
+      <div className="kr-title">
+        <span className="kr-tag" aria-hidden="true">
+          KR
+        </span>
+        <Link to={`/key-results/${kr.id}`}>{kr.title}</Link>
+      </div>
+      <div className="kr-values num">
+        <span aria-hidden="true">{formatTrajectory(kr)}</span>
+        <span className="sr-only">{describeTrajectory(kr)}</span>
+      </div>
+      <ProgressBar value={kr.progress} pace={pace} label={`Progress of ${kr.title}`} />
+      <ConfidenceBadge confidence={kr.latestConfidence} />
+      <span className={`kr-age meta${outdated ? ' outdated' : ''}`}>
+        {kr.lastCheckInAt === null ? (
+          'Never checked in'
+        ) : outdated ? (
+          <>
+            <span aria-hidden="true">⚠ </span>Outdated: {formatAge(kr.lastCheckInAt)}
+          </>
+        ) : (
+          <>Checked in {formatAge(kr.lastCheckInAt)}</>
+        )}
+      </span>
+      <Link className="kr-items" to={`/backlog?keyResultId=${kr.id}`}>
+        {items === 1 ? '1 open item' : `${items} open items`}
+        <span className="sr-only"> serving {kr.title}</span>
+      </Link>
+      {canEdit && (
+        <span className="kr-actions row-actions">
+          <button type="button" className="button ghost small" aria-label={`Edit key result ${kr.title}`} onClick={() => onAction({ kind: 'edit-kr', keyResult: kr })}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button ghost small"
+            aria-label={`Delete key result ${kr.title}`}
+            onClick={() => onAction({ kind: 'delete-kr', keyResult: kr })}
+          >
+            Delete
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
