@@ -13,10 +13,17 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { auditRoutes, AuditService } from './features/audit/audit.routes';
 import { backlogRoutes } from './features/backlog/backlog.routes';
+import { backupRoutes } from './features/backup/backup.routes';
+import { BackupService } from './features/backup/backup.service';
+import { RESTORE_PATH, restoreBodyParser } from './features/backup/restore-body';
 import { BacklogService } from './features/backlog/backlog.service';
 import { cycleRoutes } from './features/cycles/cycle.routes';
 import { CycleService } from './features/cycles/cycle.service';
+import { exportRoutes } from './features/exports/export.routes';
+import { ExportService } from './features/exports/export.service';
 import { mountHealth } from './features/health/health.routes';
+import { IMPORT_PATH, importRoutes } from './features/imports/import.routes';
+import { ImportService } from './features/imports/import.service';
 import { keyResultRoutes } from './features/key-results/key-result.routes';
 import { KeyResultService } from './features/key-results/key-result.service';
 import { objectiveRoutes } from './features/objectives/objective.routes';
@@ -59,6 +66,9 @@ export function createServices(deps: AppDeps) {
     keyResults: new KeyResultService(db),
     backlog: new BacklogService(db, scoring),
     audit: new AuditService(db),
+    imports: new ImportService(db),
+    exports: new ExportService(db, scoring),
+    backups: new BackupService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -75,6 +85,9 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...backlogRoutes(s.backlog),
     ...auditRoutes(s.audit),
     ...scoringRoutes(s.scoringSettings, s.alignment),
+    ...importRoutes(s.imports),
+    ...exportRoutes(s.exports),
+    ...backupRoutes(s.backups),
   ];
 }
 
@@ -122,7 +135,8 @@ export function createApp(deps: AppDeps) {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  api.use('/api', csrfGuard(config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)));
+  api.use('/api', csrfGuard(config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean), [IMPORT_PATH]));
+  api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
   api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json' }));
   api.use('/api', sessionMiddleware(services.sessions));
   const openApi = buildOpenApi(routes);

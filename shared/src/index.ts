@@ -12,6 +12,7 @@ export * from './scoring';
 export * from './audit/audit.schemas';
 export * from './alignment/alignment.schemas';
 export * from './suggestions/bm25';
+export * from './imports';
 export * from './lifecycle';
 export * from './planner';
 export * from './dashboard';

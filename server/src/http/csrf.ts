@@ -8,7 +8,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * our own origin (or one configured) and carry JSON, which a cross-site HTML
  * form cannot send. SameSite=Lax on the cookie is the second layer.
  */
-export function csrfGuard(allowedOrigins: readonly string[]): RequestHandler {
+export function csrfGuard(allowedOrigins: readonly string[], csvUploadPaths: readonly string[] = []): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get('origin');
@@ -21,7 +21,9 @@ export function csrfGuard(allowedOrigins: readonly string[]): RequestHandler {
       return next(new AppError('CSRF_REJECTED', 'Requests from another site are not accepted'));
     }
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    if (hasBody && !req.is('application/json')) {
+    // text/csv is no type a cross-site form can send either (it needs a CORS preflight we never grant).
+    const csvUpload = csvUploadPaths.includes(req.baseUrl + req.path) && req.is('text/csv');
+    if (hasBody && !req.is('application/json') && !csvUpload) {
       return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
     }
     next();

@@ -1,0 +1,2 @@
+export * from './import.schemas';
+export * from './import-values';
