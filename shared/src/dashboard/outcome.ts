@@ -36,7 +36,8 @@ export function outputWithoutOutcome(kr: OutcomeInput): OutcomeGap | null {
   const doneTimes = done.map((i) => i.doneAt).filter((t): t is string => t !== null).sort();
   const doneSince = doneTimes[0];
   if (doneSince === undefined) return null;
-  const progressNow = keyResultProgress(kr);
+  // `+ 0` turns the -0 of a decreasing KR that has not moved into 0.
+  const progressNow = keyResultProgress(kr) + 0;
   if (progressNow >= 1) return null;
   let valueThen = kr.startValue;
   let latestThen = '';
@@ -46,7 +47,7 @@ export function outputWithoutOutcome(kr: OutcomeInput): OutcomeGap | null {
       valueThen = c.value;
     }
   }
-  const progressThen = keyResultProgress({ ...kr, currentValue: valueThen });
+  const progressThen = keyResultProgress({ ...kr, currentValue: valueThen }) + 0;
   // A hair of tolerance so float noise is not "movement".
   if (progressNow > progressThen + 1e-9) return null;
   return { linkedItems: linked.length, doneItems: done.length, doneSince, progressThen, progressNow };
