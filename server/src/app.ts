@@ -5,7 +5,9 @@ import express, { Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { sessionMiddleware } from './auth/auth.middleware';
+import { ApiTokenService } from './auth/api-token.service';
+import { apiTokenRoutes } from './auth/api-token.routes';
+import { authMiddleware } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
@@ -59,6 +61,7 @@ export function createServices(deps: AppDeps) {
     alignment: new AlignmentService(db, scoring),
     sessions,
     login: new LoginService(db, sessions, config, logger),
+    apiTokens: new ApiTokenService(db),
     users: new UserService(db),
     teams: new TeamService(db),
     cycles: new CycleService(db),
@@ -77,6 +80,7 @@ export type Services = ReturnType<typeof createServices>;
 export function apiRoutes(s: Services): RouteDef[] {
   return [
     ...authRoutes(s.login, s.sessions),
+    ...apiTokenRoutes(s.apiTokens),
     ...userRoutes(s.users),
     ...teamRoutes(s.teams),
     ...cycleRoutes(s.cycles),
@@ -138,7 +142,7 @@ export function createApp(deps: AppDeps) {
   api.use('/api', csrfGuard(config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean), [IMPORT_PATH]));
   api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
   api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json' }));
-  api.use('/api', sessionMiddleware(services.sessions));
+  api.use('/api', authMiddleware(services.sessions, services.apiTokens));
   const openApi = buildOpenApi(routes);
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

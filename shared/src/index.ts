@@ -17,3 +17,4 @@ export * from './lifecycle';
 export * from './planner';
 export * from './dashboard';
 export * from './share-links';
+export * from './api-tokens/api-token.schemas';

@@ -8,6 +8,8 @@ export interface Actor {
   role: Role;
   /** Hash of the session this request came with, so "end my other sessions" can spare it. */
   sessionKey?: string;
+  /** How the request authenticated; tokens may not manage tokens. */
+  via?: 'session' | 'token';
 }
 
 /** For work the system does on its own (seeding, start-up admin). */

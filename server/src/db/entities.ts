@@ -1,3 +1,4 @@
+import { ApiTokenEntity } from '../auth/api-token.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { AuditEventEntity } from '../features/audit/audit-event.entity';
@@ -12,6 +13,7 @@ import { SettingEntity } from '../features/settings/setting.entity';
 import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
+import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
 
@@ -29,8 +31,9 @@ export const ENTITIES = [
   SettingEntity,
   SessionEntity,
   LoginAttemptEntity,
+  ApiTokenEntity,
   ShareLinkEntity,
   HeadlineHistoryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764250000000, QuarterLifecycle1764900000000];
+export const MIGRATIONS = [InitialSchema1764250000000, QuarterLifecycle1764900000000, ApiTokens1765000000000];

@@ -11,6 +11,8 @@ export const AUDIT_ENTITIES = [
   'backlogItem',
   'link',
   'setting',
+  'apiToken',
+  'shareLink',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;
