@@ -8,6 +8,10 @@ import { AppShell } from './AppShell';
 const OkrsPage = lazy(() => import('../features/okrs/OkrsPage').then((m) => ({ default: m.OkrsPage })));
 const KeyResultPage = lazy(() => import('../features/key-results/KeyResultPage').then((m) => ({ default: m.KeyResultPage })));
 const BacklogPage = lazy(() => import('../features/backlog/BacklogPage').then((m) => ({ default: m.BacklogPage })));
+const AlignmentPage = lazy(() => import('../features/alignment/AlignmentPage').then((m) => ({ default: m.AlignmentPage })));
+const ScoringSettingsPage = lazy(() =>
+  import('../features/scoring-settings/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
+);
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function App() {
@@ -42,6 +46,8 @@ export function App() {
           <Route path="key-results/:id" element={<KeyResultPage />} />
           <Route path="backlog" element={<BacklogPage />} />
           <Route path="backlog/:itemId" element={<BacklogPage />} />
+          <Route path="alignment" element={<AlignmentPage />} />
+          <Route path="scoring" element={<ScoringSettingsPage />} />
           <Route path="settings/*" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

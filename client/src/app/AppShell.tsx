@@ -5,6 +5,7 @@ import { useSignOut } from '../features/auth/useSession';
 const NAV = [
   { to: '/okrs', label: 'OKRs', role: 'viewer' },
   { to: '/backlog', label: 'Backlog', role: 'viewer' },
+  { to: '/alignment', label: 'Alignment', role: 'viewer' },
   { to: '/settings', label: 'Settings', role: 'admin' },
 ] as const;
 

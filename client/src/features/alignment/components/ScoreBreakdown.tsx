@@ -1,0 +1,93 @@
+import './score-breakdown.css';
+import { useCallback, useId, useState, type KeyboardEvent } from 'react';
+import { formatNumber } from '../../../lib/format';
+import { useKeyResultTitles } from '../hooks/useAlignmentQueries';
+import { describeBreakdown, isScoreBreakdown } from '../utils/breakdown-sentences';
+import { roundScore } from '../utils/quadrants';
+
+interface BreakdownProps {
+  /** The `breakdown` of a scored backlog item, as the API sends it. */
+  breakdown: unknown;
+  /** KR titles by id; fetched (and cached) when not given. */
+  keyResultTitles?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Why a value score is what it is, term by term (docs/SCORING.md):
+ * intrinsic score by framework, alignment per KR link, and how they combine.
+ */
+export function ScoreBreakdown({ breakdown, keyResultTitles }: BreakdownProps) {
+  const fetched = useKeyResultTitles(keyResultTitles === undefined);
+  const titles = keyResultTitles ?? fetched;
+  if (!isScoreBreakdown(breakdown)) return <p className="score-breakdown">No breakdown is available for this score.</p>;
+  const s = describeBreakdown(breakdown, (id) => titles.get(id));
+  return (
+    <dl className="score-breakdown">
+      <dt>Intrinsic</dt>
+      <dd>{s.intrinsic}</dd>
+      <dt>Alignment</dt>
+      <dd>
+        {s.alignment}
+        {s.alignmentTerms.length > 0 && (
+          <ul>
+            {s.alignmentTerms.map((term) => (
+              <li key={term}>{term}</li>
+            ))}
+          </ul>
+        )}
+        {s.ignoredLinks.length > 0 && (
+          <ul className="score-breakdown-ignored">
+            {s.ignoredLinks.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
+      <dt>Value</dt>
+      <dd>{s.value}</dd>
+    </dl>
+  );
+}
+
+/**
+ * A value score that shows its breakdown on hover and on keyboard focus.
+ * The panel stays while the pointer is over it and Esc dismisses it (WCAG
+ * 1.4.13); screen readers get the same text as the button's description.
+ */
+export function ScoreWithBreakdown({
+  valueScore,
+  breakdown,
+  keyResultTitles,
+  itemTitle,
+  align = 'end',
+}: BreakdownProps & { valueScore: number | null; itemTitle?: string; align?: 'start' | 'end' }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const show = useCallback(() => setOpen(true), []);
+  const hide = useCallback(() => setOpen(false), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.stopPropagation();
+      hide();
+    }
+  };
+  const text = valueScore === null ? 'Not scorable' : formatNumber(roundScore(valueScore));
+  return (
+    <span className="score-trigger" onMouseEnter={show} onMouseLeave={hide} onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        className="score-button num"
+        aria-describedby={id}
+        aria-label={itemTitle ? `Value score of ${itemTitle}: ${text}` : undefined}
+        onFocus={show}
+        onBlur={hide}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {text}
+      </button>
+      <span id={id} role="tooltip" className={`score-popover score-popover-${align}`} hidden={!open}>
+        <ScoreBreakdown breakdown={breakdown} keyResultTitles={keyResultTitles} />
+      </span>
+    </span>
+  );
+}
