@@ -54,5 +54,9 @@ function constraintViolation(err: unknown): { status: number; body: ErrorBody } 
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return { status: 409, body: { error: { code: 'IN_USE', message: 'Other records still refer to this' } } };
   }
+  // PostgreSQL refuses a NUL character in text (SQLite stores it): bad input, not our fault.
+  if (code === '22021') {
+    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'Text must not contain NUL characters' } } };
+  }
   return undefined;
 }

@@ -26,11 +26,11 @@ export async function listBacklogItems(
   if (query.sort === 'valueScore' || query.flag?.length) return listByScore(m, qb, query, offset, snapshot);
 
   const total = await qb.getCount();
-  qb.orderBy(`i.${query.sort}`, query.order === 'asc' ? 'ASC' : 'DESC', 'NULLS LAST')
-    .addOrderBy('i.rank', 'ASC')
-    .addOrderBy('i.id', 'ASC')
-    .offset(offset)
-    .limit(query.limit);
+  qb.orderBy(`i.${query.sort}`, query.order === 'asc' ? 'ASC' : 'DESC', 'NULLS LAST');
+  // Ties break by rank, except when sorting by rank: TypeORM keys ORDER BY by column, so a
+  // second 'i.rank' would overwrite the direction asked for (rank desc came back ascending).
+  if (query.sort !== 'rank') qb.addOrderBy('i.rank', 'ASC');
+  qb.addOrderBy('i.id', 'ASC').offset(offset).limit(query.limit);
   const rows = await qb.getMany();
   const next = offset + rows.length;
   return { items: attachScores(await toBacklogItemDtos(m, rows), snapshot), total, nextCursor: next < total ? encodeCursor(next) : null };
@@ -153,7 +153,8 @@ export function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
+    // Safe integers only: a forged offset like 1e20 overflows the databases' OFFSET (a 500).
+    if (typeof parsed.o === 'number' && Number.isSafeInteger(parsed.o) && parsed.o >= 0) return parsed.o;
   } catch {
     // fall through to the error below
   }
