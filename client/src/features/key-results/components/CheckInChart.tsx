@@ -57,8 +57,8 @@ export function CheckInChart({ model, keyResult: kr, title, summary }: { model: 
         allowDecimals={false}
         stroke="#6B7280"
         tick={{ fill: '#4B5563', fontSize: 12 }}
-        width={48}
-        label={{ value: 'Confidence (0–10)', angle: 90, position: 'insideRight', fill: '#374151', fontSize: 12, dy: -50 }}
+        width={56}
+        label={{ value: 'Confidence', angle: 90, position: 'insideRight', fill: '#374151', fontSize: 12, dy: -30 }}
       />
       <ReferenceLine
         yAxisId="value"
@@ -73,7 +73,8 @@ export function CheckInChart({ model, keyResult: kr, title, summary }: { model: 
         stroke={PACE_COLOUR}
         strokeDasharray="2 4"
         strokeWidth={1.5}
-        label={{ value: 'Pace', position: 'insideBottomRight', fill: '#4B5563', fontSize: 12 }}
+        // Label the end of the pace line: top right when the KR rises, bottom right when it falls.
+        label={{ value: 'Pace', position: kr.targetValue > kr.startValue ? 'insideTopRight' : 'insideBottomRight', fill: '#4B5563', fontSize: 12 }}
       />
       {model.today !== null && (
         <ReferenceLine yAxisId="value" x={model.today} stroke={PACE_COLOUR} label={{ value: 'Today', position: 'insideTopRight', fill: '#4B5563', fontSize: 12 }} />

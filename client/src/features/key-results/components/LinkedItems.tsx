@@ -22,11 +22,12 @@ export function LinkedItems({ keyResultId, items, total }: { keyResultId: string
                 <li key={item.id} className="linked-item">
                   <Link to={`/backlog/${item.id}`}>{item.title}</Link>
                   <span className="badge">{STATUS[item.status]}</span>
-                  <span className="strength" aria-label={`Strength ${strength} of 3: ${STRENGTH[strength] ?? 'unknown'}`}>
-                    <span aria-hidden="true">
+                  <span className="strength">
+                    <span role="img" aria-label={`Strength ${strength} of 3`}>
                       {'●'.repeat(strength)}
-                      {'○'.repeat(Math.max(0, 3 - strength))} {STRENGTH[strength] ?? '—'}
-                    </span>
+                      {'○'.repeat(Math.max(0, 3 - strength))}
+                    </span>{' '}
+                    {STRENGTH[strength] ?? '—'}
                   </span>
                 </li>
               );

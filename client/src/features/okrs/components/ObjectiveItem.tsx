@@ -45,7 +45,8 @@ export function ObjectiveItem({
             <span className="objective-label">{label}</span> {objective.title}
           </button>
         </Heading>
-        {team && <span className="badge">{team}</span>}
+        {/* The slot stays when there is no team so bars line up down the tree. */}
+        <span className="objective-team">{team && <span className="badge">{team}</span>}</span>
         <ProgressBar value={objective.progress} pace={pace} label={`Progress of ${objective.title}`} />
         <span title="The lowest confidence among its key results">
           <ConfidenceBadge confidence={lowest} band={status} />

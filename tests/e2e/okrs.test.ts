@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { OkrsPage, openSignedIn } from './pages/okrs.page';
+
+const EDITOR = { email: 'priya@e2e.local', password: 'priya editor password 2026', name: 'Priya Patel' };
+const VIEWER = { email: 'mei@e2e.local', password: 'mei viewer password 2026', name: 'Mei Chen' };
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe('the OKRs of a quarter', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let admin: ApiClient;
+  let cycleId = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+    admin = new ApiClient(server.baseUrl);
+    await admin.login(ADMIN.email, ADMIN.password);
+    for (const user of [
+      { ...EDITOR, role: 'editor' },
+      { ...VIEWER, role: 'viewer' },
+    ]) {
+      const res = await admin.post('/api/users', user);
+      expect(res.status).toBe(201);
+    }
+    expect((await admin.post('/api/teams', { name: 'Support' })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an editor creates a quarter, a company objective, a team objective beneath it and a key result, with the schema messages', async () => {
+    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const okrs = new OkrsPage(page);
+    await okrs.open(server.baseUrl);
+    await page.getByText('No quarters yet. Create the first quarter').waitFor();
+
+    await okrs.createCycle({ name: 'E2E-Q1', startsOn: day(-30), endsOn: day(60), status: 'Active' });
+    await page.getByRole('heading', { level: 1, name: 'OKRs · E2E-Q1' }).waitFor();
+    cycleId = new URL(page.url()).searchParams.get('cycle') ?? '';
+    expect(cycleId).not.toBe('');
+    await page.getByText('No objectives in E2E-Q1 yet — add the first').waitFor();
+
+    // An empty title is refused with the shared schema's message, under the field, before any request.
+    await okrs.openNewObjective();
+    await okrs.submitDialog();
+    await expect.poll(() => okrs.fieldError('Title').textContent()).toBe('Required');
+    await okrs.fillObjective({ title: 'Cut support load', weight: '2' });
+    await okrs.submitDialog();
+    await okrs.dialog().waitFor({ state: 'detached' });
+    await okrs.objective('Cut support load').waitFor();
+
+    await okrs.openNewObjective('Cut support load');
+    await okrs.fillObjective({ title: 'A help center that answers', team: 'Support' });
+    await okrs.submitDialog();
+    await okrs.dialog().waitFor({ state: 'detached' });
+    // Nested beneath its company objective, not beside it.
+    const teamList = okrs.objective('Cut support load').getByRole('list', { name: 'Team objectives under Cut support load' });
+    await teamList.getByRole('heading', { name: /A help center that answers$/ }).waitFor();
+    expect(await teamList.getByText('Support', { exact: true }).isVisible()).toBe(true);
+
+    await okrs.openNewKeyResult('Cut support load');
+    await okrs.fillKeyResult({ title: 'Tickets per week', start: '40', target: '40', unit: 'tickets' });
+    await okrs.submitDialog();
+    await expect.poll(() => okrs.fieldError('Target').textContent()).toBe('Target must differ from the start value');
+    await okrs.fillKeyResult({ target: '25' });
+    await okrs.submitDialog();
+    await okrs.dialog().waitFor({ state: 'detached' });
+
+    const kr = okrs.keyResult('Tickets per week');
+    await kr.waitFor();
+    expect(await kr.textContent()).toContain('40 → 40 → 25 tickets');
+    expect(await kr.getByText('No check-in').isVisible()).toBe(true);
+    expect(await kr.getByRole('link', { name: /0 open items/ }).getAttribute('href')).toMatch(/^\/backlog\?keyResultId=[0-9a-f-]{36}$/);
+    expect(await okrs.objective('Cut support load').getByRole('progressbar').first().getAttribute('aria-valuetext')).toMatch(/^0%, pace expects \d+%$/);
+
+    // The quarter lives in the URL: a reload opens the same one.
+    await page.reload();
+    await okrs.keyResult('Tickets per week').waitFor();
+    expect(new URL(page.url()).searchParams.get('cycle')).toBe(cycleId);
+
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'okrs');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await okrs.keyResult('Tickets per week').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'okrs-390');
+    await page.context().close();
+  });
+
+  it('an editor deletes an objective after confirming', async () => {
+    const created = await admin.post('/api/objectives', { cycleId, title: 'Objective to drop' });
+    expect(created.status).toBe(201);
+    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const okrs = new OkrsPage(page);
+    await okrs.open(server.baseUrl, cycleId);
+    await page.getByRole('button', { name: 'Delete objective Objective to drop' }).click();
+    await okrs.dialog().getByRole('heading', { name: 'Delete objective “Objective to drop”?' }).waitFor();
+    await okrs.dialog().getByRole('button', { name: 'Delete objective' }).click();
+    await okrs.objective('Objective to drop').waitFor({ state: 'detached' });
+    expect((await admin.get(`/api/objectives/${created.body.id}`)).status).toBe(404);
+    await page.context().close();
+  });
+
+  it('a viewer sees the tree with no edit controls, and a viewer message for an unpublished quarter', async () => {
+    const planning = await admin.post('/api/cycles', { name: 'E2E-Q2', startsOn: day(61), endsOn: day(150) });
+    expect(planning.status).toBe(201);
+    const page = await openSignedIn(browser, server.baseUrl, VIEWER, 390);
+    const okrs = new OkrsPage(page);
+    await okrs.open(server.baseUrl);
+    // The active quarter is the default.
+    await page.getByRole('heading', { level: 1, name: 'OKRs · E2E-Q1' }).waitFor();
+    await okrs.keyResult('Tickets per week').waitFor();
+    expect(await okrs.editControls().count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'okrs-viewer-390');
+
+    await okrs.selectCycle('E2E-Q2 (planning)');
+    await page.getByText("E2E-Q2 objectives aren't published yet").waitFor();
+    expect(new URL(page.url()).searchParams.get('cycle')).toBe(planning.body.id);
+    expect(await okrs.editControls().count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('two editors change the same key result: the second sees whose edit won, keeps theirs, or re-applies only their own change', async () => {
+    const pageA = await openSignedIn(browser, server.baseUrl, ADMIN);
+    const pageB = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const a = new OkrsPage(pageA);
+    const b = new OkrsPage(pageB);
+    await Promise.all([a.open(server.baseUrl, cycleId), b.open(server.baseUrl, cycleId)]);
+
+    // Both open the same version; A saves first.
+    await a.openEditKeyResult('Tickets per week');
+    await b.openEditKeyResult('Tickets per week');
+    await a.fillKeyResult({ target: '20' });
+    await a.submitDialog();
+    await a.dialog().waitFor({ state: 'detached' });
+    await a.keyResult('Tickets per week').getByText('40 → 40 → 20 tickets').waitFor();
+
+    await b.fillKeyResult({ target: '30' });
+    await b.submitDialog();
+    await b.conflictNotice().waitFor();
+    expect(await b.conflictNotice().textContent()).toContain('Theirs: target 20 tickets · yours: target 30 tickets.');
+    await b.dialog().getByRole('button', { name: 'Keep theirs' }).click();
+    await b.dialog().waitFor({ state: 'detached' });
+    await b.keyResult('Tickets per week').getByText('40 → 40 → 20 tickets').waitFor();
+
+    // Again, but B re-applies: only the target B changed goes over A's newer weight.
+    await b.openEditKeyResult('Tickets per week');
+    await a.openEditKeyResult('Tickets per week');
+    await a.fillKeyResult({ weight: '3' });
+    await a.submitDialog();
+    await a.dialog().waitFor({ state: 'detached' });
+    await b.fillKeyResult({ target: '30' });
+    await b.submitDialog();
+    await b.conflictNotice().waitFor();
+    await b.dialog().getByRole('button', { name: 'Use mine' }).click();
+    await b.dialog().waitFor({ state: 'detached' });
+    await b.keyResult('Tickets per week').getByText('40 → 40 → 30 tickets').waitFor();
+    const krs = await admin.get(`/api/key-results?cycleId=${cycleId}`);
+    expect(krs.body.map((k: any) => [k.title, k.targetValue, k.weight])).toEqual([['Tickets per week', 30, 3]]);
+
+    await pageA.context().close();
+    await pageB.context().close();
+  });
+});
