@@ -1,4 +1,45 @@
-// Placeholder until this screen lands (issue 3); replaced wholesale.
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { useCan } from '../auth/useSession';
+import { MembersSection } from './components/MembersSection';
+import { TeamsSection } from './components/TeamsSection';
+import './settings.css';
+
+const TABS = [
+  { to: 'members', label: 'Members' },
+  { to: 'teams', label: 'Teams' },
+] as const;
+
+/** Screen 4: admin settings — members and teams. Others get a plain explanation, not a broken page. */
 export function SettingsPage() {
-  return <p>This screen is being built.</p>;
+  const isAdmin = useCan('admin');
+  if (!isAdmin) {
+    return (
+      <section aria-labelledby="st-title">
+        <h1 id="st-title">Settings</h1>
+        <p>Only admins can manage settings. Ask an admin if you need a change to members or teams.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="st-page" aria-labelledby="st-title">
+      <h1 id="st-title">Settings</h1>
+      <nav aria-label="Settings sections">
+        <ul className="st-tabs">
+          {TABS.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to} className="st-tab">
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="members" replace />} />
+        <Route path="members" element={<MembersSection />} />
+        <Route path="teams" element={<TeamsSection />} />
+        <Route path="*" element={<Navigate to="members" replace />} />
+      </Routes>
+    </section>
+  );
 }

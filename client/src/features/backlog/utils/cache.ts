@@ -100,6 +100,7 @@ export function itemMatchesView(item: BacklogRow, view: BacklogView, liveKeyResu
   if (view.status.length && !view.status.includes(item.status)) return false;
   if (view.type.length && !view.type.includes(item.type)) return false;
   if (view.teamId && item.teamId !== view.teamId) return false;
+  if (view.flag.length && item.flags && !item.flags.some((f) => (view.flag as readonly string[]).includes(f.code))) return false;
   if (view.keyResultId && !item.links.some((l) => l.keyResultId === view.keyResultId)) return false;
   // The server counts only links to key results that still exist.
   const linked = liveKeyResultIds ? item.links.some((l) => liveKeyResultIds.has(l.keyResultId)) : item.links.length > 0;

@@ -11,6 +11,8 @@ export interface EstimateColumn {
   label: string;
   group: 'rice' | 'wsjf' | 'ice';
   editor: 'number' | 'percent' | 'impact';
+  /** Column width in px: enough for the header, its sort arrow and the figures. */
+  width: number;
 }
 
 /**
@@ -18,15 +20,15 @@ export interface EstimateColumn {
  * estimates" toggle (and in the detail panel) to keep the table readable.
  */
 export const ESTIMATE_COLUMNS: readonly EstimateColumn[] = [
-  { field: 'reach', header: 'Reach', label: 'Reach', group: 'rice', editor: 'number' },
-  { field: 'impact', header: 'Impact', label: 'Impact', group: 'rice', editor: 'impact' },
-  { field: 'confidence', header: 'Conf. (%)', label: 'Confidence', group: 'rice', editor: 'percent' },
-  { field: 'effort', header: 'Effort (pts)', label: 'Effort', group: 'rice', editor: 'number' },
-  { field: 'businessValue', header: 'Bus. value', label: 'Business value', group: 'wsjf', editor: 'number' },
-  { field: 'timeCriticality', header: 'Time crit.', label: 'Time criticality', group: 'wsjf', editor: 'number' },
-  { field: 'riskReduction', header: 'Risk red.', label: 'Risk reduction', group: 'wsjf', editor: 'number' },
-  { field: 'jobSize', header: 'Job size (pts)', label: 'Job size', group: 'wsjf', editor: 'number' },
-  { field: 'ease', header: 'Ease (1–10)', label: 'Ease', group: 'ice', editor: 'number' },
+  { field: 'reach', header: 'Reach', label: 'Reach', group: 'rice', editor: 'number', width: 68 },
+  { field: 'impact', header: 'Impact', label: 'Impact', group: 'rice', editor: 'impact', width: 64 },
+  { field: 'confidence', header: 'Conf. (%)', label: 'Confidence', group: 'rice', editor: 'percent', width: 80 },
+  { field: 'effort', header: 'Effort (pts)', label: 'Effort', group: 'rice', editor: 'number', width: 92 },
+  { field: 'businessValue', header: 'Bus. value', label: 'Business value', group: 'wsjf', editor: 'number', width: 84 },
+  { field: 'timeCriticality', header: 'Time crit.', label: 'Time criticality', group: 'wsjf', editor: 'number', width: 84 },
+  { field: 'riskReduction', header: 'Risk red.', label: 'Risk reduction', group: 'wsjf', editor: 'number', width: 84 },
+  { field: 'jobSize', header: 'Job size (pts)', label: 'Job size', group: 'wsjf', editor: 'number', width: 100 },
+  { field: 'ease', header: 'Ease (1–10)', label: 'Ease', group: 'ice', editor: 'number', width: 84 },
 ];
 
 export const IMPACT_LABELS: Record<(typeof IMPACT_VALUES)[number], string> = {

@@ -8,6 +8,7 @@ describe('backlog view ⇄ URL', () => {
     const view = {
       ...DEFAULT_VIEW,
       status: ['idea' as const, 'ready' as const],
+      flag: ['NOT_SCORABLE' as const],
       teamId: TEAM,
       unlinked: true,
       q: 'dark mode',
@@ -16,7 +17,7 @@ describe('backlog view ⇄ URL', () => {
       wide: true,
     };
     const params = viewToParams(view);
-    expect(params.toString()).toBe(`status=idea%2Cready&team=${TEAM}&unlinked=true&q=dark+mode&sort=effort&order=desc&cols=all`);
+    expect(params.toString()).toBe(`status=idea%2Cready&flag=NOT_SCORABLE&team=${TEAM}&unlinked=true&q=dark+mode&sort=effort&order=desc&cols=all`);
     expect(parseView(params)).toEqual(view);
   });
 
@@ -56,6 +57,8 @@ describe('sorting and re-ranking rules', () => {
     expect([byEffort.sort, byEffort.order]).toEqual(['effort', 'asc']);
     expect(toggleSort(byEffort, 'effort').order).toBe('desc');
     expect(toggleSort(byEffort, 'nonsense')).toBe(byEffort);
+    const byValue = toggleSort(DEFAULT_VIEW, 'valueScore');
+    expect([byValue.sort, byValue.order]).toEqual(['valueScore', 'desc']);
   });
 
   it('allows re-ranking only on the whole backlog in rank order', () => {

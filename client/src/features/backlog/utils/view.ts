@@ -1,4 +1,6 @@
-import { BACKLOG_SORT_FIELDS, ITEM_STATUSES, ITEM_TYPES, type ItemStatus, type ItemType } from '@keyline/shared';
+import { BACKLOG_SORT_FIELDS, ITEM_FLAG_CODES, ITEM_STATUSES, ITEM_TYPES, type ItemStatus, type ItemType } from '@keyline/shared';
+
+export type ItemFlagCode = (typeof ITEM_FLAG_CODES)[number];
 
 /**
  * What the backlog screen shows, held entirely in the URL query so a reload,
@@ -7,6 +9,8 @@ import { BACKLOG_SORT_FIELDS, ITEM_STATUSES, ITEM_TYPES, type ItemStatus, type I
 export interface BacklogView {
   status: ItemStatus[];
   type: ItemType[];
+  /** Only items carrying any of these scoring flags. */
+  flag: ItemFlagCode[];
   teamId: string | null;
   keyResultId: string | null;
   objectiveId: string | null;
@@ -22,6 +26,7 @@ export interface BacklogView {
 export const DEFAULT_VIEW: BacklogView = {
   status: [],
   type: [],
+  flag: [],
   teamId: null,
   keyResultId: null,
   objectiveId: null,
@@ -56,6 +61,7 @@ export function parseView(params: URLSearchParams): BacklogView {
   return {
     status: listOf(params.get('status'), ITEM_STATUSES),
     type: listOf(params.get('type'), ITEM_TYPES),
+    flag: listOf(params.get('flag'), ITEM_FLAG_CODES),
     teamId: id(params.get('team')),
     keyResultId: id(params.get('kr')),
     objectiveId: id(params.get('objective')),
@@ -72,6 +78,7 @@ export function viewToParams(view: BacklogView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.status.length) params.set('status', view.status.join(','));
   if (view.type.length) params.set('type', view.type.join(','));
+  if (view.flag.length) params.set('flag', view.flag.join(','));
   if (view.teamId) params.set('team', view.teamId);
   if (view.keyResultId) params.set('kr', view.keyResultId);
   if (view.objectiveId) params.set('objective', view.objectiveId);
@@ -88,6 +95,7 @@ export function viewToApiQuery(view: BacklogView, limit: number): string {
   const params = new URLSearchParams();
   if (view.status.length) params.set('status', view.status.join(','));
   if (view.type.length) params.set('type', view.type.join(','));
+  if (view.flag.length) params.set('flag', view.flag.join(','));
   if (view.teamId) params.set('teamId', view.teamId);
   if (view.keyResultId) params.set('keyResultId', view.keyResultId);
   if (view.objectiveId) params.set('objectiveId', view.objectiveId);
@@ -101,7 +109,7 @@ export function viewToApiQuery(view: BacklogView, limit: number): string {
 
 export function hasFilters(view: BacklogView): boolean {
   return Boolean(
-    view.status.length || view.type.length || view.teamId || view.keyResultId || view.objectiveId || view.unlinked || view.q.trim(),
+    view.status.length || view.type.length || view.flag.length || view.teamId || view.keyResultId || view.objectiveId || view.unlinked || view.q.trim(),
   );
 }
 
@@ -117,9 +125,12 @@ export function canRerank(view: BacklogView): boolean {
   return view.sort === 'rank' && view.order === 'asc' && !hasFilters(view);
 }
 
-/** Clicking a column header: a new column sorts ascending, the same one flips. */
+/** Columns whose first click shows the highest first: "what is worth most?" */
+const DESCENDING_FIRST = new Set(['valueScore']);
+
+/** Clicking a column header: a new column sorts ascending (value: highest first), the same one flips. */
 export function toggleSort(view: BacklogView, field: string): BacklogView {
   if (!isSortable(field)) return view;
   if (view.sort === field) return { ...view, order: view.order === 'asc' ? 'desc' : 'asc' };
-  return { ...view, sort: field, order: 'asc' };
+  return { ...view, sort: field, order: DESCENDING_FIRST.has(field) ? 'desc' : 'asc' };
 }

@@ -1,0 +1,31 @@
+/** Empty and error states (ui.md §3): say what happened and offer the way on. */
+export function BacklogEmpty({ filtered, canEdit, onClear }: { filtered: boolean; canEdit: boolean; onClear: () => void }) {
+  if (filtered) {
+    return (
+      <div className="bl-state">
+        <p>No items match these filters.</p>
+        <button type="button" className="button" onClick={onClear}>
+          Clear filters
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="bl-state">
+      <p>{canEdit ? 'The backlog is empty. Add the first item with the line above.' : 'The backlog is empty.'}</p>
+    </div>
+  );
+}
+
+export function BacklogError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div className="bl-state" role="alert">
+      <p>
+        <strong>Couldn't load the backlog.</strong> {message}
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { ConflictNotice } from '../../../components/ConflictNotice';
+import { ApiError } from '../../../lib/api';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { backlogApi, backlogKeys } from '../api/backlogApi';
+import type { BacklogRow } from '../api/types';
+import { findCachedItem } from '../hooks/itemCache';
+import type { ItemActions } from '../hooks/useItemActions';
+import type { ReferenceData } from '../hooks/useReferenceData';
+import type { RowIssue } from '../hooks/useRowIssues';
+import { flagLabel } from '../utils/labels';
+import { describeConflict } from './RowConflicts';
+import { DeleteItem } from './DeleteItem';
+import { ItemForm } from './ItemForm';
+import { ItemLinks } from './ItemLinks';
+import { ItemSummary } from './ItemSummary';
+
+/**
+ * /backlog/:itemId — every field of one item beside the table. Editors edit
+ * and delete; viewers read. Esc or Close returns to the list.
+ */
+export function ItemDetailPanel({
+  itemId,
+  reference,
+  canEdit,
+  actions,
+  issue,
+  onClose,
+  onTag,
+  onMoveToTop,
+}: {
+  itemId: string;
+  reference: ReferenceData;
+  canEdit: boolean;
+  actions: ItemActions;
+  issue: RowIssue | undefined;
+  onClose: () => void;
+  onTag: (item: BacklogRow) => void;
+  onMoveToTop: (item: BacklogRow) => void;
+}) {
+  const qc = useQueryClient();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [formKey, setFormKey] = useState(0);
+  const query = useQuery({
+    queryKey: backlogKeys.item(itemId),
+    queryFn: ({ signal }) => backlogApi.get(itemId, signal),
+    // Opening from the table shows the row at once; the fetch confirms it.
+    initialData: () => findCachedItem(qc, itemId),
+    initialDataUpdatedAt: 0,
+  });
+  const item = query.data;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [itemId]);
+
+  const conflict = issue?.kind === 'conflict' ? issue : undefined;
+
+  return (
+    <aside
+      className="bl-panel"
+      aria-labelledby="bl-panel-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="bl-panel-head">
+        <h2 id="bl-panel-title" ref={headingRef} tabIndex={-1}>
+          {item ? item.title : 'Backlog item'}
+        </h2>
+        <button type="button" className="button ghost" onClick={onClose} aria-label="Close the item panel">
+          ✕ Close
+        </button>
+      </div>
+      {query.isError && !item && (
+        <div role="alert">
+          <p>
+            {query.error instanceof ApiError && query.error.status === 404
+              ? 'This item no longer exists; someone may have deleted it.'
+              : `Couldn't load this item. ${query.error.message}`}
+          </p>
+          <button type="button" className="button" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!item && query.isPending && <p role="status">Loading…</p>}
+      {item && (
+        <>
+          <p className="meta">
+            {item.externalKey && `${item.externalKey} · `}Updated {formatDateTime(item.updatedAt)} · version {item.version}
+          </p>
+          {conflict && (
+            <ConflictNotice
+              error={conflict.error}
+              what="item"
+              describe={(current) => describeConflict(conflict, current)}
+              onReload={() => {
+                actions.keepTheirs(item.id, ((conflict.error as ApiError).body?.current ?? {}) as Record<string, unknown>);
+                setFormKey((k) => k + 1);
+              }}
+              onReapply={(current) => void actions.applyMine(item.id, current, conflict.patch, conflict.what)}
+            />
+          )}
+          {item.valueScore !== undefined && (
+            <p>
+              <strong>Value score:</strong> {item.valueScore === null ? 'Not scorable' : formatNumber(Math.round(item.valueScore * 10) / 10)}
+            </p>
+          )}
+          {item.flags && item.flags.length > 0 && (
+            <ul className="bl-panel-flags" aria-label="Flags">
+              {item.flags.map((f) => (
+                <li key={f.code}>
+                  <span aria-hidden="true">⚑ </span>
+                  <strong>{flagLabel(f.code)}:</strong> {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canEdit ? (
+            <ItemForm key={formKey} item={item} reference={reference} onSave={(patch) => actions.saveFields(item.id, patch, 'your changes')} />
+          ) : (
+            <ItemSummary item={item} reference={reference} />
+          )}
+          <ItemLinks
+            item={item}
+            reference={reference}
+            canEdit={canEdit}
+            onStrength={(krId, strength) => void actions.setLink(item.id, krId, strength).catch(() => undefined)}
+            onRemove={(krId, title) => void actions.removeLink(item, krId, title)}
+            onTag={() => onTag(item)}
+          />
+          {canEdit && (
+            <section className="bl-panel-section" aria-label="Rank">
+              <button type="button" className="button" onClick={() => onMoveToTop(item)}>
+                Move to top
+              </button>
+            </section>
+          )}
+          {canEdit && <DeleteItem item={item} onDelete={() => actions.remove(item).then(onClose)} onReload={() => setFormKey((k) => k + 1)} />}
+        </>
+      )}
+    </aside>
+  );
+}
