@@ -20,6 +20,9 @@ import { BackupService } from './features/backup/backup.service';
 import { RESTORE_PATH, restoreBodyParser } from './features/backup/restore-body';
 import { BacklogService } from './features/backlog/backlog.service';
 import { cycleRoutes } from './features/cycles/cycle.routes';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes';
+import { DashboardService } from './features/dashboard/dashboard.service';
+import { HeadlineHistoryService } from './features/dashboard/headline-history.service';
 import { CycleService } from './features/cycles/cycle.service';
 import { exportRoutes } from './features/exports/export.routes';
 import { ExportService } from './features/exports/export.service';
@@ -28,12 +31,20 @@ import { IMPORT_PATH, importRoutes } from './features/imports/import.routes';
 import { ImportService } from './features/imports/import.service';
 import { keyResultRoutes } from './features/key-results/key-result.routes';
 import { KeyResultService } from './features/key-results/key-result.service';
+import { CloseCycleService } from './features/lifecycle/close-cycle.service';
+import { GradingService } from './features/lifecycle/grading.service';
+import { LifecycleSettingsService } from './features/lifecycle/lifecycle-settings.service';
+import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes';
 import { objectiveRoutes } from './features/objectives/objective.routes';
 import { ObjectiveService } from './features/objectives/objective.service';
+import { plannerRoutes } from './features/planner/planner.routes';
+import { PlannerService } from './features/planner/planner.service';
 import { AlignmentService } from './features/scoring/alignment.service';
 import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
 import { ScoringSnapshotService } from './features/scoring/scoring-snapshot';
 import { scoringRoutes } from './features/scoring/scoring.routes';
+import { shareLinkRoutes } from './features/share-links/share-link.routes';
+import { ShareLinkService } from './features/share-links/share-link.service';
 import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
@@ -55,10 +66,20 @@ export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
   const scoring = new ScoringSnapshotService(db);
+  const alignment = new AlignmentService(db, scoring);
+  const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
+  const dashboard = new DashboardService(db, alignment, headlineHistory);
   return {
     scoring,
     scoringSettings: new ScoringSettingsService(db),
-    alignment: new AlignmentService(db, scoring),
+    alignment,
+    headlineHistory,
+    dashboard,
+    shareLinks: new ShareLinkService(db, dashboard),
+    planner: new PlannerService(db, scoring),
+    grading: new GradingService(db),
+    closeCycle: new CloseCycleService(db),
+    lifecycleSettings: new LifecycleSettingsService(db),
     sessions,
     login: new LoginService(db, sessions, config, logger),
     apiTokens: new ApiTokenService(db),
@@ -66,7 +87,7 @@ export function createServices(deps: AppDeps) {
     teams: new TeamService(db),
     cycles: new CycleService(db),
     objectives: new ObjectiveService(db),
-    keyResults: new KeyResultService(db),
+    keyResults: new KeyResultService(db, () => headlineHistory.recordAfterCheckIn()),
     backlog: new BacklogService(db, scoring),
     audit: new AuditService(db),
     imports: new ImportService(db),
@@ -89,6 +110,10 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...backlogRoutes(s.backlog),
     ...auditRoutes(s.audit),
     ...scoringRoutes(s.scoringSettings, s.alignment),
+    ...lifecycleRoutes(s.grading, s.closeCycle, s.lifecycleSettings),
+    ...plannerRoutes(s.planner),
+    ...dashboardRoutes(s.dashboard),
+    ...shareLinkRoutes(s.shareLinks),
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
@@ -143,6 +168,12 @@ export function createApp(deps: AppDeps) {
   api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
   api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json' }));
   api.use('/api', authMiddleware(services.sessions, services.apiTokens));
+  // Share-link pages and their one API route: keep the token out of search indexes and Referer headers.
+  api.use(['/shared', '/api/shared'], (_req, res, next) => {
+    res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
   const openApi = buildOpenApi(routes);
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

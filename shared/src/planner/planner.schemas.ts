@@ -17,7 +17,8 @@ export const PlannerQuerySchema = z.strictObject({
   cycleId: IdSchema.optional(),
   /** Only this team's items; everyone's when absent. */
   teamId: IdSchema.optional(),
-  capacity: z.coerce.number({ message: 'Must be a number' }).min(0, 'At least 0').max(1e9, 'Too large'),
+  /** Defaults to 0 (an empty plan: every live KR uncovered), so the bare URL still answers. */
+  capacity: z.coerce.number({ message: 'Must be a number' }).min(0, 'At least 0').max(1e9, 'Too large').default(0),
   /** Forced into both plans, at the top, in this order (even past capacity). */
   include: IdListSchema.optional(),
   /** Kept out of both plans. */

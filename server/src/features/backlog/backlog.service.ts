@@ -71,6 +71,7 @@ export class BacklogService {
         id: randomUUID(),
         ...NO_ESTIMATES,
         ...input,
+        doneAt: input.status === 'done' ? now : null,
         rank: await rankAtBottom(m),
         version: 1,
         createdAt: now,
@@ -91,10 +92,12 @@ export class BacklogService {
         'Backlog item',
         id,
         version,
-        async () => {
+        async (current) => {
           await assertTeam(m, input.teamId);
           await assertExternalKeyFree(m, input.externalKey, id);
-          return { ...input };
+          // Stamp when the item became done ("output without outcome" compares it with check-ins).
+          const doneAt = input.status === undefined || input.status === current.status ? {} : { doneAt: input.status === 'done' ? nowIso() : null };
+          return { ...input, ...doneAt };
         },
         (row) => toDto(m, row),
       );

@@ -23,7 +23,11 @@ import { KeyResultEntity } from './key-result.entity';
 import { toCheckInDtos, toKeyResultDtos } from './key-result.mapper';
 
 export class KeyResultService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Runs after a check-in commits (records the headline history); must not throw. */
+    private readonly afterCheckIn: () => Promise<void> = async () => {},
+  ) {}
 
   list(filter: { objectiveId?: string; cycleId?: string }): Promise<KeyResult[]> {
     return this.db.read(async (m) => {
@@ -122,8 +126,8 @@ export class KeyResultService {
    * A check-in is appended, never edited, and moves the KR's current value.
    * The KR's audit trail records the move, so its history reads in one place.
    */
-  checkIn(actor: Actor, keyResultId: string, input: z.output<typeof CreateCheckInSchema>): Promise<CheckIn> {
-    return this.db.write(async (m) => {
+  async checkIn(actor: Actor, keyResultId: string, input: z.output<typeof CreateCheckInSchema>): Promise<CheckIn> {
+    const checkIn = await this.db.write(async (m) => {
       const kr = await findKeyResult(m, keyResultId);
       await assertKeyResultEditable(m, kr);
       const before = one(await toKeyResultDtos(m, [kr]));
@@ -147,6 +151,8 @@ export class KeyResultService {
       await recordAudit(m, actor, 'keyResult', keyResultId, 'update', before, { ...after, checkIn: { ...row } });
       return one(await toCheckInDtos(m, [row]));
     });
+    await this.afterCheckIn();
+    return checkIn;
   }
 }
 

@@ -1,0 +1,106 @@
+import { expectedProgress, type Dashboard, type DashboardQuery } from '@keyline/shared';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
+import { notFound } from '../../http/app-error';
+import { BacklogItemEntity } from '../backlog/backlog-item.entity';
+import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
+import type { CycleEntity } from '../cycles/cycle.entity';
+import { findCycle } from '../cycles/cycle.service';
+import { CheckInEntity } from '../key-results/check-in.entity';
+import { KeyResultEntity } from '../key-results/key-result.entity';
+import { toKeyResultDtos } from '../key-results/key-result.mapper';
+import { readLifecycleSettings } from '../lifecycle/lifecycle-settings.service';
+import { ObjectiveEntity } from '../objectives/objective.entity';
+import type { AlignmentService } from '../scoring/alignment.service';
+import { TeamEntity } from '../teams/team.entity';
+import { assembleDashboard, type QuarterData } from './dashboard.assemble';
+import type { HeadlineHistoryService } from './headline-history.service';
+
+/** The leadership dashboard: everything for one cycle (and optionally one team) in one document. */
+export class DashboardService {
+  constructor(
+    private readonly db: Database,
+    private readonly alignment: AlignmentService,
+    private readonly history: HeadlineHistoryService,
+  ) {}
+
+  async get(query: DashboardQuery): Promise<Dashboard> {
+    if (query.teamId) {
+      const teamId = query.teamId;
+      if (!(await this.db.read((m) => m.existsBy(TeamEntity, { id: teamId })))) throw notFound('Team');
+    }
+    // The first view of a day records the day's headline, so the trend has a point per day someone looked (and per check-in).
+    await this.history.recordDailyIfDue();
+    // Headline, effort shares and KR flags: the alignment view's own figures, not a second implementation.
+    const report = await this.alignment.report(query);
+    const teamId = query.teamId ?? null;
+    if (!report.cycle) return emptyDashboard(report.asOf, teamId);
+    const cycleId = report.cycle.id;
+    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId));
+    const history = await this.history.history(cycleId, teamId);
+    return assembleDashboard(data, report, history, teamId, expectedProgress(data.cycle, report.asOf));
+  }
+}
+
+async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | null): Promise<QuarterData> {
+  const cycle: CycleEntity = await findCycle(m, cycleId);
+  const objectives = await m.find(ObjectiveEntity, {
+    where: { cycleId, deletedAt: IsNull(), ...(teamId && { teamId }) },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  const krRows = objectives.length
+    ? await m.find(KeyResultEntity, {
+        where: { objectiveId: In(objectives.map((o) => o.id)), deletedAt: IsNull() },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })
+    : [];
+  const krIds = krRows.map((k) => k.id);
+  const keyResults = await toKeyResultDtos(m, krRows);
+  const checkIns = krIds.length
+    ? await m.find(CheckInEntity, {
+        where: { keyResultId: In(krIds) },
+        select: { keyResultId: true, value: true, confidence: true, note: true, createdAt: true },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })
+    : [];
+  const links = krIds.length
+    ? await m
+        .createQueryBuilder(BacklogLinkEntity, 'l')
+        .innerJoin(BacklogItemEntity, 'i', 'i.id = l.itemId')
+        .select('l.keyResultId', 'keyResultId')
+        .addSelect('i.status', 'status')
+        .addSelect('i.doneAt', 'doneAt')
+        .addSelect('i.updatedAt', 'updatedAt')
+        .where('l.keyResultId IN (:...krIds)', { krIds })
+        .getRawMany<{ keyResultId: string; status: string; doneAt: string | null; updatedAt: string }>()
+    : [];
+  const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
+  return {
+    cycle: { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+    objectives: objectives.map((o) => ({ id: o.id, title: o.title, parentId: o.parentId, teamId: o.teamId, weight: o.weight })),
+    keyResults,
+    checkIns,
+    // Items marked done by a path that does not stamp doneAt (an import): their last change is the best guess.
+    links: links.map((l) => ({ keyResultId: l.keyResultId, status: l.status, doneAt: l.doneAt ?? (l.status === 'done' ? l.updatedAt : null) })),
+    cadenceDays: checkInCadenceDays,
+  };
+}
+
+function emptyDashboard(asOf: string, teamId: string | null): Dashboard {
+  return {
+    cycle: null,
+    teamId,
+    asOf,
+    checkInCadenceDays: 0,
+    summary: { objectives: 0, keyResults: 0, onTrack: 0, atRisk: 0, offTrack: 0, noCheckIn: 0, checkInsDue: 0 },
+    objectives: [],
+    keyResults: [],
+    trends: [],
+    effortShares: [],
+    headline: null,
+    headlineHistory: [],
+    noWork: [],
+    outputWithoutOutcome: [],
+    checkInsDue: [],
+  };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { buildScoringContext, computeHeadline, type HeadlineHistoryPoint, type HeadlineReason, type ScoredItem } from '@keyline/shared';
+import type { Logger } from 'pino';
+import { IsNull } from 'typeorm';
+import type { Database } from '../../db/database';
+import { lockForRuleCheck } from '../../db/table-lock';
+import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import { TeamEntity } from '../teams/team.entity';
+import { HeadlineHistoryEntity } from './headline-history.entity';
+
+/**
+ * Records the active cycle's headline figures (misaligned effort share, KR
+ * coverage, open effort) as they are now: for the whole company and for
+ * each team, once a day and after every check-in. The dashboard's trend
+ * reads these rows, so it shows what people saw, not a recomputation with
+ * today's links.
+ */
+export class HeadlineHistoryService {
+  /** The last UTC day this process knows has its daily rows: saves a query per dashboard view. */
+  private dailyDone: string | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly scoring: ScoringSnapshotService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** After a check-in has committed. Never throws: the check-in itself has already succeeded. */
+  async recordAfterCheckIn(): Promise<void> {
+    try {
+      await this.record('check-in');
+    } catch (err) {
+      this.logger.error({ err }, 'could not record the headline after a check-in');
+    }
+  }
+
+  /** The first call of a UTC day records the daily rows; later calls cost nothing. */
+  async recordDailyIfDue(now = new Date()): Promise<void> {
+    const day = now.toISOString().slice(0, 10);
+    if (this.dailyDone === day) return;
+    try {
+      await this.record('daily', now);
+      this.dailyDone = day;
+    } catch (err) {
+      this.logger.error({ err }, 'could not record the daily headline');
+    }
+  }
+
+  /** Oldest first. */
+  history(cycleId: string, teamId: string | null): Promise<HeadlineHistoryPoint[]> {
+    return this.db.read(async (m) => {
+      const rows = await m.find(HeadlineHistoryEntity, {
+        where: { cycleId, teamId: teamId ?? IsNull() },
+        order: { recordedAt: 'ASC', id: 'ASC' },
+      });
+      return rows.map((r) => ({
+        recordedAt: r.recordedAt,
+        reason: r.reason,
+        misalignedEffortShare: r.misalignedEffortShare,
+        krCoverageShare: r.krCoverageShare,
+        openEffort: r.openEffort,
+      }));
+    });
+  }
+
+  private async record(reason: HeadlineReason, now = new Date()): Promise<void> {
+    // Everything read before the write: on SQLite a read inside a write would wait for itself.
+    const snapshot = await this.scoring.get();
+    const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
+    const cycleId = context.activeCycleIds[0];
+    if (!cycleId) return;
+    const teams = await this.db.read((m) => m.find(TeamEntity, { select: { id: true } }));
+    const byTeam = new Map<string, ScoredItem[]>(teams.map((t) => [t.id, []]));
+    for (const item of snapshot.result.items) if (item.teamId) byTeam.get(item.teamId)?.push(item);
+
+    const recordedAt = now.toISOString();
+    const day = recordedAt.slice(0, 10);
+    const rows: HeadlineHistoryEntity[] = [[null, snapshot.result.items] as const, ...byTeam.entries()].map(([teamId, items]) => {
+      const h = computeHeadline(items, context, cycleId);
+      return {
+        id: randomUUID(),
+        cycleId,
+        teamId,
+        recordedAt,
+        day,
+        reason,
+        misalignedEffortShare: h.misalignedEffortShare,
+        krCoverageShare: h.krCoverage.share,
+        openEffort: h.openEffort,
+      };
+    });
+    await this.db.write(async (m) => {
+      if (reason === 'daily') {
+        // Several servers (or requests) may race for the first view of the day: one wins.
+        await lockForRuleCheck(m, 'headline_history');
+        if (await m.existsBy(HeadlineHistoryEntity, { cycleId, day, reason: 'daily' })) return;
+      }
+      for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
+    });
+  }
+}
