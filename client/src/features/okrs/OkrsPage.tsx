@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useCan } from '../auth/useSession';
 import { useCycleKeyResults } from '../key-results/api/key-results.api';
 import { expectedProgress } from '../key-results/utils/pace';
@@ -94,6 +95,19 @@ export function OkrsPage() {
           <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-objective', parentId: null })}>
             + Objective
           </button>
+        )}
+        {/* Quarter's end (issue 5): grading is open on active and closed quarters, closing on the active one. */}
+        {isEditor && cycle.status !== 'planning' && (
+          <div className="row-actions">
+            <Link to={`/cycles/${cycle.id}/grades`} className="button">
+              Grades
+            </Link>
+            {cycle.status === 'active' && (
+              <Link to={`/cycles/${cycle.id}/close`} className="button">
+                Close quarter…
+              </Link>
+            )}
+          </div>
         )}
       </div>
       <CycleBar cycles={cycles.data ?? []} cycle={cycle} pace={pace} canEdit={isEditor} onSelect={selectCycle} onAction={setDialog} />
