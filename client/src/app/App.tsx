@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../features/auth/useSession';
 import { AppShell } from './AppShell';
@@ -13,8 +13,34 @@ const ScoringSettingsPage = lazy(() =>
   import('../features/scoring-settings/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
 );
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const SharedDashboardPage = lazy(() => import('../features/shared-dashboard/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })));
+const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
+const GradesPage = lazy(() => import('../features/quarter-close/GradesPage').then((m) => ({ default: m.GradesPage })));
+const CloseCyclePage = lazy(() => import('../features/quarter-close/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })));
 
 export function App() {
+  const { pathname } = useLocation();
+  // A share-link reader has no session: the shared page renders without asking who is signed in.
+  if (pathname.startsWith('/shared/')) {
+    return (
+      <Suspense
+        fallback={
+          <p className="page-loading" role="status">
+            Loading…
+          </p>
+        }
+      >
+        <Routes>
+          <Route path="/shared/:token" element={<SharedDashboardPage />} />
+        </Routes>
+      </Suspense>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const session = useSession();
   if (session.isPending) {
     return (
@@ -49,6 +75,10 @@ export function App() {
           <Route path="alignment" element={<AlignmentPage />} />
           <Route path="scoring" element={<ScoringSettingsPage />} />
           <Route path="settings/*" element={<SettingsPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="planner" element={<PlannerPage />} />
+          <Route path="cycles/:id/grades" element={<GradesPage />} />
+          <Route path="cycles/:id/close" element={<CloseCyclePage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -3,8 +3,10 @@ import { NavLink, Outlet } from 'react-router';
 import { useSignOut } from '../features/auth/useSession';
 
 const NAV = [
+  { to: '/dashboard', label: 'Dashboard', role: 'viewer' },
   { to: '/okrs', label: 'OKRs', role: 'viewer' },
   { to: '/backlog', label: 'Backlog', role: 'viewer' },
+  { to: '/planner', label: 'Planner', role: 'editor' },
   { to: '/alignment', label: 'Alignment', role: 'viewer' },
   { to: '/settings', label: 'Settings', role: 'admin' },
 ] as const;

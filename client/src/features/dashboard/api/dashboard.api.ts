@@ -1,0 +1,32 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Dashboard } from '@keyline/shared';
+import { apiGet } from '../../../lib/api';
+
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+  signedIn: (cycleId: string | null, teamId: string | null) => ['dashboard', { cycleId, teamId }] as const,
+  shared: (token: string, teamId: string | null) => ['shared-dashboard', token, { teamId }] as const,
+};
+
+function query(params: Record<string, string | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Everything the dashboard shows, in one call; the previous quarter stays on screen while another loads. */
+export const useDashboard = (cycleId: string | null, teamId: string | null) =>
+  useQuery({
+    queryKey: dashboardKeys.signedIn(cycleId, teamId),
+    queryFn: ({ signal }) => apiGet<Dashboard>(`/api/dashboard${query({ cycleId, teamId })}`, signal),
+    placeholderData: keepPreviousData,
+  });
+
+/** The same dashboard through a share link: no session; a dead link is an answer, not something to retry. */
+export const useSharedDashboard = (token: string, teamId: string | null) =>
+  useQuery({
+    queryKey: dashboardKeys.shared(token, teamId),
+    queryFn: ({ signal }) => apiGet<Dashboard>(`/api/shared/${encodeURIComponent(token)}/dashboard${query({ teamId })}`, signal),
+    retry: false,
+  });
