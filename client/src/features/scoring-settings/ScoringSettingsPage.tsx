@@ -135,7 +135,7 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
             </p>
           )}
         </form>
-        <ScorePreview settings={current} />
+        <ScorePreview settings={current} changed={current !== null && !sameSettings(current, saved.settings)} />
       </div>
     </div>
   );

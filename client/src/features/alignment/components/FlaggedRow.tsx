@@ -61,7 +61,7 @@ export function FlaggedRow({
           <span className="meta">Value</span>
           <ScoreWithBreakdown valueScore={item.valueScore} breakdown={item.breakdown} keyResultTitles={keyResultTitles} itemTitle={item.title} />
           <span className="meta">Effort</span>
-          <span className="num">{item.effort === null ? '—' : `${formatNumber(item.effort)} pts`}</span>
+          <span className="num">{item.effort === null ? '—' : `${formatNumber(item.effort)} ${item.effort === 1 ? 'pt' : 'pts'}`}</span>
         </span>
       </div>
       <p className="flag-reason">{reason}</p>

@@ -19,6 +19,12 @@ function ShareTable({ rows, caption }: { rows: ShareRow[]; caption: string }) {
   return (
     <table className="share-table">
       <caption>{caption}</caption>
+      <colgroup>
+        <col className="share-col-name" />
+        <col className="share-col-bar" />
+        <col className="share-col-bar" />
+        <col className="share-col-gap" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Objective</th>
@@ -62,7 +68,7 @@ export function ObjectiveEffortBars({ report }: { report: AlignmentReport }) {
             level. Sorted by the gap; effort on a team objective also counts for the company objective above it.
           </p>
           <ShareTable rows={groups.top} caption="Company objectives" />
-          {groups.nested.length > 0 && <ShareTable rows={groups.nested} caption="Team objectives" />}
+          {groups.nested.length > 0 && <ShareTable rows={groups.nested} caption="Team objectives, as shares of the effort on team objectives" />}
         </>
       )}
     </section>

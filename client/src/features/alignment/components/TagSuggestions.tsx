@@ -27,13 +27,15 @@ export function TagSuggestions({
   const suggestions = useSuggestedLinks(itemId);
   const [other, setOther] = useState('');
   const chosen = keyResults.find((kr) => kr.id === other);
+  // Three is enough to choose from at a glance; the picker has the rest.
+  const shown = suggestions.data?.slice(0, 3) ?? [];
   return (
     <div className="tag-fix">
       {suggestions.isPending && <p className="meta">Finding key results that match…</p>}
       {suggestions.isError && <p className="meta">Couldn't load suggestions; pick a key result below.</p>}
-      {suggestions.data && suggestions.data.length > 0 && (
+      {shown.length > 0 && (
         <ul className="suggestions" aria-label={`Suggested key results for ${itemTitle}`}>
-          {suggestions.data.map((s) => (
+          {shown.map((s) => (
             <li key={s.keyResultId}>
               <button
                 type="button"
@@ -44,9 +46,8 @@ export function TagSuggestions({
               >
                 <span aria-hidden="true">+</span> {s.title}
               </button>
-              <span className="meta">
-                {s.objectiveTitle}
-                {s.matched.length > 0 && ` · matches “${s.matched.join('”, “')}”`}
+              <span className="meta suggestion-why" title={s.objectiveTitle}>
+                {s.matched.length > 0 ? `matches “${s.matched.slice(0, 3).join('”, “')}”` : s.objectiveTitle}
               </span>
             </li>
           ))}

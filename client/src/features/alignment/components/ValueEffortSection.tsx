@@ -24,7 +24,7 @@ function Legend() {
       </li>
       <li>
         <svg width="20" height="20" aria-hidden="true">
-          <circle cx="10" cy="10" r="8.5" fill="none" stroke="#B91C1C" strokeWidth="1.5" />
+          <circle cx="10" cy="10" r="8.5" fill="none" stroke="#374151" strokeWidth="1.25" />
           <circle cx="10" cy="10" r="4" fill="#0072B2" />
         </svg>
         Ringed: flagged for another reason

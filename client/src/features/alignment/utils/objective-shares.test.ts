@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatGap, NO_KR_ROW, objectiveShareRows } from './objective-shares';
 
-const objective = (objectiveId: string, level: number, weightShare: number, effortShare: number | null) => ({
+const objective = (objectiveId: string, level: number, weightShare: number, effortShare: number | null, effort = 0) => ({
   objectiveId,
   title: objectiveId,
   parentId: level ? 'parent' : null,
   level,
   weightShare,
-  effort: 0,
+  effort,
   effortShare,
 });
 
@@ -32,6 +32,21 @@ describe('objectiveShareRows', () => {
       ['Revenue', 2],
     ]);
     expect(groups?.nested.map((r) => r.id)).toEqual(['Onboarding']);
+  });
+
+  it('shares team objectives’ effort out within their level, where their weights add up to 1', () => {
+    const groups = objectiveShareRows({
+      headline: headline(0.5),
+      objectives: [
+        objective('Company', 0, 1, 0.5, 50),
+        objective('Team A', 1, 0.5, 0.1, 10),
+        objective('Team B', 1, 0.5, 0.3, 30),
+      ],
+    });
+    expect(groups?.nested.map((r) => [r.id, r.effortShare, r.weightShare])).toEqual([
+      ['Team A', 0.25, 0.5],
+      ['Team B', 0.75, 0.5],
+    ]);
   });
 
   it('has nothing to compare while there is no open effort', () => {

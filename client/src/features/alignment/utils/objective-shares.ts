@@ -21,7 +21,11 @@ export const NO_KR_ROW = 'no-key-result';
 export interface ShareGroups {
   /** Company objectives plus the "No KR" row: their weight shares add up to 1. */
   top: ShareRow[];
-  /** Team objectives (level ≥ 1), compared among their own level. */
+  /**
+   * Team objectives (level ≥ 1). Their weight shares add up to 1 within a
+   * level, so their effort is shared out within the level too: 8% of all
+   * effort next to a 33% weight would compare a part with a whole.
+   */
   nested: ShareRow[];
 }
 
@@ -36,9 +40,18 @@ export function objectiveShareRows(report: Pick<AlignmentReport, 'objectives' | 
     return { id: o.objectiveId, title: o.title, level: o.level, effortShare, weightShare: o.weightShare, gap: effortShare - o.weightShare };
   });
   const noKr: ShareRow = { id: NO_KR_ROW, title: 'No key result', level: 0, effortShare: misaligned, weightShare: 0, gap: misaligned };
+  const levelEffort = new Map<number, number>();
+  for (const o of report.objectives) levelEffort.set(o.level, (levelEffort.get(o.level) ?? 0) + o.effort);
+  const nested = report.objectives
+    .filter((o) => o.level > 0)
+    .map((o) => {
+      const total = levelEffort.get(o.level) ?? 0;
+      const effortShare = total > 0 ? o.effort / total : 0;
+      return { id: o.objectiveId, title: o.title, level: o.level, effortShare, weightShare: o.weightShare, gap: effortShare - o.weightShare };
+    });
   return {
     top: [...rows.filter((r) => r.level === 0), noKr].sort(byGap),
-    nested: rows.filter((r) => r.level > 0).sort(byGap),
+    nested: nested.sort(byGap),
   };
 }
 

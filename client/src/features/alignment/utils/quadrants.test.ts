@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuadrant, describeMatrix, median, summarizeMatrix, type MatrixPoint } from './quadrants';
+import { classifyQuadrant, describeMatrix, logDomain, logTicks, median, summarizeMatrix, type MatrixPoint } from './quadrants';
 
 const point = (id: string, valueScore: number, effort: number, extra: Partial<MatrixPoint> = {}): MatrixPoint => ({
   id,
@@ -66,5 +66,23 @@ describe('summarizeMatrix and its sentence', () => {
     );
     expect(describeMatrix(summary, 12_345)).toMatch(/^The 4 highest-value of 12,345 open items: /);
     expect(describeMatrix(summarizeMatrix([]), 0)).toMatch(/nothing to plot/);
+    expect(describeMatrix(summarizeMatrix([point('x', 5, 1, { aligned: false, flags: ['UNALIGNED'] })]), 1)).toMatch(
+      /1 of them has no key result; 1 is flagged\.$/,
+    );
+  });
+});
+
+describe('log axes', () => {
+  it('pads the domain out to whole 1-2-5 steps with air around the positive values', () => {
+    expect(logDomain([3, 21, 8])).toEqual([2, 50]);
+    expect(logDomain([0, 0.4, 17_209])).toEqual([0.2, 20_000]);
+    expect(logDomain([5])).toEqual([2, 10]);
+    expect(logDomain([1, 13])).toEqual([0.5, 20]);
+    expect(logDomain([0])).toEqual([1, 10]);
+  });
+
+  it('ticks at 1, 2 and 5 of each power of ten inside the domain', () => {
+    expect(logTicks([2, 50])).toEqual([2, 5, 10, 20, 50]);
+    expect(logTicks([0.2, 2000])).toEqual([0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]);
   });
 });

@@ -98,11 +98,53 @@ export function describeMatrix(summary: MatrixSummary | null, total: number): st
     `${shown}: ${plural(counts['quick-win'], 'quick win', 'quick wins')}, ${plural(counts['big-bet'], 'big bet', 'big bets')}, ` +
     `${plural(counts['fill-in'], 'fill-in', 'fill-ins')} and ${plural(counts['time-sink'], 'time sink', 'time sinks')}, ` +
     `split at the median effort of ${formatNumber(medians.effort)} pts and the median value of ${formatNumber(roundScore(medians.value))}. ` +
-    `${formatNumber(summary.unaligned)} of them have no key result; ${formatNumber(summary.flagged)} are flagged.`
+    `${formatNumber(summary.unaligned)} of them ${summary.unaligned === 1 ? 'has' : 'have'} no key result; ` +
+    `${formatNumber(summary.flagged)} ${summary.flagged === 1 ? 'is' : 'are'} flagged.`
   );
 }
 
 /** Scores read best whole from 100 up and with two decimals below. */
 export function roundScore(value: number): number {
   return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
+}
+
+/**
+ * Value scores span orders of magnitude (a few quick wins in the thousands,
+ * most items in the tens), and efforts follow a Fibonacci-like scale, so the
+ * matrix plots both on log axes. The domain is padded to whole 1-2-5 steps;
+ * zero values (a 0% confidence) sit on the floor rather than vanish.
+ */
+export function logDomain(values: readonly number[]): [number, number] {
+  const positive = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (positive.length === 0) return [1, 10];
+  // 10% of air on both sides keeps the extreme points off the axes.
+  const lo = Math.min(...positive) * 0.9;
+  const hi = Math.max(...positive) * 1.1;
+  return [stepBelow(lo), stepAbove(hi)];
+}
+
+const STEPS = [1, 2, 5];
+
+function stepBelow(v: number): number {
+  const power = 10 ** Math.floor(Math.log10(v));
+  const step = [...STEPS].reverse().find((s) => s * power <= v * (1 + 1e-9)) ?? 1;
+  return step * power;
+}
+
+function stepAbove(v: number): number {
+  const power = 10 ** Math.floor(Math.log10(v));
+  const step = STEPS.find((s) => s * power >= v * (1 - 1e-9));
+  return step === undefined ? 10 * power : step * power;
+}
+
+/** 1-2-5 ticks within the domain, e.g. 1, 2, 5, 10, 20. */
+export function logTicks([lo, hi]: readonly [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let power = 10 ** Math.floor(Math.log10(lo)); power <= hi; power *= 10) {
+    for (const s of STEPS) {
+      const tick = Number((s * power).toPrecision(6));
+      if (tick >= lo * (1 - 1e-9) && tick <= hi * (1 + 1e-9)) ticks.push(tick);
+    }
+  }
+  return ticks;
 }

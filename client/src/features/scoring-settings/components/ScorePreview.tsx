@@ -9,7 +9,7 @@ import { previewTop, type PreviewItem } from '../utils/preview';
 const score = (value: number | null) => (value === null ? 'Not scorable' : formatNumber(roundScore(value)));
 
 /** How today's top items would score, and move, under the settings being edited. */
-export function ScorePreview({ settings }: { settings: ScoringSettings | null }) {
+export function ScorePreview({ settings, changed }: { settings: ScoringSettings | null; changed: boolean }) {
   const sample = usePreviewSample();
   const items = (sample.data ?? []).filter((i): i is typeof i & PreviewItem => isScoreBreakdown(i.breakdown));
   const preview = settings && items.length > 0 ? previewTop(items, settings) : null;
@@ -23,7 +23,7 @@ export function ScorePreview({ settings }: { settings: ScoringSettings | null })
       {preview && (
         <>
           <table className="preview-table">
-            <caption>Today’s top 5 by value</caption>
+            <caption>Today’s top 5 by value, now and with these settings</caption>
             <thead>
               <tr>
                 <th scope="col">Item</th>
@@ -31,10 +31,10 @@ export function ScorePreview({ settings }: { settings: ScoringSettings | null })
                   Now
                 </th>
                 <th scope="col" className="num">
-                  With these settings
+                  New
                 </th>
                 <th scope="col" className="num">
-                  Position
+                  Rank
                 </th>
               </tr>
             </thead>
@@ -44,21 +44,27 @@ export function ScorePreview({ settings }: { settings: ScoringSettings | null })
                   <th scope="row">{row.title}</th>
                   <td className="num">{score(row.before)}</td>
                   <td className="num">{score(row.after)}</td>
-                  <td className="num">
+                  <td className="num" aria-label={`Rank ${row.positionBefore}, then ${row.positionAfter ?? 'not scorable'}`}>
                     {row.positionBefore} → {row.positionAfter ?? '—'}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h3>New top 5</h3>
-          <ol className="preview-next" data-testid="preview-next">
-            {preview.next.map((row) => (
-              <li key={row.id}>
-                {row.title} <span className="meta">({score(row.after)}, now #{row.positionBefore})</span>
-              </li>
-            ))}
-          </ol>
+          {changed ? (
+            <>
+              <h3>New top 5</h3>
+              <ol className="preview-next" data-testid="preview-next">
+                {preview.next.map((row) => (
+                  <li key={row.id}>
+                    {row.title} <span className="meta">({score(row.after)}, now #{row.positionBefore})</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : (
+            <p>Change a setting to see how these scores and ranks would move.</p>
+          )}
           <p className="meta">
             Positions among today’s {formatNumber(Math.min(PREVIEW_SAMPLE, items.length))} most valuable items. Saving re-scores the whole
             backlog.
