@@ -98,7 +98,15 @@ describe('the OKRs of a quarter', () => {
     const page = await openSignedIn(browser, server.baseUrl, EDITOR);
     const okrs = new OkrsPage(page);
     await okrs.open(server.baseUrl, cycleId);
-    await page.getByRole('button', { name: 'Delete objective Objective to drop' }).click();
+    const deleteButton = page.getByRole('button', { name: 'Delete objective Objective to drop' });
+    // Esc cancels and puts focus back where it was, so keyboard users keep their place.
+    await deleteButton.click();
+    await okrs.dialog().getByRole('heading', { name: 'Delete objective “Objective to drop”?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await okrs.dialog().waitFor({ state: 'detached' });
+    expect(await deleteButton.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await deleteButton.press('Enter');
     await okrs.dialog().getByRole('heading', { name: 'Delete objective “Objective to drop”?' }).waitFor();
     await okrs.dialog().getByRole('button', { name: 'Delete objective' }).click();
     await okrs.objective('Objective to drop').waitFor({ state: 'detached' });

@@ -56,7 +56,7 @@ export function OkrsPage() {
       </section>
     );
   }
-  if (cycles.isPending || (cycle && (objectives.isPending || keyResults.isPending))) {
+  if (cycles.isPending) {
     return (
       <p className="page-loading" role="status">
         Loading objectives…
@@ -112,7 +112,12 @@ export function OkrsPage() {
       </div>
       <CycleBar cycles={cycles.data ?? []} cycle={cycle} pace={pace} canEdit={isEditor} onSelect={selectCycle} onAction={setDialog} />
       {cycle.status === 'closed' && <p className="okr-note">{cycle.name} is closed: its objectives and key results are read-only.</p>}
-      {objectiveCount === 0 ? (
+      {objectives.isPending || keyResults.isPending ? (
+        // Only the tree waits when switching quarters; the switcher stays where the user's focus is.
+        <p className="page-loading" role="status">
+          Loading objectives…
+        </p>
+      ) : objectiveCount === 0 ? (
         <div className="okr-empty">
           {canEdit ? (
             <>

@@ -1,5 +1,5 @@
 import './controls.css';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A modal built on the native <dialog>: showModal() gives focus containment,
@@ -9,9 +9,10 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Captured while rendering, before anything inside the dialog takes focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
@@ -20,7 +21,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
       if (opener?.isConnected) opener.focus();
       else document.getElementById('main')?.focus();
     };
-  }, []);
+  }, [opener]);
   return (
     <dialog
       ref={ref}

@@ -6,9 +6,6 @@ import { describeTrajectory, formatTrajectory } from '../../key-results/utils/fo
 import type { OkrDialog } from './OkrDialogs';
 import { ProgressBar } from './ProgressBar';
 
-/** Check-ins are weekly: older than this and the KR reads as outdated (Operately). */
-const CADENCE_DAYS = 7;
-
 export function KeyResultRow({
   keyResult: kr,
   pace,
@@ -20,8 +17,8 @@ export function KeyResultRow({
   canEdit: boolean;
   onAction: (dialog: OkrDialog) => void;
 }) {
-  const ageDays = kr.lastCheckInAt ? (Date.now() - Date.parse(kr.lastCheckInAt)) / 86_400_000 : null;
-  const outdated = ageDays !== null && ageDays > CADENCE_DAYS;
+  // The server decides "due" from the workspace's check-in cadence (active cycle only), as Operately's "Outdated".
+  const due = kr.checkInDue;
   const items = kr.openItemCount;
   return (
     <li className="kr-row" data-testid="kr-row">
@@ -37,16 +34,13 @@ export function KeyResultRow({
       </div>
       <ProgressBar value={kr.progress} pace={pace} label={`Progress of ${kr.title}`} />
       <ConfidenceBadge confidence={kr.latestConfidence} />
-      <span className={`kr-age meta${outdated ? ' outdated' : ''}`}>
-        {kr.lastCheckInAt === null ? (
-          'Never checked in'
-        ) : outdated ? (
+      <span className={`kr-age meta${due ? ' outdated' : ''}`}>
+        {due && (
           <>
-            <span aria-hidden="true">⚠ </span>Outdated: {formatAge(kr.lastCheckInAt)}
+            <span aria-hidden="true">⚠ </span>Check-in due:{' '}
           </>
-        ) : (
-          <>Checked in {formatAge(kr.lastCheckInAt)}</>
         )}
+        {kr.lastCheckInAt === null ? (due ? 'never checked in' : 'Never checked in') : `${due ? 'last' : 'Checked in'} ${formatAge(kr.lastCheckInAt)}`}
       </span>
       <Link className="kr-items" to={`/backlog?keyResultId=${kr.id}`}>
         {items === 1 ? '1 open item' : `${items} open items`}
