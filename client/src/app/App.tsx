@@ -13,6 +13,7 @@ const ScoringSettingsPage = lazy(() =>
   import('../features/scoring-settings/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
 );
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ImportPage = lazy(() => import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const SharedDashboardPage = lazy(() => import('../features/shared-dashboard/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })));
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
@@ -75,6 +76,7 @@ function SignedInApp() {
           <Route path="alignment" element={<AlignmentPage />} />
           <Route path="scoring" element={<ScoringSettingsPage />} />
           <Route path="settings/*" element={<SettingsPage />} />
+          <Route path="import" element={<ImportPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="planner" element={<PlannerPage />} />
           <Route path="cycles/:id/grades" element={<GradesPage />} />
