@@ -13,12 +13,17 @@ const COMPUTED = ['valueScore', 'intrinsic', 'alignment', 'breakdown', 'flags'];
 const stored = (body: any) => Object.fromEntries(Object.entries(body).filter(([k]) => !COMPUTED.includes(k)));
 
 interface Target {
-  /** The path that reads the row, and the id put into the route's `:id`. */
-  readPath: string;
+  /** The id put into the route's `:id`. */
   id: string;
-  /** One real change through the API, so the row's version moves past the one the client holds. */
-  touch(version: number): Promise<ApiResponse>;
-  /** A valid body when it depends on the row (the whole settings document). */
+  /** The row as the API shows it now. */
+  read(): Promise<any>;
+  /**
+   * One real change through the API, so the row's version moves past the one
+   * the client holds. Absent when nothing but the route under test changes
+   * the row: then a version the row does not have stands in for a stale one.
+   */
+  touch?(version: number): Promise<ApiResponse>;
+  /** A valid body when it depends on the row (a whole settings document). */
   body?: unknown;
 }
 
@@ -30,39 +35,57 @@ interface PreconditionCase {
 
 const unique = () => randomUUID().slice(0, 8);
 
+async function readOk(t: TestServer, path: string): Promise<any> {
+  const res = await t.admin.get(path);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return res.body;
+}
+
+/** A settings document: one row whose id is its key, version 0 until first saved. */
+const settingsDocument = (key: string) => async (t: TestServer): Promise<Target> => {
+  const path = `/api/settings/${key}`;
+  const { settings } = await readOk(t, path);
+  return {
+    id: key,
+    read: () => readOk(t, path),
+    body: settings,
+    touch: (v) => t.admin.request('PUT', path, { body: settings, headers: { 'if-match': `"${v}"` } }),
+  };
+};
+
 const users = (t: TestServer): Promise<Target> =>
   t.admin.post('/api/users', { email: `pre-${unique()}@test.local`, name: 'Pre', role: 'editor' }).then((res) => ({
-    readPath: `/api/users/${res.body.id}`,
+    read: () => readOk(t, `/api/users/${res.body.id}`),
     id: res.body.id,
     touch: (v) => t.admin.patch(`/api/users/${res.body.id}`, { name: `Pre ${unique()}` }, v),
   }));
 const teams = (t: TestServer): Promise<Target> =>
   buildTeam(t.admin).then((team) => ({
-    readPath: `/api/teams/${team.id}`,
+    read: () => readOk(t, `/api/teams/${team.id}`),
     id: team.id,
     touch: (v) => t.admin.patch(`/api/teams/${team.id}`, { name: `Team ${unique()}` }, v),
   }));
 const cycles = (t: TestServer): Promise<Target> =>
   buildCycle(t.editor).then((cycle) => ({
-    readPath: `/api/cycles/${cycle.id}`,
+    read: () => readOk(t, `/api/cycles/${cycle.id}`),
     id: cycle.id,
     touch: (v) => t.editor.patch(`/api/cycles/${cycle.id}`, { name: `C ${unique()}` }, v),
   }));
 const objectives = (t: TestServer): Promise<Target> =>
   buildObjective(t.editor).then((o) => ({
-    readPath: `/api/objectives/${o.id}`,
+    read: () => readOk(t, `/api/objectives/${o.id}`),
     id: o.id,
     touch: (v) => t.editor.patch(`/api/objectives/${o.id}`, { title: `O ${unique()}` }, v),
   }));
 const keyResults = (t: TestServer): Promise<Target> =>
   buildKeyResult(t.editor).then((kr) => ({
-    readPath: `/api/key-results/${kr.id}`,
+    read: () => readOk(t, `/api/key-results/${kr.id}`),
     id: kr.id,
     touch: (v) => t.editor.patch(`/api/key-results/${kr.id}`, { title: `KR ${unique()}` }, v),
   }));
 const backlogItems = (t: TestServer): Promise<Target> =>
   buildBacklogItem(t.editor).then((item) => ({
-    readPath: `/api/backlog-items/${item.id}`,
+    read: () => readOk(t, `/api/backlog-items/${item.id}`),
     id: item.id,
     touch: (v) => t.editor.patch(`/api/backlog-items/${item.id}`, { title: `I ${unique()}` }, v),
   }));
@@ -85,15 +108,29 @@ const CASES: Record<string, PreconditionCase> = {
   'PATCH /api/backlog-items/:id': { make: backlogItems, body: { title: 'Changed' } },
   'DELETE /api/backlog-items/:id': { make: backlogItems },
   'POST /api/backlog-items/:id/move': { make: backlogItems, body: { position: 'top' } },
-  'PUT /api/settings/scoring': {
+  'PUT /api/settings/scoring': { make: settingsDocument('scoring') },
+  'PUT /api/settings/lifecycle': { make: settingsDocument('lifecycle') },
+  'PUT /api/key-results/:id/grade': {
+    // Grading is for active or closed cycles; a closed one keeps the single active slot free.
     make: async (t) => {
-      const settings = (await t.viewer.get('/api/settings/scoring')).body.settings;
+      const kr = await buildKeyResult(t.editor);
+      const cycle = await readOk(t, `/api/cycles/${kr.cycleId}`);
+      expect((await t.editor.patch(`/api/cycles/${cycle.id}`, { status: 'closed' }, cycle.version)).status).toBe(200);
       return {
-        readPath: '/api/settings/scoring',
-        id: 'scoring',
-        body: settings,
-        touch: (v) => t.admin.request('PUT', '/api/settings/scoring', { body: settings, headers: { 'if-match': `"${v}"` } }),
+        id: kr.id,
+        read: () => readOk(t, `/api/key-results/${kr.id}`),
+        touch: (v) => t.editor.put(`/api/key-results/${kr.id}/grade`, { grade: 0.3 }, { 'if-match': `"${v}"` }),
       };
+    },
+    body: { grade: 0.7, note: 'Met the stretch' },
+  },
+  'POST /api/cycles/:id/close': { make: cycles, body: {} },
+  'DELETE /api/share-links/:id': {
+    make: async (t) => {
+      const created = await t.editor.post('/api/share-links', { name: `Link ${unique()}` });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      return { id, read: async () => (await readOk(t, '/api/share-links')).find((l: any) => l.id === id) };
     },
   },
 };
@@ -109,8 +146,9 @@ describeEachDatabase('If-Match on every versioned write', (kind) => {
 
   it('asks for If-Match on every PATCH, and on every DELETE of a versioned row', () => {
     expect(routes.filter((r) => r.method === 'patch' && !r.ifMatch).map(routeKey)).toEqual([]);
-    // A link has no version: setting or removing it is idempotent.
-    expect(routes.filter((r) => r.method === 'delete' && !r.ifMatch).map(routeKey)).toEqual([
+    // Neither a link nor an API token has a version: removing one is idempotent.
+    expect(routes.filter((r) => r.method === 'delete' && !r.ifMatch).map(routeKey).sort()).toEqual([
+      'DELETE /api/api-tokens/:id',
       'DELETE /api/backlog-items/:id/links/:keyResultId',
     ]);
   });
@@ -134,10 +172,10 @@ describeEachDatabase('If-Match on every versioned write', (kind) => {
           ...(route.method !== 'delete' && { body }),
           headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
         });
-      const read = async () => stored((await admin.get(target.readPath)).body);
+      const read = async () => stored(await target.read());
 
       // 428: no If-Match at all.
-      const v1 = (await admin.get(target.readPath)).body.version;
+      const v1 = (await target.read()).version;
       let before = await read();
       let audits = await auditCount(admin);
       const missing = await sendWith();
@@ -147,12 +185,16 @@ describeEachDatabase('If-Match on every versioned write', (kind) => {
       expect(await auditCount(admin)).toBe(audits);
 
       // 412: someone else changed the row since this client read it.
-      const touched = await target.touch(v1);
-      expect(touched.status, `${key}: touch ${JSON.stringify(touched.body)}`).toBe(200);
-      const current = touched.body.version;
+      let stalePrecondition = v1 + 1;
+      if (target.touch) {
+        const touched = await target.touch(v1);
+        expect(touched.status, `${key}: touch ${JSON.stringify(touched.body)}`).toBe(200);
+        stalePrecondition = v1;
+      }
+      const current = (await target.read()).version;
       before = await read();
       audits = await auditCount(admin);
-      const stale = await sendWith(`"${v1}"`);
+      const stale = await sendWith(`"${stalePrecondition}"`);
       expect(stale.status, `${key} with a stale If-Match`).toBe(412);
       expect(stale.body.error.code).toBe('VERSION_CONFLICT');
       expect(stale.body.error.current.version, `${key}: error.current is the row as it is now`).toBe(current);
