@@ -4,8 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../auth/actor';
 import { nowIso } from '../../db/columns';
 import type { Database } from '../../db/database';
-import { updateVersioned } from '../../db/versioned';
-import { AppError, invalidField, notFound } from '../../http/app-error';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
 import type { DashboardService } from '../dashboard/dashboard.service';
 import { ShareLinkEntity } from './share-link.entity';
@@ -74,18 +73,19 @@ export class ShareLinkService {
   /** Revoking keeps the row so the list still shows the link and when it stopped working. */
   revoke(actor: Actor, id: string, version: number): Promise<void> {
     return this.db.write(async (m) => {
-      const { before, after } = await updateVersioned(
-        m,
-        ShareLinkEntity,
-        'Share link',
-        id,
-        version,
-        (current) => {
-          if (current.revokedAt) throw new AppError('CONFLICT', 'This link is already revoked');
-          return { revokedAt: nowIso() };
-        },
-        (row) => toShareLinkDto(row),
-      );
+      const before = await m.findOneBy(ShareLinkEntity, { id });
+      if (!before) throw notFound('Share link');
+      if (before.version !== version) throw versionConflict('Share link', toShareLinkDto(before));
+      if (before.revokedAt) throw new AppError('CONFLICT', 'This link is already revoked');
+      // A link has no updatedAt (revokedAt is its one change), so not db/versioned.ts; same conditional update.
+      const result = await m
+        .createQueryBuilder()
+        .update(ShareLinkEntity)
+        .set({ revokedAt: nowIso(), version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw versionConflict('Share link', toShareLinkDto(before));
+      const after = await m.findOneByOrFail(ShareLinkEntity, { id });
       await recordAudit(m, actor, 'shareLink', id, 'update', toShareLinkDto(before), toShareLinkDto(after));
     });
   }
