@@ -77,7 +77,11 @@ export function KeyResultPage() {
           <CheckInFigure keyResult={keyResult} checkIns={checkIns.data} cycle={cycle.data} expected={expected} />
         ) : (
           <p className="meta" role="status">
-            {checkIns.isError ? `Couldn't load check-ins: ${checkIns.error.message}` : 'Loading check-ins…'}
+            {checkIns.isError
+              ? `Couldn't load check-ins: ${checkIns.error.message}`
+              : cycle.isError
+                ? `Couldn't load the quarter: ${cycle.error.message}`
+                : 'Loading check-ins…'}
           </p>
         )}
         {canEdit && (
