@@ -26,7 +26,8 @@ export function AppShell({ user }: { user: SessionUser }) {
           Keyline
         </div>
         <nav aria-label="Main">
-          <ul className="nav-list">
+          {/* Wraps at phone width: six entries no longer fit 390 px on one line (the rule belongs in global.css). */}
+          <ul className="nav-list" style={{ flexWrap: 'wrap' }}>
             {NAV.filter((item) => roleAtLeast(user.role, item.role)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="nav-link">

@@ -141,7 +141,7 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
                 )}
               </ul>
               {ungraded > 0 && (
-                <p className="okr-note">
+                <p className="quarter-note">
                   {ungraded === 1 ? '1 key result has' : `${ungraded} key results have`} no grade yet. You can <Link to={`/cycles/${cycle.id}/grades`}>grade them</Link>{' '}
                   now or after closing.
                 </p>

@@ -43,7 +43,7 @@ export function GradesPage() {
   const graded = keyResults.data.filter((kr) => kr.grade !== null).length;
   return (
     <section className="grades-page" aria-labelledby="grades-title">
-      <div className="okrs-header">
+      <div className="quarter-head">
         <h1 id="grades-title">Grades · {c.name}</h1>
         <div className="row-actions">
           <Link to={`/okrs?cycle=${c.id}`} className="button">
@@ -71,8 +71,8 @@ export function GradesPage() {
         </span>
         . The suggestion comes from progress; change it where the number misleads.
       </p>
-      {!open && <p className="okr-note">Grading opens once {c.name} is active.</p>}
-      {c.status === 'closed' && <p className="okr-note">{c.name} is closed: its OKRs are read-only, but grades and retro notes can still be written.</p>}
+      {!open && <p className="quarter-note">Grading opens once {c.name} is active.</p>}
+      {c.status === 'closed' && <p className="quarter-note">{c.name} is closed: its OKRs are read-only, but grades and retro notes can still be written.</p>}
       <p className="meta" data-testid="graded-count">
         {graded} of {keyResults.data.length} key results graded
       </p>

@@ -19,7 +19,9 @@ export function DashboardHeader({ dashboard, scope, actions }: { dashboard: Dash
       <div className="dash-title-row">
         <h1 className="dash-title">
           {cycle?.name ?? 'No quarter'}
-          <span className="dash-asof">, data as of {formatUtcStamp(dashboard.asOf)}</span>
+          <span className="dash-asof">
+            <span className="dash-asof-comma">,</span> data as of {formatUtcStamp(dashboard.asOf)}
+          </span>
         </h1>
         {actions && <div className="row-actions dash-actions">{actions}</div>}
       </div>

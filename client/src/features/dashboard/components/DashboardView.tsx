@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Dashboard } from '@keyline/shared';
+import { usePrintStamp } from '../hooks/usePrintStamp';
 import { formatUtcStamp } from '../utils/status';
 import { AlignmentSection } from './AlignmentSection';
 import { AtRiskList } from './AtRiskList';
@@ -36,6 +37,7 @@ export function DashboardView({
     const titles = new Map(dashboard.objectives.map((o) => [o.id, o.title]));
     return (id: string) => titles.get(id) ?? '';
   }, [dashboard.objectives]);
+  usePrintStamp(dashboard.cycle ? `Keyline · ${dashboard.cycle.name} · ${scope} · data as of ${formatUtcStamp(dashboard.asOf)}` : 'Keyline');
   if (!dashboard.cycle) {
     return (
       <div className="dashboard">
@@ -55,10 +57,6 @@ export function DashboardView({
       <TrendSection dashboard={dashboard} now={now} />
       <AlignmentSection dashboard={dashboard} />
       <AttentionLists dashboard={dashboard} linked={linked} now={now} />
-      {/* Repeated on every printed page (position: fixed prints on each page); hidden on screen. */}
-      <p className="dash-print-stamp" aria-hidden="true">
-        Keyline · {dashboard.cycle.name} · {scope} · data as of {formatUtcStamp(dashboard.asOf)}
-      </p>
     </div>
   );
 }

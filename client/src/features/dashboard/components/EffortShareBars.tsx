@@ -1,4 +1,5 @@
 import { formatPercent } from '../../../lib/format';
+import './effort-share.css';
 import { effortRows, formatPoints, NO_KEY_RESULT, type EffortShareInput } from '../utils/effort-rows';
 
 const width = (share: number) => `${Math.min(100, Math.max(0, share * 100))}%`;
@@ -30,7 +31,7 @@ export function EffortShareBars({
           <th scope="col" className="effort-bar-col">
             <span className="sr-only">Bar</span>
             <span aria-hidden="true" className="meta">
-              <span className="key-swatch key-series" /> effort · <span className="key-swatch key-weight" /> weight
+              <span className="key-swatch key-effort" /> effort · <span className="key-swatch key-weight" /> weight
             </span>
           </th>
           <th scope="col" className="num">

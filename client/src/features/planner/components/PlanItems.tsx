@@ -1,5 +1,5 @@
 import type { Plan, PlanRow } from '@keyline/shared';
-import { formatNumber } from '../../../lib/format';
+import { formatCompact, formatNumber } from '../../../lib/format';
 
 interface Actions {
   onInclude: (row: PlanRow) => void;
@@ -18,9 +18,9 @@ function Row({ row, position, actions, below }: { row: PlanRow; position: number
         {formatNumber(row.effort)}
         <span className="sr-only"> pts</span>
       </span>
-      <span className="plan-value num" title="Value score">
+      <span className="plan-value num" title={row.valueScore === null ? 'Value score' : `Value score ${formatNumber(Math.round(row.valueScore))}`}>
         <span className="sr-only">value </span>
-        {row.valueScore === null ? <span className="meta">Not scorable</span> : formatNumber(Math.round(row.valueScore * 10) / 10)}
+        {row.valueScore === null ? <span className="meta">Not scorable</span> : formatCompact(Math.round(row.valueScore))}
       </span>
       <span className="plan-action">
         {below ? (
