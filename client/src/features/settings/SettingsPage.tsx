@@ -5,8 +5,9 @@ import { TeamsSection } from './components/TeamsSection';
 import './settings.css';
 
 const TABS = [
-  { to: 'members', label: 'Members' },
-  { to: 'teams', label: 'Teams' },
+  // Absolute: inside a splat route, react-router 7 resolves relative links from the whole URL.
+  { to: '/settings/members', label: 'Members' },
+  { to: '/settings/teams', label: 'Teams' },
 ] as const;
 
 /** Screen 4: admin settings — members and teams. Others get a plain explanation, not a broken page. */
@@ -35,10 +36,10 @@ export function SettingsPage() {
         </ul>
       </nav>
       <Routes>
-        <Route index element={<Navigate to="members" replace />} />
+        <Route index element={<Navigate to="/settings/members" replace />} />
         <Route path="members" element={<MembersSection />} />
         <Route path="teams" element={<TeamsSection />} />
-        <Route path="*" element={<Navigate to="members" replace />} />
+        <Route path="*" element={<Navigate to="/settings/members" replace />} />
       </Routes>
     </section>
   );

@@ -24,6 +24,8 @@ export function TeamRow({ team }: { team: Team }) {
   });
   const remove = useMutation({
     mutationFn: (base: Team) => settingsApi.removeTeam(base),
+    // Back to the plain row; the reason (e.g. the team still has work) shows under it.
+    onError: () => setMode('view'),
     onSuccess: () => {
       qc.setQueryData(settingsKeys.teams, (list: Team[] | undefined) => (list ?? []).filter((t) => t.id !== team.id));
       notify({ kind: 'success', message: `Deleted the team ${team.name}` });
@@ -129,7 +131,7 @@ export function TeamRow({ team }: { team: Team }) {
             describe={(current) => `It is now called ${String(current.name)}.`}
             onReload={keepTheirs}
             onReapply={(current) =>
-              mode === 'delete' ? remove.mutate(current as unknown as Team) : rename.mutate({ base: current as unknown as Team, next: name.trim() })
+              remove.isError ? remove.mutate(current as unknown as Team) : rename.mutate({ base: current as unknown as Team, next: name.trim() })
             }
           />
         </div>

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import { buildBacklogItem } from '../support/factories';
+import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { SettingsPage } from './pages/settings.page';
+import { SignInPage } from './pages/sign-in.page';
+
+describe('admin settings in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let api: ApiClient;
+  const contexts: BrowserContext[] = [];
+
+  async function signedIn(email: string, password: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const signIn = new SignInPage(page);
+    await signIn.open(server.baseUrl);
+    await signIn.signIn(email, password);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+    api = new ApiClient(server.baseUrl);
+    await api.login(ADMIN.email, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('invites a member, shows the generated password once, and that password signs them in', async () => {
+    const page = await signedIn(ADMIN.email, ADMIN.password);
+    const settings = new SettingsPage(page);
+    await settings.openMembers(server.baseUrl);
+    expect(page.url()).toMatch(/\/settings\/members$/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const password = await settings.invite('priya@e2e.local', 'Priya Patel', 'Editor');
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    expect(await settings.generatedPanel().innerText()).toContain('shown only this once');
+    expect(await settings.memberRow('Priya Patel').innerText()).toContain('priya@e2e.local');
+    expect(await settings.memberRow('Priya Patel').getByRole('combobox', { name: 'Role of Priya Patel' }).inputValue()).toBe('editor');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-members');
+
+    // Done hides it for good: the server never shows it again.
+    await settings.generatedPanel().getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByLabel('Password for Priya Patel').count()).toBe(0);
+
+    const priya = await signedIn('priya@e2e.local', password);
+    expect(await priya.getByText('Priya Patel').isVisible()).toBe(true);
+    expect(await priya.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    await priya.goto(`${server.baseUrl}/settings`);
+    await priya.getByText('Only admins can manage settings.').waitFor();
+
+    // Changing her role and disabling her ends her session.
+    await settings.memberRow('Priya Patel').getByRole('combobox', { name: 'Role of Priya Patel' }).selectOption('viewer');
+    await page.locator('.toast').filter({ hasText: 'Priya Patel is now viewer' }).waitFor();
+    await page.getByRole('button', { name: 'Disable Priya Patel' }).click();
+    await page.getByRole('group', { name: 'Confirm disabling Priya Patel' }).getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => settings.memberRow('Priya Patel').innerText()).toContain('Disabled');
+    const users = (await api.get('/api/users')).body as { email: string; role: string; disabled: boolean }[];
+    expect(users.find((u) => u.email === 'priya@e2e.local')).toMatchObject({ role: 'viewer', disabled: true });
+    await priya.reload();
+    await priya.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('creates, renames and deletes teams, and explains why a team with work cannot go', async () => {
+    const page = await signedIn(ADMIN.email, ADMIN.password);
+    const settings = new SettingsPage(page);
+    await settings.openMembers(server.baseUrl);
+    await settings.openTeams();
+    await page.getByText('No teams yet.').waitFor();
+
+    await settings.createTeam('Growth');
+    await settings.createTeam('Platform');
+    await settings.renameTeam('Growth', 'Growth squad');
+    const teams = (await api.get('/api/teams')).body as { id: string; name: string }[];
+    expect(teams.map((t) => t.name).sort()).toEqual(['Growth squad', 'Platform']);
+
+    const platform = teams.find((t) => t.name === 'Platform') as { id: string };
+    await buildBacklogItem(api, { title: 'Platform work', teamId: platform.id });
+    await settings.deleteTeam('Platform');
+    const refusal = settings.teamItem('Platform').getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toBe('This team still has objectives or backlog items; move them first');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-teams');
+
+    await settings.deleteTeam('Growth squad');
+    await settings.teamItem('Growth squad').waitFor({ state: 'detached' });
+    expect(((await api.get('/api/teams')).body as { name: string }[]).map((t) => t.name)).toEqual(['Platform']);
+  });
+});
