@@ -4,7 +4,7 @@ import type { ApiClient, ApiResponse } from '../support/api-client';
 import { describeEachDatabase } from '../support/databases';
 import { expectCleanError } from '../support/errors';
 import { buildBacklogItem, buildKeyResult, buildTeam } from '../support/factories';
-import { captureState, type ApiState } from '../support/state';
+import { auditCount, captureState, type ApiState } from '../support/state';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 interface Fixtures {
@@ -153,7 +153,9 @@ describeEachDatabase('bad input gets a clear 4xx and changes nothing', (kind) =>
   });
   afterAll(() => t.stop());
 
-  // Nothing in CASES may change anything, so one snapshot taken before them all is the baseline for each.
+  // Every successful write leaves an audit event (audit.test.ts proves it), so an
+  // unchanged count after each case pins a write on that case; the full state is
+  // compared once after them all, which also catches anything not audited.
   let baseline: ApiState;
   it.each(CASES)('$name → $status $code', async (c) => {
     baseline ??= await captureState(t.admin);
@@ -162,6 +164,10 @@ describeEachDatabase('bad input gets a clear 4xx and changes nothing', (kind) =>
     if (c.field) {
       expect(res.body.error.issues?.map((i: any) => i.path[0]), JSON.stringify(res.body)).toContain(c.field);
     }
+    expect(await auditCount(t.admin)).toBe(baseline.auditEvents);
+  });
+
+  it('left every row as it was after all those requests', async () => {
     expect(await captureState(t.admin)).toEqual(baseline);
   });
 
