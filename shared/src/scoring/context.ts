@@ -81,15 +81,20 @@ function computeLevels(objectives: ReadonlyMap<string, ScoringObjective>): Map<s
   return ancestors;
 }
 
+const byId = <T extends { id: string }>(a: T, b: T): number => compareIds(a.id, b.id);
+
 export function buildScoringContext(structure: ScoringStructure): ScoringContext {
   const { settings } = structure;
   const asOfMs = toEpochMs(structure.asOf);
+  // Weight sums run in id order so shares are bit-identical whatever order
+  // the rows arrived in (floating-point addition is not associative).
+  const keyResultRows = [...structure.keyResults].sort(byId);
 
-  const cycles = new Map(structure.cycles.map((c) => [c.id, c]));
+  const cycles = new Map([...structure.cycles].sort(byId).map((c) => [c.id, c]));
   const expectedByCycle = new Map<string, number | null>();
   for (const cycle of cycles.values()) expectedByCycle.set(cycle.id, expectedProgressAt(cycle, asOfMs));
 
-  const rawObjectives = new Map(structure.objectives.map((o) => [o.id, o]));
+  const rawObjectives = new Map([...structure.objectives].sort(byId).map((o) => [o.id, o]));
   const ancestors = computeLevels(rawObjectives);
 
   // Objective shares: among live objectives of the same cycle and level.
@@ -117,7 +122,7 @@ export function buildScoringContext(structure: ScoringStructure): ScoringContext
 
   // KR shares: among live KRs of the same objective.
   const krSums = new Map<string, { sum: number; count: number }>();
-  for (const kr of structure.keyResults) {
+  for (const kr of keyResultRows) {
     if (kr.deleted) continue;
     const group = krSums.get(kr.objectiveId) ?? { sum: 0, count: 0 };
     group.sum += safeWeight(kr.weight);
@@ -127,7 +132,7 @@ export function buildScoringContext(structure: ScoringStructure): ScoringContext
 
   const { behindPaceBoost, lowConfidenceBoost, lowConfidenceBelow } = settings.alignment;
   const keyResults = new Map<string, KeyResultContext>();
-  for (const kr of structure.keyResults) {
+  for (const kr of keyResultRows) {
     const progress = krProgress(kr);
     const objective = objectives.get(kr.objectiveId);
     const cycle = objective ? cycles.get(objective.objective.cycleId) : undefined;

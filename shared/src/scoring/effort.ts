@@ -4,7 +4,16 @@
 // the item's effort and nothing is double-counted in shares.
 import { distinctLinks } from './alignment';
 import type { KeyResultContext, ScoringContext } from './context';
-import type { ScoringItem } from './types';
+import type { KrWeighting, ScoredItem } from './types';
+
+/** An item's link resolved to its KR's weighting. AlignmentTerm is one. */
+export interface WeightedLink {
+  keyResult: KrWeighting;
+  strength: number;
+}
+
+/** What headline and KR flags need from a scored item. */
+export type EffortSource = Pick<ScoredItem, 'status' | 'effort' | 'links' | 'breakdown'>;
 
 export function usableEffort(effort: number | null): effort is number {
   return effort !== null && Number.isFinite(effort) && effort > 0;
@@ -16,29 +25,35 @@ export function countsForCycle(kr: KeyResultContext, cycleId: string): boolean {
 }
 
 /**
- * Calls visit(kr, effortPortion) for each of the item's links that `counts`
- * accepts; effortPortion is 0 when the item has no usable effort. Returns
- * whether any link counted.
+ * The item's links that count for one cycle. For an active cycle these are
+ * exactly its alignment terms, already resolved and de-duplicated, so the
+ * common case allocates nothing; other cycles re-read the raw links.
  */
-export function attributeEffort(
-  item: Pick<ScoringItem, 'links' | 'effort'>,
-  context: Pick<ScoringContext, 'keyResults'>,
-  counts: (kr: KeyResultContext) => boolean,
-  visit: (kr: KeyResultContext, effortPortion: number) => void,
-): boolean {
-  // Two passes over the (few) links instead of collecting them: this runs
-  // once per item, 100,000 times, and allocation is what costs.
-  const links = distinctLinks(item.links);
+export function cycleLinksOf(
+  item: EffortSource,
+  context: Pick<ScoringContext, 'keyResults' | 'cycles'>,
+  cycleId: string,
+): readonly WeightedLink[] {
+  if (context.cycles.get(cycleId)?.status === 'active') {
+    const terms = item.breakdown.alignment.terms;
+    return terms.every((t) => t.keyResult.cycleId === cycleId) ? terms : terms.filter((t) => t.keyResult.cycleId === cycleId);
+  }
+  const links: WeightedLink[] = [];
+  for (const link of distinctLinks(item.links)) {
+    const kr = context.keyResults.get(link.keyResultId);
+    if (kr?.weighting && countsForCycle(kr, cycleId)) links.push({ keyResult: kr.weighting, strength: link.strength });
+  }
+  return links;
+}
+
+/** Calls visit(kr, portion) per link, portion = effort × strength ÷ Σ strengths (0 without usable effort). */
+export function splitEffort(
+  effort: number | null,
+  links: readonly WeightedLink[],
+  visit: (kr: KrWeighting, portion: number) => void,
+): void {
   let strengthSum = 0;
-  for (const link of links) {
-    const kr = context.keyResults.get(link.keyResultId);
-    if (kr && counts(kr)) strengthSum += link.strength;
-  }
-  if (strengthSum === 0) return false;
-  const effort = usableEffort(item.effort) ? item.effort : 0;
-  for (const link of links) {
-    const kr = context.keyResults.get(link.keyResultId);
-    if (kr && counts(kr)) visit(kr, (effort * link.strength) / strengthSum);
-  }
-  return true;
+  for (const link of links) strengthSum += link.strength;
+  const usable = usableEffort(effort) ? effort : 0;
+  for (const link of links) visit(link.keyResult, strengthSum > 0 ? (usable * link.strength) / strengthSum : 0);
 }

@@ -1,9 +1,9 @@
 // Headline figures for one cycle, over whichever items the caller passes
 // (e.g. one team's). All effort figures use the items' effort estimate.
-import { compareIds, type KeyResultContext, type ScoringContext } from './context';
-import { attributeEffort, countsForCycle, usableEffort } from './effort';
+import { compareIds, type ScoringContext } from './context';
+import { countsForCycle, cycleLinksOf, splitEffort, usableEffort, type EffortSource } from './effort';
 import { isOpenStatus } from './population';
-import type { ScoringItem } from './types';
+import type { KrWeighting } from './types';
 
 export interface ObjectiveEffortShare {
   objectiveId: string;
@@ -38,13 +38,15 @@ export interface CycleHeadline {
 }
 
 export function computeHeadline(
-  items: readonly Pick<ScoringItem, 'status' | 'effort' | 'links'>[],
+  items: readonly EffortSource[],
   context: ScoringContext,
   cycleId: string,
 ): CycleHeadline {
-  const counts = (kr: KeyResultContext): boolean => countsForCycle(kr, cycleId);
-  const effortByObjective = new Map<string, number>();
-  const coveredKrs = new Set<string>();
+  // Accumulate per KR, then roll up the tree once per KR, not once per link.
+  const effortByKr = new Map<string, number>();
+  const addToKr = (kr: KrWeighting, portion: number): void => {
+    effortByKr.set(kr.keyResultId, (effortByKr.get(kr.keyResultId) ?? 0) + portion);
+  };
   let openEffort = 0;
   let misalignedEffort = 0;
   let openItemsWithoutEffort = 0;
@@ -54,15 +56,21 @@ export function computeHeadline(
     const effort = usableEffort(item.effort) ? item.effort : null;
     if (effort !== null) openEffort += effort;
     else openItemsWithoutEffort += 1;
-    const aligned = attributeEffort(item, context, counts, (kr, portion) => {
-      coveredKrs.add(kr.keyResult.id);
-      const objective = context.objectives.get(kr.keyResult.objectiveId);
-      if (!objective || portion === 0) return;
-      // Effort on a team objective also serves the objectives it ladders up to.
-      addEffort(effortByObjective, objective.objective.id, portion);
-      for (const id of objective.ancestorIds) addEffort(effortByObjective, id, portion);
-    });
-    if (!aligned && effort !== null) misalignedEffort += effort;
+    const links = cycleLinksOf(item, context, cycleId);
+    if (links.length === 0) {
+      if (effort !== null) misalignedEffort += effort;
+    } else {
+      splitEffort(effort, links, addToKr);
+    }
+  }
+
+  const effortByObjective = new Map<string, number>();
+  for (const [keyResultId, effort] of effortByKr) {
+    const objectiveId = context.keyResults.get(keyResultId)?.keyResult.objectiveId;
+    if (effort === 0 || objectiveId === undefined) continue;
+    // Effort on a team objective also serves the objectives it ladders up to.
+    addEffort(effortByObjective, objectiveId, effort);
+    for (const id of context.objectives.get(objectiveId)?.ancestorIds ?? []) addEffort(effortByObjective, id, effort);
   }
 
   const objectives: ObjectiveEffortShare[] = [...context.objectives.values()]
@@ -90,7 +98,7 @@ export function computeHeadline(
     misalignedEffortShare: openEffort > 0 ? misalignedEffort / openEffort : null,
     openItemsWithoutEffort,
     objectives,
-    krCoverage: { covered: coveredKrs.size, total, share: total > 0 ? coveredKrs.size / total : null },
+    krCoverage: { covered: effortByKr.size, total, share: total > 0 ? effortByKr.size / total : null },
   };
 }
 

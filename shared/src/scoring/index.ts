@@ -4,6 +4,7 @@ export { buildScoringContext } from './context';
 export type { KeyResultContext, ObjectiveContext, ScoringContext, ScoringStructure } from './context';
 export { ESTIMATE_FIELDS, ESTIMATE_FIELD_RULES, isValidEstimate } from './estimate-fields';
 export type { EstimateField, EstimateFieldRule } from './estimate-fields';
+export type { EffortSource, WeightedLink } from './effort';
 export { computeHeadline } from './headline';
 export type { CycleHeadline, ObjectiveEffortShare } from './headline';
 export { intrinsicScore } from './intrinsic';

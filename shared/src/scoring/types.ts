@@ -179,6 +179,7 @@ export interface ScoredItem {
   teamId: string | null;
   rank: number | null;
   effort: number | null;
+  /** The item's links as given (the breakdown has the de-duplicated, resolved ones). */
   links: readonly ScoringLink[];
   intrinsic: number | null;
   alignment: number;
