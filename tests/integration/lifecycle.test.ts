@@ -69,6 +69,8 @@ describeEachDatabase('quarter lifecycle', (kind) => {
       const closed = await t.editor.post(`/api/cycles/${cycle.id}/close`, {}, ifMatch(current.version));
       expect(closed.status).toBe(200);
       expect(closed.body.closedCycle.status).toBe('closed');
+      // No active cycle now: the dashboard says so rather than failing.
+      expect((await t.viewer.get('/api/dashboard')).body).toMatchObject({ cycle: null, keyResults: [], checkInCadenceDays: 7 });
       expect((await t.editor.patch(`/api/key-results/${light.id}`, { title: 'Renamed' }, light.version)).status).toBe(409);
       expect((await t.editor.post(`/api/key-results/${light.id}/check-ins`, { value: 40, confidence: 5 })).status).toBe(409);
       const late = await t.editor.put(`/api/key-results/${light.id}/grade`, { grade: 0.3, note: 'Wrong bet' }, ifMatch(light.version));

@@ -34,7 +34,10 @@ export class DashboardService {
     // Headline, effort shares and KR flags: the alignment view's own figures, not a second implementation.
     const report = await this.alignment.report(query);
     const teamId = query.teamId ?? null;
-    if (!report.cycle) return emptyDashboard(report.asOf, teamId);
+    if (!report.cycle) {
+      const { settings } = await this.db.read((m) => readLifecycleSettings(m));
+      return emptyDashboard(report.asOf, teamId, settings.checkInCadenceDays);
+    }
     const cycleId = report.cycle.id;
     const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId));
     const history = await this.history.history(cycleId, teamId);
@@ -86,12 +89,12 @@ async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | n
   };
 }
 
-function emptyDashboard(asOf: string, teamId: string | null): Dashboard {
+function emptyDashboard(asOf: string, teamId: string | null, checkInCadenceDays: number): Dashboard {
   return {
     cycle: null,
     teamId,
     asOf,
-    checkInCadenceDays: 0,
+    checkInCadenceDays,
     summary: { objectives: 0, keyResults: 0, onTrack: 0, atRisk: 0, offTrack: 0, noCheckIn: 0, checkInsDue: 0 },
     objectives: [],
     keyResults: [],

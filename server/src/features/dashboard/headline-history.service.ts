@@ -39,8 +39,8 @@ export class HeadlineHistoryService {
     const day = now.toISOString().slice(0, 10);
     if (this.dailyDone === day) return;
     try {
-      await this.record('daily', now);
-      this.dailyDone = day;
+      // Without an active cycle nothing is recorded, and a cycle activated later today still gets its row.
+      if (await this.record('daily', now)) this.dailyDone = day;
     } catch (err) {
       this.logger.error({ err }, 'could not record the daily headline');
     }
@@ -63,12 +63,13 @@ export class HeadlineHistoryService {
     });
   }
 
-  private async record(reason: HeadlineReason, now = new Date()): Promise<void> {
+  /** False when there is no active cycle to record. */
+  private async record(reason: HeadlineReason, now = new Date()): Promise<boolean> {
     // Everything read before the write: on SQLite a read inside a write would wait for itself.
     const snapshot = await this.scoring.get();
     const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
     const cycleId = context.activeCycleIds[0];
-    if (!cycleId) return;
+    if (!cycleId) return false;
     const teams = await this.db.read((m) => m.find(TeamEntity, { select: { id: true } }));
     const byTeam = new Map<string, ScoredItem[]>(teams.map((t) => [t.id, []]));
     for (const item of snapshot.result.items) if (item.teamId) byTeam.get(item.teamId)?.push(item);
@@ -97,5 +98,6 @@ export class HeadlineHistoryService {
       }
       for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
     });
+    return true;
   }
 }
