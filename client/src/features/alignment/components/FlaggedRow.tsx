@@ -3,11 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { ApiError } from '../../../lib/api';
-import { formatNumber } from '../../../lib/format';
 import { useItemTitle } from '../hooks/useAlignmentQueries';
 import { refreshAfterFix, useItemFix, type ItemFix } from '../hooks/useItemFix';
 import { isScoreBreakdown } from '../utils/breakdown-sentences';
 import { fieldsToFix, FLAG_GROUPS, moreValuableItemId, withItemTitle } from '../utils/flag-fixes';
+import { formatPoints } from '../utils/quadrants';
 import { EstimateFix } from './EstimateFix';
 import { ScoreWithBreakdown } from './ScoreBreakdown';
 import { TagSuggestions, type KeyResultOption } from './TagSuggestions';
@@ -61,7 +61,7 @@ export function FlaggedRow({
           <span className="meta">Value</span>
           <ScoreWithBreakdown valueScore={item.valueScore} breakdown={item.breakdown} keyResultTitles={keyResultTitles} itemTitle={item.title} />
           <span className="meta">Effort</span>
-          <span className="num">{item.effort === null ? '—' : `${formatNumber(item.effort)} ${item.effort === 1 ? 'pt' : 'pts'}`}</span>
+          <span className="num">{item.effort === null ? '—' : formatPoints(item.effort)}</span>
         </span>
       </div>
       <p className="flag-reason">{reason}</p>

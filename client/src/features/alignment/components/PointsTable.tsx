@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { formatNumber } from '../../../lib/format';
-import { classifyQuadrant, QUADRANT_SINGULAR, roundScore, type MatrixPoint, type Medians } from '../utils/quadrants';
+import { ItemScoreWithBreakdown } from './ScoreBreakdown';
+import { classifyQuadrant, QUADRANT_SINGULAR, type MatrixPoint, type Medians } from '../utils/quadrants';
 
 const flagWords = (flags: readonly string[]) => (flags.length ? flags.map((f) => f.toLowerCase().replace(/_/g, ' ')).join(', ') : '—');
 
@@ -30,7 +31,9 @@ export function PointsTable({ points, medians }: { points: readonly MatrixPoint[
               <td>
                 <Link to={`/backlog/${p.id}`}>{p.title}</Link>
               </td>
-              <td className="num">{formatNumber(roundScore(p.valueScore))}</td>
+              <td className="num">
+                <ItemScoreWithBreakdown itemId={p.id} valueScore={p.valueScore} itemTitle={p.title} />
+              </td>
               <td className="num">{formatNumber(p.effort)}</td>
               <td>{QUADRANT_SINGULAR[classifyQuadrant(p, medians)]}</td>
               <td>{p.aligned ? 'Tagged' : 'None'}</td>

@@ -1,7 +1,7 @@
 import './score-breakdown.css';
-import { useCallback, useId, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formatNumber } from '../../../lib/format';
-import { useKeyResultTitles } from '../hooks/useAlignmentQueries';
+import { useItemForBreakdown, useKeyResultTitles } from '../hooks/useAlignmentQueries';
 import { describeBreakdown, isScoreBreakdown } from '../utils/breakdown-sentences';
 import { roundScore } from '../utils/quadrants';
 
@@ -49,18 +49,27 @@ export function ScoreBreakdown({ breakdown, keyResultTitles }: BreakdownProps) {
   );
 }
 
+/** The breakdown of an item that is not on screen yet, fetched (and cached) when first shown. */
+export function FetchedBreakdown({ itemId, keyResultTitles }: { itemId: string; keyResultTitles?: ReadonlyMap<string, string> }) {
+  const item = useItemForBreakdown(itemId);
+  if (item.isPending) return <p className="score-breakdown">Loading the breakdown…</p>;
+  if (item.isError) return <p className="score-breakdown">Couldn't load the breakdown: {item.error.message}</p>;
+  return <ScoreBreakdown breakdown={item.data.breakdown} keyResultTitles={keyResultTitles} />;
+}
+
+interface TriggerProps {
+  valueScore: number | null;
+  itemTitle?: string;
+  align?: 'start' | 'end';
+}
+
 /**
  * A value score that shows its breakdown on hover and on keyboard focus.
  * The panel stays while the pointer is over it and Esc dismisses it (WCAG
- * 1.4.13); screen readers get the same text as the button's description.
+ * 1.4.13). `eager` panels are always in the DOM so screen readers get the
+ * breakdown as the button's description; lazy ones render only when open.
  */
-export function ScoreWithBreakdown({
-  valueScore,
-  breakdown,
-  keyResultTitles,
-  itemTitle,
-  align = 'end',
-}: BreakdownProps & { valueScore: number | null; itemTitle?: string; align?: 'start' | 'end' }) {
+function ScoreTrigger({ valueScore, itemTitle, align = 'end', eager, panel }: TriggerProps & { eager: boolean; panel: () => ReactNode }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const show = useCallback(() => setOpen(true), []);
@@ -86,8 +95,18 @@ export function ScoreWithBreakdown({
         {text}
       </button>
       <span id={id} role="tooltip" className={`score-popover score-popover-${align}`} hidden={!open}>
-        <ScoreBreakdown breakdown={breakdown} keyResultTitles={keyResultTitles} />
+        {(eager || open) && panel()}
       </span>
     </span>
   );
+}
+
+/** A value score whose breakdown is at hand (a scored backlog item). */
+export function ScoreWithBreakdown({ breakdown, keyResultTitles, ...trigger }: BreakdownProps & TriggerProps) {
+  return <ScoreTrigger {...trigger} eager panel={() => <ScoreBreakdown breakdown={breakdown} keyResultTitles={keyResultTitles} />} />;
+}
+
+/** A value score known only by item id (chart points, tables): the breakdown loads when opened. */
+export function ItemScoreWithBreakdown({ itemId, keyResultTitles, ...trigger }: TriggerProps & { itemId: string; keyResultTitles?: ReadonlyMap<string, string> }) {
+  return <ScoreTrigger {...trigger} eager={false} panel={() => <FetchedBreakdown itemId={itemId} keyResultTitles={keyResultTitles} />} />;
 }

@@ -2,7 +2,8 @@ import { useNavigate } from 'react-router';
 import { CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact, formatNumber } from '../../../lib/format';
 import { useMemo } from 'react';
-import { classifyQuadrant, logDomain, logTicks, QUADRANT_LABELS, QUADRANT_SINGULAR, roundScore, type MatrixPoint, type Medians } from '../utils/quadrants';
+import { FetchedBreakdown } from './ScoreBreakdown';
+import { classifyQuadrant, formatPoints, logDomain, logTicks, QUADRANT_LABELS, QUADRANT_SINGULAR, roundScore, type MatrixPoint, type Medians } from '../utils/quadrants';
 
 /** Okabe–Ito blue and vermilion (ui.md §4); shape and fill carry the meaning too. */
 export const ALIGNED_COLOUR = '#0072B2';
@@ -38,12 +39,15 @@ function PointTooltip({ active, payload, medians }: { active?: boolean; payload?
     <div className="matrix-tooltip">
       <strong>{point.title}</strong>
       <div>
-        Value {formatNumber(roundScore(point.valueScore))} · Effort {formatNumber(point.effort)} pts
+        Value {formatNumber(roundScore(point.valueScore))} · Effort {formatPoints(point.effort)}
       </div>
       <div>
         {QUADRANT_SINGULAR[classifyQuadrant(point, medians)]} · {point.aligned ? 'Tagged to a key result' : 'No key result'}
       </div>
       {point.flags.length > 0 && <div>Flags: {point.flags.map((f) => f.toLowerCase().replace(/_/g, ' ')).join(', ')}</div>}
+      <div className="matrix-tooltip-breakdown">
+        <FetchedBreakdown itemId={point.id} />
+      </div>
       <div className="meta">Click the point to open the item</div>
     </div>
   );
@@ -89,7 +93,6 @@ export function ValueEffortChart({ points, medians, summary }: { points: readonl
           type="number"
           dataKey="effort"
           name="Effort"
-          unit=" pts"
           scale="log"
           domain={x}
           ticks={chart.xTicks}

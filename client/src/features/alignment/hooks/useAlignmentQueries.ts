@@ -51,13 +51,17 @@ export function useSuggestedLinks(itemId: string) {
   });
 }
 
-/** Another item's title, for sentences that name it (rank inversions). */
-export function useItemTitle(itemId: string | null): string | undefined {
-  const { data } = useQuery({
+/** One scored item (its title, its breakdown), cached under the backlog's item key. */
+export function useItemForBreakdown(itemId: string | null) {
+  return useQuery({
     queryKey: alignmentKeys.item(itemId ?? 'none'),
     queryFn: ({ signal }) => alignmentApi.item(itemId as string, signal),
     enabled: itemId !== null,
     staleTime: 60_000,
   });
-  return data?.title;
+}
+
+/** Another item's title, for sentences that name it (rank inversions). */
+export function useItemTitle(itemId: string | null): string | undefined {
+  return useItemForBreakdown(itemId).data?.title;
 }

@@ -103,6 +103,11 @@ export function describeMatrix(summary: MatrixSummary | null, total: number): st
   );
 }
 
+/** "1 pt", "2.5 pts": effort in story points. */
+export function formatPoints(effort: number): string {
+  return `${formatNumber(effort)} ${effort === 1 ? 'pt' : 'pts'}`;
+}
+
 /** Scores read best whole from 100 up and with two decimals below. */
 export function roundScore(value: number): number {
   return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
