@@ -33,6 +33,9 @@ export function FlaggedList({
           {!canEdit && ' Editors can fix them from here.'}
         </p>
       )}
+      {report.cycle && report.cycle.status !== 'active' && (
+        <p className="meta">Flags always judge items against the active cycle, whichever cycle the figures above are for.</p>
+      )}
       {FLAG_GROUPS.map((spec) => (
         <FlagGroup
           key={spec.code}
