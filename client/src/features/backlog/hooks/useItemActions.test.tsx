@@ -64,7 +64,7 @@ describe('optimistic item edits', () => {
 
   it('shows the edit at once, sends If-Match, and keeps the server copy with its new version', async () => {
     let seenDuringRequest: number | null | undefined;
-    const { fetchMock, result, cached, announce } = setup((init) => {
+    const { fetchMock, result, cached, announce } = setup(() => {
       seenDuringRequest = cached()?.effort;
       return json(200, { ...ITEM, effort: 8, version: 5 });
     });
