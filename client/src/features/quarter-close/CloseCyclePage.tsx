@@ -18,6 +18,7 @@ import { carryCandidates, carryTargets, closeBody, movedLinks, nextQuarter, type
 import './quarter-close.css';
 
 const STEPS = ['Next quarter', 'Carry over', 'Confirm'] as const;
+const linkCount = (n: number) => (n === 1 ? '1 open backlog link' : `${n} open backlog links`);
 
 /** The guided close (/cycles/:id/close): pick the next quarter, choose what carries over, confirm. One transaction on the server. */
 export function CloseCyclePage() {
@@ -136,7 +137,7 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
                 {next.kind !== 'none' && (
                   <li>
                     {carry.length === 1 ? '1 key result carries' : `${carry.length} key results carry`} over to {nextName}, with{' '}
-                    {movedLinks(candidates, new Set(carry))} open backlog links.
+                    {linkCount(movedLinks(candidates, new Set(carry)))}.
                   </li>
                 )}
               </ul>

@@ -58,7 +58,8 @@ export function StepCarryOver({
         ))}
       </ul>
       <p className="meta" data-testid="carry-total">
-        {chosen.size} of {candidates.length} key results carry over, with {movedLinks(candidates, chosen)} open backlog links.
+        {chosen.size} of {candidates.length} key results carry over, with {movedLinks(candidates, chosen)} open backlog{' '}
+        {movedLinks(candidates, chosen) === 1 ? 'link' : 'links'}.
       </p>
     </fieldset>
   );
