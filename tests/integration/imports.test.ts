@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { suggestMapping } from '@keyline/shared';
+import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
+import { BacklogItemEntity } from '../../server/src/features/backlog/backlog-item.entity';
+import { readCsv } from '../../server/src/features/imports/csv-reader';
+import { planImport } from '../../server/src/features/imports/import-plan';
+import { RowReader } from '../../server/src/features/imports/import-row';
+import { writeImportPlan } from '../../server/src/features/imports/import-writer';
 import { describeEachDatabase } from '../support/databases';
 import { buildTeam } from '../support/factories';
 import { auditCount } from '../support/state';
@@ -123,6 +130,23 @@ describeEachDatabase('importing a Jira export', (kind) => {
     expect(applied.body.error.message).toContain('row 4, Custom field (Story Points)');
     expect(applied.body.error.issues).toContainEqual({ path: [5, 'Summary'], message: 'Required: every item needs a title' });
     expect((await itemsByKey(t.viewer)).size).toBe(countBefore);
+    expect(await auditCount(t.admin)).toBe(audit);
+  });
+
+  it('rolls back every row when an item changed under a running import (all or nothing in the database too)', async () => {
+    // The plan read KEY-102 at its version; someone saves it before the import writes.
+    const table = readCsv(Buffer.from('Issue key,Summary,Issue Type\nKEY-102,Bulk CSV import v2,Story\nNEW-1,A brand new item,Bug\n'));
+    const existing = await t.db.read((m) => m.findOneByOrFail(BacklogItemEntity, { externalKey: 'KEY-102' }));
+    const plan = planImport(table, new RowReader(table.headers, suggestMapping(table.headers, 'jira'), new Map()), new Map([['KEY-102', existing]]), new Date().toISOString());
+    expect(plan.creates).toHaveLength(1);
+    expect(plan.updates).toHaveLength(1);
+    expect((await t.editor.patch(`/api/backlog-items/${existing.id}`, { title: 'Edited by hand' }, existing.version)).status).toBe(200);
+
+    const audit = await auditCount(t.admin);
+    await expect(t.db.write((m) => writeImportPlan(m, SYSTEM_ACTOR, plan, new Date().toISOString()))).rejects.toMatchObject({ code: 'CONFLICT' });
+    const items = await itemsByKey(t.viewer);
+    expect(items.has('NEW-1')).toBe(false);
+    expect(items.get('KEY-102').title).toBe('Edited by hand');
     expect(await auditCount(t.admin)).toBe(audit);
   });
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/database';
 import { AppError } from '../../http/app-error';
+import { insertRows } from '../imports/bulk-sql';
 import { UserEntity } from '../users/user.entity';
 import { describeBackupTables, REPLACED_ON_RESTORE, schemaVersion, type BackupTable } from './backup-tables';
 import { validateBackup, type BackupDocument, type BackupRow } from './backup-validate';
@@ -51,9 +52,7 @@ export class BackupService {
       const restored: Record<string, number> = {};
       for (const table of tables) {
         const list = rows.get(table.name) ?? [];
-        // Both databases cap bound parameters per statement; stay far below either.
-        const chunk = Math.max(1, Math.floor(10_000 / table.columns.length));
-        for (let i = 0; i < list.length; i += chunk) await m.insert(table.entity, list.slice(i, i + chunk));
+        await insertRows(m, table.entity, list);
         restored[table.name] = list.length;
       }
       return { restored };

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   detectFormat,
   IMPORT_MAPPING_SETTING,
@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/audit.recorder';
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
 import { SettingEntity } from '../settings/setting.entity';
 import { TeamEntity } from '../teams/team.entity';
+import { selectWhereIn } from './bulk-sql';
 import { readCsv, type CsvTable } from './csv-reader';
 import { planImport, type ImportPlan } from './import-plan';
 import { RowReader } from './import-row';
@@ -86,12 +87,8 @@ async function itemsByKey(m: EntityManager, table: CsvTable, reader: RowReader):
     }
   }
   const found = new Map<string, BacklogItemEntity>();
-  const list = [...keys];
-  // Chunked: both databases cap the number of bound parameters.
-  for (let i = 0; i < list.length; i += 1000) {
-    for (const item of await m.findBy(BacklogItemEntity, { externalKey: In(list.slice(i, i + 1000)) })) {
-      if (item.externalKey) found.set(item.externalKey, item);
-    }
+  for (const item of await selectWhereIn(m, BacklogItemEntity, 'externalKey', [...keys])) {
+    if (item.externalKey) found.set(item.externalKey, item);
   }
   return found;
 }
