@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -67,7 +67,8 @@ async function bench(kind: 'sqlite' | 'postgres', url: string): Promise<void> {
 
     const file = jiraExport(ROWS);
     const edited = jiraExport(ROWS, 1);
-    console.log(`\n${kind}: ${ROWS.toLocaleString('en')} rows, ${(Buffer.byteLength(file) / 1024 / 1024).toFixed(1)} MB`);
+    const load = loadavg()[0]?.toFixed(1);
+    console.log(`\n${kind}: ${ROWS.toLocaleString('en')} rows, ${(Buffer.byteLength(file) / 1024 / 1024).toFixed(1)} MB (load average ${load} on ${cpus().length} cores)`);
     await step('preview', api, file, 'preview', (b) => b.counts.create === ROWS);
     await step('apply (all new)', api, file, 'apply', (b) => b.counts.create === ROWS);
     await step('apply again (all unchanged)', api, file, 'apply', (b) => b.counts.skip === ROWS);
@@ -85,11 +86,15 @@ async function bench(kind: 'sqlite' | 'postgres', url: string): Promise<void> {
 
 async function step(name: string, api: ApiClient, csv: string, mode: 'preview' | 'apply', ok: (body: any) => boolean): Promise<void> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const res = await api.request('POST', `/api/imports?mode=${mode}`, { rawBody: csv, headers: { 'content-type': 'text/csv' } });
   const ms = performance.now() - started;
+  // CPU of this process (server and client side): steadier than wall time on a busy machine.
+  const cpu = process.cpuUsage(cpuBefore);
   if (res.status !== 200 || !ok(res.body)) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
   const { create, update, skip } = res.body.counts;
-  console.log(`  ${name.padEnd(30)} ${(ms / 1000).toFixed(2).padStart(6)} s   (create ${create}, update ${update}, skip ${skip})`);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(`  ${name.padEnd(30)} ${(ms / 1000).toFixed(2).padStart(6)} s  (cpu ${cpuSeconds.toFixed(2)} s)   create ${create}, update ${update}, skip ${skip}`);
 }
 
 async function withPg<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
