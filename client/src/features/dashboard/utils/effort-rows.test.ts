@@ -46,7 +46,7 @@ describe('misaligned effort history', () => {
   it('says where it stands and how it moved since the first record', () => {
     expect(misalignedSentence(0.18, history)).toMatch(/^Misaligned effort is 18% now, up 6 pp from 12% on .+\.$/);
     expect(misalignedSentence(0.12, history)).toMatch(/unchanged from 12%/);
-    expect(misalignedSentence(0.2, history.slice(0, 1))).toBe('Misaligned effort is 20% now; its history starts with the next recorded day.');
+    expect(misalignedSentence(0.2, history.slice(0, 1))).toBe('Misaligned effort is 20% now. Its trend appears once Keyline has recorded it again (it does daily and at every check-in).');
     expect(misalignedSentence(null, [])).toMatch(/no misaligned share/);
   });
 });

@@ -75,7 +75,7 @@ export function misalignedSentence(now: number | null, history: SharePoint[]): s
   if (now === null) return 'No open item has an effort estimate, so there is no misaligned share to show.';
   const head = `Misaligned effort is ${formatPercent(now)} now`;
   const first = history[0];
-  if (!first || history.length < 2) return `${head}; its history starts with the next recorded day.`;
+  if (!first || history.length < 2) return `${head}. Its trend appears once Keyline has recorded it again (it does daily and at every check-in).`;
   const delta = now - first.share;
   const direction = Math.round(delta * 100) === 0 ? 'unchanged' : `${delta > 0 ? 'up' : 'down'} ${formatPoints(Math.abs(delta)).replace('+', '')}`;
   return `${head}, ${direction} from ${formatPercent(first.share)} on ${formatDay(new Date(first.t).toISOString())}.`;
