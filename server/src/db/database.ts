@@ -26,10 +26,14 @@ export class Database {
     readonly kind: DatabaseKind,
   ) {}
 
-  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * `derived: true` is for rows computed from others (e.g. headline history):
+   * they change no input of the scoring, so caches stay valid.
+   */
+  async write<T>(work: (manager: EntityManager) => Promise<T>, options: { derived?: boolean } = {}): Promise<T> {
     const run = () => this.dataSource.transaction(work);
     const result = await (this.kind === 'sqlite' ? this.lock.run(run) : run());
-    this.generation++;
+    if (!options.derived) this.generation++;
     return result;
   }
 

@@ -97,7 +97,7 @@ export class HeadlineHistoryService {
         if (await m.existsBy(HeadlineHistoryEntity, { cycleId, day, reason: 'daily' })) return;
       }
       for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
-    });
+    }, { derived: true });
     return true;
   }
 }
