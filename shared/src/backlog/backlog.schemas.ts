@@ -108,7 +108,7 @@ export const ScoredBacklogItemSchema = BacklogItemSchema.extend({
   alignment: z.number(),
   /** Every term of the score (see ScoreBreakdown in shared/src/scoring). */
   breakdown: z.unknown(),
-  flags: z.array(z.object({ code: ItemFlagCodeSchema, message: z.string() })),
+  flags: z.array(z.object({ code: ItemFlagCodeSchema, message: z.string(), relatedItemId: z.string().optional() })),
 });
 export type ScoredBacklogItem = z.infer<typeof ScoredBacklogItemSchema>;
 

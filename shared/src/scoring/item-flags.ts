@@ -84,6 +84,7 @@ export function flagItem(
         `Ranked ${inversion.positions} places above item ${inversion.moreValuableItemId}, whose value score ` +
         `(${formatNumber(inversion.moreValuableScore)}) is ${comparison} (${formatNumber(inversion.valueScore)}). ` +
         'Move it down, or revisit the estimates if the rank is right.',
+      relatedItemId: inversion.moreValuableItemId,
     });
   }
   return flags.length === 0 ? NO_FLAGS : flags;

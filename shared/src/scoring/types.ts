@@ -70,6 +70,8 @@ export type ItemFlagCode =
 export interface ItemFlag {
   code: ItemFlagCode;
   message: string;
+  /** RANK_INVERSION: the more valuable item ranked below this one. */
+  relatedItemId?: string;
 }
 
 export type KrFlagCode = 'NO_WORK' | 'EFFORT_MISMATCH';
