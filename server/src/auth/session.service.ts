@@ -57,7 +57,8 @@ export class SessionService {
       await this.db.write((m) => m.delete(SessionEntity, { tokenHash }));
       return undefined;
     }
-    if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+    // A short idle limit needs fresher touches, or a user active every 40 s outlives a 1-minute limit unseen.
+    if (now - Date.parse(session.lastSeenAt) > Math.min(TOUCH_EVERY_MS, (this.config.SESSION_IDLE_MINUTES * 60_000) / 4)) {
       await this.db.write((m) => m.update(SessionEntity, { tokenHash }, { lastSeenAt: nowIso() }));
     }
     return { id: user.id, name: user.name, email: user.email, role: user.role, sessionKey: tokenHash };

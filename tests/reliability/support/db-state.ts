@@ -59,3 +59,16 @@ export async function integrityCheck(db: Database): Promise<string> {
   const rows: { integrity_check: string }[] = await db.read((m) => m.query('PRAGMA integrity_check'));
   return rows.map((r) => r.integrity_check).join('; ');
 }
+
+/** Every row of every table as text: for searching the stored data for something that must not be there. */
+export async function dumpDatabaseText(db: Database): Promise<string> {
+  const escape = (name: string) => db.dataSource.driver.escape(name);
+  return db.read(async (m) => {
+    const parts: string[] = [];
+    for (const meta of db.dataSource.entityMetadatas) {
+      const rows: unknown[] = await m.query(`SELECT * FROM ${escape(meta.tableName)}`);
+      parts.push(`${meta.tableName}: ${JSON.stringify(rows)}`);
+    }
+    return parts.join('\n');
+  });
+}
