@@ -167,6 +167,7 @@ describe('RANK_INVERSION', () => {
         code: 'RANK_INVERSION',
         message:
           "Ranked 3 places above item gem, whose value score (500) is 2.5× this one's (200). Move it down, or revisit the estimates if the rank is right.",
+        relatedItemId: 'gem',
       },
     ]);
     // b is only 2 places above gem; gem itself and the rest are fine.
