@@ -73,6 +73,14 @@ async function bench(kind: 'sqlite' | 'postgres', url: string): Promise<void> {
     await step('apply (all new)', api, file, 'apply', (b) => b.counts.create === ROWS);
     await step('apply again (all unchanged)', api, file, 'apply', (b) => b.counts.skip === ROWS);
     await step('apply edited (updates)', api, edited, 'apply', (b) => b.counts.update > ROWS * 0.8);
+    const exportStarted = performance.now();
+    const exportCpu = process.cpuUsage();
+    const exported = await fetch(`${api.baseUrl}/api/exports/backlog.csv`, { headers: { cookie: api.sessionCookie } });
+    const csv = await exported.text();
+    const spent = process.cpuUsage(exportCpu);
+    console.log(
+      `  ${'export backlog CSV'.padEnd(30)} ${((performance.now() - exportStarted) / 1000).toFixed(2).padStart(6)} s  (cpu ${((spent.user + spent.system) / 1e6).toFixed(2)} s)   ${(csv.length / 1024 / 1024).toFixed(1)} MB`,
+    );
     const total = (await api.get('/api/backlog-items?limit=1')).body.total;
     console.log(`  items in the backlog afterwards: ${total.toLocaleString('en')} (no duplicates: ${total === ROWS})`);
   } finally {

@@ -50,7 +50,12 @@ function write(res: Response, chunk: string): Promise<void> {
   if (chunk === '' || res.destroyed || res.write(chunk)) return Promise.resolve();
   // A client that goes away never drains: stop waiting when the socket closes.
   return new Promise((resolve) => {
-    res.once('drain', resolve);
-    res.once('close', resolve);
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
   });
 }

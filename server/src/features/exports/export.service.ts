@@ -27,7 +27,8 @@ export const OKR_COLUMNS = [
   'Check-in date', 'Check-in value', 'Confidence (0-10)', 'Note', 'Author',
 ];
 
-const PAGE = 500;
+// Larger than the API's 500: fewer offset scans on a 100,000-item export, still bounded memory.
+const PAGE = 2000;
 
 /** CSV exports: read through the same services the screens use, so filters and scores match what the user sees. */
 export class ExportService {

@@ -4,8 +4,8 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 /*
  * Bulk statements for imports and restores, built from the entity metadata
  * and sent as plain parameterised SQL. TypeORM's query builder spends most
- * of a 10,000-row import on its own parameter bookkeeping (measured: ~5 s of
- * CPU against well under 1 s this way); values still go through the
+ * of a 10,000-row import on its own parameter bookkeeping (measured: 3–5 s
+ * against under 1 s this way); values still go through the
  * driver's own conversion (JSON columns, booleans on SQLite), so rows read
  * back exactly as if TypeORM had written them.
  */
