@@ -49,5 +49,8 @@ describe('planner figures in words', () => {
     expect(compareSentence({ byValue: plan(12, 9, 3, 0.05), byRank: plan(15, 6, 6, 0.38) })).toBe(
       'By value: 12 items cover 9 of 12 key results, 5% misaligned. By current rank: 15 items cover 6 of 12, 38% misaligned.',
     );
+    expect(compareSentence({ byValue: plan(1, 1, 0, 0), byRank: plan(0, 0, 1, null) })).toBe(
+      'By value: 1 item covers 1 of 1 key results, 0% misaligned. By current rank: 0 items cover 0 of 1, nothing planned.',
+    );
   });
 });

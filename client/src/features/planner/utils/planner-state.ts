@@ -58,8 +58,10 @@ export function compareSentence(result: Pick<PlannerResult, 'byValue' | 'byRank'
   const total = covered(result.byValue) + result.byValue.uncoveredKeyResults.length;
   const v = result.byValue;
   const r = result.byRank;
+  const misaligned = (p: Plan) => (p.misalignedEffortShare === null ? 'nothing planned' : `${formatPercent(p.misalignedEffortShare)} misaligned`);
+  const items = (p: Plan) => (p.items.length === 1 ? '1 item covers' : `${p.items.length} items cover`);
   return (
-    `By value: ${v.items.length} items cover ${covered(v)} of ${total} key results, ${formatPercent(v.misalignedEffortShare)} misaligned. ` +
-    `By current rank: ${r.items.length} items cover ${covered(r)} of ${total}, ${formatPercent(r.misalignedEffortShare)} misaligned.`
+    `By value: ${items(v)} ${covered(v)} of ${total} key results, ${misaligned(v)}. ` +
+    `By current rank: ${items(r)} ${covered(r)} of ${total}, ${misaligned(r)}.`
   );
 }
