@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { apiRoutes } from '../../server/src/app';
 import type { RouteDef } from '../../server/src/http/route';
-import type { ApiClient, ApiResponse } from './api-client';
 import { buildBacklogItem, buildKeyResult, buildTeam } from './factories';
 import type { TestServer } from './test-server';
 
@@ -55,16 +54,4 @@ export async function buildRouteIds(t: TestServer): Promise<RouteIds> {
     keyResultId: keyResult.id,
     'backlog-items': item.id,
   };
-}
-
-/**
- * Calls a route as a client would, with an empty JSON body on writes and
- * `If-Match: "1"` where the route wants one. Against rows at version 1 that
- * is a request that would succeed if the access check were missing, which
- * is what makes "denied and nothing changed" a real check.
- */
-export function callRoute(api: ApiClient, route: RouteDef, ids: RouteIds, body: unknown = {}): Promise<ApiResponse> {
-  const headers: Record<string, string> = route.ifMatch ? { 'if-match': '"1"' } : {};
-  const method = route.method.toUpperCase();
-  return api.request(method, fillPath(route.path, ids), isWrite(route) && method !== 'DELETE' ? { body, headers } : { headers });
 }
