@@ -8,7 +8,18 @@ export const RANK_STEP = 1024;
 /** Below this gap midpoints lose precision: renumber the whole backlog once. */
 const MIN_GAP = 1e-6;
 
+/**
+ * A rank is read (MAX/MIN/neighbour) and then written: on PostgreSQL two
+ * transactions doing that at once took the same rank (8 concurrent creates
+ * got 2 distinct ranks). Hand out ranks one transaction at a time; SQLite
+ * writes are serialised already.
+ */
+async function lockRankAllocation(m: EntityManager): Promise<void> {
+  if (m.connection.options.type === 'postgres') await m.query('SELECT pg_advisory_xact_lock(734212)');
+}
+
 export async function rankAtBottom(m: EntityManager): Promise<number> {
+  await lockRankAllocation(m);
   const row = await m.createQueryBuilder(BacklogItemEntity, 'i').select('MAX(i.rank)', 'max').getRawOne<{ max: number | null }>();
   return (row?.max ?? 0) + RANK_STEP;
 }
@@ -18,6 +29,7 @@ export async function rankAtBottom(m: EntityManager): Promise<number> {
  * move rewrites one row, not the whole backlog.
  */
 export async function rankForMove(m: EntityManager, itemId: string, move: MoveBacklogItemInput): Promise<number> {
+  await lockRankAllocation(m);
   if ('position' in move) {
     const agg = move.position === 'top' ? 'MIN' : 'MAX';
     const row = await m
