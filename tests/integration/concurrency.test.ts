@@ -98,6 +98,17 @@ describeEachDatabase('concurrent writers', (kind) => {
     expect((await t.viewer.get('/api/teams')).body.filter((x: any) => x.name === name)).toHaveLength(1);
   });
 
+  it('gives items created or moved to the top at once distinct ranks', async () => {
+    const items = await Promise.all(Array.from({ length: RACERS }, (_, i) => buildBacklogItem(i % 2 ? t.admin : t.editor)));
+    expect(new Set(items.map((i) => i.rank)).size).toBe(RACERS);
+    const moved = await Promise.all(items.map((item) => t.editor.post(`/api/backlog-items/${item.id}/move`, { position: 'top' }, { 'if-match': `"${item.version}"` })));
+    expect(moved.map((r) => r.status)).toEqual(Array(RACERS).fill(200));
+    expect(new Set(moved.map((r) => r.body.rank)).size).toBe(RACERS);
+    // All of them now sit above everything else, in some order.
+    const top = (await t.viewer.get(`/api/backlog-items?sort=rank&limit=${RACERS}`)).body.items.map((i: any) => i.id);
+    expect(new Set(top)).toEqual(new Set(items.map((i) => i.id)));
+  });
+
   it('sets one link however many identical requests race, and never answers 500', async () => {
     const kr = await buildKeyResult(t.editor);
     const item = await buildBacklogItem(t.editor);
