@@ -16,7 +16,8 @@ export function DashboardPage() {
   const teams = useTeams();
   const cycleId = cycles.data ? defaultCycleId(cycles.data, params.get('cycle')) : null;
   const teamId = params.get('team');
-  const dashboard = useDashboard(cycleId, teamId);
+  // Wait for the quarter list, so the page asks once for the quarter it shows (no cycles → the server's empty answer).
+  const dashboard = useDashboard(cycleId, teamId, cycles.isSuccess);
   const [sharing, setSharing] = useState(false);
   const cycleSelect = useId();
   const teamSelect = useId();
@@ -96,7 +97,7 @@ export function DashboardPage() {
       {filters}
       <DashboardView
         dashboard={dashboard.data}
-        scope={teamName(teamId) ?? 'Whole company'}
+        scope={teamId ? (teamName(teamId) ?? 'One team') : 'Whole company'}
         teamName={teamName}
         actions={actions}
         linked

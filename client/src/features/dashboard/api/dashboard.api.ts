@@ -16,11 +16,12 @@ function query(params: Record<string, string | null>): string {
 }
 
 /** Everything the dashboard shows, in one call; the previous quarter stays on screen while another loads. */
-export const useDashboard = (cycleId: string | null, teamId: string | null) =>
+export const useDashboard = (cycleId: string | null, teamId: string | null, enabled = true) =>
   useQuery({
     queryKey: dashboardKeys.signedIn(cycleId, teamId),
     queryFn: ({ signal }) => apiGet<Dashboard>(`/api/dashboard${query({ cycleId, teamId })}`, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
 /** The same dashboard through a share link: no session; a dead link is an answer, not something to retry. */
