@@ -10,14 +10,12 @@ const parseLarge = express.json({ limit: RESTORE_MAX_BYTES, strict: true, type: 
 
 /**
  * Mounted on the restore path ahead of the global JSON parser. A request
- * carrying no credentials at all (no session cookie, no API token) is
- * answered 401 unread, so an anonymous caller cannot make the server parse
- * 100 MB; the route itself then checks that they belong to an admin.
+ * with no session cookie at all is answered 401 unread, so an anonymous
+ * caller cannot make the server parse 100 MB; the route itself then checks
+ * that the session is an admin's.
  */
 export const restoreBodyParser: RequestHandler = (req, res, next) => {
-  if (!readCookie(req, SESSION_COOKIE) && req.get('authorization') === undefined) {
-    return next(new AppError('UNAUTHENTICATED', 'Sign in first'));
-  }
+  if (!readCookie(req, SESSION_COOKIE)) return next(new AppError('UNAUTHENTICATED', 'Sign in first'));
   parseLarge(req, res, (error?: unknown) => {
     if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
       return next(new AppError('PAYLOAD_TOO_LARGE', `The backup is larger than ${RESTORE_MAX_BYTES / 1024 / 1024} MB; restore the database file instead (docs/IMPORT.md)`));
