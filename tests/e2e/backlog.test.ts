@@ -126,7 +126,8 @@ describe('backlog grooming in the browser', () => {
     // Sorted by anything else, re-ranking is off and the screen says why.
     await backlog.sortBy('Effort (pts)');
     await page.getByText('Re-ranking (drag or Alt+↑/↓) works on the whole backlog in rank order.').waitFor();
-    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toContain('Effort');
+    expect(await backlog.table().getByRole('columnheader', { name: /Effort/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await backlog.table().getByRole('columnheader', { name: /Rank/ }).getAttribute('aria-sort')).toBe('none');
     expect(await page.getByRole('button', { name: /^Drag to re-rank/ }).count()).toBe(0);
   });
 

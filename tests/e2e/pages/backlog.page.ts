@@ -20,12 +20,12 @@ export class BacklogPage {
   }
 
   row(title: string): Locator {
-    return this.page.locator('tbody tr[data-id]').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+    return this.page.locator('.bl-tbody [role="row"][data-id]').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
   /** Titles of the rows on screen, top to bottom. */
   titles(): Promise<string[]> {
-    return this.page.locator('tbody tr[data-id] .bl-title').allTextContents();
+    return this.page.locator('.bl-tbody [role="row"][data-id] .bl-title').allTextContents();
   }
 
   countText(): Promise<string> {

@@ -1,5 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import type { ComponentProps } from 'react';
 import { IMPACT_VALUES, ITEM_STATUSES, type ItemStatus } from '@keyline/shared';
 import { memo, type MouseEvent } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -34,9 +35,22 @@ const STATUS_OPTIONS = ITEM_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL
 
 const isInteractive = (target: EventTarget) => target instanceof Element && Boolean(target.closest('button, a, input, select, label, textarea'));
 
+type RowProps = Omit<ComponentProps<typeof BacklogRowView>, 'sortable'>;
+
+/**
+ * A row that can be dragged. Only used while re-ranking is possible: every
+ * sortable row subscribes to the drag context, and mounting one re-renders
+ * the others, which costs frames while scrolling a long list.
+ */
+export const SortableBacklogRow = memo(function SortableBacklogRow(props: RowProps) {
+  const sortable = useSortable({ id: props.item.id });
+  return <BacklogRowView {...props} sortable={sortable} />;
+});
+
 export const BacklogRowView = memo(function BacklogRowView({
   item,
   index,
+  top,
   active,
   selected,
   editingField,
@@ -48,9 +62,12 @@ export const BacklogRowView = memo(function BacklogRowView({
   canDrag,
   reference,
   handlers,
+  sortable,
 }: {
   item: BacklogRow;
   index: number;
+  /** Offset from the top of the body, from the virtualizer. */
+  top: number;
   active: boolean;
   selected: boolean;
   editingField: EditableField | null;
@@ -62,12 +79,13 @@ export const BacklogRowView = memo(function BacklogRowView({
   canDrag: boolean;
   reference: ReferenceData;
   handlers: RowHandlers;
+  /** Present on draggable rows (SortableBacklogRow). */
+  sortable?: ReturnType<typeof useSortable>;
 }) {
   const location = useLocation();
-  const sortable = useSortable({ id: item.id, disabled: !canDrag });
   // Controls of inactive rows leave the tab order: Tab goes row → its cells → out of the table.
   const tab = active ? 0 : -1;
-  const transform = sortable.transform ? { ...sortable.transform, x: 0 } : null;
+  const transform = sortable?.transform ? { ...sortable.transform, x: 0 } : null;
   const columns = ESTIMATE_COLUMNS.filter((c) => wide || c.group === 'rice');
   const team = item.teamId ? reference.teamById.get(item.teamId)?.name ?? 'Unknown team' : null;
   const status = STATUS_LABELS[item.status];
@@ -86,19 +104,20 @@ export const BacklogRowView = memo(function BacklogRowView({
   });
 
   return (
-    <tr
-      ref={sortable.setNodeRef}
+    <div
+      role="row"
+      ref={sortable?.setNodeRef}
       data-index={index}
       data-id={item.id}
       aria-rowindex={index + 2}
       tabIndex={tab}
-      className={`bl-row${selected ? ' is-selected' : ''}${sortable.isDragging ? ' is-dragging' : ''}${issue ? ' has-issue' : ''}`}
-      style={{ transform: CSS.Transform.toString(transform), transition: sortable.transition }}
+      className={`bl-tr bl-row${selected ? ' is-selected' : ''}${sortable?.isDragging ? ' is-dragging' : ''}${issue ? ' has-issue' : ''}`}
+      style={{ top, ...(sortable && { transform: CSS.Transform.toString(transform), transition: sortable.transition }) }}
       onClick={onRowClick}
       onFocus={() => handlers.focusRow(index)}
     >
       {canEdit && (
-        <td className="bl-col-select">
+        <div role="cell" className="bl-td bl-col-select">
           <input
             type="checkbox"
             checked={selected}
@@ -107,10 +126,10 @@ export const BacklogRowView = memo(function BacklogRowView({
             onClick={(e) => handlers.select(index, e.shiftKey)}
             onChange={() => undefined}
           />
-        </td>
+        </div>
       )}
-      <td className="bl-col-rank num">
-        {canDrag && (
+      <div role="cell" className="bl-td bl-col-rank num">
+        {canDrag && sortable && (
           <button
             type="button"
             ref={sortable.setActivatorNodeRef}
@@ -124,20 +143,21 @@ export const BacklogRowView = memo(function BacklogRowView({
           </button>
         )}
         {formatNumber(index + 1)}
-      </td>
-      <td className="bl-col-title">
-        <Link to={{ pathname: `/backlog/${item.id}`, search: location.search }} className="bl-title" tabIndex={tab} title={item.title}>
+      </div>
+      <div role="cell" className="bl-td bl-col-title">
+        <Link to={{ pathname: `/backlog/${item.id}`, search: location.search }} className="bl-title" tabIndex={tab} title={item.externalKey ? `${item.externalKey}: ${item.title}` : item.title}>
           {item.title}
         </Link>
-        {item.externalKey && <span className="bl-key meta">{item.externalKey}</span>}
         {issue && (
           <span className="bl-notsaved">
             <span aria-hidden="true">▲</span> Not saved
           </span>
         )}
-      </td>
-      <td className="bl-col-type">{TYPE_LABELS[item.type]}</td>
-      <td className="bl-col-status">
+      </div>
+      <div role="cell" className="bl-td bl-col-type">
+        <span className="bl-ellipsis">{TYPE_LABELS[item.type]}</span>
+      </div>
+      <div role="cell" className={`bl-td bl-col-status${editingField === 'status' ? ' is-editing' : ''}`}>
         {canEdit ? (
           <EditableCell<ItemStatus>
             label={`Status of "${item.title}"`}
@@ -152,11 +172,11 @@ export const BacklogRowView = memo(function BacklogRowView({
         ) : (
           <StatusText status={item.status} />
         )}
-      </td>
-      <td className="bl-col-team" title={team ?? undefined}>
-        {team ?? <Missing label="No team" />}
-      </td>
-      <td className="bl-col-krs">
+      </div>
+      <div role="cell" className="bl-td bl-col-team" title={team ?? undefined}>
+        {team ? <span className="bl-ellipsis">{team}</span> : <Missing label="No team" />}
+      </div>
+      <div role="cell" className="bl-td bl-col-krs">
         <KrChips
           links={item.links}
           reference={reference}
@@ -164,12 +184,12 @@ export const BacklogRowView = memo(function BacklogRowView({
           onTag={canEdit ? () => handlers.tag(item.id) : undefined}
           tabIndex={tab}
         />
-      </td>
+      </div>
       {columns.map((col) => {
         const value = item[col.field];
         const shown = formatEstimate(col.field, value);
         return (
-          <td key={col.field} className="bl-col-num num">
+          <div role="cell" key={col.field} className={`bl-td bl-col-num num${editingField === col.field ? ' is-editing' : ''}`}>
             {canEdit ? (
               <EditableCell<number | null>
                 label={`${col.label} of "${item.title}"`}
@@ -185,24 +205,24 @@ export const BacklogRowView = memo(function BacklogRowView({
             ) : (
               value === null ? <Missing /> : shown
             )}
-          </td>
+          </div>
         );
       })}
       {showValue && (
-        <td className="bl-col-num num">
+        <div role="cell" className="bl-td bl-col-num num">
           {item.valueScore === null || item.valueScore === undefined ? (
             <Missing label="Not scorable" />
           ) : (
             formatValueScore(item.valueScore)
           )}
-        </td>
+        </div>
       )}
       {showFlags && (
-        <td className="bl-col-flags">
+        <div role="cell" className="bl-td bl-col-flags">
           <FlagsText flags={item.flags} />
-        </td>
+        </div>
       )}
-    </tr>
+    </div>
   );
 });
 

@@ -10,20 +10,21 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import type { BacklogRow } from '../api/types';
 import type { ReferenceData } from '../hooks/useReferenceData';
 import type { RowIssue } from '../hooks/useRowIssues';
-import { ESTIMATE_COLUMNS } from '../utils/estimates';
+import { tableColumns } from '../utils/columns';
 import type { Selection } from '../utils/selection';
 import type { BacklogView } from '../utils/view';
-import { BacklogColGroup, BacklogHeader, tableMinWidth } from './BacklogHeader';
-import { BacklogRowView, type EditableField, type RowHandlers } from './BacklogRowView';
+import { BacklogHeader } from './BacklogHeader';
+import { BacklogRowView, SortableBacklogRow, type EditableField, type RowHandlers } from './BacklogRowView';
 
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 40;
 /** Start loading the next page this many rows before the end of what is loaded. */
 const PREFETCH_ROWS = 40;
+const NO_IDS: string[] = [];
 
 export interface TableHandle {
   /** Scrolls the row into view and moves keyboard focus to it. */
@@ -105,7 +106,7 @@ export function BacklogTable({
         // The row may only exist after the virtualizer renders it.
         let tries = 0;
         const attempt = () => {
-          const el = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+          const el = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`);
           if (el) el.focus({ preventScroll: false });
           else if (tries++ < 10) requestAnimationFrame(attempt);
         };
@@ -136,10 +137,7 @@ export function BacklogTable({
 
   const showValue = rows.some((r) => r.valueScore !== undefined);
   const showFlags = rows.some((r) => r.flags !== undefined);
-  const columnCount =
-    (canEdit ? 1 : 0) + 6 + ESTIMATE_COLUMNS.filter((c) => view.wide || c.group === 'rice').length + (showValue ? 1 : 0) + (showFlags ? 1 : 0);
-  const paddingTop = virtualRows.length ? (virtualRows[0]?.start ?? 0) - HEADER_HEIGHT : 0;
-  const paddingBottom = virtualRows.length ? virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1]?.end ?? 0) : 0;
+  const columns = tableColumns({ canEdit, wide: view.wide, showValue, showFlags });
   const allSelected = rows.length > 0 && selection.ids.size >= rows.length && rows.every((r) => selection.ids.has(r.id));
   // The focused row keeps Tab's way into the table even after it scrolled out of the DOM.
   const rendered = new Set(virtualRows.map((v) => v.index));
@@ -151,7 +149,7 @@ export function BacklogTable({
       ref={scrollRef}
       onKeyDown={(event) => {
         if (dragging.current) return;
-        const row = event.target instanceof HTMLElement && event.target.matches('tr[data-index]') ? event.target : null;
+        const row = event.target instanceof HTMLElement && event.target.matches('[role="row"][data-index]') ? event.target : null;
         if (row) onRowKeyDown(event, Number(row.dataset.index));
       }}
     >
@@ -168,14 +166,14 @@ export function BacklogTable({
         onDragCancel={() => (dragging.current = false)}
         onDragEnd={onDragEnd}
       >
-        <SortableContext items={ids} strategy={verticalListSortingStrategy} disabled={!canDrag}>
-          <table
+        <SortableContext items={canDrag ? ids : NO_IDS} strategy={verticalListSortingStrategy} disabled={!canDrag}>
+          <div
+            role="table"
             className="bl-table"
             aria-label="Backlog items"
             aria-rowcount={total + 1}
-            style={{ minWidth: tableMinWidth({ canEdit, wide: view.wide, showValue, showFlags }) }}
+            style={{ minWidth: columns.minWidth, '--bl-columns': columns.template } as CSSProperties}
           >
-            <BacklogColGroup canEdit={canEdit} wide={view.wide} showValue={showValue} showFlags={showFlags} />
             <BacklogHeader
               view={view}
               onSort={onSort}
@@ -186,29 +184,28 @@ export function BacklogTable({
               onSelectAll={onSelectAll}
               loadedCount={rows.length}
             />
-            <tbody>
-              {paddingTop > 0 && (
-                <tr aria-hidden="true" className="bl-spacer">
-                  <td colSpan={columnCount} style={{ height: paddingTop }} />
-                </tr>
-              )}
+            {/* Rows are placed absolutely: scrolling mounts a few rows and moves nothing else. */}
+            <div role="rowgroup" className="bl-tbody" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
               {virtualRows.map((v) => {
                 const item = rows[v.index];
+                const top = v.start - HEADER_HEIGHT;
                 if (!item) {
                   return (
-                    <tr key={v.key} className="bl-loading-row">
-                      <td colSpan={columnCount}>
+                    <div role="row" key={v.key} className="bl-tr bl-loading-row" style={{ top }}>
+                      <div role="cell" className="bl-td bl-loading-cell">
                         <span className="bl-skeleton" aria-hidden="true" />
                         <span className="meta">Loading more items…</span>
-                      </td>
-                    </tr>
+                      </div>
+                    </div>
                   );
                 }
+                const Row = canDrag ? SortableBacklogRow : BacklogRowView;
                 return (
-                  <BacklogRowView
+                  <Row
                     key={v.key}
                     item={item}
                     index={v.index}
+                    top={top}
                     active={v.index === activeIndex}
                     selected={selection.ids.has(item.id)}
                     editingField={editing?.id === item.id ? editing.field : null}
@@ -223,13 +220,8 @@ export function BacklogTable({
                   />
                 );
               })}
-              {paddingBottom > 0 && (
-                <tr aria-hidden="true" className="bl-spacer">
-                  <td colSpan={columnCount} style={{ height: paddingBottom }} />
-                </tr>
-              )}
-            </tbody>
-          </table>
+            </div>
+          </div>
         </SortableContext>
       </DndContext>
     </div>

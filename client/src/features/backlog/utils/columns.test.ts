@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { tableColumns, TITLE_MIN } from './columns';
+
+describe('table columns', () => {
+  it('gives editors a selection column and lets the title take the rest', () => {
+    const editor = tableColumns({ canEdit: true, wide: false, showValue: false, showFlags: false });
+    const viewer = tableColumns({ canEdit: false, wide: false, showValue: false, showFlags: false });
+    expect(editor.template.startsWith('36px 60px minmax(180px, 1fr)')).toBe(true);
+    expect(viewer.template.startsWith('60px minmax(180px, 1fr)')).toBe(true);
+    expect(editor.count - viewer.count).toBe(1);
+    expect(editor.minWidth - viewer.minWidth).toBe(36);
+  });
+
+  it('adds the WSJF and ICE columns, value and flags only when asked', () => {
+    const narrow = tableColumns({ canEdit: true, wide: false, showValue: false, showFlags: false });
+    const all = tableColumns({ canEdit: true, wide: true, showValue: true, showFlags: true });
+    expect(all.count - narrow.count).toBe(5 + 2);
+    expect(all.template.endsWith('100px 84px 72px 104px')).toBe(true);
+    expect(all.minWidth).toBeGreaterThan(narrow.minWidth + TITLE_MIN);
+  });
+});
