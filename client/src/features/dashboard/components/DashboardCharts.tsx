@@ -1,7 +1,8 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatDay, formatPercent } from '../../../lib/format';
 import type { SharePoint } from '../utils/effort-rows';
-import type { TrendAxes, TrendChartModel } from '../utils/trend-model';
+import { monthTicks } from '../../key-results/utils/chart-series';
+import { shareTicks, type TrendAxes, type TrendChartModel } from '../utils/trend-model';
 
 // ui.md §4: Okabe–Ito blue for the series, near-black dashed target, grey dotted pace.
 const SERIES = '#0072B2';
@@ -54,6 +55,7 @@ export function TrendChart({ chart, axes }: { chart: TrendChartModel; axes: Tren
 export function MisalignedChart({ points, xDomain, summary }: { points: SharePoint[]; xDomain: [number, number]; summary: string }) {
   const high = Math.max(0.25, ...points.map((p) => p.share));
   const top = Math.min(1, Math.ceil(high * 4) / 4);
+  const xTicks = monthTicks(xDomain[0], xDomain[1]);
   return (
     <LineChart
       data={points}
@@ -65,14 +67,15 @@ export function MisalignedChart({ points, xDomain, summary }: { points: SharePoi
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke="#E5E7EB" />
-      <XAxis dataKey="t" type="number" scale="time" domain={xDomain} tickFormatter={day} stroke={GUIDE} tick={TICK} tickCount={6} />
+      <XAxis dataKey="t" type="number" scale="time" domain={xDomain} ticks={xTicks} tickFormatter={day} stroke={GUIDE} tick={TICK} />
       <YAxis
         domain={[0, top]}
+        ticks={shareTicks([0, top])}
         tickFormatter={(v: number) => formatPercent(v)}
         stroke={GUIDE}
         tick={TICK}
-        width={44}
-        label={{ value: 'Share of open effort', angle: -90, position: 'insideLeft', fill: '#374151', fontSize: 11, dy: 60 }}
+        width={60}
+        label={{ value: 'Share of open effort', angle: -90, position: 'insideLeft', fill: '#374151', fontSize: 11, dy: 60, dx: -4 }}
       />
       <Line dataKey="share" type="stepAfter" stroke={SERIES} strokeWidth={2} dot={{ r: 2, fill: SERIES }} isAnimationActive={!reducedMotion()} />
     </LineChart>
