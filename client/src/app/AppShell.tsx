@@ -27,7 +27,7 @@ export function AppShell({ user }: { user: SessionUser }) {
         </div>
         <nav aria-label="Main">
           {/* Wraps at phone width: six entries no longer fit 390 px on one line (the rule belongs in global.css). */}
-          <ul className="nav-list" style={{ flexWrap: 'wrap' }}>
+          <ul className="nav-list">
             {NAV.filter((item) => roleAtLeast(user.role, item.role)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className="nav-link">
