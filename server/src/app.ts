@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps) {
   });
   api.use('/api', csrfGuard(config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean), [IMPORT_PATH]));
   api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
-  api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json' }));
+  api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters }));
   api.use('/api', authMiddleware(services.sessions, services.apiTokens));
   // Share-link pages and their one API route: keep the token out of search indexes and Referer headers.
   api.use(['/shared', '/api/shared'], (_req, res, next) => {
@@ -185,6 +185,16 @@ export function createApp(deps: AppDeps) {
   if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
   app.use(errorMiddleware);
   return { app, services, routes, state };
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text and SQLite can: refusing it at the
+ * door keeps both databases (and backups moved between them) the same.
+ */
+function refuseNulCharacters(_req: unknown, _res: unknown, body: Buffer): void {
+  if (body.includes(0) || body.includes('\\u0000')) {
+    throw new AppError('VALIDATION_FAILED', 'Text may not contain NUL characters (U+0000)');
+  }
 }
 
 /** The built single-page client; every non-API path falls back to index.html (deep links). */
