@@ -31,6 +31,8 @@ export function readCsv(body: Buffer): CsvTable {
     throw badFile('The file is not UTF-8 text. In Excel choose "CSV UTF-8"; in Jira the export is already UTF-8.');
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  // PostgreSQL cannot store NUL in text (SQLite can): refuse it for both, so the databases never differ.
+  if (text.includes('\u0000')) throw badFile('The file contains NUL characters, so it is not a text CSV. Export it again as CSV (UTF-8).');
   if (text.trim() === '') throw badFile('The file is empty.');
 
   const delimiter = detectDelimiter(text);
