@@ -205,6 +205,10 @@ describeEachDatabase('importing a Jira export', (kind) => {
     expect(latin1.status).toBe(400);
     expect(((await latin1.json()) as any).error.message).toContain('not UTF-8');
 
+    const nul = await postCsv(t.editor, 'Title\nBad\u0000cell\n', { mode: 'apply' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toContain('NUL characters');
+
     const plain = await t.editor.request('POST', '/api/imports', { rawBody: 'Title\nx\n', headers: { 'content-type': 'text/plain' } });
     expect(plain.status).toBe(415);
     const crossSite = await t.editor.request('POST', '/api/imports', {
