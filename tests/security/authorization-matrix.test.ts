@@ -29,7 +29,7 @@ describeEachDatabase('authorization matrix', (kind) => {
     routes = listRoutes(t);
     ids = await buildRouteIds(t);
     // An active quarter, so the dashboard and the share link show real data.
-    const active = await buildCycle(t.editor, { name: `Matrix-${kind}`, status: 'active' });
+    const active = await buildCycle(t.editor, { name: 'Matrix quarter', status: 'active' });
     await buildKeyResult(t.editor, { objectiveId: (await buildObjective(t.editor, { cycleId: active.id })).id });
 
     const disabledEmail = `disabled-${randomUUID().slice(0, 8)}@test.local`;

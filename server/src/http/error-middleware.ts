@@ -41,6 +41,11 @@ function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (parserError.type && parserError.status && parserError.status < 500) {
     return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request body could not be read' } } };
   }
+  // Untyped 4xx from the plumbing: a body that fails to inflate (Content-Encoding: gzip on plain
+  // text), or a path the router cannot decode (`/api/teams/%zz`). The client's fault, not a 500.
+  if (parserError.status && parserError.status >= 400 && parserError.status < 500) {
+    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request could not be read (bad encoding in the body or the address)' } } };
+  }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' } } };
 }
 

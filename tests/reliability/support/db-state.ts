@@ -53,11 +53,21 @@ export function changedTables(before: DatabaseState, after: DatabaseState): stri
     .map((n) => `${n} (${before[n]?.rows ?? 0} → ${after[n]?.rows ?? 0} rows)`);
 }
 
-/** SQLite's own check of the file (`ok` when sound); PostgreSQL has no equivalent, so it answers `ok` there. */
+/**
+ * SQLite's own check of the file and of every foreign key: `ok` when sound.
+ * PostgreSQL enforces its constraints on every write and has no file check
+ * of this kind, so there the foreign keys are checked by the constraints
+ * themselves and this answers `ok`.
+ */
 export async function integrityCheck(db: Database): Promise<string> {
   if (db.kind !== 'sqlite') return 'ok';
-  const rows: { integrity_check: string }[] = await db.read((m) => m.query('PRAGMA integrity_check'));
-  return rows.map((r) => r.integrity_check).join('; ');
+  return db.read(async (m) => {
+    const integrity: { integrity_check: string }[] = await m.query('PRAGMA integrity_check');
+    const orphans: { table: string; parent: string }[] = await m.query('PRAGMA foreign_key_check');
+    const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    for (const o of orphans) problems.push(`orphan row in ${o.table} (missing ${o.parent})`);
+    return problems.length ? problems.join('; ') : 'ok';
+  });
 }
 
 /** Every row of every table as text: for searching the stored data for something that must not be there. */

@@ -55,7 +55,10 @@ export function readCsv(body: Buffer): CsvTable {
   if (records.length > IMPORT_MAX_ROWS) {
     throw tooLarge(`The file has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} rows. Split it into files of at most ${IMPORT_MAX_ROWS.toLocaleString('en')} rows.`);
   }
-  return { headers: header.map((h) => h.trim()), records, delimiter };
+  const headers = header.map((h) => h.trim());
+  // Headers key the saved mapping (at most 200 characters each): a longer one is not a header row.
+  if (headers.some((h) => [...h].length > 200)) throw badFile('A column header is longer than 200 characters. Is the first row the column headers?');
+  return { headers, records, delimiter };
 }
 
 /** The separator is whichever of `,` `;` tab occurs most in the header line outside quotes. */
