@@ -12,6 +12,12 @@ export interface ScoreBacklogInput extends ScoringStructure {
   items: readonly ScoringItem[];
   /** Cycle for the headline figures; defaults to the active cycle (the latest-starting one if several). */
   headlineCycleId?: string;
+  /**
+   * false skips the KR flags and headline (empty/null in the result): a
+   * caller that computes them per cycle or team itself saves a quarter of
+   * the work at 100,000 items.
+   */
+  summaries?: boolean;
 }
 
 export interface ScoreBacklogResult {
@@ -84,6 +90,7 @@ export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
     entry.flags = flagItem(entry, entry.breakdown, context, rankInversion ? { lowValueThresholds, rankInversion } : common);
   }
 
+  if (input.summaries === false) return { items: scored, krFlags: [], headline: null, lowValueThresholds };
   const headlineCycleId = input.headlineCycleId ?? context.activeCycleIds[0];
   const headline =
     headlineCycleId !== undefined && context.cycles.has(headlineCycleId)

@@ -72,7 +72,8 @@ async function buildSnapshot(m: EntityManager, asOf: Date): Promise<ScoringSnaps
   const structure = await loadStructure(m);
   const { settings } = await readSettings(m);
   const items = await loadItems(m);
-  const result = scoreBacklog({ items, ...structure, settings, asOf });
+  // Headline and KR flags are computed per cycle/team by their readers, not here.
+  const result = scoreBacklog({ items, ...structure, settings, asOf, summaries: false });
   return {
     result,
     byId: new Map(result.items.map((i) => [i.id, i])),
