@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useNotify } from '../../components/Notifier';
 import { formatNumber } from '../../lib/format';
 import { useCan } from '../auth/useSession';
 import type { BacklogRow } from './api/types';
 import { BacklogFilters } from './components/BacklogFilters';
 import type { EditableField, RowHandlers } from './components/BacklogRowView';
-import { BacklogEmpty, BacklogError } from './components/BacklogStates';
+import { BacklogEmpty, BacklogError, BacklogSkeleton } from './components/BacklogStates';
 import { BacklogTable, type TableHandle } from './components/BacklogTable';
 import { BatchBar } from './components/BatchBar';
 import { CreateItemInput } from './components/CreateItemInput';
@@ -117,6 +117,7 @@ export function BacklogPage() {
   });
 
   useGlobalKeys(singleKeys && !picker, {
+    Escape: () => setHelpOpen(false),
     '/': () => searchRef.current?.focus(),
     c: () => createRef.current?.focus(),
     '?': () => setHelpOpen((open) => !open),
@@ -163,6 +164,11 @@ export function BacklogPage() {
           {list.data ? `${formatNumber(list.total)} ${list.total === 1 ? 'item' : 'items'}${filtered ? ' match these filters' : ''}` : 'Loading items…'}
           {list.isFetching && list.data && !list.isFetchingNextPage && <span className="meta"> · updating…</span>}
         </p>
+        {canEdit && (
+          <Link to="/import" className="bl-import">
+            Import CSV or Jira
+          </Link>
+        )}
         <label className="bl-toggle bl-cols">
           <input type="checkbox" checked={view.wide} onChange={(e) => setView((v) => ({ ...v, wide: e.target.checked }), { replace: true })} />
           WSJF &amp; ICE columns
@@ -194,6 +200,8 @@ export function BacklogPage() {
       )}
       {list.isError && !list.data ? (
         <BacklogError message={list.error.message} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <BacklogSkeleton />
       ) : showEmpty ? (
         <BacklogEmpty filtered={filtered} canEdit={canEdit} onClear={() => setView(clearFilters)} />
       ) : (
@@ -214,6 +222,7 @@ export function BacklogPage() {
           editing={editing}
           issues={issues.issues}
           focusIndex={focusIndex}
+          openId={itemId}
           handlers={handlers}
           onRowKeyDown={onRowKeyDown}
           onDragMove={(activeId, overId) => {

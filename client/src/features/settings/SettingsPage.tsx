@@ -8,6 +8,8 @@ const TABS = [
   // Absolute: inside a splat route, react-router 7 resolves relative links from the whole URL.
   { to: '/settings/members', label: 'Members' },
   { to: '/settings/teams', label: 'Teams' },
+  // Scoring has its own page (issue 4); listed here so admins find every setting in one place.
+  { to: '/scoring', label: 'Scoring' },
 ] as const;
 
 /** Screen 4: admin settings — members and teams. Others get a plain explanation, not a broken page. */

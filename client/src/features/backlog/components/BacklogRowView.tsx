@@ -51,6 +51,7 @@ export const BacklogRowView = memo(function BacklogRowView({
   item,
   index,
   top,
+  open,
   active,
   selected,
   editingField,
@@ -68,6 +69,8 @@ export const BacklogRowView = memo(function BacklogRowView({
   index: number;
   /** Offset from the top of the body, from the virtualizer. */
   top: number;
+  /** Its detail panel is open. */
+  open: boolean;
   active: boolean;
   selected: boolean;
   editingField: EditableField | null;
@@ -111,7 +114,7 @@ export const BacklogRowView = memo(function BacklogRowView({
       data-id={item.id}
       aria-rowindex={index + 2}
       tabIndex={tab}
-      className={`bl-tr bl-row${selected ? ' is-selected' : ''}${sortable?.isDragging ? ' is-dragging' : ''}${issue ? ' has-issue' : ''}`}
+      className={`bl-tr bl-row${selected ? ' is-selected' : ''}${sortable?.isDragging ? ' is-dragging' : ''}${issue ? ' has-issue' : ''}${open ? ' is-open' : ''}`}
       style={{ top, ...(sortable && { transform: CSS.Transform.toString(transform), transition: sortable.transition }) }}
       onClick={onRowClick}
       onFocus={() => handlers.focusRow(index)}

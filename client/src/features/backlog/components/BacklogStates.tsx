@@ -29,3 +29,19 @@ export function BacklogError({ message, onRetry }: { message: string; onRetry: (
     </div>
   );
 }
+
+/** Placeholder rows while the first page loads (visible only after 300 ms, by CSS). */
+export function BacklogSkeleton() {
+  return (
+    <div className="bl-skeleton-table" role="status">
+      <span className="sr-only">Loading the backlog…</span>
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="bl-skeleton-row" aria-hidden="true">
+          <span className="bl-skeleton" />
+          <span className="bl-skeleton" />
+          <span className="bl-skeleton" />
+        </div>
+      ))}
+    </div>
+  );
+}

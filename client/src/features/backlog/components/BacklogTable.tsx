@@ -53,6 +53,7 @@ export function BacklogTable({
   editing,
   issues,
   focusIndex,
+  openId,
   handlers,
   onRowKeyDown,
   onDragMove,
@@ -73,6 +74,8 @@ export function BacklogTable({
   editing: { id: string; field: EditableField } | null;
   issues: Readonly<Record<string, RowIssue>>;
   focusIndex: number;
+  /** The item whose panel is open, highlighted in the list. */
+  openId: string | undefined;
   handlers: RowHandlers;
   onRowKeyDown: (event: KeyboardEvent<HTMLElement>, index: number) => void;
   onDragMove: (activeId: string, overId: string) => void;
@@ -206,6 +209,7 @@ export function BacklogTable({
                     item={item}
                     index={v.index}
                     top={top}
+                    open={item.id === openId}
                     active={v.index === activeIndex}
                     selected={selection.ids.has(item.id)}
                     editingField={editing?.id === item.id ? editing.field : null}

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { ApiError } from '../../../lib/api';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
+import { ScoreBreakdown } from '../../alignment/components/ScoreBreakdown';
 import { backlogApi, backlogKeys } from '../api/backlogApi';
 import type { BacklogRow } from '../api/types';
 import { findCachedItem } from '../hooks/itemCache';
@@ -10,6 +11,7 @@ import type { ItemActions } from '../hooks/useItemActions';
 import type { ReferenceData } from '../hooks/useReferenceData';
 import type { RowIssue } from '../hooks/useRowIssues';
 import { flagLabel } from '../utils/labels';
+import { formatValueScore } from './BacklogRowView';
 import { describeConflict } from './RowConflicts';
 import { DeleteItem } from './DeleteItem';
 import { ItemForm } from './ItemForm';
@@ -50,6 +52,7 @@ export function ItemDetailPanel({
     initialDataUpdatedAt: 0,
   });
   const item = query.data;
+  const krTitles = useMemo(() => new Map([...reference.keyResultById].map(([id, kr]) => [id, kr.title])), [reference.keyResultById]);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -107,19 +110,27 @@ export function ItemDetailPanel({
             />
           )}
           {item.valueScore !== undefined && (
-            <p>
-              <strong>Value score:</strong> {item.valueScore === null ? 'Not scorable' : formatNumber(Math.round(item.valueScore * 10) / 10)}
-            </p>
-          )}
-          {item.flags && item.flags.length > 0 && (
-            <ul className="bl-panel-flags" aria-label="Flags">
-              {item.flags.map((f) => (
-                <li key={f.code}>
-                  <span aria-hidden="true">⚑ </span>
-                  <strong>{flagLabel(f.code)}:</strong> {f.message}
-                </li>
-              ))}
-            </ul>
+            <section className="bl-panel-value" aria-labelledby="bl-value-title">
+              <h3 id="bl-value-title">
+                Value score: {item.valueScore === null ? 'not scorable' : formatValueScore(item.valueScore)}
+              </h3>
+              {item.flags && item.flags.length > 0 && (
+                <ul className="bl-panel-flags" aria-label="Flags">
+                  {item.flags.map((f) => (
+                    <li key={f.code}>
+                      <span aria-hidden="true">⚑ </span>
+                      <strong>{flagLabel(f.code)}:</strong> {f.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {item.breakdown !== undefined && (
+                <details className="bl-why">
+                  <summary>Why this score</summary>
+                  <ScoreBreakdown breakdown={item.breakdown} keyResultTitles={krTitles} />
+                </details>
+              )}
+            </section>
           )}
           {canEdit ? (
             <ItemForm key={formKey} item={item} reference={reference} onSave={(patch) => actions.saveFields(item.id, patch, 'your changes')} />
