@@ -63,8 +63,8 @@ describe('backlog grooming in the browser', () => {
     expect(await backlog.row('Dark mode').innerText()).toContain('No KR');
 
     await backlog.tagWithKeyboard('Dark mode', 'activation');
-    await expect.poll(() => backlog.chips('Dark mode')).toEqual(['Activation rate 30% to 45%, strength 2 of 3']);
-    expect(await backlog.toast('Tagged "Dark mode" to Activation rate 30% to 45%').isVisible()).toBe(true);
+    await backlog.toast('Tagged "Dark mode" to Activation rate 30% to 45%').waitFor();
+    expect(await backlog.chips('Dark mode')).toEqual(['Activation rate 30% to 45%, strength 2 of 3']);
     // Focus stays on the row, so the next key works without the mouse.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(await backlog.row('Dark mode').getAttribute('data-id'));
 
@@ -138,6 +138,8 @@ describe('backlog grooming in the browser', () => {
     expect(await backlog.batchBar().innerText()).toContain('2 selected');
 
     await backlog.batchBar().getByRole('button', { name: 'Tag to KR' }).click();
+    await backlog.pickerDialog().getByRole('heading', { name: 'Tag 2 items to a key result' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await backlog.completePicker('trial');
     await backlog.toast('Tagged 2 of 2 to Trial to paid 4% to 6%').waitFor();
     expect(await backlog.chips('Alpha export')).toEqual(['Trial to paid 4% to 6%, strength 2 of 3']);
