@@ -65,6 +65,18 @@ describe('CheckInForm', () => {
     await waitFor(() => expect((screen.getByLabelText('What changed? Blockers?') as HTMLTextAreaElement).value).toBe(''));
   });
 
+  it('accepts a value typed with grouping commas, as Keyline shows it, and refuses a decimal comma', async () => {
+    const fetchMock = renderForm();
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '1,520,000' } });
+    fireEvent.click(screen.getByRole('button', { name: /Post check-in/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)).value).toBe(1_520_000);
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '31,5' } });
+    fireEvent.click(screen.getByRole('button', { name: /Post check-in/ }));
+    expect(screen.getByText('Must be a number')).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the schema messages by the fields and sends nothing when the input is invalid', () => {
     const fetchMock = renderForm();
     fireEvent.change(screen.getByLabelText('Value'), { target: { value: 'lots' } });

@@ -8,7 +8,13 @@ import { serverFieldErrors, validateWith, type FieldErrors } from '../../okrs/ut
 import { useCreateCheckIn } from '../api/key-results.api';
 import { BAND_ICON, BAND_LABEL, confidenceBand } from '../utils/confidence';
 
-const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+// "1,520,000" is how Keyline shows values, so it is accepted back (grouping commas only; "1,5" stays invalid).
+const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const asNumber = (text: string) => {
+  const trimmed = text.trim();
+  if (trimmed === '') return Number.NaN;
+  return Number(GROUPED.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed);
+};
 
 /** Value (prefilled with the current one), confidence 0–10 and a note; Ctrl+Enter posts from anywhere in it. */
 export function CheckInForm({ keyResult: kr }: { keyResult: KeyResult }) {
