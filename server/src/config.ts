@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   /** Set when behind a reverse proxy so req.ip and https detection are right. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** After SIGTERM, keep accepting (readyz 503, answers close their connection) this long before closing the port. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
