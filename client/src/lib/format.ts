@@ -30,13 +30,17 @@ export function formatPercent(fraction: number | null | undefined): string {
   return `${minus(integer.format(Math.round(pct)))}%`;
 }
 
-/** A value in a key result's unit: "$1.2M", "5.1%", "1,870 users". */
-export function formatMetric(value: number | null | undefined, unit: string, metricType?: string): string {
+/**
+ * A value in a key result's unit: "$1.2M", "5.1%", "1,870 users". Money is
+ * compact from 10,000 unless `full` is asked for (lists, tables, tooltips and
+ * labels, where "$1.4M → $1.4M" would hide the move).
+ */
+export function formatMetric(value: number | null | undefined, unit: string, metricType?: string, { full = false }: { full?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   if (metricType === 'milestone') return value >= 1 ? 'Done' : 'Not done';
   if (metricType === 'currency' || unit === '$' || unit === '€' || unit === '£') {
     const symbol = unit || '$';
-    return `${value < 0 ? '−' : ''}${symbol}${formatCompact(Math.abs(value))}`;
+    return `${value < 0 ? '−' : ''}${symbol}${full ? formatNumber(Math.abs(value)) : formatCompact(Math.abs(value))}`;
   }
   if (metricType === 'percent' || unit === '%') return `${formatNumber(value)}%`;
   return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);

@@ -132,7 +132,7 @@ function PointTooltip({ active, point, keyResult: kr }: { active: boolean | unde
   return (
     <div className="chart-tooltip">
       <strong>{what}</strong>
-      <div>{formatMetric(point.value, kr.unit, kr.metricType)}</div>
+      <div>{formatMetric(point.value, kr.unit, kr.metricType, { full: true })}</div>
       {point.confidence !== null && (
         <div>
           Confidence {point.confidence}/10 ({BAND_LABEL[confidenceBand(point.confidence)]})

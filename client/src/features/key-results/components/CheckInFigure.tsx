@@ -16,7 +16,7 @@ export function CheckInFigure({ keyResult: kr, checkIns, cycle, expected }: { ke
   const model = useMemo(() => buildChartModel(kr, checkIns, cycle, new Date()), [kr, checkIns, cycle]);
   const sentence = chartSentence(kr, checkIns, expected);
   const oldestFirst = [...checkIns].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
+  const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType, { full: true });
   return (
     <section className="kr-section kr-chart-section" aria-labelledby={`${captionId}-title`}>
       <div className="kr-figure-head">

@@ -7,7 +7,7 @@ import { ConfidenceBadge } from './ConfidenceBadge';
 /** Every check-in, newest first: who, when, the move and its delta, the judgement and the note. */
 export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResult; checkIns: CheckIn[] }) {
   const rows = withDeltas(checkIns, kr.startValue);
-  const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
+  const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType, { full: true });
   return (
     <section className="kr-section" aria-labelledby="history-title">
       <h2 id="history-title">Check-in history</h2>

@@ -19,7 +19,7 @@ export function formatTrajectory(kr: Values): string {
 
 /** The same for screen readers, which read "→" badly: "start 40, now 31, target 25 tickets". */
 export function describeTrajectory(kr: Values): string {
-  const v = (x: number) => formatMetric(x, kr.unit, kr.metricType);
+  const v = (x: number) => formatMetric(x, kr.unit, kr.metricType, { full: true });
   return `start ${v(kr.startValue)}, now ${v(kr.currentValue)}, target ${v(kr.targetValue)}`;
 }
 
