@@ -202,7 +202,9 @@ function serveClient(app: express.Express, dist: string): void {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`CLIENT_DIST has no index.html: ${dist} (run npm run build)`);
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.get('/{*splat}', (req, res, next) => {
-    if (req.path.startsWith('/api/')) return next();
+    // A missing hashed chunk (a tab open across a redeploy) must be a 404, not index.html
+    // served as JavaScript, which the browser reports as a MIME error and a blank screen.
+    if (req.path.startsWith('/api/') || req.path.startsWith('/assets/')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dist, 'index.html'));
   });

@@ -36,4 +36,12 @@ describe('signing in through the browser', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await context.close();
   });
+
+  it('serves deep links as the app but a missing chunk as a 404, not index.html disguised as JavaScript', async () => {
+    const deep = await fetch(`${server.baseUrl}/dashboard`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toContain('text/html');
+    const chunk = await fetch(`${server.baseUrl}/assets/gone-after-a-redeploy.js`);
+    expect(chunk.status).toBe(404);
+  });
 });
