@@ -1,6 +1,7 @@
 import { roleAtLeast, type SessionUser } from '@keyline/shared';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../features/auth/useSession';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 const NAV = [
   { to: '/dashboard', label: 'Dashboard', role: 'viewer' },
@@ -13,6 +14,7 @@ const NAV = [
 
 export function AppShell({ user }: { user: SessionUser }) {
   const signOut = useSignOut();
+  const { pathname } = useLocation();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -48,7 +50,9 @@ export function AppShell({ user }: { user: SessionUser }) {
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <PageErrorBoundary key={pathname}>
+          <Outlet />
+        </PageErrorBoundary>
       </main>
     </div>
   );
