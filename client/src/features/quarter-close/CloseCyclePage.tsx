@@ -38,8 +38,20 @@ export function CloseCyclePage() {
       </p>
     );
   }
-  if (!cycle) return <p role="alert">There is no such quarter.</p>;
-  if (!isEditor) return <p>Only editors can close a quarter.</p>;
+  if (!cycle) {
+    return (
+      <p role="alert">
+        There is no such quarter. <Link to="/okrs">Back to the OKRs</Link>
+      </p>
+    );
+  }
+  if (!isEditor) {
+    return (
+      <p>
+        Only editors can close a quarter. <Link to={`/okrs?cycle=${cycle.id}`}>Back to the OKRs of {cycle.name}</Link>
+      </p>
+    );
+  }
   const titles = new Map(objectives.data.map((o) => [o.id, o.title]));
   return <CloseWizard cycle={cycle} cycles={cycles.data} keyResults={keyResults.data} objectiveTitle={(oid) => titles.get(oid) ?? ''} />;
 }
