@@ -53,6 +53,29 @@ describeEachDatabase('value scoring and alignment', (kind) => {
     expect(ascending.body.items.at(-1).id).toBe(unscorable.id);
   });
 
+  it('scores write answers and column-sorted pages against the current OKRs, not a stale snapshot', async () => {
+    // Warm the snapshot, then change the structure: a new KR the snapshot has never seen.
+    await t.viewer.get('/api/backlog-items?sort=valueScore');
+    const objective = await buildObjective(t.editor, { cycleId: (await t.viewer.get(`/api/key-results/${kr.id}`)).body.cycleId, title: 'Grow revenue' });
+    const newKr = await buildKeyResult(t.editor, { objectiveId: objective.id, title: 'Paid conversions' });
+    const item = await buildBacklogItem(t.editor, { title: 'Pricing page test', reach: 500, impact: 1, confidence: 1, effort: 2 });
+    const tagged = await t.editor.put(`/api/backlog-items/${item.id}/links/${newKr.id}`, { strength: 2 });
+    expect(tagged.body.flags).toEqual([]);
+    expect(tagged.body.breakdown.alignment.terms).toHaveLength(1);
+    const edited = await t.editor.patch(`/api/backlog-items/${item.id}`, { effort: 4 }, tagged.body.version);
+    expect(edited.body.intrinsic).toBeCloseTo(125);
+    const page = await t.viewer.get('/api/backlog-items?sort=title');
+    const row = page.body.items.find((i: { id: string }) => i.id === item.id);
+    expect(row.intrinsic).toBeCloseTo(125);
+    expect(row.flags).toEqual([]);
+    // Clean up so the headline figures below stay about the original three items.
+    expect((await t.editor.delete(`/api/backlog-items/${item.id}`, edited.body.version)).status).toBe(204);
+    const krNow = (await t.viewer.get(`/api/key-results/${newKr.id}`)).body;
+    expect((await t.editor.delete(`/api/key-results/${newKr.id}`, krNow.version)).status).toBe(204);
+    const objNow = (await t.viewer.get(`/api/objectives/${objective.id}`)).body;
+    expect((await t.editor.delete(`/api/objectives/${objective.id}`, objNow.version)).status).toBe(204);
+  });
+
   it('filters by flag', async () => {
     const flagged = await t.viewer.get('/api/backlog-items?flag=UNALIGNED');
     expect(flagged.body.items.map((i: { id: string }) => i.id)).toContain(unaligned.id);

@@ -3,7 +3,7 @@ import type { BacklogListQuery, Page, ScoredBacklogItem } from '@keyline/shared'
 import { AppError } from '../../http/app-error';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { attachScores } from '../scoring/attach-scores';
-import type { ScoringSnapshot } from '../scoring/scoring-snapshot';
+import type { PageScorer, ScoringSnapshot } from '../scoring/scoring-snapshot';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
@@ -18,12 +18,16 @@ import { toBacklogItemDtos } from './backlog.mapper';
 export async function listBacklogItems(
   m: EntityManager,
   query: BacklogListQuery,
-  snapshot: ScoringSnapshot,
+  snapshot: ScoringSnapshot | undefined,
+  score: PageScorer = (items) => attachScores(items, snapshot as ScoringSnapshot),
 ): Promise<Page<ScoredBacklogItem>> {
   const offset = decodeCursor(query.cursor);
   const qb = m.createQueryBuilder(BacklogItemEntity, 'i');
   applyBacklogFilters(qb, query);
-  if (query.sort === 'valueScore' || query.flag?.length) return listByScore(m, qb, query, offset, snapshot);
+  if (query.sort === 'valueScore' || query.flag?.length) {
+    if (!snapshot) throw new Error('Ranking by value needs a full scoring snapshot');
+    return listByScore(m, qb, query, offset, snapshot);
+  }
 
   const total = await qb.getCount();
   qb.orderBy(`i.${query.sort}`, query.order === 'asc' ? 'ASC' : 'DESC', 'NULLS LAST');
@@ -33,7 +37,7 @@ export async function listBacklogItems(
   qb.addOrderBy('i.id', 'ASC').offset(offset).limit(query.limit);
   const rows = await qb.getMany();
   const next = offset + rows.length;
-  return { items: attachScores(await toBacklogItemDtos(m, rows), snapshot), total, nextCursor: next < total ? encodeCursor(next) : null };
+  return { items: score(await toBacklogItemDtos(m, rows)), total, nextCursor: next < total ? encodeCursor(next) : null };
 }
 
 async function listByScore(

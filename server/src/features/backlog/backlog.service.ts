@@ -19,7 +19,6 @@ import { recordAudit } from '../audit/audit.recorder';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import { attachScores } from '../scoring/attach-scores';
 import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
 import { TeamEntity } from '../teams/team.entity';
 import { BacklogItemEntity } from './backlog-item.entity';
@@ -47,9 +46,15 @@ export class BacklogService {
   ) {}
 
   async list(query: BacklogListQuery): Promise<Page<ScoredBacklogItem>> {
-    // The snapshot first: on SQLite a read inside a read would wait for itself.
-    const snapshot = await this.scoring.get();
-    return this.db.read((m) => listBacklogItems(m, query, snapshot));
+    // Scoring first: on SQLite a read inside a read would wait for itself.
+    // Ranking by value or filtering by flag needs the whole backlog scored;
+    // a page sorted by a column needs scores on its own rows only.
+    if (query.sort === 'valueScore' || query.flag?.length) {
+      const snapshot = await this.scoring.get();
+      return this.db.read((m) => listBacklogItems(m, query, snapshot));
+    }
+    const score = await this.scoring.pageScorer();
+    return this.db.read((m) => listBacklogItems(m, query, undefined, score));
   }
 
   async get(id: string): Promise<ScoredBacklogItem> {
@@ -58,7 +63,7 @@ export class BacklogService {
 
   /** Write responses carry the score too, so the client can update its row in place. */
   private async scored(item: BacklogItem): Promise<ScoredBacklogItem> {
-    return attachScores([item], await this.scoring.latest())[0] as ScoredBacklogItem;
+    return (await this.scoring.pageScorer())([item])[0] as ScoredBacklogItem;
   }
 
   /** New items go to the bottom of the manual order. */

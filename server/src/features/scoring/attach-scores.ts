@@ -1,4 +1,11 @@
-import { buildScoringContext, scoreItem, type BacklogItem, type ScoredBacklogItem, type ScoredItem } from '@keyline/shared';
+import {
+  buildScoringContext,
+  scoreItem,
+  type BacklogItem,
+  type ScoredBacklogItem,
+  type ScoredItem,
+  type ScoringContext,
+} from '@keyline/shared';
 import type { ScoringSnapshot } from './scoring-snapshot';
 
 /**
@@ -6,10 +13,10 @@ import type { ScoringSnapshot } from './scoring-snapshot';
  * not know yet (written after it was taken) are scored on the spot: scoring
  * is absolute, so one item needs only the OKR structure, not the backlog.
  */
-export function attachScores(items: BacklogItem[], snapshot: ScoringSnapshot): ScoredBacklogItem[] {
+export function attachScores(items: BacklogItem[], snapshot: ScoringSnapshot, freshContext?: ScoringContext): ScoredBacklogItem[] {
   return items.map((item) => {
-    const scored = snapshot.byId.get(item.id);
-    const fresh = scored && sameInputs(scored, item) ? scored : scoreAlone(item, snapshot);
+    const scored = freshContext ? undefined : snapshot.byId.get(item.id);
+    const fresh = scored && sameInputs(scored, item) ? scored : scoreAlone(item, snapshot, freshContext);
     return {
       ...item,
       valueScore: fresh.valueScore,
@@ -21,8 +28,9 @@ export function attachScores(items: BacklogItem[], snapshot: ScoringSnapshot): S
   });
 }
 
-function scoreAlone(item: BacklogItem, snapshot: ScoringSnapshot): ScoredItem {
-  const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
+/** With `freshContext` (the OKR structure or settings changed since the snapshot) every item is scored against it. */
+function scoreAlone(item: BacklogItem, snapshot: ScoringSnapshot, freshContext?: ScoringContext): ScoredItem {
+  const context = freshContext ?? buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
   return scoreItem({ ...item, links: item.links }, context, {
     lowValueThresholds: snapshot.result.lowValueThresholds,
     rankInversion: null,

@@ -1,5 +1,8 @@
 import {
+  buildScoringContext,
   scoreBacklog,
+  type BacklogItem,
+  type ScoredBacklogItem,
   type ScoreBacklogResult,
   type ScoredItem,
   type ScoringCycle,
@@ -16,6 +19,7 @@ import { CycleEntity } from '../cycles/cycle.entity';
 import { CheckInEntity } from '../key-results/check-in.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
+import { attachScores } from './attach-scores';
 import { readSettings } from './scoring-settings.service';
 
 /** The whole backlog scored at one moment, with a lookup by id and the value order. */
@@ -27,7 +31,12 @@ export interface ScoringSnapshot {
   structure: { keyResults: ScoringKeyResult[]; objectives: ScoringObjective[]; cycles: ScoringCycle[] };
   settings: ScoringSettings;
   asOf: string;
+  /** Identifies the OKR structure, settings and day the scores were computed with. */
+  structureKey: string;
 }
+
+/** Scores a page of items: from the snapshot where still valid, on the spot otherwise. */
+export type PageScorer = (items: BacklogItem[]) => ScoredBacklogItem[];
 
 /**
  * Scores are derived data: recomputed from the database when it changed.
@@ -36,9 +45,16 @@ export interface ScoringSnapshot {
  * part of the key because expected pace moves with the calendar.
  */
 const MAX_AGE_MS = 5_000;
+/** How long after a write the background rebuild waits for more writes. */
+const REFRESH_DELAY_MS = 2_000;
+
+function structureKeyOf(structure: ScoringSnapshot['structure'], settings: ScoringSettings, asOf: Date): string {
+  return JSON.stringify([structure, settings, asOf.toISOString().slice(0, 10)]);
+}
 
 export class ScoringSnapshotService {
   private cached: { generation: number; at: number; day: string; snapshot: Promise<ScoringSnapshot> } | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: Database) {}
 
@@ -49,6 +65,37 @@ export class ScoringSnapshotService {
    */
   latest(): Promise<ScoringSnapshot> {
     return this.cached?.snapshot ?? this.get();
+  }
+
+  /**
+   * For views that need scores only on the rows they show (a page sorted by a
+   * column, a write response): the last snapshot, with every row re-scored
+   * on the spot if its inputs changed — or all of them if the OKR structure
+   * or the settings changed since (a cheap read of ~1,000 KRs, not 100,000
+   * items). A full rebuild is scheduled in the background for the views
+   * that rank the whole backlog.
+   */
+  async pageScorer(): Promise<PageScorer> {
+    const snapshot = await this.latest();
+    if (this.cached?.generation !== this.db.generation) this.refreshSoon();
+    const asOf = new Date();
+    const { structure, settings } = await this.db.read(async (m) => ({
+      structure: await loadStructure(m),
+      settings: (await readSettings(m)).settings,
+    }));
+    if (structureKeyOf(structure, settings, asOf) === snapshot.structureKey) return (items) => attachScores(items, snapshot);
+    const context = buildScoringContext({ ...structure, settings, asOf });
+    return (items) => attachScores(items, snapshot, context);
+  }
+
+  /** Debounced, so a burst of edits costs one rebuild; unref'd so it never keeps a process alive. */
+  private refreshSoon(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.get().catch(() => undefined);
+    }, REFRESH_DELAY_MS);
+    this.refreshTimer.unref();
   }
 
   get(): Promise<ScoringSnapshot> {
@@ -81,6 +128,7 @@ async function buildSnapshot(m: EntityManager, asOf: Date): Promise<ScoringSnaps
     structure,
     settings,
     asOf: asOf.toISOString(),
+    structureKey: structureKeyOf(structure, settings, asOf),
   };
 }
 
