@@ -57,7 +57,13 @@ async function main(): Promise<void> {
 
   // After an edit the snapshot is rebuilt on the next read: the cost a PM pays after a change.
   const first = (await api.get('/api/backlog-items?limit=1')).body.items[0];
-  await api.patch(`/api/backlog-items/${first.id}`, { effort: 5 }, first.version);
+  t = performance.now();
+  const edited = await api.patch(`/api/backlog-items/${first.id}`, { effort: 5 }, first.version);
+  const editMs = performance.now() - t;
+  t = performance.now();
+  await api.get('/api/backlog-items?sort=rank&limit=50');
+  const rankAfterEdit = performance.now() - t;
+  await api.patch(`/api/backlog-items/${first.id}`, { effort: 8 }, edited.body.version);
   t = performance.now();
   await api.get('/api/backlog-items?sort=valueScore&order=desc&limit=50');
   const afterEdit = performance.now() - t;
@@ -67,6 +73,8 @@ async function main(): Promise<void> {
   console.log(`GET /api/alignment, warm                      ${alignmentWarm.toFixed(0)} ms  (${(alignmentWarm / floor).toFixed(1)}× floor)`);
   console.log(`first page sorted by value, warm              ${pageWarm.toFixed(0)} ms  (${(pageWarm / floor).toFixed(1)}× floor)`);
   console.log(`first page sorted by rank, warm               ${rankPage.toFixed(0)} ms`);
+  console.log(`an inline edit (PATCH, scored answer)          ${editMs.toFixed(0)} ms`);
+  console.log(`first page by rank right after an edit        ${rankAfterEdit.toFixed(0)} ms`);
   console.log(`first page by value right after an edit       ${afterEdit.toFixed(0)} ms  (${(afterEdit / floor).toFixed(1)}× floor)`);
   console.log(`headline: misaligned ${(cold.body.headline.misalignedEffortShare * 100).toFixed(1)}%, coverage ${cold.body.headline.krCoverage.covered}/${cold.body.headline.krCoverage.total}`);
 
