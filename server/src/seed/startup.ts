@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generatePassword, hashPassword } from '../auth/password';
 import type { Config } from '../config';
 import { nowIso } from '../db/columns';
+import { lockForRuleCheck } from '../db/table-lock';
 import type { Database } from '../db/database';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../features/users/user.entity';
@@ -25,7 +26,10 @@ export async function seedIfEmpty(db: Database, config: Config): Promise<SignInL
   const password = config.KEYLINE_ADMIN_PASSWORD ?? generatePassword();
   const adminHash = await hashPassword(password);
   const memberHash = await hashPassword(generatePassword());
-  await db.write(async (m) => {
+  const seeded = await db.write(async (m) => {
+    // Several servers may start at once on an empty PostgreSQL database: one seeds, the others see it done.
+    await lockForRuleCheck(m, 'users');
+    if ((await m.count(UserEntity)) > 0) return false;
     const now = nowIso();
     const adminId = randomUUID();
     await m.insert(UserEntity, {
@@ -40,8 +44,9 @@ export async function seedIfEmpty(db: Database, config: Config): Promise<SignInL
       updatedAt: now,
     });
     if (config.KEYLINE_SEED === 'demo') await insertDemoOrganisation(m, adminId, memberHash, new Date());
+    return true;
   });
-  return fromEnv ? undefined : { email, password };
+  return fromEnv || !seeded ? undefined : { email, password };
 }
 
 /** KEYLINE_ADMIN_EMAIL + KEYLINE_ADMIN_PASSWORD: create that admin, or reset it, at every start. */
@@ -50,6 +55,7 @@ export async function ensureAdmin(db: Database, config: Config): Promise<void> {
   const email = config.KEYLINE_ADMIN_EMAIL.toLowerCase();
   const passwordHash = await hashPassword(config.KEYLINE_ADMIN_PASSWORD);
   await db.write(async (m) => {
+    await lockForRuleCheck(m, 'users'); // another server starting now may be creating the same admin
     const now = nowIso();
     const existing = await m.findOneBy(UserEntity, { email });
     if (existing) {

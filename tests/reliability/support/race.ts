@@ -20,6 +20,8 @@ export interface RaceResult {
   roundsWithoutOneWinner: number;
   /** Versions each success produced, in order. */
   wonVersions: number[];
+  /** Which racer (index) won each round. */
+  winners: number[];
   /** 412 answers whose `current` was not the version the winner made. */
   staleConflictBodies: number;
 }
@@ -31,7 +33,7 @@ export interface RaceResult {
  * so a round must have exactly one winner and all others must get 412.
  */
 export async function raceReadModifyWrite(racers: readonly ApiClient[], target: RaceTarget, rounds: number): Promise<RaceResult> {
-  const result: RaceResult = { rounds, attempts: 0, successes: 0, conflicts: 0, other: [], splitReads: 0, roundsWithoutOneWinner: 0, wonVersions: [], staleConflictBodies: 0 };
+  const result: RaceResult = { rounds, attempts: 0, successes: 0, conflicts: 0, other: [], splitReads: 0, roundsWithoutOneWinner: 0, wonVersions: [], winners: [], staleConflictBodies: 0 };
   for (let round = 0; round < rounds; round++) {
     const reads = await Promise.all(racers.map((r) => r.get(target.path)));
     const rows = reads.map((res) => {
@@ -44,6 +46,7 @@ export async function raceReadModifyWrite(racers: readonly ApiClient[], target: 
     const won = writes.filter((w) => w.status === 200);
     if (won.length !== 1) result.roundsWithoutOneWinner++;
     for (const w of won) result.wonVersions.push(w.body.version);
+    writes.forEach((w, i) => w.status === 200 && result.winners.push(i));
     for (const w of writes) {
       if (w.status === 200) result.successes++;
       else if (w.status === 412 && w.body?.error?.code === 'VERSION_CONFLICT') {
