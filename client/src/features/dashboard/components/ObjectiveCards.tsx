@@ -1,5 +1,5 @@
 import type { DashboardKeyResult, DashboardObjective } from '@keyline/shared';
-import { formatDay, formatPercent } from '../../../lib/format';
+import { formatDay, formatPercent, MISSING } from '../../../lib/format';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
 import { ProgressBar } from '../../okrs/components/ProgressBar';
 import { GradeBadge } from '../../quarter-close/components/GradeBadge';
@@ -57,7 +57,15 @@ export function ObjectiveCards({
                   <span className="dash-kr-title">
                     <KeyResultName id={kr.id} title={kr.title} linked={linked} />
                   </span>
-                  <span className="num dash-kr-progress">{kr.lastCheckInAt === null ? 'No check-in' : formatPercent(kr.progress)}</span>
+                  {/* The badge beside it already says "No check-in"; the figure is the "—" of missing data (ui.md §2). */}
+                  {kr.lastCheckInAt === null ? (
+                    <span className="num dash-kr-progress">
+                      <span aria-hidden="true">{MISSING}</span>
+                      <span className="sr-only">No data</span>
+                    </span>
+                  ) : (
+                    <span className="num dash-kr-progress">{formatPercent(kr.progress)}</span>
+                  )}
                   <ConfidenceBadge confidence={kr.confidence} band={STATUS_BAND[kr.status]} showScore={false} />
                   {kr.grade !== null && kr.gradeBand !== null && <GradeBadge grade={kr.grade} band={kr.gradeBand} />}
                 </li>
