@@ -77,6 +77,18 @@ describe('CheckInForm', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('tells how a milestone is checked in, since its value is a number behind "Done"/"Not done"', () => {
+    vi.stubGlobal('fetch', vi.fn());
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <NotifierProvider>
+          <CheckInForm keyResult={{ ...kr, metricType: 'milestone', startValue: 0, targetValue: 1, currentValue: 0, unit: '' } as KeyResult} />
+        </NotifierProvider>
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText(/Last Not done .* enter 1 when it is done, 0 while it is not/)).toBeTruthy();
+  });
+
   it('shows the schema messages by the fields and sends nothing when the input is invalid', () => {
     const fetchMock = renderForm();
     fireEvent.change(screen.getByLabelText('Value'), { target: { value: 'lots' } });

@@ -72,6 +72,7 @@ export function CheckInForm({ keyResult: kr }: { keyResult: KeyResult }) {
           <>
             Last {formatMetric(kr.currentValue, kr.unit, kr.metricType)}
             {preview !== null && <> · would be {formatPercent(preview)} done</>}
+            {kr.metricType === 'milestone' && <> · enter 1 when it is done, 0 while it is not</>}
           </>
         }
       />
