@@ -57,7 +57,7 @@ export function GradesPage() {
         </div>
       </div>
       <p className="grades-intro">
-        Grade each key result from 0.0 to 1.0. For a stretch goal 0.7 already counts as met:{' '}
+        {canEditRole ? 'Grade each key result' : 'Each key result is graded'} from 0.0 to 1.0. For a stretch goal 0.7 already counts as met:{' '}
         <span className="nowrap">
           {GRADE_ICON.green} {GRADE_LABEL.green} 0.7–1.0
         </span>{' '}
@@ -69,10 +69,14 @@ export function GradesPage() {
         <span className="nowrap">
           {GRADE_ICON.red} {GRADE_LABEL.red} 0.0–0.3
         </span>
-        . The suggestion comes from progress; change it where the number misleads.
+        .{canEditRole ? ' The suggestion comes from progress; change it where the number misleads.' : ' Grades are written by editors.'}
       </p>
       {!open && <p className="quarter-note">Grading opens once {c.name} is active.</p>}
-      {c.status === 'closed' && <p className="quarter-note">{c.name} is closed: its OKRs are read-only, but grades and retro notes can still be written.</p>}
+      {c.status === 'closed' && (
+        <p className="quarter-note">
+          {c.name} is closed: its OKRs are read-only{canEditRole ? ', but grades and retro notes can still be written' : ''}.
+        </p>
+      )}
       <p className="meta" data-testid="graded-count">
         {graded} of {keyResults.data.length} key results graded
       </p>
