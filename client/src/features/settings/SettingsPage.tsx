@@ -1,21 +1,32 @@
+import type { Role } from '@keyline/shared';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { ApiTokensSection } from '../api-tokens/components/ApiTokensSection';
 import { useCan } from '../auth/useSession';
+import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { MembersSection } from './components/MembersSection';
+import { QuartersSection } from './components/QuartersSection';
 import { TeamsSection } from './components/TeamsSection';
 import './settings.css';
 
-const TABS = [
-  // Absolute: inside a splat route, react-router 7 resolves relative links from the whole URL.
-  { to: '/settings/members', label: 'Members' },
-  { to: '/settings/teams', label: 'Teams' },
+// Absolute links: inside a splat route, react-router 7 resolves relative links from the whole URL.
+const TABS: readonly { to: string; label: string; role: Role }[] = [
+  { to: '/settings/members', label: 'Members', role: 'admin' },
+  { to: '/settings/teams', label: 'Teams', role: 'admin' },
+  { to: '/settings/quarters', label: 'Quarters', role: 'admin' },
   // Scoring has its own page (issue 4); listed here so admins find every setting in one place.
-  { to: '/scoring', label: 'Scoring' },
-] as const;
+  { to: '/scoring', label: 'Scoring', role: 'admin' },
+  { to: '/settings/api-tokens', label: 'API tokens', role: 'editor' },
+  { to: '/settings/share-links', label: 'Share links', role: 'editor' },
+];
 
-/** Screen 4: admin settings — members and teams. Others get a plain explanation, not a broken page. */
+/**
+ * Screen 4: settings. Admins get every tab; editors their API tokens and the
+ * dashboard's share links; viewers a plain explanation, not a broken page.
+ */
 export function SettingsPage() {
   const isAdmin = useCan('admin');
-  if (!isAdmin) {
+  const isEditor = useCan('editor');
+  if (!isEditor) {
     return (
       <section aria-labelledby="st-title">
         <h1 id="st-title">Settings</h1>
@@ -23,12 +34,20 @@ export function SettingsPage() {
       </section>
     );
   }
+  const tabs = TABS.filter((tab) => tab.role === 'editor' || isAdmin);
+  const home = isAdmin ? '/settings/members' : '/settings/api-tokens';
   return (
     <section className="st-page" aria-labelledby="st-title">
       <h1 id="st-title">Settings</h1>
+      {!isAdmin && (
+        <p className="st-intro">
+          Here you manage your own API tokens and the dashboard's share links. For members, teams, quarters and scoring, only admins can manage settings.
+          Ask an admin if you need a change there.
+        </p>
+      )}
       <nav aria-label="Settings sections">
         <ul className="st-tabs">
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <li key={tab.to}>
               <NavLink to={tab.to} className="st-tab">
                 {tab.label}
@@ -38,11 +57,24 @@ export function SettingsPage() {
         </ul>
       </nav>
       <Routes>
-        <Route index element={<Navigate to="/settings/members" replace />} />
-        <Route path="members" element={<MembersSection />} />
-        <Route path="teams" element={<TeamsSection />} />
-        <Route path="*" element={<Navigate to="/settings/members" replace />} />
+        <Route index element={<Navigate to={home} replace />} />
+        {isAdmin && <Route path="members" element={<MembersSection />} />}
+        {isAdmin && <Route path="teams" element={<TeamsSection />} />}
+        {isAdmin && <Route path="quarters" element={<QuartersSection />} />}
+        <Route path="api-tokens" element={<ApiTokensSection />} />
+        <Route path="share-links" element={<ShareLinksSection />} />
+        <Route path="*" element={<Navigate to={home} replace />} />
       </Routes>
+    </section>
+  );
+}
+
+/** The dashboard's own share-links panel, reused as it is. */
+function ShareLinksSection() {
+  return (
+    <section aria-labelledby="st-share-title">
+      <h2 id="st-share-title">Share links</h2>
+      <ShareLinksPanel />
     </section>
   );
 }

@@ -1,0 +1,72 @@
+import type { CreatedApiToken, User } from '@keyline/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useCan, useSession } from '../../auth/useSession';
+import { settingsApi, settingsKeys } from '../../settings/api/settingsApi';
+import { errorMessage } from '../../settings/utils/errors';
+import { useApiTokens } from '../api/api-tokens.api';
+import { CreatedToken } from './CreatedToken';
+import { CreateTokenForm } from './CreateTokenForm';
+import { TokenRow } from './TokenRow';
+import './api-tokens.css';
+
+/** API tokens for scripts and integrations: create (secret shown once), list, revoke. Admins see everyone's. */
+export function ApiTokensSection() {
+  const me = useSession().data;
+  const isAdmin = useCan('admin');
+  const tokens = useApiTokens();
+  // Admins list everyone's tokens, so say whose each one is.
+  const users = useQuery({ queryKey: settingsKeys.users, queryFn: ({ signal }) => settingsApi.users(signal), enabled: isAdmin });
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const ownerName = (userId: string) =>
+    userId === me?.id ? 'You' : (users.data?.find((u: User) => u.id === userId)?.name ?? 'Another member');
+
+  return (
+    <section aria-labelledby="tk-title">
+      <h2 id="tk-title">API tokens</h2>
+      <p className="tk-intro">
+        Scripts and integrations call Keyline's API with a token instead of a password: send it as <code>Authorization: Bearer &lt;token&gt;</code>. A
+        read-only token reads as a viewer; a read-and-write token acts with your role. {isAdmin ? 'As an admin you see and can revoke every member’s tokens.' : ''}
+      </p>
+      {created ? (
+        <CreatedToken token={created} origin={window.location.origin} onDone={() => setCreated(null)} />
+      ) : (
+        <CreateTokenForm onCreated={setCreated} />
+      )}
+      {tokens.isPending && <p role="status">Loading tokens…</p>}
+      {tokens.isError && (
+        <div role="alert">
+          <p>Couldn't load the tokens. {errorMessage(tokens.error)}</p>
+          <button type="button" className="button" onClick={() => void tokens.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {tokens.data && tokens.data.length === 0 && <p>No API tokens yet. Create one above for each script, so you can revoke them one at a time.</p>}
+      {tokens.data && tokens.data.length > 0 && (
+        <table className="st-table">
+          <caption className="sr-only">API tokens, their access and status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              {isAdmin && <th scope="col">Owner</th>}
+              <th scope="col">Access</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data.map((token) => (
+              <TokenRow key={token.id} token={token} owner={isAdmin ? ownerName(token.userId) : undefined} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
