@@ -7,7 +7,7 @@ import { reportFigures, sized } from './support/mode';
 import { auditEventsOf, raceReadModifyWrite, type RaceTarget } from './support/race';
 
 const RACERS = 20;
-const ROUNDS = sized(5, 50);
+const ROUNDS = sized(4, 50);
 
 /**
  * Twenty clients read-modify-write one row over and over with If-Match. The
