@@ -15,6 +15,7 @@ describe('format', () => {
   it('formats metric values in their unit', () => {
     expect(formatMetric(1_200_000, '$', 'currency')).toBe('$1.2M');
     expect(formatMetric(1_358_000, '$', 'currency', { full: true })).toBe('$1,358,000');
+    expect(formatMetric(1_311_637.5, '$', 'currency', { full: true })).toBe('$1,311,638');
     expect(formatMetric(5.1, '%', 'percent')).toBe('5.1%');
     expect(formatMetric(1870, 'users', 'number')).toBe('1,870 users');
     expect(formatMetric(1, '', 'milestone')).toBe('Done');

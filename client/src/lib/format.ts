@@ -40,7 +40,9 @@ export function formatMetric(value: number | null | undefined, unit: string, met
   if (metricType === 'milestone') return value >= 1 ? 'Done' : 'Not done';
   if (metricType === 'currency' || unit === '$' || unit === '€' || unit === '£') {
     const symbol = unit || '$';
-    return `${value < 0 ? '−' : ''}${symbol}${full ? formatNumber(Math.abs(value)) : formatCompact(Math.abs(value))}`;
+    // In full, cents are noise from a thousand up ("$1,311,638", not "$1,311,637.5").
+    const exact = Math.abs(value) >= 1000 ? integer.format(Math.round(Math.abs(value))) : formatNumber(Math.abs(value));
+    return `${value < 0 ? '−' : ''}${symbol}${full ? exact : formatCompact(Math.abs(value))}`;
   }
   if (metricType === 'percent' || unit === '%') return `${formatNumber(value)}%`;
   return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
