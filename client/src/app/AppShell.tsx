@@ -9,7 +9,7 @@ const NAV = [
   { to: '/backlog', label: 'Backlog', role: 'viewer' },
   { to: '/planner', label: 'Planner', role: 'editor' },
   { to: '/alignment', label: 'Alignment', role: 'viewer' },
-  { to: '/settings', label: 'Settings', role: 'admin' },
+  { to: '/settings', label: 'Settings', role: 'editor' },
 ] as const;
 
 export function AppShell({ user }: { user: SessionUser }) {

@@ -41,8 +41,7 @@ export function SettingsPage() {
       <h1 id="st-title">Settings</h1>
       {!isAdmin && (
         <p className="st-intro">
-          Here you manage your own API tokens and the dashboard's share links. For members, teams, quarters and scoring, only admins can manage settings.
-          Ask an admin if you need a change there.
+          Here you manage your own API tokens and the dashboard's share links. Members, teams, quarters and scoring are managed by admins.
         </p>
       )}
       <nav aria-label="Settings sections">
