@@ -89,6 +89,8 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
 
     await wizard.step(3).waitFor();
     expect(await wizard.summary().textContent()).toContain(`1 key result carries over to ${nextName}, with 1 open backlog link.`);
+    // The quarter still has 10 days to run: the summary says closing now ends it early.
+    expect(await wizard.summary().textContent()).toMatch(/closing now ends it (9|10|11) days early/);
     await page.getByRole('button', { name: 'Close E2E-Q3' }).click();
     await wizard.result().waitFor();
     expect(await wizard.result().getByRole('status').textContent()).toBe(

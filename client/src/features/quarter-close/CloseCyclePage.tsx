@@ -88,6 +88,8 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
   const choice: NextChoice = next.kind === 'existing' ? { kind: 'existing', cycleId: next.cycleId } : next.kind === 'new' ? { ...next, kind: 'new' } : { kind: 'none' };
   const carry = next.kind === 'none' ? [] : candidates.filter((kr) => chosen.has(kr.id)).map((kr) => kr.id);
   const ungraded = keyResults.filter((kr) => kr.grade === null).length;
+  // Whole days from today (UTC, like the quarter's dates) to its last day; closing before then ends it early.
+  const daysLeft = Math.round((Date.parse(cycle.endsOn) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000);
 
   const forward = () => {
     if (step === 0 && next.kind === 'new') {
@@ -153,6 +155,12 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
                   </li>
                 )}
               </ul>
+              {daysLeft > 0 && (
+                <p className="quarter-note" data-testid="close-early">
+                  {cycle.name} runs until {formatDay(cycle.endsOn)}: closing now ends it {daysLeft === 1 ? '1 day' : `${daysLeft} days`} early, and its key results
+                  take no more check-ins.
+                </p>
+              )}
               {ungraded > 0 && (
                 <p className="quarter-note">
                   {ungraded === 1 ? '1 key result has' : `${ungraded} key results have`} no grade yet. You can <Link to={`/cycles/${cycle.id}/grades`}>grade them</Link>{' '}
