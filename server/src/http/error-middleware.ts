@@ -41,6 +41,11 @@ function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (parserError.type && parserError.status && parserError.status < 500) {
     return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request body could not be read' } } };
   }
+  // sendFile found no index.html: the built client is missing or being rebuilt. Not the client's
+  // fault, and not "bad encoding" (the 4xx branch below answered that while `vite build` ran).
+  if (parserError.status === 404 && (err as { code?: string }).code === 'ENOENT') {
+    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'The web client is missing or being rebuilt; try again in a moment' } } };
+  }
   // Untyped 4xx from the plumbing: a body that fails to inflate (Content-Encoding: gzip on plain
   // text), or a path the router cannot decode (`/api/teams/%zz`). The client's fault, not a 500.
   if (parserError.status && parserError.status >= 400 && parserError.status < 500) {
