@@ -77,12 +77,12 @@ describe('a key result in detail', () => {
     // The note was cleared for the next check-in; the value stays where it was posted.
     expect(await kr.checkInForm().getByLabel('What changed? Blockers?').inputValue()).toBe('');
 
-    await kr.postCheckIn({ value: '31', confidence: '5' });
+    await kr.postCheckIn({ value: '31', confidence: '4' });
     await kr.trajectory().getByText('40 → 35 → 25 tickets').waitFor({ state: 'detached' });
     expect(await kr.trajectory().textContent()).toContain('40 → 31 → 25 tickets');
     await expect.poll(() => kr.chartDots().count()).toBe(2);
     expect(await kr.header().getByText('At risk').isVisible()).toBe(true);
-    expect(await kr.caption().textContent()).toMatch(/^31 tickets of a target of 25 tickets \(from 40 tickets\) on .+, 60% done; pace expects 3[34]%\. 2 check-ins, latest confidence 5\/10 \(At risk\)\.$/);
+    expect(await kr.caption().textContent()).toMatch(/^31 tickets of a target of 25 tickets \(from 40 tickets\) on .+, 60% done; pace expects 3[34]%\. 2 check-ins, latest confidence 4\/10 \(At risk\)\.$/);
     expect(await kr.historyItems().count()).toBe(2);
 
     await kr.showTable();

@@ -6,7 +6,7 @@ import { focusFirstInvalid, TextAreaField, TextField } from '../../okrs/componen
 import { ServerError } from '../../okrs/components/ServerError';
 import { serverFieldErrors, validateWith, type FieldErrors } from '../../okrs/utils/form-validation';
 import { useCreateCheckIn } from '../api/key-results.api';
-import { BAND_ICON, BAND_LABEL, confidenceBand } from '../utils/confidence';
+import { BAND_ICON, BAND_LABEL, CONFIDENCE_BANDS_HINT, confidenceBand } from '../utils/confidence';
 
 // "1,520,000" is how Keyline shows values, so it is accepted back (grouping commas only; "1,5" stays invalid).
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
@@ -91,7 +91,7 @@ export function CheckInForm({ keyResult: kr }: { keyResult: KeyResult }) {
             <span aria-hidden="true">{BAND_ICON[band]}</span> {band === 'none' ? '—' : BAND_LABEL[band]}
           </span>
         }
-        hint="7–10 on track · 4–6 at risk · 0–3 off track"
+        hint={CONFIDENCE_BANDS_HINT}
       />
       <TextAreaField
         label="What changed? Blockers?"

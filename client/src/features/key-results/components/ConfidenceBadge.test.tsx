@@ -7,8 +7,8 @@ afterEach(cleanup);
 
 describe('ConfidenceBadge', () => {
   it('shows the band as icon and word with the score, never colour alone', () => {
-    const { container } = render(<ConfidenceBadge confidence={6} />);
-    expect(container.textContent).toBe('▲ At risk 6/10 confidence');
+    const { container } = render(<ConfidenceBadge confidence={4} />);
+    expect(container.textContent).toBe('▲ At risk 4/10 confidence');
     expect(container.querySelector('[aria-hidden="true"]')?.textContent).toBe('▲');
   });
 

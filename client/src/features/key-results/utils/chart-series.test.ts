@@ -83,7 +83,7 @@ describe('chartSentence', () => {
 
   it('reads the latest value against target and pace, with the latest confidence in words', () => {
     expect(chartSentence(full, checkIns, 0.5)).toBe(
-      `31 tickets of a target of 25 tickets (from 40 tickets) on ${formatDay('2026-11-10')}, 60% done; pace expects 50%. 2 check-ins, latest confidence 6/10 (At risk).`,
+      `31 tickets of a target of 25 tickets (from 40 tickets) on ${formatDay('2026-11-10')}, 60% done; pace expects 50%. 2 check-ins, latest confidence 6/10 (On track).`,
     );
   });
 

@@ -1,3 +1,5 @@
+import { STATUS_RULES } from '@keyline/shared';
+
 /**
  * Confidence is judged, progress is measured (ui.md): a 0–10 judgement maps
  * to a band that is always shown as icon + word, never colour alone.
@@ -18,13 +20,21 @@ export const BAND_ICON: Record<ConfidenceBand, string> = {
   none: '○',
 };
 
-/** ≥7 on track, 4–6 at risk, ≤3 off track; no confidence yet means no check-in. */
+/**
+ * The same cut-offs as the dashboard's status (STATUS_RULES in shared): at
+ * or below 4 is at risk, at or below 2 off track, so a KR never reads "at
+ * risk" on one screen and "on track" on another. No confidence yet means no
+ * check-in.
+ */
 export function confidenceBand(confidence: number | null | undefined): ConfidenceBand {
   if (confidence === null || confidence === undefined || !Number.isFinite(confidence)) return 'none';
-  if (confidence >= 7) return 'on-track';
-  if (confidence >= 4) return 'at-risk';
-  return 'off-track';
+  if (confidence <= STATUS_RULES.offTrackConfidence) return 'off-track';
+  if (confidence <= STATUS_RULES.atRiskConfidence) return 'at-risk';
+  return 'on-track';
 }
+
+/** The bands in words, for form hints: "5–10 on track · 3–4 at risk · 0–2 off track". */
+export const CONFIDENCE_BANDS_HINT = `${STATUS_RULES.atRiskConfidence + 1}–10 on track · ${STATUS_RULES.offTrackConfidence + 1}–${STATUS_RULES.atRiskConfidence} at risk · 0–${STATUS_RULES.offTrackConfidence} off track`;
 
 const SEVERITY: Record<ConfidenceBand, number> = { none: 0, 'on-track': 1, 'at-risk': 2, 'off-track': 3 };
 
