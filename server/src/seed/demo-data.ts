@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ItemStatus, ItemType } from '@keyline/shared';
+import { keyResultProgress, type ItemStatus, type ItemType } from '@keyline/shared';
 import { BacklogItemEntity } from '../features/backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../features/backlog/backlog-link.entity';
 import { RANK_STEP } from '../features/backlog/backlog-rank';
 import { CycleEntity } from '../features/cycles/cycle.entity';
+import { HeadlineHistoryEntity } from '../features/dashboard/headline-history.entity';
 import { CheckInEntity } from '../features/key-results/check-in.entity';
 import { KeyResultEntity } from '../features/key-results/key-result.entity';
 import { ObjectiveEntity } from '../features/objectives/objective.entity';
@@ -66,11 +67,13 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
   const current = quarterOf(today);
   const previous = quarterOf(new Date(current.start.getTime() - 86_400_000));
   const activeKrIds: string[] = [];
+  let activeCycleId = '';
   for (const [quarter, status] of [
     [previous, 'closed'],
     [current, 'active'],
   ] as const) {
     const cycleId = randomUUID();
+    if (status === 'active') activeCycleId = cycleId;
     await m.insert(CycleEntity, { id: cycleId, name: quarter.name, startsOn: day(quarter.start), endsOn: day(quarter.end), status, ...stamp });
     const asOf = status === 'closed' ? quarter.end : today;
     const elapsed = Math.min(1, (asOf.getTime() - quarter.start.getTime()) / (quarter.end.getTime() - quarter.start.getTime()));
@@ -93,9 +96,14 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
       for (const kr of objective.keyResults) {
         const krId = randomUUID();
         if (status === 'active') activeKrIds.push(krId);
-        const pace = kr.pace * (status === 'closed' ? 1 : 1);
-        const checkIns = weeklyCheckIns(kr, quarter.start, asOf, elapsed * pace, rand, userIds);
+        const checkIns = weeklyCheckIns(kr, quarter.start, asOf, elapsed * kr.pace, rand, userIds);
         const currentValue = checkIns.at(-1)?.value ?? kr.start;
+        // Last quarter was graded at its close: the suggested grade (progress, to 0.1) and a retro note.
+        const progress = keyResultProgress({ startValue: kr.start, targetValue: kr.target, currentValue });
+        const graded =
+          status === 'closed'
+            ? { grade: Math.round(Math.min(1, Math.max(0, progress)) * 10) / 10, gradeNote: `Retro: ${kr.lastNote}`, gradedAt: quarter.end.toISOString() }
+            : {};
         await m.insert(KeyResultEntity, {
           id: krId,
           objectiveId: id,
@@ -108,6 +116,7 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
           weight: kr.weight,
           ownerId: pick(userIds),
           deletedAt: null,
+          ...graded,
           ...stamp,
         });
         for (const c of checkIns) await m.insert(CheckInEntity, { id: randomUUID(), keyResultId: krId, ...c });
@@ -116,6 +125,32 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
   }
 
   await insertDemoBacklog(m, rand, [...teamIds.values()], activeKrIds, now);
+  await insertDemoHeadlineHistory(m, activeCycleId, current.start, today, rand);
+}
+
+/**
+ * Weeks of misaligned-effort history for the demo's active quarter, so the
+ * dashboard's trend has a past on first start: the share drifts down towards
+ * where the demo backlog stands today, as a team cleaning up would make it.
+ * (Real installations record their own history at check-ins and daily.)
+ */
+async function insertDemoHeadlineHistory(m: EntityManager, cycleId: string, start: Date, today: Date, rand: () => number): Promise<void> {
+  const weeks = Math.floor((today.getTime() - start.getTime()) / (7 * 86_400_000));
+  for (let w = 0; w < weeks; w++) {
+    const at = new Date(start.getTime() + w * 7 * 86_400_000 + 9 * 3_600_000);
+    const weeksLeft = weeks - w;
+    await m.insert(HeadlineHistoryEntity, {
+      id: randomUUID(),
+      cycleId,
+      teamId: null,
+      recordedAt: at.toISOString(),
+      day: at.toISOString().slice(0, 10),
+      reason: 'daily',
+      misalignedEffortShare: Math.min(0.9, 0.39 + weeksLeft * 0.018 + (rand() - 0.5) * 0.02),
+      krCoverageShare: Math.min(1, 0.75 + (w / Math.max(1, weeks)) * 0.25),
+      openEffort: Math.round(1500 + weeksLeft * 40),
+    });
+  }
 }
 
 function weeklyCheckIns(
