@@ -96,7 +96,7 @@ describe('the alignment view and the scoring settings', () => {
     await view.toast('Tagged “Paid trial upgrade prompt” to “Trial-to-paid conversion”').waitFor();
     await expect.poll(() => view.misalignedEffort().textContent()).toBe('0%');
     await expect.poll(() => view.flagCount('UNALIGNED').textContent()).toBe('0');
-    expect(await view.rows('UNALIGNED').count()).toBe(0);
+    await expect.poll(() => view.rows('UNALIGNED').count()).toBe(0);
     const item = await admin.get(`/api/backlog-items/${seeded.c.id}`);
     expect(item.body.links).toEqual([{ keyResultId: seeded.trial.id, strength: 2 }]);
     expect(item.body.flags.map((f: { code: string }) => f.code)).not.toContain('UNALIGNED');
