@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { KeyResult } from '@keyline/shared';
 import { formatAge } from '../../../lib/format';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
+import { formatGrade, GRADE_ICON, GRADE_LABEL } from '../../quarter-close/utils/grade-bands';
 import { describeTrajectory, formatTrajectory } from '../../key-results/utils/format-kr';
 import type { OkrDialog } from './OkrDialogs';
 import { ProgressBar } from './ProgressBar';
@@ -34,14 +35,22 @@ export function KeyResultRow({
       </div>
       <ProgressBar value={kr.progress} pace={pace} label={`Progress of ${kr.title}`} />
       <ConfidenceBadge confidence={kr.latestConfidence} />
-      <span className={`kr-age meta${due ? ' outdated' : ''}`}>
-        {due && (
-          <>
-            <span aria-hidden="true">⚠ </span>Check-in due:{' '}
-          </>
-        )}
-        {kr.lastCheckInAt === null ? (due ? 'never checked in' : 'Never checked in') : `${due ? 'last' : 'Checked in'} ${formatAge(kr.lastCheckInAt)}`}
-      </span>
+      {kr.grade !== null && kr.gradeBand !== null ? (
+        // Once graded (usually a closed quarter) the grade says more than the last check-in's age.
+        <span className="kr-age meta" title={kr.gradeNote ?? undefined}>
+          <span aria-hidden="true">{GRADE_ICON[kr.gradeBand]} </span>
+          Graded {formatGrade(kr.grade)} · {GRADE_LABEL[kr.gradeBand]}
+        </span>
+      ) : (
+        <span className={`kr-age meta${due ? ' outdated' : ''}`}>
+          {due && (
+            <>
+              <span aria-hidden="true">⚠ </span>Check-in due:{' '}
+            </>
+          )}
+          {kr.lastCheckInAt === null ? (due ? 'never checked in' : 'Never checked in') : `${due ? 'last' : 'Checked in'} ${formatAge(kr.lastCheckInAt)}`}
+        </span>
+      )}
       <Link className="kr-items" to={`/backlog?keyResultId=${kr.id}`}>
         {items === 1 ? '1 open item' : `${items} open items`}
         <span className="sr-only"> serving {kr.title}</span>
