@@ -47,6 +47,8 @@ export type PageScorer = (items: BacklogItem[]) => ScoredBacklogItem[];
 const MAX_AGE_MS = 5_000;
 /** How long after a write the background rebuild waits for more writes. */
 const REFRESH_DELAY_MS = 2_000;
+/** Rebuilds faster than this (a few thousand items) are never skipped. */
+const SLOW_BUILD_MS = 50;
 
 function structureKeyOf(structure: ScoringSnapshot['structure'], settings: ScoringSettings, asOf: Date): string {
   return JSON.stringify([structure, settings, asOf.toISOString().slice(0, 10)]);
@@ -55,6 +57,8 @@ function structureKeyOf(structure: ScoringSnapshot['structure'], settings: Scori
 export class ScoringSnapshotService {
   private cached: { generation: number; at: number; day: string; snapshot: Promise<ScoringSnapshot> } | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** How long the last rebuild took: small backlogs (< SLOW_BUILD_MS) are always served fresh. */
+  private lastBuildMs = 0;
 
   constructor(private readonly db: Database) {}
 
@@ -105,7 +109,17 @@ export class ScoringSnapshotService {
     const fresh =
       c && c.generation === this.db.generation && c.day === day && (this.db.kind === 'sqlite' || now - c.at < MAX_AGE_MS);
     if (fresh) return c.snapshot;
+    // Under a stream of writes a large backlog would be re-scored before every
+    // whole-backlog read. When a rebuild is slow, keep serving the last one for
+    // a few rebuild-lengths and rebuild once in the background: such views lag
+    // writes by a bounded moment instead of the server doing nothing else.
+    if (c && c.day === day && this.lastBuildMs >= SLOW_BUILD_MS && now - c.at < this.lastBuildMs * 3) {
+      this.refreshSoon();
+      return c.snapshot;
+    }
+    const started = performance.now();
     const snapshot = this.db.read((m) => buildSnapshot(m, new Date(now)));
+    snapshot.then(() => (this.lastBuildMs = performance.now() - started)).catch(() => undefined);
     this.cached = { generation: this.db.generation, at: now, day, snapshot };
     // A failed load must not stick in the cache.
     snapshot.catch(() => {
