@@ -18,7 +18,7 @@ import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import type { ScoringSnapshotService } from './scoring-snapshot';
+import type { ScoringSnapshot, ScoringSnapshotService } from './scoring-snapshot';
 
 const isOpen = (item: ScoredItem) => (OPEN_STATUSES as readonly string[]).includes(item.status);
 
@@ -29,8 +29,28 @@ export class AlignmentService {
     private readonly scoring: ScoringSnapshotService,
   ) {}
 
+  /** Reports computed from one snapshot, per query: the dashboard and the alignment view re-read them often. */
+  private readonly reports = new WeakMap<ScoringSnapshot, Map<string, Promise<AlignmentReport>>>();
+
+  /**
+   * Cached per scoring snapshot and write generation (nothing they read has
+   * changed while both are the same). Callers share the result: read-only.
+   */
   async report(query: AlignmentQuery): Promise<AlignmentReport> {
     const snapshot = await this.scoring.get();
+    const key = `${this.db.generation}|${query.cycleId ?? ''}|${query.teamId ?? ''}`;
+    let cached = this.reports.get(snapshot);
+    if (!cached) this.reports.set(snapshot, (cached = new Map()));
+    const hit = cached.get(key);
+    if (hit) return hit;
+    if (cached.size > 100) cached.clear();
+    const report = this.buildReport(query, snapshot);
+    cached.set(key, report);
+    report.catch(() => cached.delete(key));
+    return report;
+  }
+
+  private async buildReport(query: AlignmentQuery, snapshot: ScoringSnapshot): Promise<AlignmentReport> {
     const cycle = await this.db.read((m) =>
       query.cycleId ? m.findOneBy(CycleEntity, { id: query.cycleId }) : m.findOne(CycleEntity, { where: { status: 'active' } }),
     );
