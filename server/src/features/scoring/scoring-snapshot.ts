@@ -8,6 +8,7 @@ import {
   type ScoringCycle,
   type ScoringItem,
   type ScoringKeyResult,
+  type ScoringContext,
   type ScoringObjective,
   type ScoringSettings,
 } from '@keyline/shared';
@@ -50,6 +51,11 @@ const REFRESH_DELAY_MS = 2_000;
 /** Rebuilds faster than this (a few thousand items) are never skipped. */
 const SLOW_BUILD_MS = 50;
 
+/** How long a slow snapshot may serve whole-backlog views after writes: 5 rebuilds' worth, 1–15 s. */
+function staleWindowMs(lastBuildMs: number): number {
+  return Math.min(15_000, Math.max(1_000, lastBuildMs * 5));
+}
+
 function structureKeyOf(structure: ScoringSnapshot['structure'], settings: ScoringSettings, asOf: Date): string {
   return JSON.stringify([structure, settings, asOf.toISOString().slice(0, 10)]);
 }
@@ -57,6 +63,7 @@ function structureKeyOf(structure: ScoringSnapshot['structure'], settings: Scori
 export class ScoringSnapshotService {
   private cached: { generation: number; at: number; day: string; snapshot: Promise<ScoringSnapshot> } | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private structureCache: { generation: number; day: string; at: number; value: { key: string; context: ScoringContext } } | undefined;
   /** How long the last rebuild took: small backlogs (< SLOW_BUILD_MS) are always served fresh. */
   private lastBuildMs = 0;
 
@@ -82,14 +89,27 @@ export class ScoringSnapshotService {
   async pageScorer(): Promise<PageScorer> {
     const snapshot = await this.latest();
     if (this.cached?.generation !== this.db.generation) this.refreshSoon();
+    const current = await this.currentStructure();
+    if (current.key === snapshot.structureKey) return (items) => attachScores(items, snapshot);
+    return (items) => attachScores(items, snapshot, current.context);
+  }
+
+  /** The OKR structure and settings as they are now; re-read only after a write (or when the day turns). */
+  private async currentStructure(): Promise<{ key: string; context: ScoringContext }> {
     const asOf = new Date();
+    const day = asOf.toISOString().slice(0, 10);
+    const c = this.structureCache;
+    if (c && c.generation === this.db.generation && c.day === day && (this.db.kind === 'sqlite' || asOf.getTime() - c.at < MAX_AGE_MS)) {
+      return c.value;
+    }
+    const generation = this.db.generation;
     const { structure, settings } = await this.db.read(async (m) => ({
       structure: await loadStructure(m),
       settings: (await readSettings(m)).settings,
     }));
-    if (structureKeyOf(structure, settings, asOf) === snapshot.structureKey) return (items) => attachScores(items, snapshot);
-    const context = buildScoringContext({ ...structure, settings, asOf });
-    return (items) => attachScores(items, snapshot, context);
+    const value = { key: structureKeyOf(structure, settings, asOf), context: buildScoringContext({ ...structure, settings, asOf }) };
+    this.structureCache = { generation, day, at: asOf.getTime(), value };
+    return value;
   }
 
   /** Debounced, so a burst of edits costs one rebuild; unref'd so it never keeps a process alive. */
@@ -111,9 +131,9 @@ export class ScoringSnapshotService {
     if (fresh) return c.snapshot;
     // Under a stream of writes a large backlog would be re-scored before every
     // whole-backlog read. When a rebuild is slow, keep serving the last one for
-    // a few rebuild-lengths and rebuild once in the background: such views lag
-    // writes by a bounded moment instead of the server doing nothing else.
-    if (c && c.day === day && this.lastBuildMs >= SLOW_BUILD_MS && now - c.at < this.lastBuildMs * 3) {
+    // a while and rebuild once in the background: such views lag
+    // writes by a bounded moment (staleWindowMs) instead of the server doing nothing else.
+    if (c && c.day === day && this.lastBuildMs >= SLOW_BUILD_MS && now - c.at < staleWindowMs(this.lastBuildMs)) {
       this.refreshSoon();
       return c.snapshot;
     }
