@@ -20,6 +20,24 @@ export const SuggestedLinkSchema = z.object({
 });
 export type SuggestedLink = z.infer<typeof SuggestedLinkSchema>;
 
+/**
+ * An objective's share of open (or planned) effort next to its weight share:
+ * the same shape on the alignment view, the dashboard and both planner columns.
+ */
+export const ObjectiveEffortShareSchema = z.object({
+  objectiveId: IdSchema,
+  title: z.string(),
+  parentId: IdSchema.nullable(),
+  level: z.number().int(),
+  /** Objective weight ÷ Σ weights of the cycle's objectives at its level. */
+  weightShare: z.number(),
+  /** Effort serving it (split by link strength; rolled up to parents). */
+  effort: z.number(),
+  /** effort ÷ all the effort counted; null when there is none. */
+  effortShare: z.number().nullable(),
+});
+export type ObjectiveEffortShareDto = z.infer<typeof ObjectiveEffortShareSchema>;
+
 /** One open item on the value × effort chart. */
 export const AlignmentPointSchema = z.object({
   id: IdSchema,
@@ -44,17 +62,7 @@ export const AlignmentReportSchema = z.object({
       krCoverage: z.object({ covered: z.number(), total: z.number(), share: z.number().nullable() }),
     })
     .nullable(),
-  objectives: z.array(
-    z.object({
-      objectiveId: IdSchema,
-      title: z.string(),
-      parentId: IdSchema.nullable(),
-      level: z.number(),
-      weightShare: z.number(),
-      effort: z.number(),
-      effortShare: z.number().nullable(),
-    }),
-  ),
+  objectives: z.array(ObjectiveEffortShareSchema),
   keyResultFlags: z.array(z.object({ keyResultId: IdSchema, title: z.string(), code: z.string(), message: z.string() })),
   /** Open items carrying each flag. */
   flagCounts: z.record(z.string(), z.number()),

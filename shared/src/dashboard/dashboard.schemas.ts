@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObjectiveEffortShareSchema } from '../alignment/alignment.schemas';
 import { IdSchema } from '../common/primitives';
 import { GradeBandSchema } from '../lifecycle/lifecycle.schemas';
 import { AT_RISK_REASONS, OKR_STATUSES } from './status';
@@ -87,15 +88,7 @@ export const KeyResultTrendSchema = z.object({
 });
 export type KeyResultTrend = z.infer<typeof KeyResultTrendSchema>;
 
-export const EffortShareSchema = z.object({
-  objectiveId: IdSchema,
-  title: z.string(),
-  parentId: IdSchema.nullable(),
-  level: z.number().int(),
-  weightShare: z.number(),
-  effort: z.number(),
-  effortShare: z.number().nullable(),
-});
+export const EffortShareSchema = ObjectiveEffortShareSchema;
 export type EffortShare = z.infer<typeof EffortShareSchema>;
 
 export const HEADLINE_REASONS = ['daily', 'check-in'] as const;

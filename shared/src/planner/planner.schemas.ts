@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObjectiveEffortShareSchema } from '../alignment/alignment.schemas';
 import { IdSchema } from '../common/primitives';
 
 /** A comma-separated id list in a query string (`include=a,b`). */
@@ -39,18 +40,8 @@ export const PlanRowSchema = z.object({
 });
 export type PlanRow = z.infer<typeof PlanRowSchema>;
 
-export const PlanObjectiveSchema = z.object({
-  objectiveId: IdSchema,
-  title: z.string(),
-  parentId: IdSchema.nullable(),
-  level: z.number().int(),
-  /** Objective weight ÷ Σ weights at its level. */
-  weightShare: z.number(),
-  /** Planned effort serving it (strength-split; rolled up to parents). */
-  effort: z.number(),
-  /** effort ÷ used effort; null when the plan is empty. */
-  effortShare: z.number().nullable(),
-});
+/** Planned effort per objective against its weight; effortShare = effort ÷ used effort (null when the plan is empty). */
+export const PlanObjectiveSchema = ObjectiveEffortShareSchema;
 export type PlanObjective = z.infer<typeof PlanObjectiveSchema>;
 
 export const PlanKeyResultSchema = z.object({ keyResultId: IdSchema, title: z.string(), objectiveId: IdSchema });
