@@ -20,17 +20,19 @@ const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m
 const GradesPage = lazy(() => import('../features/quarter-close/GradesPage').then((m) => ({ default: m.GradesPage })));
 const CloseCyclePage = lazy(() => import('../features/quarter-close/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })));
 
+const LOADING_SCREEN = (
+  <p className="page-loading" role="status">
+    Loading…
+  </p>
+);
+
 export function App() {
   const { pathname } = useLocation();
   // A share-link reader has no session: the shared page renders without asking who is signed in.
   if (pathname.startsWith('/shared/')) {
     return (
       <Suspense
-        fallback={
-          <p className="page-loading" role="status">
-            Loading…
-          </p>
-        }
+        fallback={LOADING_SCREEN}
       >
         <Routes>
           <Route path="/shared/:token" element={<SharedDashboardPage />} />
@@ -60,11 +62,7 @@ function SignedInApp() {
   if (!session.data) return <SignInPage />;
   return (
     <Suspense
-      fallback={
-        <p className="page-loading" role="status">
-          Loading…
-        </p>
-      }
+      fallback={LOADING_SCREEN}
     >
       <Routes>
         <Route element={<AppShell user={session.data} />}>

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCan, useSession } from '../../auth/useSession';
 import { settingsApi, settingsKeys } from '../../settings/api/settingsApi';
-import { errorMessage } from '../../settings/utils/errors';
 import { useApiTokens } from '../api/api-tokens.api';
 import { CreatedToken } from './CreatedToken';
 import { CreateTokenForm } from './CreateTokenForm';
 import { TokenRow } from './TokenRow';
 import './api-tokens.css';
+import { LoadError } from '../../settings/components/LoadError';
 
 /** API tokens for scripts and integrations: create (secret shown once), list, revoke. Admins see everyone's. */
 export function ApiTokensSection() {
@@ -34,14 +34,7 @@ export function ApiTokensSection() {
         <CreateTokenForm onCreated={setCreated} />
       )}
       {tokens.isPending && <p role="status">Loading tokens…</p>}
-      {tokens.isError && (
-        <div role="alert">
-          <p>Couldn't load the tokens. {errorMessage(tokens.error)}</p>
-          <button type="button" className="button" onClick={() => void tokens.refetch()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {tokens.isError && <LoadError what="tokens" error={tokens.error} onRetry={() => void tokens.refetch()} />}
       {tokens.data && tokens.data.length === 0 && <p>No API tokens yet. Create one above for each script, so you can revoke them one at a time.</p>}
       {tokens.data && tokens.data.length > 0 && (
         <table className="st-table">

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../auth/useSession';
 import { settingsApi, settingsKeys } from '../api/settingsApi';
-import { errorMessage } from '../utils/errors';
 import { GeneratedPassword } from './GeneratedPassword';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MemberRow } from './MemberRow';
+import { LoadError } from './LoadError';
 
 /** Members: who can sign in, with which role; invite new ones. */
 export function MembersSection() {
@@ -23,14 +23,7 @@ export function MembersSection() {
         <InviteMemberForm onInvited={setInvited} />
       )}
       {users.isPending && <p role="status">Loading members…</p>}
-      {users.isError && (
-        <div role="alert">
-          <p>Couldn't load the members. {errorMessage(users.error)}</p>
-          <button type="button" className="button" onClick={() => void users.refetch()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {users.isError && <LoadError what="members" error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && (
         <table className="st-table">
           <caption className="sr-only">Members, their roles and whether they can sign in</caption>

@@ -6,6 +6,7 @@ import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
 import { lifecycleApi, lifecycleKeys } from '../api/lifecycleApi';
 import { errorMessage, fieldErrors } from '../utils/errors';
+import { LoadError } from './LoadError';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
@@ -16,14 +17,7 @@ export function QuartersSection() {
     <section aria-labelledby="st-quarters-title">
       <h2 id="st-quarters-title">Quarters</h2>
       {loaded.isPending && <p role="status">Loading the quarter settings…</p>}
-      {loaded.isError && (
-        <div role="alert">
-          <p>Couldn't load the quarter settings. {errorMessage(loaded.error)}</p>
-          <button type="button" className="button" onClick={() => void loaded.refetch()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {loaded.isError && <LoadError what="quarter settings" error={loaded.error} onRetry={() => void loaded.refetch()} />}
       {loaded.data && <CadenceForm saved={loaded.data} />}
     </section>
   );

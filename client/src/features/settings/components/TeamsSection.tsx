@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { settingsApi, settingsKeys } from '../api/settingsApi';
 import { errorMessage, upsertByName } from '../utils/errors';
 import { TeamRow } from './TeamRow';
+import { LoadError } from './LoadError';
 
 /** Teams that own objectives and backlog items: create, rename, delete. */
 export function TeamsSection() {
@@ -52,14 +53,7 @@ export function TeamsSection() {
         </button>
       </form>
       {teams.isPending && <p role="status">Loading teams…</p>}
-      {teams.isError && (
-        <div role="alert">
-          <p>Couldn't load the teams. {errorMessage(teams.error)}</p>
-          <button type="button" className="button" onClick={() => void teams.refetch()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {teams.isError && <LoadError what="teams" error={teams.error} onRetry={() => void teams.refetch()} />}
       {teams.data && teams.data.length === 0 && <p>No teams yet. Teams let you filter the backlog and own objectives.</p>}
       {teams.data && teams.data.length > 0 && (
         <ul className="st-teams" aria-label="Teams">
