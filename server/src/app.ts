@@ -41,6 +41,7 @@ import { plannerRoutes } from './features/planner/planner.routes';
 import { PlannerService } from './features/planner/planner.service';
 import { AlignmentService } from './features/scoring/alignment.service';
 import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
+import { openItemCounts } from './features/scoring/snapshot-views';
 import { ScoringSnapshotService } from './features/scoring/scoring-snapshot';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { shareLinkRoutes } from './features/share-links/share-link.routes';
@@ -68,7 +69,7 @@ export function createServices(deps: AppDeps) {
   const scoring = new ScoringSnapshotService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
-  const dashboard = new DashboardService(db, alignment, headlineHistory);
+  const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
   return {
     scoring,
     scoringSettings: new ScoringSettingsService(db),
@@ -87,7 +88,10 @@ export function createServices(deps: AppDeps) {
     teams: new TeamService(db),
     cycles: new CycleService(db),
     objectives: new ObjectiveService(db),
-    keyResults: new KeyResultService(db, () => headlineHistory.recordAfterCheckIn()),
+    keyResults: new KeyResultService(db, {
+      afterCheckIn: () => headlineHistory.recordAfterCheckIn(),
+      openItemCounts: async () => openItemCounts(await scoring.get()),
+    }),
     backlog: new BacklogService(db, scoring),
     audit: new AuditService(db),
     imports: new ImportService(db),

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { attachScores } from '../scoring/attach-scores';
 import type { PageScorer, ScoringSnapshot } from '../scoring/scoring-snapshot';
+import { idsInValueOrder } from '../scoring/snapshot-views';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
@@ -47,16 +48,16 @@ async function listByScore(
   offset: number,
   snapshot: ScoringSnapshot,
 ): Promise<Page<ScoredBacklogItem>> {
-  // Unfiltered, the snapshot already holds every id (it is rebuilt after each write): skip the SQL.
   const matching = hasSqlFilters(query) ? new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id)) : undefined;
   const flags = query.flag?.length ? new Set<string>(query.flag) : undefined;
   // The snapshot is in value order (highest first, unscorable last); items newer than it go last.
-  let ids = snapshot.result.items
-    .filter((s) => (!matching || matching.has(s.id)) && (!flags || s.flags.some((f) => flags.has(f.code))))
-    .map((s) => s.id);
-  if (matching && !flags) ids.push(...[...matching].filter((id) => !snapshot.byId.has(id)));
-  if (query.sort === 'valueScore' && query.order === 'asc') ids = reverseKeepingUnscorableLast(ids, snapshot);
-  else if (query.sort !== 'valueScore') ids = await orderIdsByColumn(m, ids, query);
+  const byValue = idsInValueOrder(snapshot, query.sort === 'valueScore' ? query.order : 'desc');
+  let ids: readonly string[] = byValue;
+  if (matching || flags) {
+    ids = byValue.filter((id) => (!matching || matching.has(id)) && (!flags || hasFlag(snapshot, id, flags)));
+    if (matching && !flags) ids = ids.concat([...matching].filter((id) => !snapshot.byId.has(id)));
+  }
+  if (query.sort !== 'valueScore') ids = await orderIdsByColumn(m, ids, query);
   const pageIds = ids.slice(offset, offset + query.limit);
   const rows = pageIds.length ? await m.findBy(BacklogItemEntity, { id: In(pageIds) }) : [];
   const position = new Map(pageIds.map((id, i) => [id, i]));
@@ -75,15 +76,12 @@ function hasSqlFilters(query: BacklogListQuery): boolean {
   );
 }
 
-function reverseKeepingUnscorableLast(ids: string[], snapshot: ScoringSnapshot): string[] {
-  const hasScore = (id: string) => (snapshot.byId.get(id)?.valueScore ?? null) !== null;
-  const scored = ids.filter(hasScore);
-  const rest = ids.filter((id) => !hasScore(id));
-  return [...scored.reverse(), ...rest];
+function hasFlag(snapshot: ScoringSnapshot, id: string, flags: ReadonlySet<string>): boolean {
+  return snapshot.byId.get(id)?.flags.some((f) => flags.has(f.code)) ?? false;
 }
 
 /** A flag filter with a column sort: fetch the sort column for the flagged ids and order them here. */
-async function orderIdsByColumn(m: EntityManager, ids: string[], query: BacklogListQuery): Promise<string[]> {
+async function orderIdsByColumn(m: EntityManager, ids: readonly string[], query: BacklogListQuery): Promise<string[]> {
   const rows: { id: string; sortValue: string | number | null; rank: number }[] = [];
   // Chunked: both databases cap the number of bound parameters.
   for (let i = 0; i < ids.length; i += 10_000) {

@@ -2,8 +2,6 @@ import { expectedProgress, type Dashboard, type DashboardQuery } from '@keyline/
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { notFound } from '../../http/app-error';
-import { BacklogItemEntity } from '../backlog/backlog-item.entity';
-import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import type { CycleEntity } from '../cycles/cycle.entity';
 import { findCycle } from '../cycles/cycle.service';
 import { CheckInEntity } from '../key-results/check-in.entity';
@@ -12,6 +10,8 @@ import { toKeyResultDtos } from '../key-results/key-result.mapper';
 import { readLifecycleSettings } from '../lifecycle/lifecycle-settings.service';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import type { AlignmentService } from '../scoring/alignment.service';
+import type { ScoringSnapshot, ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import { linkedItemsByKeyResult, openItemCounts } from '../scoring/snapshot-views';
 import { TeamEntity } from '../teams/team.entity';
 import { assembleDashboard, type QuarterData } from './dashboard.assemble';
 import type { HeadlineHistoryService } from './headline-history.service';
@@ -20,6 +20,7 @@ import type { HeadlineHistoryService } from './headline-history.service';
 export class DashboardService {
   constructor(
     private readonly db: Database,
+    private readonly scoring: ScoringSnapshotService,
     private readonly alignment: AlignmentService,
     private readonly history: HeadlineHistoryService,
   ) {}
@@ -32,20 +33,22 @@ export class DashboardService {
     // The first view of a day records the day's headline, so the trend has a point per day someone looked (and per check-in).
     await this.history.recordDailyIfDue();
     // Headline, effort shares and KR flags: the alignment view's own figures, not a second implementation.
-    const report = await this.alignment.report(query);
+    // One snapshot for every derived figure, so they agree with each other.
+    const snapshot = await this.scoring.get();
+    const report = await this.alignment.reportFrom(snapshot, query, { points: false });
     const teamId = query.teamId ?? null;
     if (!report.cycle) {
       const { settings } = await this.db.read((m) => readLifecycleSettings(m));
       return emptyDashboard(report.asOf, teamId, settings.checkInCadenceDays);
     }
     const cycleId = report.cycle.id;
-    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId));
+    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId, snapshot));
     const history = await this.history.history(cycleId, teamId);
     return assembleDashboard(data, report, history, teamId, expectedProgress(data.cycle, report.asOf));
   }
 }
 
-async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | null): Promise<QuarterData> {
+async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | null, snapshot: ScoringSnapshot): Promise<QuarterData> {
   const cycle: CycleEntity = await findCycle(m, cycleId);
   const objectives = await m.find(ObjectiveEntity, {
     where: { cycleId, deletedAt: IsNull(), ...(teamId && { teamId }) },
@@ -58,7 +61,7 @@ async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | n
       })
     : [];
   const krIds = krRows.map((k) => k.id);
-  const keyResults = await toKeyResultDtos(m, krRows);
+  const keyResults = await toKeyResultDtos(m, krRows, openItemCounts(snapshot));
   const checkIns = krIds.length
     ? await m.find(CheckInEntity, {
         where: { keyResultId: In(krIds) },
@@ -66,25 +69,15 @@ async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | n
         order: { createdAt: 'ASC', id: 'ASC' },
       })
     : [];
-  const links = krIds.length
-    ? await m
-        .createQueryBuilder(BacklogLinkEntity, 'l')
-        .innerJoin(BacklogItemEntity, 'i', 'i.id = l.itemId')
-        .select('l.keyResultId', 'keyResultId')
-        .addSelect('i.status', 'status')
-        .addSelect('i.doneAt', 'doneAt')
-        .addSelect('i.updatedAt', 'updatedAt')
-        .where('l.keyResultId IN (:...krIds)', { krIds })
-        .getRawMany<{ keyResultId: string; status: string; doneAt: string | null; updatedAt: string }>()
-    : [];
+  const linked = linkedItemsByKeyResult(snapshot);
+  const links = krIds.flatMap((keyResultId) => (linked.get(keyResultId) ?? []).map((l) => ({ keyResultId, ...l })));
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
     objectives: objectives.map((o) => ({ id: o.id, title: o.title, parentId: o.parentId, teamId: o.teamId, weight: o.weight })),
     keyResults,
     checkIns,
-    // Items marked done by a path that does not stamp doneAt (an import): their last change is the best guess.
-    links: links.map((l) => ({ keyResultId: l.keyResultId, status: l.status, doneAt: l.doneAt ?? (l.status === 'done' ? l.updatedAt : null) })),
+    links,
     cadenceDays: checkInCadenceDays,
   };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { buildScoringContext, computeHeadline, type HeadlineHistoryPoint, type HeadlineReason, type ScoredItem } from '@keyline/shared';
+import type { CycleHeadline, HeadlineHistoryPoint, HeadlineReason } from '@keyline/shared';
 import type { Logger } from 'pino';
 import { IsNull } from 'typeorm';
 import type { Database } from '../../db/database';
 import { lockForRuleCheck } from '../../db/table-lock';
+import { cycleFigures, scoringContextOf } from '../scoring/cycle-figures';
 import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
 import { TeamEntity } from '../teams/team.entity';
 import { HeadlineHistoryEntity } from './headline-history.entity';
@@ -67,17 +68,14 @@ export class HeadlineHistoryService {
   private async record(reason: HeadlineReason, now = new Date()): Promise<boolean> {
     // Everything read before the write: on SQLite a read inside a write would wait for itself.
     const snapshot = await this.scoring.get();
-    const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
-    const cycleId = context.activeCycleIds[0];
+    const cycleId = scoringContextOf(snapshot).activeCycleIds[0];
     if (!cycleId) return false;
     const teams = await this.db.read((m) => m.find(TeamEntity, { select: { id: true } }));
-    const byTeam = new Map<string, ScoredItem[]>(teams.map((t) => [t.id, []]));
-    for (const item of snapshot.result.items) if (item.teamId) byTeam.get(item.teamId)?.push(item);
-
     const recordedAt = now.toISOString();
     const day = recordedAt.slice(0, 10);
-    const rows: HeadlineHistoryEntity[] = [[null, snapshot.result.items] as const, ...byTeam.entries()].map(([teamId, items]) => {
-      const h = computeHeadline(items, context, cycleId);
+    // The figures are the snapshot's (computed once per snapshot): a run of check-ins between two rebuilds costs inserts only.
+    const rows: HeadlineHistoryEntity[] = [null, ...teams.map((t) => t.id)].map((teamId) => {
+      const h = cycleFigures(snapshot, cycleId, teamId).headline as CycleHeadline;
       return {
         id: randomUUID(),
         cycleId,

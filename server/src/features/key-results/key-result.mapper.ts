@@ -15,42 +15,33 @@ import { readLifecycleSettings } from '../lifecycle/lifecycle-settings.service';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import { UserEntity } from '../users/user.entity';
 import type { CheckInEntity } from './check-in.entity';
-import { CheckInEntity as CheckInTable } from './check-in.entity';
 import type { KeyResultEntity } from './key-result.entity';
+import { latestCheckIns } from './latest-check-ins';
 
 /**
  * Key results with what the OKR screen shows beside them: progress, the
  * latest confidence, the last check-in, and how many open items serve them.
- * Three set-based queries whatever the number of KRs.
+ * A few set-based queries whatever the number of KRs. `openItemCounts`, when
+ * given, comes from the scoring snapshot (lists and the dashboard); without it
+ * the counts are read here (single KRs, inside writes).
  */
-export async function toKeyResultDtos(m: EntityManager, rows: KeyResultEntity[]): Promise<KeyResult[]> {
+export async function toKeyResultDtos(
+  m: EntityManager,
+  rows: KeyResultEntity[],
+  openItemCounts?: ReadonlyMap<string, number>,
+): Promise<KeyResult[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   // Sequential on purpose: inside a transaction the manager has one connection.
   const objectives = await m.find(ObjectiveEntity, { where: { id: In([...new Set(rows.map((r) => r.objectiveId))]) }, select: { id: true, cycleId: true } });
-  const checkIns = await m.find(CheckInTable, {
-      where: { keyResultId: In(ids) },
-      select: { keyResultId: true, confidence: true, createdAt: true },
-      order: { createdAt: 'ASC' },
-    });
-  const openCounts = await m
-      .createQueryBuilder(BacklogLinkEntity, 'l')
-      .innerJoin(BacklogItemEntity, 'i', 'i.id = l.itemId')
-      .select('l.keyResultId', 'keyResultId')
-      .addSelect('COUNT(*)', 'count')
-      .where('l.keyResultId IN (:...ids)', { ids })
-      .andWhere('i.status IN (:...open)', { open: OPEN_STATUSES })
-      .groupBy('l.keyResultId')
-      .getRawMany<{ keyResultId: string; count: string | number }>();
+  const latest = await latestCheckIns(m, ids);
+  const open = openItemCounts ?? (await countOpenItems(m, ids));
   const cycleOf = new Map(objectives.map((o) => [o.id, o.cycleId]));
   // For the check-in cadence: the cycle's status and start, and the workspace's cadence.
   const cycles = await m.find(CycleEntity, { where: { id: In([...new Set(cycleOf.values())]) }, select: { id: true, status: true, startsOn: true } });
   const cycleById = new Map(cycles.map((c) => [c.id, c]));
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   const now = Date.now();
-  const latest = new Map<string, { confidence: number; createdAt: string }>();
-  for (const c of checkIns) latest.set(c.keyResultId, c); // ascending, so the last one wins
-  const open = new Map(openCounts.map((c) => [c.keyResultId, Number(c.count)]));
   return rows.map((kr) => {
     const cycle = cycleById.get(cycleOf.get(kr.objectiveId) ?? '');
     const progress = keyResultProgress(kr);
@@ -107,4 +98,18 @@ export async function toCheckInDtos(m: EntityManager, rows: CheckInEntity[]): Pr
     authorName: (c.authorId && nameOf.get(c.authorId)) || 'Keyline',
     createdAt: c.createdAt,
   }));
+}
+
+/** How many open items are linked to each of the KRs. */
+async function countOpenItems(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
+  const rows = await m
+    .createQueryBuilder(BacklogLinkEntity, 'l')
+    .innerJoin(BacklogItemEntity, 'i', 'i.id = l.itemId')
+    .select('l.keyResultId', 'keyResultId')
+    .addSelect('COUNT(*)', 'count')
+    .where('l.keyResultId IN (:...ids)', { ids })
+    .andWhere('i.status IN (:...open)', { open: OPEN_STATUSES })
+    .groupBy('l.keyResultId')
+    .getRawMany<{ keyResultId: string; count: string | number }>();
+  return new Map(rows.map((c) => [c.keyResultId, Number(c.count)]));
 }

@@ -22,14 +22,22 @@ import { CheckInEntity } from './check-in.entity';
 import { KeyResultEntity } from './key-result.entity';
 import { toCheckInDtos, toKeyResultDtos } from './key-result.mapper';
 
+export interface KeyResultHooks {
+  /** Runs after a check-in commits (records the headline history); must not throw. */
+  afterCheckIn?: () => Promise<void>;
+  /** Open items per KR from the scoring snapshot, so a list does not join every link in SQL. */
+  openItemCounts?: () => Promise<ReadonlyMap<string, number>>;
+}
+
 export class KeyResultService {
   constructor(
     private readonly db: Database,
-    /** Runs after a check-in commits (records the headline history); must not throw. */
-    private readonly afterCheckIn: () => Promise<void> = async () => {},
+    private readonly hooks: KeyResultHooks = {},
   ) {}
 
-  list(filter: { objectiveId?: string; cycleId?: string }): Promise<KeyResult[]> {
+  async list(filter: { objectiveId?: string; cycleId?: string }): Promise<KeyResult[]> {
+    // Before the read: on SQLite the snapshot's own read would wait behind this one.
+    const openItemCounts = await this.hooks.openItemCounts?.();
     return this.db.read(async (m) => {
       const qb = m
         .createQueryBuilder(KeyResultEntity, 'kr')
@@ -38,7 +46,7 @@ export class KeyResultService {
         .orderBy('kr.createdAt', 'ASC');
       if (filter.objectiveId) qb.andWhere('kr.objectiveId = :objectiveId', { objectiveId: filter.objectiveId });
       if (filter.cycleId) qb.andWhere('o.cycleId = :cycleId', { cycleId: filter.cycleId });
-      return toKeyResultDtos(m, await qb.getMany());
+      return toKeyResultDtos(m, await qb.getMany(), openItemCounts);
     });
   }
 
@@ -151,7 +159,7 @@ export class KeyResultService {
       await recordAudit(m, actor, 'keyResult', keyResultId, 'update', before, { ...after, checkIn: { ...row } });
       return one(await toCheckInDtos(m, [row]));
     });
-    await this.afterCheckIn();
+    await this.hooks.afterCheckIn?.();
     return checkIn;
   }
 }

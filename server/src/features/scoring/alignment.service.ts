@@ -1,15 +1,4 @@
-import {
-  ALIGNMENT_POINTS_LIMIT,
-  buildBm25Index,
-  buildScoringContext,
-  computeHeadline,
-  flagKeyResults,
-  OPEN_STATUSES,
-  type AlignmentQuery,
-  type AlignmentReport,
-  type ScoredItem,
-  type SuggestedLink,
-} from '@keyline/shared';
+import { ALIGNMENT_POINTS_LIMIT, buildBm25Index, type AlignmentQuery, type AlignmentReport, type SuggestedLink } from '@keyline/shared';
 import { In, IsNull } from 'typeorm';
 import type { Database } from '../../db/database';
 import { notFound } from '../../http/app-error';
@@ -18,9 +7,8 @@ import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
+import { cycleFigures } from './cycle-figures';
 import type { ScoringSnapshot, ScoringSnapshotService } from './scoring-snapshot';
-
-const isOpen = (item: ScoredItem) => (OPEN_STATUSES as readonly string[]).includes(item.status);
 
 /** The alignment view's figures and the suggested links, from the scoring snapshot. */
 export class AlignmentService {
@@ -29,52 +17,34 @@ export class AlignmentService {
     private readonly scoring: ScoringSnapshotService,
   ) {}
 
-  /** Reports computed from one snapshot, per query: the dashboard and the alignment view re-read them often. */
-  private readonly reports = new WeakMap<ScoringSnapshot, Map<string, Promise<AlignmentReport>>>();
-
   /**
-   * Cached per scoring snapshot and write generation (nothing they read has
-   * changed while both are the same). Callers share the result: read-only.
+   * The figures come from the snapshot (computed once per snapshot, see
+   * cycle-figures.ts); names, titles and the cycle are read fresh. The
+   * dashboard asks without `points`: it shows none, and titling up to 2,000
+   * plotted items is most of a report's reading.
    */
-  async report(query: AlignmentQuery): Promise<AlignmentReport> {
-    const snapshot = await this.scoring.get();
-    const key = `${this.db.generation}|${query.cycleId ?? ''}|${query.teamId ?? ''}`;
-    let cached = this.reports.get(snapshot);
-    if (!cached) this.reports.set(snapshot, (cached = new Map()));
-    const hit = cached.get(key);
-    if (hit) return hit;
-    if (cached.size > 100) cached.clear();
-    const report = this.buildReport(query, snapshot);
-    cached.set(key, report);
-    report.catch(() => cached.delete(key));
-    return report;
+  async report(query: AlignmentQuery, options: { points?: boolean } = {}): Promise<AlignmentReport> {
+    return this.reportFrom(await this.scoring.get(), query, options);
   }
 
-  private async buildReport(query: AlignmentQuery, snapshot: ScoringSnapshot): Promise<AlignmentReport> {
-    const cycle = await this.db.read((m) =>
-      query.cycleId ? m.findOneBy(CycleEntity, { id: query.cycleId }) : m.findOne(CycleEntity, { where: { status: 'active' } }),
-    );
+  /** The report from a snapshot the caller already holds, so its other figures agree with it. */
+  async reportFrom(snapshot: ScoringSnapshot, query: AlignmentQuery, options: { points?: boolean } = {}): Promise<AlignmentReport> {
+    const { cycle, cycleObjectives, cycleKrs } = await this.db.read(async (m) => {
+      const found = query.cycleId ? await m.findOneBy(CycleEntity, { id: query.cycleId }) : await m.findOne(CycleEntity, { where: { status: 'active' } });
+      const objectives = found ? await m.find(ObjectiveEntity, { where: { cycleId: found.id, deletedAt: IsNull() }, select: { id: true, title: true } }) : [];
+      const krs = objectives.length
+        ? await m.find(KeyResultEntity, { where: { objectiveId: In(objectives.map((o) => o.id)), deletedAt: IsNull() }, select: { id: true, title: true } })
+        : [];
+      return { cycle: found, cycleObjectives: objectives, cycleKrs: krs };
+    });
     if (query.cycleId && !cycle) throw notFound('Cycle');
-    const items = query.teamId ? snapshot.result.items.filter((i) => i.teamId === query.teamId) : snapshot.result.items;
-    const open = items.filter(isOpen);
-    const flagCounts: Record<string, number> = {};
-    let flaggedItems = 0;
-    for (const item of open) {
-      if (item.flags.length) flaggedItems++;
-      for (const f of item.flags) flagCounts[f.code] = (flagCounts[f.code] ?? 0) + 1;
-    }
-    const pointsAll = open.filter((i) => i.valueScore !== null && i.effort !== null && i.effort > 0);
-    const points = pointsAll.slice(0, ALIGNMENT_POINTS_LIMIT);
-
-    const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
-    const headline = cycle ? computeHeadline(items, context, cycle.id) : null;
-    const cycleObjectives = cycle ? await this.db.read((m) => m.findBy(ObjectiveEntity, { cycleId: cycle.id, deletedAt: IsNull() })) : [];
-    const objectiveIds = new Set(cycleObjectives.map((o) => o.id));
-    const cycleKrs = cycle
-      ? await this.db.read((m) => m.findBy(KeyResultEntity, { objectiveId: In([...objectiveIds]), deletedAt: IsNull() }))
-      : [];
-    const krTitle = new Map(cycleKrs.map((k) => [k.id, k.title]));
+    const figures = cycleFigures(snapshot, cycle?.id ?? null, query.teamId ?? null);
+    const pointsAll = figures.open.filter((i) => i.valueScore !== null && i.effort !== null && i.effort > 0);
+    const points = options.points === false ? [] : pointsAll.slice(0, ALIGNMENT_POINTS_LIMIT);
     const titles = await this.titlesOf(points.map((p) => p.id));
+    const objectiveTitle = new Map(cycleObjectives.map((o) => [o.id, o.title]));
+    const krTitle = new Map(cycleKrs.map((k) => [k.id, k.title]));
+    const { headline } = figures;
 
     return {
       cycle: cycle ? { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn } : null,
@@ -87,16 +57,13 @@ export class AlignmentService {
         openItemsWithoutEffort: headline.openItemsWithoutEffort,
         krCoverage: headline.krCoverage,
       },
-      objectives: (headline?.objectives ?? []).map((o) => ({
-        ...o,
-        title: cycleObjectives.find((c) => c.id === o.objectiveId)?.title ?? '',
-      })),
-      keyResultFlags: flagKeyResults(items, context)
+      objectives: (headline?.objectives ?? []).map((o) => ({ ...o, title: objectiveTitle.get(o.objectiveId) ?? '' })),
+      keyResultFlags: figures.keyResultFlags
         .filter((f) => krTitle.has(f.keyResultId))
         .map((f) => ({ ...f, title: krTitle.get(f.keyResultId) ?? '' })),
-      flagCounts,
-      flaggedItems,
-      openItems: open.length,
+      flagCounts: { ...figures.flagCounts },
+      flaggedItems: figures.flaggedItems,
+      openItems: figures.open.length,
       points: points.map((p) => ({
         id: p.id,
         title: titles.get(p.id) ?? '',

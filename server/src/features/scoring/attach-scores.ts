@@ -1,11 +1,11 @@
 import {
-  buildScoringContext,
   scoreItem,
   type BacklogItem,
   type ScoredBacklogItem,
   type ScoredItem,
   type ScoringContext,
 } from '@keyline/shared';
+import { scoringContextOf } from './cycle-figures';
 import type { ScoringSnapshot } from './scoring-snapshot';
 
 /**
@@ -30,7 +30,7 @@ export function attachScores(items: BacklogItem[], snapshot: ScoringSnapshot, fr
 
 /** With `freshContext` (the OKR structure or settings changed since the snapshot) every item is scored against it. */
 function scoreAlone(item: BacklogItem, snapshot: ScoringSnapshot, freshContext?: ScoringContext): ScoredItem {
-  const context = freshContext ?? buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
+  const context = freshContext ?? scoringContextOf(snapshot);
   return scoreItem({ ...item, links: item.links }, context, {
     lowValueThresholds: snapshot.result.lowValueThresholds,
     rankInversion: null,

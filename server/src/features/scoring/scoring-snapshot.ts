@@ -17,8 +17,8 @@ import type { Database } from '../../db/database';
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
-import { CheckInEntity } from '../key-results/check-in.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
+import { latestCheckIns } from '../key-results/latest-check-ins';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import { attachScores } from './attach-scores';
 import { readSettings } from './scoring-settings.service';
@@ -27,8 +27,8 @@ import { readSettings } from './scoring-settings.service';
 export interface ScoringSnapshot {
   result: ScoreBacklogResult;
   byId: ReadonlyMap<string, ScoredItem>;
-  /** Item id → position in value order (0 = most valuable). */
-  valueOrder: ReadonlyMap<string, number>;
+  /** Done item id → when it became done (the dashboard's "output without outcome"). */
+  doneAt: ReadonlyMap<string, string>;
   structure: { keyResults: ScoringKeyResult[]; objectives: ScoringObjective[]; cycles: ScoringCycle[] };
   settings: ScoringSettings;
   asOf: string;
@@ -153,12 +153,13 @@ async function buildSnapshot(m: EntityManager, asOf: Date): Promise<ScoringSnaps
   const structure = await loadStructure(m);
   const { settings } = await readSettings(m);
   const items = await loadItems(m);
+  const doneAt = await loadDoneTimes(m);
   // Headline and KR flags are computed per cycle/team by their readers, not here.
   const result = scoreBacklog({ items, ...structure, settings, asOf, summaries: false });
   return {
     result,
     byId: new Map(result.items.map((i) => [i.id, i])),
-    valueOrder: new Map(result.items.map((i, index) => [i.id, index])),
+    doneAt,
     structure,
     settings,
     asOf: asOf.toISOString(),
@@ -200,15 +201,24 @@ async function loadItems(m: EntityManager): Promise<ScoringItem[]> {
   return rows.map((r) => ({ ...r, links: linksOf.get(r.id) ?? [] }));
 }
 
+/** Items marked done by a path that does not stamp doneAt (an import): their last change is the best guess. */
+async function loadDoneTimes(m: EntityManager): Promise<Map<string, string>> {
+  const rows = await m
+    .createQueryBuilder(BacklogItemEntity, 'i')
+    .select('i.id', 'id')
+    .addSelect('COALESCE(i.doneAt, i.updatedAt)', 'doneAt')
+    .where("i.status = 'done'")
+    .getRawMany<{ id: string; doneAt: string }>();
+  return new Map(rows.map((r) => [r.id, r.doneAt]));
+}
+
 export async function loadStructure(m: EntityManager): Promise<ScoringSnapshot['structure']> {
-  const [krs, objectives, cycles, checkIns] = [
+  const [krs, objectives, cycles, latest] = [
     await m.find(KeyResultEntity),
     await m.find(ObjectiveEntity),
     await m.find(CycleEntity),
-    await m.find(CheckInEntity, { select: { keyResultId: true, confidence: true, createdAt: true }, order: { createdAt: 'ASC' } }),
+    await latestCheckIns(m),
   ];
-  const latestConfidence = new Map<string, number>();
-  for (const c of checkIns) latestConfidence.set(c.keyResultId, c.confidence);
   return {
     keyResults: krs.map((k) => ({
       id: k.id,
@@ -217,7 +227,7 @@ export async function loadStructure(m: EntityManager): Promise<ScoringSnapshot['
       startValue: k.startValue,
       targetValue: k.targetValue,
       currentValue: k.currentValue,
-      latestConfidence: latestConfidence.get(k.id) ?? null,
+      latestConfidence: latest.get(k.id)?.confidence ?? null,
       deleted: k.deletedAt !== null,
     })),
     objectives: objectives.map((o) => ({ id: o.id, cycleId: o.cycleId, parentId: o.parentId, weight: o.weight, deleted: o.deletedAt !== null })),

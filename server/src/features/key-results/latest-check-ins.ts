@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import { KeyResultEntity } from './key-result.entity';
+import { CheckInEntity } from './check-in.entity';
+
+export interface LatestCheckIn {
+  keyResultId: string;
+  confidence: number;
+  createdAt: string;
+}
+
+/**
+ * The newest check-in of each key result (all of them, or the ids given).
+ * One indexed lookup per KR (check_ins keyResultId + createdAt), so the cost
+ * follows the number of KRs, not the check-ins a quarter piles up.
+ */
+export async function latestCheckIns(m: EntityManager, keyResultIds?: readonly string[]): Promise<Map<string, LatestCheckIn>> {
+  if (keyResultIds?.length === 0) return new Map();
+  const newest = m
+    .createQueryBuilder()
+    .subQuery()
+    .select('c2.id')
+    .from(CheckInEntity, 'c2')
+    .where('c2.keyResultId = k.id')
+    .orderBy('c2.createdAt', 'DESC')
+    .limit(1)
+    .getQuery();
+  const qb = m
+    .createQueryBuilder(KeyResultEntity, 'k')
+    .innerJoin(CheckInEntity, 'c', `c.id = ${newest}`)
+    .select('k.id', 'keyResultId')
+    .addSelect('c.confidence', 'confidence')
+    .addSelect('c.createdAt', 'createdAt');
+  if (keyResultIds) qb.where('k.id IN (:...keyResultIds)', { keyResultIds });
+  const rows = await qb.getRawMany<{ keyResultId: string; confidence: number | string; createdAt: string }>();
+  return new Map(rows.map((r) => [r.keyResultId, { keyResultId: r.keyResultId, confidence: Number(r.confidence), createdAt: r.createdAt }]));
+}
