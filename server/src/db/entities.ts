@@ -14,6 +14,7 @@ import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
 import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
+import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
 
@@ -36,4 +37,4 @@ export const ENTITIES = [
   HeadlineHistoryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764250000000, QuarterLifecycle1764900000000, ApiTokens1765000000000];
+export const MIGRATIONS = [InitialSchema1764250000000, QuarterLifecycle1764900000000, ApiTokens1765000000000, BacklogListIndexes1765100000000];

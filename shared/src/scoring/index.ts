@@ -20,7 +20,7 @@ export {
 } from './population';
 export type { LowValueThresholds, PopulationEntry, RankInversion } from './population';
 export { expectedProgress, krProgress } from './progress';
-export { scoreBacklog, scoreItem } from './score-backlog';
+export { scoreBacklog, scoreBacklogInSlices, scoreItem } from './score-backlog';
 export type { ScoreBacklogInput, ScoreBacklogResult } from './score-backlog';
 export {
   CustomCriterionSchema,

@@ -74,20 +74,42 @@ function sortByValueDescending(items: readonly ScoredItem[]): ScoredItem[] {
 }
 
 export function scoreBacklog(input: ScoreBacklogInput): ScoreBacklogResult {
+  const steps = scoreBacklogInSlices(input, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * scoreBacklog, pausing (a `yield`) after every `slice` items of each pass
+ * over the backlog, so that a server can answer requests between slices
+ * instead of stalling for the whole re-score. Same result as scoreBacklog.
+ */
+export function* scoreBacklogInSlices(input: ScoreBacklogInput, slice = 1000): Generator<void, ScoreBacklogResult> {
   const context = buildScoringContext(input);
+  const evaluated: ScoredItem[] = [];
+  for (const item of input.items) {
+    evaluated.push(toScoredItem(item, evaluateItem(item, context)));
+    if (evaluated.length % slice === 0) yield;
+  }
   // The value order is a total order, so it doubles as the canonical order
   // for every later sum: figures come out bit-identical whatever order the
   // caller's query returned the items in, at the cost of the one sort the
   // ranked list needs anyway.
-  const scored = sortByValueDescending(input.items.map((item) => toScoredItem(item, evaluateItem(item, context))));
+  const scored = sortByValueDescending(evaluated);
+  yield;
 
   const lowValueThresholds = computeLowValueThresholds(scored, context.settings);
   const inversions = findRankInversions(scored, context.settings);
+  yield;
   // One shared inputs object for the (usual) items with no inversion.
   const common: RelativeFlagInputs = { lowValueThresholds, rankInversion: null };
+  let flagged = 0;
   for (const entry of scored) {
     const rankInversion = inversions.get(entry.id);
     entry.flags = flagItem(entry, entry.breakdown, context, rankInversion ? { lowValueThresholds, rankInversion } : common);
+    if (++flagged % slice === 0) yield;
   }
 
   if (input.summaries === false) return { items: scored, krFlags: [], headline: null, lowValueThresholds };

@@ -1,4 +1,4 @@
-import autocannon, { type AutocannonRequest } from 'autocannon';
+import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { ApiClient } from '../../support/api-client';
 import { percentile } from './mode';
 
@@ -12,7 +12,7 @@ interface MixedRequest {
 }
 
 export interface LoadMixResult {
-  result: autocannon.Result;
+  result: AutocannonResult;
   /** Requests handed to autocannon (in mix order, so 8 reads : 2 writes exactly). */
   sent: number;
   /** Requests per mix round, to bound how many items the run may have created. */

@@ -24,8 +24,8 @@ export interface QuarterData {
   keyResults: KeyResult[];
   /** Oldest first. */
   checkIns: { keyResultId: string; value: number; confidence: number; note: string; createdAt: string }[];
-  /** Every backlog item linked to one of the KRs, with when it became done. */
-  links: { keyResultId: string; status: string; doneAt: string | null }[];
+  /** Per KR, every backlog item linked to it, with when it became done (KRs without links may be missing). */
+  linkedItems: ReadonlyMap<string, readonly { status: string; doneAt: string | null }[]>;
   cadenceDays: number;
 }
 
@@ -41,7 +41,6 @@ export function assembleDashboard(
   expected: number | null,
 ): Dashboard {
   const checkInsOf = groupBy(data.checkIns, (c) => c.keyResultId);
-  const linksOf = groupBy(data.links, (l) => l.keyResultId);
   const order = new Map(data.keyResults.map((kr, i) => [kr.id, i]));
 
   const keyResults: DashboardKeyResult[] = data.keyResults
@@ -119,7 +118,7 @@ export function assembleDashboard(
       .filter((f) => f.code === 'NO_WORK' && shown.has(f.keyResultId))
       .map((f) => ({ keyResultId: f.keyResultId, title: f.title, message: f.message })),
     outputWithoutOutcome: keyResults.flatMap((kr) => {
-      const gap = outcomeOf(kr, linksOf.get(kr.id) ?? [], checkInsOf.get(kr.id) ?? []);
+      const gap = outcomeOf(kr, data.linkedItems.get(kr.id) ?? [], checkInsOf.get(kr.id) ?? []);
       return gap ? [gap] : [];
     }),
     checkInsDue: data.keyResults
@@ -188,7 +187,7 @@ function trendOf(kr: DashboardKeyResult, checkIns: QuarterData['checkIns'], cycl
   };
 }
 
-function outcomeOf(kr: DashboardKeyResult, links: QuarterData['links'], checkIns: QuarterData['checkIns']): OutputWithoutOutcome | null {
+function outcomeOf(kr: DashboardKeyResult, links: readonly { status: string; doneAt: string | null }[], checkIns: QuarterData['checkIns']): OutputWithoutOutcome | null {
   const gap = outputWithoutOutcome({
     startValue: kr.startValue,
     targetValue: kr.targetValue,

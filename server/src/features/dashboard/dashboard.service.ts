@@ -69,15 +69,13 @@ async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | n
         order: { createdAt: 'ASC', id: 'ASC' },
       })
     : [];
-  const linked = linkedItemsByKeyResult(snapshot);
-  const links = krIds.flatMap((keyResultId) => (linked.get(keyResultId) ?? []).map((l) => ({ keyResultId, ...l })));
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
     objectives: objectives.map((o) => ({ id: o.id, title: o.title, parentId: o.parentId, teamId: o.teamId, weight: o.weight })),
     keyResults,
     checkIns,
-    links,
+    linkedItems: linkedItemsByKeyResult(snapshot),
     cadenceDays: checkInCadenceDays,
   };
 }

@@ -39,8 +39,7 @@ export class AlignmentService {
     });
     if (query.cycleId && !cycle) throw notFound('Cycle');
     const figures = cycleFigures(snapshot, cycle?.id ?? null, query.teamId ?? null);
-    const pointsAll = figures.open.filter((i) => i.valueScore !== null && i.effort !== null && i.effort > 0);
-    const points = options.points === false ? [] : pointsAll.slice(0, ALIGNMENT_POINTS_LIMIT);
+    const points = options.points === false ? [] : figures.plottable.slice(0, ALIGNMENT_POINTS_LIMIT);
     const titles = await this.titlesOf(points.map((p) => p.id));
     const objectiveTitle = new Map(cycleObjectives.map((o) => [o.id, o.title]));
     const krTitle = new Map(cycleKrs.map((k) => [k.id, k.title]));
@@ -72,7 +71,7 @@ export class AlignmentService {
         aligned: p.breakdown.alignment.terms.length > 0,
         flags: p.flags.map((f) => f.code),
       })),
-      pointsTotal: pointsAll.length,
+      pointsTotal: figures.plottable.length,
     };
   }
 

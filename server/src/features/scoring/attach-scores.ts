@@ -40,8 +40,9 @@ function scoreAlone(item: BacklogItem, snapshot: ScoringSnapshot, freshContext?:
 /** The snapshot's score still holds if the fields it read have not changed since. */
 function sameInputs(scored: ScoredItem, item: BacklogItem): boolean {
   const inputs = scored.breakdown.intrinsic.inputs as Record<string, number | null>;
-  for (const [field, value] of Object.entries(inputs)) {
-    if ((item as unknown as Record<string, unknown>)[field] !== value) return false;
+  const fields = item as unknown as Record<string, unknown>;
+  for (const field in inputs) {
+    if (fields[field] !== inputs[field]) return false;
   }
   if (scored.status !== item.status || scored.effort !== item.effort || scored.links.length !== item.links.length) return false;
   return scored.links.every((l, i) => l.keyResultId === item.links[i]?.keyResultId && l.strength === item.links[i]?.strength);

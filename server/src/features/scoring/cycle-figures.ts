@@ -26,6 +26,8 @@ export function scoringContextOf(snapshot: ScoringSnapshot): ScoringContext {
 export interface CycleFigures {
   /** Open items (of the team, if one was asked for), in value order. */
   open: readonly ScoredItem[];
+  /** The open items the value × effort chart can plot: a value score and a positive effort. */
+  plottable: readonly ScoredItem[];
   flagCounts: Readonly<Record<string, number>>;
   flaggedItems: number;
   /** Null without a cycle. */
@@ -64,6 +66,7 @@ function computeFigures(snapshot: ScoringSnapshot, cycleId: string | null, teamI
   const context = scoringContextOf(snapshot);
   return {
     open,
+    plottable: open.filter((i) => i.valueScore !== null && i.effort !== null && i.effort > 0),
     flagCounts,
     flaggedItems,
     headline: cycleId ? computeHeadline(items, context, cycleId) : null,

@@ -1,27 +1,20 @@
 import {
   buildScoringContext,
-  scoreBacklog,
+  scoreBacklogInSlices,
   type BacklogItem,
   type ScoredBacklogItem,
   type ScoreBacklogResult,
   type ScoredItem,
   type ScoringCycle,
-  type ScoringItem,
   type ScoringKeyResult,
   type ScoringContext,
   type ScoringObjective,
   type ScoringSettings,
 } from '@keyline/shared';
-import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
-import { BacklogItemEntity } from '../backlog/backlog-item.entity';
-import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
-import { CycleEntity } from '../cycles/cycle.entity';
-import { KeyResultEntity } from '../key-results/key-result.entity';
-import { latestCheckIns } from '../key-results/latest-check-ins';
-import { ObjectiveEntity } from '../objectives/objective.entity';
 import { attachScores } from './attach-scores';
 import { readSettings } from './scoring-settings.service';
+import { loadScoringInputs, loadStructure } from './snapshot-loader';
 
 /** The whole backlog scored at one moment, with a lookup by id and the value order. */
 export interface ScoringSnapshot {
@@ -32,6 +25,8 @@ export interface ScoringSnapshot {
   structure: { keyResults: ScoringKeyResult[]; objectives: ScoringObjective[]; cycles: ScoringCycle[] };
   settings: ScoringSettings;
   asOf: string;
+  /** How long building it kept the server busy (not counting the pauses between slices). */
+  busyMs: number;
   /** Identifies the OKR structure, settings and day the scores were computed with. */
   structureKey: string;
 }
@@ -51,20 +46,35 @@ const REFRESH_DELAY_MS = 2_000;
 /** Rebuilds faster than this (a few thousand items) are never skipped. */
 const SLOW_BUILD_MS = 50;
 
-/** How long a slow snapshot may serve whole-backlog views after writes: 5 rebuilds' worth, 1–15 s. */
+/**
+ * How long a slow snapshot may serve whole-backlog views after writes: 20
+ * rebuilds' worth, 1–15 s, so that under a stream of writes re-scoring takes
+ * at most about a twentieth of the server's time.
+ */
 function staleWindowMs(lastBuildMs: number): number {
-  return Math.min(15_000, Math.max(1_000, lastBuildMs * 5));
+  return Math.min(15_000, Math.max(1_000, lastBuildMs * 20));
 }
 
 function structureKeyOf(structure: ScoringSnapshot['structure'], settings: ScoringSettings, asOf: Date): string {
   return JSON.stringify([structure, settings, asOf.toISOString().slice(0, 10)]);
 }
 
+interface Stamp {
+  /** Database.generation when the build started. */
+  generation: number;
+  /** When the build started: the snapshot shows the database as it was then. */
+  at: number;
+  day: string;
+}
+
 export class ScoringSnapshotService {
-  private cached: { generation: number; at: number; day: string; snapshot: Promise<ScoringSnapshot> } | undefined;
+  /** The last snapshot built, and when it was done. */
+  private ready: (Stamp & { builtAt: number; snapshot: ScoringSnapshot }) | undefined;
+  /** The rebuild in progress, if any: one at a time. */
+  private building: (Stamp & { snapshot: Promise<ScoringSnapshot> }) | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private structureCache: { generation: number; day: string; at: number; value: { key: string; context: ScoringContext } } | undefined;
-  /** How long the last rebuild took: small backlogs (< SLOW_BUILD_MS) are always served fresh. */
+  /** How long the last rebuild kept the server busy: small backlogs (< SLOW_BUILD_MS) are always served fresh. */
   private lastBuildMs = 0;
 
   constructor(private readonly db: Database) {}
@@ -75,7 +85,7 @@ export class ScoringSnapshotService {
    * cost far more than the edit. attachScores re-scores items whose inputs changed.
    */
   latest(): Promise<ScoringSnapshot> {
-    return this.cached?.snapshot ?? this.get();
+    return this.ready ? Promise.resolve(this.ready.snapshot) : this.get();
   }
 
   /**
@@ -88,7 +98,7 @@ export class ScoringSnapshotService {
    */
   async pageScorer(): Promise<PageScorer> {
     const snapshot = await this.latest();
-    if (this.cached?.generation !== this.db.generation) this.refreshSoon();
+    if (this.ready?.generation !== this.db.generation) this.refreshSoon();
     const current = await this.currentStructure();
     if (current.key === snapshot.structureKey) return (items) => attachScores(items, snapshot);
     return (items) => attachScores(items, snapshot, current.context);
@@ -112,125 +122,106 @@ export class ScoringSnapshotService {
     return value;
   }
 
-  /** Debounced, so a burst of edits costs one rebuild; unref'd so it never keeps a process alive. */
+  /**
+   * A rebuild in the background: after REFRESH_DELAY_MS, so a burst of edits
+   * costs one, or for a slow backlog once its window has passed. Unref'd so
+   * it never keeps a process alive.
+   */
   private refreshSoon(): void {
-    if (this.refreshTimer) return;
+    if (this.refreshTimer || this.building) return;
+    const slow = this.ready && this.lastBuildMs >= SLOW_BUILD_MS;
+    const delay = slow && this.ready ? Math.max(0, this.ready.builtAt + staleWindowMs(this.lastBuildMs) - Date.now()) : REFRESH_DELAY_MS;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      this.get().catch(() => undefined);
-    }, REFRESH_DELAY_MS);
+      const now = Date.now();
+      const day = new Date(now).toISOString().slice(0, 10);
+      if (!this.building && !(this.ready && this.isFresh(this.ready, now, day))) this.rebuild(now, day).catch(() => undefined);
+    }, delay);
     this.refreshTimer.unref();
+  }
+
+  private isFresh(stamp: Stamp, now: number, day: string): boolean {
+    return stamp.generation === this.db.generation && stamp.day === day && (this.db.kind === 'sqlite' || now - stamp.at < MAX_AGE_MS);
   }
 
   get(): Promise<ScoringSnapshot> {
     const now = Date.now();
     const day = new Date(now).toISOString().slice(0, 10);
-    const c = this.cached;
-    const fresh =
-      c && c.generation === this.db.generation && c.day === day && (this.db.kind === 'sqlite' || now - c.at < MAX_AGE_MS);
-    if (fresh) return c.snapshot;
+    const ready = this.ready;
+    if (ready && this.isFresh(ready, now, day)) return Promise.resolve(ready.snapshot);
     // Under a stream of writes a large backlog would be re-scored before every
-    // whole-backlog read. When a rebuild is slow, keep serving the last one for
-    // a while and rebuild once in the background: such views lag
-    // writes by a bounded moment (staleWindowMs) instead of the server doing nothing else.
-    if (c && c.day === day && this.lastBuildMs >= SLOW_BUILD_MS && now - c.at < staleWindowMs(this.lastBuildMs)) {
-      this.refreshSoon();
-      return c.snapshot;
+    // whole-backlog read. When a rebuild is slow, keep serving the last one
+    // and rebuild in the background once per staleWindowMs: such
+    // views lag writes by a bounded moment (the window plus one rebuild)
+    // instead of the server doing nothing else.
+    if (ready && ready.day === day && this.lastBuildMs >= SLOW_BUILD_MS) {
+      if (!this.building) this.refreshSoon();
+      return Promise.resolve(ready.snapshot);
     }
-    const started = performance.now();
-    const snapshot = this.db.read((m) => buildSnapshot(m, new Date(now)));
-    snapshot.then(() => (this.lastBuildMs = performance.now() - started)).catch(() => undefined);
-    this.cached = { generation: this.db.generation, at: now, day, snapshot };
-    // A failed load must not stick in the cache.
-    snapshot.catch(() => {
-      if (this.cached?.snapshot === snapshot) this.cached = undefined;
-    });
+    // Small backlogs are always served fresh, one rebuild at a time.
+    if (this.building) {
+      const building = this.building;
+      return this.isFresh(building, now, day) ? building.snapshot : building.snapshot.catch(() => undefined).then(() => this.get());
+    }
+    return this.rebuild(now, day);
+  }
+
+  private rebuild(now: number, day: string): Promise<ScoringSnapshot> {
+    const stamp = { generation: this.db.generation, at: now, day };
+    const snapshot = buildSnapshot(this.db, new Date(now));
+    const building = { ...stamp, snapshot };
+    this.building = building;
+    snapshot
+      .then((built) => {
+        this.lastBuildMs = built.busyMs;
+        if (!this.ready || this.ready.at <= stamp.at) this.ready = { ...stamp, builtAt: Date.now(), snapshot: built };
+      })
+      .catch(() => undefined) // the caller gets the error; the next read tries again
+      .finally(() => {
+        if (this.building === building) this.building = undefined;
+      });
     return snapshot;
   }
 }
 
-async function buildSnapshot(m: EntityManager, asOf: Date): Promise<ScoringSnapshot> {
-  const structure = await loadStructure(m);
-  const { settings } = await readSettings(m);
-  const items = await loadItems(m);
-  const doneAt = await loadDoneTimes(m);
+/**
+ * Reads the inputs under the database lock, then scores outside it in
+ * slices of 1,000 items with a pause between them, so requests are answered
+ * during a rebuild of a large backlog instead of waiting for all of it.
+ */
+async function buildSnapshot(db: Database, asOf: Date): Promise<ScoringSnapshot> {
+  let busyMs = 0;
+  const timed = <T>(work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      busyMs += performance.now() - started;
+    }
+  };
+  const { structure, settings, items, doneAt } = await db.read(async (m) => {
+    const started = performance.now();
+    const inputs = await loadScoringInputs(m);
+    busyMs += performance.now() - started;
+    return inputs;
+  });
   // Headline and KR flags are computed per cycle/team by their readers, not here.
-  const result = scoreBacklog({ items, ...structure, settings, asOf, summaries: false });
+  const steps = scoreBacklogInSlices({ items, ...structure, settings, asOf, summaries: false });
+  let step = timed(() => steps.next());
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = timed(() => steps.next());
+  }
+  const result = step.value;
+  const byId = timed(() => new Map(result.items.map((i) => [i.id, i])));
   return {
+    busyMs,
     result,
-    byId: new Map(result.items.map((i) => [i.id, i])),
+    byId,
     doneAt,
     structure,
     settings,
     asOf: asOf.toISOString(),
     structureKey: structureKeyOf(structure, settings, asOf),
-  };
-}
-
-/** Raw reads: ~2× faster than entity hydration at 100,000 rows (toolchain.md). */
-async function loadItems(m: EntityManager): Promise<ScoringItem[]> {
-  const rows = await m
-    .createQueryBuilder(BacklogItemEntity, 'i')
-    .select('i.id', 'id')
-    .addSelect('i.status', 'status')
-    .addSelect('i.teamId', 'teamId')
-    .addSelect('i.rank', 'rank')
-    .addSelect('i.reach', 'reach')
-    .addSelect('i.impact', 'impact')
-    .addSelect('i.confidence', 'confidence')
-    .addSelect('i.effort', 'effort')
-    .addSelect('i.businessValue', 'businessValue')
-    .addSelect('i.timeCriticality', 'timeCriticality')
-    .addSelect('i.riskReduction', 'riskReduction')
-    .addSelect('i.jobSize', 'jobSize')
-    .addSelect('i.ease', 'ease')
-    .getRawMany<Omit<ScoringItem, 'links'>>();
-  const links = await m
-    .createQueryBuilder(BacklogLinkEntity, 'l')
-    .select('l.itemId', 'itemId')
-    .addSelect('l.keyResultId', 'keyResultId')
-    .addSelect('l.strength', 'strength')
-    .getRawMany<{ itemId: string; keyResultId: string; strength: number }>();
-  const linksOf = new Map<string, { keyResultId: string; strength: number }[]>();
-  for (const l of links) {
-    const list = linksOf.get(l.itemId);
-    const link = { keyResultId: l.keyResultId, strength: Number(l.strength) };
-    if (list) list.push(link);
-    else linksOf.set(l.itemId, [link]);
-  }
-  return rows.map((r) => ({ ...r, links: linksOf.get(r.id) ?? [] }));
-}
-
-/** Items marked done by a path that does not stamp doneAt (an import): their last change is the best guess. */
-async function loadDoneTimes(m: EntityManager): Promise<Map<string, string>> {
-  const rows = await m
-    .createQueryBuilder(BacklogItemEntity, 'i')
-    .select('i.id', 'id')
-    .addSelect('COALESCE(i.doneAt, i.updatedAt)', 'doneAt')
-    .where("i.status = 'done'")
-    .getRawMany<{ id: string; doneAt: string }>();
-  return new Map(rows.map((r) => [r.id, r.doneAt]));
-}
-
-export async function loadStructure(m: EntityManager): Promise<ScoringSnapshot['structure']> {
-  const [krs, objectives, cycles, latest] = [
-    await m.find(KeyResultEntity),
-    await m.find(ObjectiveEntity),
-    await m.find(CycleEntity),
-    await latestCheckIns(m),
-  ];
-  return {
-    keyResults: krs.map((k) => ({
-      id: k.id,
-      objectiveId: k.objectiveId,
-      weight: k.weight,
-      startValue: k.startValue,
-      targetValue: k.targetValue,
-      currentValue: k.currentValue,
-      latestConfidence: latest.get(k.id)?.confidence ?? null,
-      deleted: k.deletedAt !== null,
-    })),
-    objectives: objectives.map((o) => ({ id: o.id, cycleId: o.cycleId, parentId: o.parentId, weight: o.weight, deleted: o.deletedAt !== null })),
-    cycles: cycles.map((c) => ({ id: c.id, status: c.status, startsOn: c.startsOn, endsOn: c.endsOn })),
   };
 }
