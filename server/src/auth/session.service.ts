@@ -43,14 +43,20 @@ export class SessionService {
   /** The signed-in user, or undefined when the token is unknown, timed out, or the user is disabled. */
   async resolve(token: string): Promise<Actor | undefined> {
     const tokenHash = hashToken(token);
-    const found = await this.db.read(async (m) => {
-      const session = await m.findOneBy(SessionEntity, { tokenHash });
-      if (!session) return undefined;
-      const user = await m.findOneBy(UserEntity, { id: session.userId });
-      return user ? { session, user } : undefined;
-    });
-    if (!found) return undefined;
-    const { session, user } = found;
+    // Every signed-in request passes here: one query, only the columns needed.
+    const row = await this.db.read((m) =>
+      m
+        .createQueryBuilder(SessionEntity, 's')
+        .innerJoin(UserEntity, 'u', 'u.id = s.userId')
+        .select(['s.lastSeenAt AS "lastSeenAt"', 's.expiresAt AS "expiresAt"'])
+        .addSelect(['u.id AS "id"', 'u.name AS "name"', 'u.email AS "email"', 'u.role AS "role"', 'u.disabled AS "disabled"'])
+        .where('s.tokenHash = :tokenHash', { tokenHash })
+        .getRawOne<{ lastSeenAt: string; expiresAt: string; id: string; name: string; email: string; role: Actor['role']; disabled: boolean | number }>(),
+    );
+    if (!row) return undefined;
+    const session = { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
+    // Raw rows: SQLite stores booleans as 0/1.
+    const user = { id: row.id, name: row.name, email: row.email, role: row.role, disabled: Boolean(row.disabled) };
     const now = Date.now();
     const idleLimit = Date.parse(session.lastSeenAt) + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (user.disabled || now > Date.parse(session.expiresAt) || now > idleLimit) {

@@ -1,3 +1,4 @@
 export * from './dashboard.schemas';
 export * from './outcome';
 export * from './status';
+export * from './thin-series';

@@ -5,6 +5,7 @@ import {
   objectiveGrade,
   outputWithoutOutcome,
   statusSeverity,
+  thinSeries,
   weightedProgress,
   worstStatus,
   type AlignmentReport,
@@ -113,7 +114,7 @@ export function assembleDashboard(
       effortShare: o.effortShare,
     })),
     headline: report.headline,
-    headlineHistory: history,
+    headlineHistory: thinSeries(history, (h) => h.recordedAt),
     noWork: report.keyResultFlags
       .filter((f) => f.code === 'NO_WORK' && shown.has(f.keyResultId))
       .map((f) => ({ keyResultId: f.keyResultId, title: f.title, message: f.message })),
@@ -179,7 +180,7 @@ function trendOf(kr: DashboardKeyResult, checkIns: QuarterData['checkIns'], cycl
     unit: kr.unit,
     startValue: kr.startValue,
     targetValue: kr.targetValue,
-    points: checkIns.map((c) => ({ at: c.createdAt, value: c.value, confidence: c.confidence, note: c.note })),
+    points: thinSeries(checkIns, (c) => c.createdAt).map((c) => ({ at: c.createdAt, value: c.value, confidence: c.confidence, note: c.note })),
     expectedLine: {
       from: { at: `${cycle.startsOn}T00:00:00.000Z`, value: kr.startValue },
       to: { at: endOfCycle(cycle.endsOn), value: kr.targetValue },

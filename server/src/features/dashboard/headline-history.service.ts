@@ -52,6 +52,7 @@ export class HeadlineHistoryService {
     return this.db.read(async (m) => {
       const rows = await m.find(HeadlineHistoryEntity, {
         where: { cycleId, teamId: teamId ?? IsNull() },
+        select: { recordedAt: true, reason: true, misalignedEffortShare: true, krCoverageShare: true, openEffort: true },
         order: { recordedAt: 'ASC', id: 'ASC' },
       });
       return rows.map((r) => ({
