@@ -20,6 +20,13 @@ export class Database {
    * data (the scored backlog) compare it to know they are stale.
    */
   generation = 0;
+  /**
+   * Bumped after every committed write that may change the OKR structure or
+   * the settings: all but derived and backlog-only writes. The scoring
+   * context (KRs, objectives, cycles, check-ins, settings) is re-read only
+   * when it moved, not after every backlog edit.
+   */
+  structureGeneration = 0;
 
   constructor(
     readonly dataSource: DataSource,
@@ -29,11 +36,13 @@ export class Database {
   /**
    * `derived: true` is for rows computed from others (e.g. headline history):
    * they change no input of the scoring, so caches stay valid.
+   * `backlogOnly: true` is for writes to backlog items and their links only.
    */
-  async write<T>(work: (manager: EntityManager) => Promise<T>, options: { derived?: boolean } = {}): Promise<T> {
+  async write<T>(work: (manager: EntityManager) => Promise<T>, options: { derived?: boolean; backlogOnly?: boolean } = {}): Promise<T> {
     const run = () => this.dataSource.transaction(work);
     const result = await (this.kind === 'sqlite' ? this.lock.run(run) : run());
     if (!options.derived) this.generation++;
+    if (!options.derived && !options.backlogOnly) this.structureGeneration++;
     return result;
   }
 

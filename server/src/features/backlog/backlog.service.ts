@@ -39,6 +39,9 @@ const NO_ESTIMATES = {
   ease: null,
 };
 
+/** Backlog writes leave the OKR structure as it was: scoring keeps its cached context. */
+const BACKLOG_ONLY = { backlogOnly: true } as const;
+
 export class BacklogService {
   constructor(
     private readonly db: Database,
@@ -86,7 +89,7 @@ export class BacklogService {
       const dto = await toDto(m, row);
       await recordAudit(m, actor, 'backlogItem', row.id, 'create', null, dto);
       return dto;
-    }));
+    }, BACKLOG_ONLY));
   }
 
   async update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<ScoredBacklogItem> {
@@ -109,7 +112,7 @@ export class BacklogService {
       const dto = await toDto(m, after);
       await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
       return dto;
-    }));
+    }, BACKLOG_ONLY));
   }
 
   async move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<ScoredBacklogItem> {
@@ -126,7 +129,7 @@ export class BacklogService {
       const dto = await toDto(m, after);
       await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
       return dto;
-    }));
+    }, BACKLOG_ONLY));
   }
 
   remove(actor: Actor, id: string, version: number): Promise<void> {
@@ -134,7 +137,7 @@ export class BacklogService {
       const before = await toDto(m, await findItem(m, id));
       await deleteVersioned(m, BacklogItemEntity, 'Backlog item', id, version, (row) => toDto(m, row));
       await recordAudit(m, actor, 'backlogItem', id, 'delete', before, null);
-    });
+    }, BACKLOG_ONLY);
   }
 
   /** Creates or changes the link; idempotent, so it needs no If-Match. */
@@ -156,7 +159,7 @@ export class BacklogService {
         { itemId, keyResultId, strength },
       );
       return toDto(m, item);
-    }));
+    }, BACKLOG_ONLY));
   }
 
   removeLink(actor: Actor, itemId: string, keyResultId: string): Promise<void> {
@@ -166,7 +169,7 @@ export class BacklogService {
       if (!existing) throw notFound('Link');
       await m.delete(BacklogLinkEntity, { itemId, keyResultId });
       await recordAudit(m, actor, 'link', `${itemId}:${keyResultId}`, 'delete', { itemId, keyResultId, strength: existing.strength }, null);
-    });
+    }, BACKLOG_ONLY);
   }
 }
 

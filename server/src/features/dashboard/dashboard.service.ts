@@ -62,12 +62,17 @@ async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | n
     : [];
   const krIds = krRows.map((k) => k.id);
   const keyResults = await toKeyResultDtos(m, krRows, openItemCounts(snapshot));
+  // Raw rows: a quarter's check-ins can run to thousands, and entity hydration costs twice the read.
   const checkIns = krIds.length
-    ? await m.find(CheckInEntity, {
-        where: { keyResultId: In(krIds) },
-        select: { keyResultId: true, value: true, confidence: true, note: true, createdAt: true },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      })
+    ? (
+        await m
+          .createQueryBuilder(CheckInEntity, 'c')
+          .select(['c.keyResultId AS "keyResultId"', 'c.value AS "value"', 'c.confidence AS "confidence"', 'c.note AS "note"', 'c.createdAt AS "createdAt"'])
+          .where('c.keyResultId IN (:...krIds)', { krIds })
+          .orderBy('c.createdAt', 'ASC')
+          .addOrderBy('c.id', 'ASC')
+          .getRawMany<{ keyResultId: string; value: number | string; confidence: number | string; note: string; createdAt: string }>()
+      ).map((c) => ({ ...c, value: Number(c.value), confidence: Number(c.confidence) }))
     : [];
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   return {

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleHeadline, HeadlineHistoryPoint, HeadlineReason } from '@keyline/shared';
 import type { Logger } from 'pino';
-import { IsNull } from 'typeorm';
 import type { Database } from '../../db/database';
 import { lockForRuleCheck } from '../../db/table-lock';
 import { cycleFigures, scoringContextOf } from '../scoring/cycle-figures';
 import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
 import { TeamEntity } from '../teams/team.entity';
 import { HeadlineHistoryEntity } from './headline-history.entity';
+
+interface RawHistoryRow {
+  recordedAt: string;
+  reason: HeadlineReason;
+  misalignedEffortShare: number | string | null;
+  krCoverageShare: number | string | null;
+  openEffort: number | string;
+}
 
 /**
  * Records the active cycle's headline figures (misaligned effort share, KR
@@ -49,18 +56,23 @@ export class HeadlineHistoryService {
 
   /** Oldest first. */
   history(cycleId: string, teamId: string | null): Promise<HeadlineHistoryPoint[]> {
+    // Raw rows: a row per check-in adds up, and entity hydration costs twice the read.
     return this.db.read(async (m) => {
-      const rows = await m.find(HeadlineHistoryEntity, {
-        where: { cycleId, teamId: teamId ?? IsNull() },
-        select: { recordedAt: true, reason: true, misalignedEffortShare: true, krCoverageShare: true, openEffort: true },
-        order: { recordedAt: 'ASC', id: 'ASC' },
-      });
+      const qb = m
+        .createQueryBuilder(HeadlineHistoryEntity, 'h')
+        .select(['h.recordedAt AS "recordedAt"', 'h.reason AS "reason"', 'h.misalignedEffortShare AS "misalignedEffortShare"'])
+        .addSelect(['h.krCoverageShare AS "krCoverageShare"', 'h.openEffort AS "openEffort"'])
+        .where('h.cycleId = :cycleId', { cycleId });
+      if (teamId) qb.andWhere('h.teamId = :teamId', { teamId });
+      else qb.andWhere('h.teamId IS NULL');
+      const rows = await qb.orderBy('h.recordedAt', 'ASC').addOrderBy('h.id', 'ASC').getRawMany<RawHistoryRow>();
+      const number = (v: number | string | null) => (v === null ? null : Number(v));
       return rows.map((r) => ({
         recordedAt: r.recordedAt,
         reason: r.reason,
-        misalignedEffortShare: r.misalignedEffortShare,
-        krCoverageShare: r.krCoverageShare,
-        openEffort: r.openEffort,
+        misalignedEffortShare: number(r.misalignedEffortShare),
+        krCoverageShare: number(r.krCoverageShare),
+        openEffort: Number(r.openEffort),
       }));
     });
   }

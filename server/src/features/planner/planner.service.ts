@@ -151,7 +151,7 @@ export class PlannerService {
         result.push({ id, rank: after.rank, version: after.version });
       }
       return { items: result };
-    });
+    }, { backlogOnly: true });
   }
 
   private async titlesOf(ids: string[]): Promise<Map<string, string>> {

@@ -104,15 +104,15 @@ export class ScoringSnapshotService {
     return (items) => attachScores(items, snapshot, current.context);
   }
 
-  /** The OKR structure and settings as they are now; re-read only after a write (or when the day turns). */
+  /** The OKR structure and settings as they are now; re-read only after a write that may change them (or when the day turns). */
   private async currentStructure(): Promise<{ key: string; context: ScoringContext }> {
     const asOf = new Date();
     const day = asOf.toISOString().slice(0, 10);
     const c = this.structureCache;
-    if (c && c.generation === this.db.generation && c.day === day && (this.db.kind === 'sqlite' || asOf.getTime() - c.at < MAX_AGE_MS)) {
+    if (c && c.generation === this.db.structureGeneration && c.day === day && (this.db.kind === 'sqlite' || asOf.getTime() - c.at < MAX_AGE_MS)) {
       return c.value;
     }
-    const generation = this.db.generation;
+    const generation = this.db.structureGeneration;
     const { structure, settings } = await this.db.read(async (m) => ({
       structure: await loadStructure(m),
       settings: (await readSettings(m)).settings,
