@@ -24,7 +24,7 @@ export interface QuarterData {
   objectives: { id: string; title: string; parentId: string | null; teamId: string | null; weight: number }[];
   keyResults: KeyResult[];
   /** Oldest first. */
-  checkIns: { keyResultId: string; value: number; confidence: number; note: string; createdAt: string }[];
+  checkIns: readonly { keyResultId: string; value: number; confidence: number; note: string; createdAt: string }[];
   /** Per KR, every backlog item linked to it, with when it became done (KRs without links may be missing). */
   linkedItems: ReadonlyMap<string, readonly { status: string; doneAt: string | null }[]>;
   cadenceDays: number;
@@ -37,7 +37,7 @@ const endOfCycle = (endsOn: string) => new Date(Date.parse(`${endsOn}T00:00:00.0
 export function assembleDashboard(
   data: QuarterData,
   report: AlignmentReport,
-  history: HeadlineHistoryPoint[],
+  history: readonly HeadlineHistoryPoint[],
   teamId: string | null,
   expected: number | null,
 ): Dashboard {

@@ -1,5 +1,6 @@
 import { expectedProgress, type Dashboard, type DashboardQuery } from '@keyline/shared';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AppendOnlyCache, type SeriesSource } from '../../db/append-only-cache';
 import type { Database } from '../../db/database';
 import { notFound } from '../../http/app-error';
 import type { CycleEntity } from '../cycles/cycle.entity';
@@ -18,6 +19,9 @@ import type { HeadlineHistoryService } from './headline-history.service';
 
 /** The leadership dashboard: everything for one cycle (and optionally one team) in one document. */
 export class DashboardService {
+  /** A KR checked in often piles up rows: views read only the check-ins made since the last one. */
+  private readonly checkInSeries = new AppendOnlyCache<CheckInRow>((c) => c.createdAt);
+
   constructor(
     private readonly db: Database,
     private readonly scoring: ScoringSnapshotService,
@@ -42,13 +46,42 @@ export class DashboardService {
       return emptyDashboard(report.asOf, teamId, settings.checkInCadenceDays);
     }
     const cycleId = report.cycle.id;
-    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId, snapshot));
+    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId, snapshot, this.checkInSeries));
     const history = await this.history.history(cycleId, teamId);
     return assembleDashboard(data, report, history, teamId, expectedProgress(data.cycle, report.asOf));
   }
 }
 
-async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | null, snapshot: ScoringSnapshot): Promise<QuarterData> {
+type CheckInRow = QuarterData['checkIns'][number];
+
+/** The check-ins of a set of KRs, for the append-only cache. Raw rows: entity hydration would cost twice the read. */
+function checkInSource(m: EntityManager, krIds: string[]): SeriesSource<CheckInRow> {
+  const rows = () => m.createQueryBuilder(CheckInEntity, 'c').where('c.keyResultId IN (:...krIds)', { krIds });
+  const read = async (qb: SelectQueryBuilder<CheckInEntity>) =>
+    (
+      await qb
+        .select(['c.keyResultId AS "keyResultId"', 'c.value AS "value"', 'c.confidence AS "confidence"', 'c.note AS "note"', 'c.createdAt AS "createdAt"'])
+        .orderBy('c.createdAt', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .getRawMany<{ keyResultId: string; value: number | string; confidence: number | string; note: string; createdAt: string }>()
+    ).map((c) => ({ ...c, value: Number(c.value), confidence: Number(c.confidence) }));
+  return {
+    stats: async () => {
+      const r = await rows().select('COUNT(*)', 'count').addSelect('MAX(c.createdAt)', 'latest').getRawOne<{ count: number | string; latest: string | null }>();
+      return { count: Number(r?.count ?? 0), latest: r?.latest ?? null };
+    },
+    since: (time) => read(rows().andWhere('c.createdAt > :time', { time })),
+    all: () => read(rows()),
+  };
+}
+
+async function loadQuarter(
+  m: EntityManager,
+  cycleId: string,
+  teamId: string | null,
+  snapshot: ScoringSnapshot,
+  checkInSeries: AppendOnlyCache<CheckInRow>,
+): Promise<QuarterData> {
   const cycle: CycleEntity = await findCycle(m, cycleId);
   const objectives = await m.find(ObjectiveEntity, {
     where: { cycleId, deletedAt: IsNull(), ...(teamId && { teamId }) },
@@ -62,18 +95,7 @@ async function loadQuarter(m: EntityManager, cycleId: string, teamId: string | n
     : [];
   const krIds = krRows.map((k) => k.id);
   const keyResults = await toKeyResultDtos(m, krRows, openItemCounts(snapshot));
-  // Raw rows: a quarter's check-ins can run to thousands, and entity hydration costs twice the read.
-  const checkIns = krIds.length
-    ? (
-        await m
-          .createQueryBuilder(CheckInEntity, 'c')
-          .select(['c.keyResultId AS "keyResultId"', 'c.value AS "value"', 'c.confidence AS "confidence"', 'c.note AS "note"', 'c.createdAt AS "createdAt"'])
-          .where('c.keyResultId IN (:...krIds)', { krIds })
-          .orderBy('c.createdAt', 'ASC')
-          .addOrderBy('c.id', 'ASC')
-          .getRawMany<{ keyResultId: string; value: number | string; confidence: number | string; note: string; createdAt: string }>()
-      ).map((c) => ({ ...c, value: Number(c.value), confidence: Number(c.confidence) }))
-    : [];
+  const checkIns = krIds.length ? await checkInSeries.read(krIds.join(','), checkInSource(m, krIds)) : [];
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn },

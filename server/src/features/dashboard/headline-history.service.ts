@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleHeadline, HeadlineHistoryPoint, HeadlineReason } from '@keyline/shared';
 import type { Logger } from 'pino';
+import type { SelectQueryBuilder } from 'typeorm';
+import { AppendOnlyCache } from '../../db/append-only-cache';
 import type { Database } from '../../db/database';
 import { lockForRuleCheck } from '../../db/table-lock';
 import { cycleFigures, scoringContextOf } from '../scoring/cycle-figures';
@@ -26,6 +28,8 @@ interface RawHistoryRow {
 export class HeadlineHistoryService {
   /** The last UTC day this process knows has its daily rows: saves a query per dashboard view. */
   private dailyDone: string | undefined;
+  /** A row per check-in adds up: views read only the rows recorded since the last one. */
+  private readonly series = new AppendOnlyCache<HeadlineHistoryPoint>((p) => p.recordedAt);
 
   constructor(
     private readonly db: Database,
@@ -55,25 +59,20 @@ export class HeadlineHistoryService {
   }
 
   /** Oldest first. */
-  history(cycleId: string, teamId: string | null): Promise<HeadlineHistoryPoint[]> {
-    // Raw rows: a row per check-in adds up, and entity hydration costs twice the read.
-    return this.db.read(async (m) => {
-      const qb = m
-        .createQueryBuilder(HeadlineHistoryEntity, 'h')
-        .select(['h.recordedAt AS "recordedAt"', 'h.reason AS "reason"', 'h.misalignedEffortShare AS "misalignedEffortShare"'])
-        .addSelect(['h.krCoverageShare AS "krCoverageShare"', 'h.openEffort AS "openEffort"'])
-        .where('h.cycleId = :cycleId', { cycleId });
-      if (teamId) qb.andWhere('h.teamId = :teamId', { teamId });
-      else qb.andWhere('h.teamId IS NULL');
-      const rows = await qb.orderBy('h.recordedAt', 'ASC').addOrderBy('h.id', 'ASC').getRawMany<RawHistoryRow>();
-      const number = (v: number | string | null) => (v === null ? null : Number(v));
-      return rows.map((r) => ({
-        recordedAt: r.recordedAt,
-        reason: r.reason,
-        misalignedEffortShare: number(r.misalignedEffortShare),
-        krCoverageShare: number(r.krCoverageShare),
-        openEffort: Number(r.openEffort),
-      }));
+  history(cycleId: string, teamId: string | null): Promise<readonly HeadlineHistoryPoint[]> {
+    return this.db.read((m) => {
+      const rows = () => {
+        const qb = m.createQueryBuilder(HeadlineHistoryEntity, 'h').where('h.cycleId = :cycleId', { cycleId });
+        return teamId ? qb.andWhere('h.teamId = :teamId', { teamId }) : qb.andWhere('h.teamId IS NULL');
+      };
+      return this.series.read(`${cycleId}|${teamId ?? ''}`, {
+        stats: async () => {
+          const r = await rows().select('COUNT(*)', 'count').addSelect('MAX(h.recordedAt)', 'latest').getRawOne<{ count: number | string; latest: string | null }>();
+          return { count: Number(r?.count ?? 0), latest: r?.latest ?? null };
+        },
+        since: (time) => readPoints(rows().andWhere('h.recordedAt > :time', { time })),
+        all: () => readPoints(rows()),
+      });
     });
   }
 
@@ -111,4 +110,22 @@ export class HeadlineHistoryService {
     }, { derived: true });
     return true;
   }
+}
+
+/** Raw rows, oldest first: entity hydration would cost twice the read. */
+async function readPoints(qb: SelectQueryBuilder<HeadlineHistoryEntity>): Promise<HeadlineHistoryPoint[]> {
+  const rows = await qb
+    .select(['h.recordedAt AS "recordedAt"', 'h.reason AS "reason"', 'h.misalignedEffortShare AS "misalignedEffortShare"'])
+    .addSelect(['h.krCoverageShare AS "krCoverageShare"', 'h.openEffort AS "openEffort"'])
+    .orderBy('h.recordedAt', 'ASC')
+    .addOrderBy('h.id', 'ASC')
+    .getRawMany<RawHistoryRow>();
+  const number = (v: number | string | null) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    recordedAt: r.recordedAt,
+    reason: r.reason,
+    misalignedEffortShare: number(r.misalignedEffortShare),
+    krCoverageShare: number(r.krCoverageShare),
+    openEffort: Number(r.openEffort),
+  }));
 }
