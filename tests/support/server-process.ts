@@ -34,7 +34,8 @@ export async function startServerProcess(env: Record<string, string> = {}, nodeA
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'keyline-e2e-'));
   let log = '';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
+  // The larger young generation `npm run serve` gives the server (package.json; docs/RELIABILITY.md says why).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
