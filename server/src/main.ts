@@ -34,15 +34,3 @@ main().catch((error: unknown) => {
   }
   process.exit(1);
 });
-if (process.env.LOOP_PROFILE) {
-  const { monitorEventLoopDelay, PerformanceObserver } = await import('node:perf_hooks');
-  const { writeFileSync } = await import('node:fs');
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  h.enable();
-  const gcs: number[] = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push(e.duration); }).observe({ entryTypes: ['gc'] });
-  process.on('exit', () => {
-    gcs.sort((a, b) => b - a);
-    writeFileSync(process.env.LOOP_PROFILE as string, `loop delay ms p50 ${h.percentile(50) / 1e6} p99 ${h.percentile(99) / 1e6} p99.9 ${h.percentile(99.9) / 1e6} max ${h.max / 1e6}\ngc count ${gcs.length} total ${gcs.reduce((a, b) => a + b, 0).toFixed(0)} top ${gcs.slice(0, 15).map((g) => g.toFixed(1)).join(' ')}\n`);
-  });
-}
