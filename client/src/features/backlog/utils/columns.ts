@@ -6,12 +6,15 @@ export const COLUMN_WIDTHS = {
   rank: 60,
   type: 84,
   status: 112,
-  team: 96,
-  krs: 180,
+  team: 88,
+  krs: 164,
   value: 72,
-  flags: 104,
+  /** Room for "⚑ Low value, high effort" cut short, or "⚑ Not scorable +1" whole. */
+  flags: 128,
 } as const;
 export const TITLE_MIN = 180;
+/** The table's width on a 1280 px screen (the page's padding and border taken off): the RICE table with value and flags fits it. */
+export const WIDTH_AT_1280 = 1230;
 
 export interface ColumnChoice {
   canEdit: boolean;
