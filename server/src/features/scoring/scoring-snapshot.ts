@@ -43,7 +43,7 @@ export type PageScorer = (items: BacklogItem[]) => ScoredBacklogItem[];
 const MAX_AGE_MS = 5_000;
 /** How long after a write the background rebuild waits for more writes. */
 const REFRESH_DELAY_MS = 2_000;
-/** Rebuilds faster than this (a few thousand items) are never skipped. */
+/** Rebuilds taking less work than this (about 5,000 items on the reference machine) are never skipped. */
 const SLOW_BUILD_MS = 50;
 
 /**
