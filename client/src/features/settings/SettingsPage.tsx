@@ -1,6 +1,7 @@
 import type { Role } from '@keyline/shared';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { ApiTokensSection } from '../api-tokens/components/ApiTokensSection';
+import { BackupSection } from '../backup/components/BackupSection';
 import { useCan } from '../auth/useSession';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { MembersSection } from './components/MembersSection';
@@ -17,6 +18,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/scoring', label: 'Scoring', role: 'admin' },
   { to: '/settings/api-tokens', label: 'API tokens', role: 'editor' },
   { to: '/settings/share-links', label: 'Share links', role: 'editor' },
+  { to: '/settings/backup', label: 'Backup', role: 'admin' },
 ];
 
 /**
@@ -60,6 +62,7 @@ export function SettingsPage() {
         {isAdmin && <Route path="members" element={<MembersSection />} />}
         {isAdmin && <Route path="teams" element={<TeamsSection />} />}
         {isAdmin && <Route path="quarters" element={<QuartersSection />} />}
+        {isAdmin && <Route path="backup" element={<BackupSection />} />}
         <Route path="api-tokens" element={<ApiTokensSection />} />
         <Route path="share-links" element={<ShareLinksSection />} />
         <Route path="*" element={<Navigate to={home} replace />} />
