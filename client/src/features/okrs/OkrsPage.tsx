@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../auth/useSession';
 import { useCycleKeyResults } from '../key-results/api/key-results.api';
@@ -6,9 +6,13 @@ import { expectedProgress } from '../key-results/utils/pace';
 import { useCycles, useObjectives, useTeams } from './api/okrs.api';
 import { CycleBar } from './components/CycleBar';
 import { ObjectiveItem } from './components/ObjectiveItem';
+import { OkrFilterBar } from './components/OkrFilterBar';
 import { OkrDialogs, type OkrDialog } from './components/OkrDialogs';
 import { useCycleParam } from './hooks/useCycleParam';
+import { useOkrFilters } from './hooks/useOkrFilters';
+import { useOwnerOptions } from './hooks/useOwnerOptions';
 import { defaultCycleId } from './utils/cycle-status';
+import { countVisible, filterObjectiveTree, hasOkrFilters, NO_FILTERS } from './utils/okr-filters';
 import { buildObjectiveTree } from './utils/tree';
 import './okrs.css';
 
@@ -23,8 +27,18 @@ export function OkrsPage() {
   const keyResults = useCycleKeyResults(cycleId);
   const teams = useTeams();
   const [dialog, setDialog] = useState<OkrDialog | null>(null);
+  const [filters, setFilters] = useOkrFilters();
+  const owners = useOwnerOptions(objectives.data ?? [], keyResults.data ?? []);
+  const teamFilterRef = useRef<HTMLSelectElement>(null);
 
   const tree = useMemo(() => buildObjectiveTree(objectives.data ?? [], keyResults.data ?? []), [objectives.data, keyResults.data]);
+  const visible = useMemo(() => filterObjectiveTree(tree, filters), [tree, filters]);
+  const filtered = hasOkrFilters(filters);
+  // The clear button goes away with the filters: focus moves to the first filter, not to the page body.
+  const clearFilters = () => {
+    setFilters(NO_FILTERS);
+    teamFilterRef.current?.focus();
+  };
   const teamName = useMemo(() => {
     const names = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
     return (id: string | null) => (id ? (names.get(id) ?? null) : null);
@@ -87,6 +101,7 @@ export function OkrsPage() {
   const objectiveCount = objectives.data?.length ?? 0;
   const krCount = keyResults.data?.length ?? 0;
   const showPace = cycle.status === 'active' ? pace : null;
+  const shown = countVisible(visible);
   return (
     <section className="okrs-page" aria-labelledby="okrs-title">
       <div className="okrs-header">
@@ -132,16 +147,34 @@ export function OkrsPage() {
         </div>
       ) : (
         <>
-          <p className="meta okr-summary">
-            {objectiveCount === 1 ? '1 objective' : `${objectiveCount} objectives`} · {krCount === 1 ? '1 key result' : `${krCount} key results`}
-            {showPace !== null && ' · the tick on each bar is where pace expects it today'}
+          <OkrFilterBar
+            filters={filters}
+            onChange={setFilters}
+            onClear={clearFilters}
+            teams={teams.data ?? []}
+            owners={owners}
+            teamRef={teamFilterRef}
+          />
+          {/* One live region, always present, so a screen reader hears the count change with each filter. */}
+          <p className="meta okr-summary" role="status">
+            {filtered
+              ? `Showing ${shown.objectives} of ${objectiveCount} objectives · ${shown.keyResults} of ${krCount} key results`
+              : `${objectiveCount === 1 ? '1 objective' : `${objectiveCount} objectives`} · ${krCount === 1 ? '1 key result' : `${krCount} key results`}`}
+            {showPace !== null && visible.length > 0 && ' · the tick on each bar is where pace expects it today'}
           </p>
-          <ul className="objective-list okr-tree" aria-label={`Objectives of ${cycle.name}`}>
-            {tree.map((node, i) => (
+          {visible.length === 0 && (
+            <div className="okr-empty">
+              <p>No objectives or key results match these filters.</p>
+              <button type="button" className="button" onClick={clearFilters}>
+                Clear filters
+              </button>
+            </div>
+          )}
+          <ul className="objective-list okr-tree" aria-label={`Objectives of ${cycle.name}`} hidden={visible.length === 0}>
+            {visible.map((node) => (
               <ObjectiveItem
                 key={node.objective.id}
                 node={node}
-                label={`O${i + 1}`}
                 teamName={teamName}
                 pace={showPace}
                 canEdit={canEdit}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
 import { worstBand } from '../../key-results/utils/confidence';
-import type { ObjectiveNode } from '../utils/tree';
+import type { VisibleObjective } from '../utils/okr-filters';
 import { KeyResultRow } from './KeyResultRow';
 import type { OkrDialog } from './OkrDialogs';
 import { ProgressBar } from './ProgressBar';
@@ -9,33 +9,33 @@ import { ProgressBar } from './ProgressBar';
 /**
  * One objective of the alignment tree: a disclosure heading with its rolled-up
  * progress and status, then its key results and the team objectives that
- * ladder up to it, nested as lists.
+ * ladder up to it, nested as lists. Under filters it lists only the matching
+ * key results and says how many are hidden; its progress and status still
+ * roll up all of them.
  */
 export function ObjectiveItem({
   node,
-  label,
   teamName,
   pace,
   canEdit,
   onAction,
 }: {
-  node: ObjectiveNode;
-  /** "O1", "O1.2": the position in the tree, as the PMs say it. */
-  label: string;
+  node: VisibleObjective;
   teamName: (id: string | null) => string | null;
   pace: number | null;
   canEdit: boolean;
   onAction: (dialog: OkrDialog) => void;
 }) {
   const [open, setOpen] = useState(true);
-  const { objective, keyResults, children, depth } = node;
+  const { objective, keyResults, visibleKeyResults, children, depth, label, context } = node;
+  const hidden = keyResults.length - visibleKeyResults.length;
   const Heading = depth === 0 ? 'h2' : 'h3';
   const bodyId = `objective-body-${objective.id}`;
   const team = teamName(objective.teamId);
   const status = worstBand(keyResults.map((kr) => kr.latestConfidence));
   const lowest = keyResults.reduce<number | null>((min, kr) => (kr.latestConfidence === null ? min : Math.min(min ?? 10, kr.latestConfidence)), null);
   return (
-    <li className={`objective depth-${Math.min(depth, 3)}`} data-testid="objective">
+    <li className={`objective depth-${Math.min(depth, 3)}${context ? ' context' : ''}`} data-testid="objective">
       <div className="objective-head">
         <Heading className="objective-title">
           <button type="button" className="disclosure" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((o) => !o)}>
@@ -80,24 +80,30 @@ export function ObjectiveItem({
             </button>
           </div>
         )}
-        {keyResults.length > 0 ? (
+        {visibleKeyResults.length > 0 && (
           <ul className="kr-list" aria-label={`Key results of ${objective.title}`}>
-            {keyResults.map((kr) => (
+            {visibleKeyResults.map((kr) => (
               <KeyResultRow key={kr.id} keyResult={kr} pace={pace} canEdit={canEdit} onAction={onAction} />
             ))}
           </ul>
+        )}
+        {context ? (
+          <p className="meta kr-hidden">Doesn't match the filters; shown for the objectives beneath it.</p>
+        ) : hidden > 0 ? (
+          <p className="meta kr-hidden">{hidden === 1 ? '1 key result' : `${hidden} key results`} hidden by the filters.</p>
         ) : (
-          <p className="meta kr-empty">
-            {canEdit ? 'No key results yet — add 2–4 that would show this objective is met.' : 'No key results yet.'}
-          </p>
+          keyResults.length === 0 && (
+            <p className="meta kr-empty">
+              {canEdit ? 'No key results yet — add 2–4 that would show this objective is met.' : 'No key results yet.'}
+            </p>
+          )
         )}
         {children.length > 0 && (
           <ul className="objective-list" aria-label={`Team objectives under ${objective.title}`}>
-            {children.map((child, i) => (
+            {children.map((child) => (
               <ObjectiveItem
                 key={child.objective.id}
                 node={child}
-                label={`${label}.${i + 1}`}
                 teamName={teamName}
                 pace={pace}
                 canEdit={canEdit}
