@@ -175,4 +175,74 @@ describe('the OKRs of a quarter', () => {
     await pageA.context().close();
     await pageB.context().close();
   });
+  it('filters the tree by team, owner and status, keeps the filters in the URL across a reload, and clears them', async () => {
+    const users = await admin.get('/api/users');
+    const priyaId = users.body.find((u: any) => u.email === EDITOR.email).id;
+    const growth = await admin.post('/api/teams', { name: 'Growth' });
+    expect(growth.status).toBe(201);
+    const quarter = await admin.post('/api/cycles', { name: 'E2E-Q4', startsOn: day(200), endsOn: day(290) });
+    expect(quarter.status).toBe(201);
+    const q = quarter.body.id;
+    const objective = async (fields: object) => (await admin.post('/api/objectives', { cycleId: q, ...fields })).body.id as string;
+    const keyResult = async (objectiveId: string, title: string, ownerId: string | null, confidence: number | null) => {
+      const kr = await admin.post('/api/key-results', { objectiveId, title, metricType: 'number', startValue: 0, targetValue: 100, unit: 'pts', ownerId });
+      expect(kr.status).toBe(201);
+      if (confidence !== null) expect((await admin.post(`/api/key-results/${kr.body.id}/check-ins`, { value: 10, confidence })).status).toBe(201);
+    };
+    const revenue = await objective({ title: 'Grow self-serve revenue' });
+    const onboarding = await objective({ title: 'Growth: faster onboarding', parentId: revenue, teamId: growth.body.id });
+    const churn = await objective({ title: 'Cut churn' });
+    await keyResult(revenue, 'Trial to paid conversion', priyaId, 3);
+    await keyResult(revenue, 'Annual recurring revenue', null, 8);
+    await keyResult(onboarding, 'Activation rate', null, 1);
+    await keyResult(churn, 'Monthly churn', priyaId, null);
+
+    const page = await openSignedIn(browser, server.baseUrl, ADMIN);
+    const okrs = new OkrsPage(page);
+    await okrs.open(server.baseUrl, q);
+    await okrs.keyResult('Monthly churn').waitFor();
+    expect(await okrs.objectiveTitles()).toEqual(['Grow self-serve revenue', 'Growth: faster onboarding', 'Cut churn']);
+    expect(await okrs.page.getByRole('button', { name: 'Clear filters' }).count()).toBe(0);
+
+    // Team: the Growth objective, under its company objective kept for context without its key results.
+    await okrs.setFilter('Team', 'Growth');
+    await okrs.keyResult('Monthly churn').waitFor({ state: 'detached' });
+    expect(await okrs.objectiveTitles()).toEqual(['Grow self-serve revenue', 'Growth: faster onboarding']);
+    expect(await okrs.keyResultTitles()).toEqual(['Activation rate']);
+    expect(await okrs.objective('Grow self-serve revenue').getByText("Doesn't match the filters").isVisible()).toBe(true);
+    await expect.poll(() => okrs.summary().textContent()).toBe('Showing 2 of 3 objectives · 1 of 4 key results');
+
+    // Status narrows further; both filters are in the URL and survive a reload.
+    await okrs.setFilter('Status', 'Off track');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('off-track');
+    expect(new URL(page.url()).searchParams.get('team')).toBe(growth.body.id);
+    await page.reload();
+    await okrs.keyResult('Activation rate').waitFor();
+    expect(await okrs.filter('Team').inputValue()).toBe(growth.body.id);
+    expect(await okrs.filter('Status').inputValue()).toBe('off-track');
+    expect(await okrs.objectiveTitles()).toEqual(['Grow self-serve revenue', 'Growth: faster onboarding']);
+    expect(await okrs.keyResultTitles()).toEqual(['Activation rate']);
+    expect(new URL(page.url()).searchParams.get('cycle')).toBe(q);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'okrs-filtered');
+
+    // Owner only: Priya's key results, across objectives; the others under a shown objective are counted as hidden.
+    await okrs.page.getByRole('button', { name: 'Clear filters' }).click();
+    await okrs.keyResult('Monthly churn').waitFor();
+    await okrs.setFilter('Owner', EDITOR.name);
+    await okrs.keyResult('Annual recurring revenue').waitFor({ state: 'detached' });
+    expect(await okrs.keyResultTitles()).toEqual(['Trial to paid conversion', 'Monthly churn']);
+    expect(await okrs.objective('Grow self-serve revenue').getByText('1 key result hidden by the filters.').isVisible()).toBe(true);
+
+    // Nothing matches: say so and offer to clear; clearing restores the tree and the plain URL, focus on the first filter.
+    await okrs.setFilter('Status', 'On track');
+    await page.getByText('No objectives or key results match these filters.').waitFor();
+    await expect.poll(() => okrs.summary().textContent()).toBe('Showing 0 of 3 objectives · 0 of 4 key results');
+    await page.locator('.okr-empty').getByRole('button', { name: 'Clear filters' }).click();
+    await okrs.keyResult('Annual recurring revenue').waitFor();
+    expect(await okrs.keyResultTitles()).toHaveLength(4);
+    await expect.poll(() => page.url()).toBe(`${server.baseUrl}/okrs?cycle=${q}`);
+    expect(await okrs.filter('Team').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.context().close();
+  });
 });

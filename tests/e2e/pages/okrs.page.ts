@@ -124,6 +124,31 @@ export class OkrsPage {
     return this.page.getByRole('button', { name: /^(\+ Objective|New quarter|Edit quarter|Add the first objective|Edit |Delete |Add key result|Add team objective)/ });
   }
 
+  /** A filter over the tree: 'Team', 'Owner' or 'Status'. */
+  filter(label: 'Team' | 'Owner' | 'Status'): Locator {
+    return this.page.getByRole('search', { name: 'Filter objectives and key results' }).getByLabel(label, { exact: true });
+  }
+
+  async setFilter(label: 'Team' | 'Owner' | 'Status', optionLabel: string): Promise<void> {
+    await this.filter(label).selectOption({ label: optionLabel });
+  }
+
+  /** The live count above the tree ("Showing 2 of 4 objectives · …"). */
+  summary(): Locator {
+    return this.page.locator('.okr-summary');
+  }
+
+  /** The titles of the objectives on screen, in tree order. */
+  async objectiveTitles(): Promise<string[]> {
+    const titles = await this.page.getByTestId('objective').locator('.objective-title').allTextContents();
+    return titles.map((t) => t.replace(/^[▾▸]\s*O[\d.]+\s*/, '').trim());
+  }
+
+  /** The titles of the key results on screen, in tree order. */
+  async keyResultTitles(): Promise<string[]> {
+    return this.page.getByTestId('kr-row').locator('.kr-title a').allTextContents();
+  }
+
   conflictNotice(): Locator {
     return this.dialog().getByRole('alert').filter({ hasText: 'Someone else changed this' });
   }
