@@ -42,6 +42,9 @@ describe('settings: backup and restore in the browser', () => {
     return page;
   }
 
+  /** Focus scrolled the page; a full-page shot of a scrolled page draws the sticky header mid-page. */
+  const atTop = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
+
   const objectiveTitles = async (api: ApiClient) => ((await api.get('/api/objectives')).body as { title: string }[]).map((o) => o.title).sort();
 
   beforeAll(async () => {
@@ -150,14 +153,17 @@ describe('settings: backup and restore in the browser', () => {
     await backup.confirmWord().fill('RESTORE');
     expect(await backup.restoreButton().isEnabled()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await atTop(page);
     await screenshot(page, 'settings-backup-confirm');
     await backup.restoreButton().click();
 
     await backup.restoredSummary().waitFor();
     expect(await page.getByRole('heading', { name: 'Backup restored' }).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await backup.restoredCount('Objectives').innerText()).toBe('1');
-    expect(await backup.restoredCount('Users').innerText()).toBe('2');
+    expect(await backup.restoredCount('Members').innerText()).toBe('2');
+    expect(await backup.restoredCount('Quarters').innerText()).toBe('1');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await atTop(page);
     await screenshot(page, 'settings-backup-restored');
 
     // The server ended the session: the placeholder admin is gone, its session with it.

@@ -17,6 +17,8 @@ describe('backup file helpers', () => {
     expect(formatFileSize(12_800)).toBe('13 KB');
     expect(formatFileSize(3.4 * 1024 * 1024)).toBe('3.4 MB');
     expect(tableLabel('audit_events')).toBe('Audit events');
+    expect(tableLabel('cycles')).toBe('Quarters');
+    expect(tableLabel('api_tokens')).toBe('API tokens');
   });
 
   it('accepts only the exact word, surrounding spaces aside', () => {

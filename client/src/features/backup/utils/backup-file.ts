@@ -16,8 +16,19 @@ export function formatFileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** `audit_events` → "Audit events": the server's table names, as a member would say them. */
+/** Tables whose name differs from what the screens call them. */
+const TABLE_LABELS: Readonly<Record<string, string>> = {
+  users: 'Members',
+  cycles: 'Quarters',
+  check_ins: 'Check-ins',
+  api_tokens: 'API tokens',
+  headline_history: 'Dashboard history',
+};
+
+/** `audit_events` → "Audit events": the server's table names, as the screens say them; a table added later still reads well. */
 export function tableLabel(name: string): string {
+  const known = TABLE_LABELS[name];
+  if (known) return known;
   const words = name.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
