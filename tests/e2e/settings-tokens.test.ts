@@ -45,7 +45,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const settings = new SettingsTokensPage(page);
     await settings.openTab(server.baseUrl, 'api-tokens', 'API tokens');
-    expect(await settings.tabs().allInnerTexts()).toEqual(['Members', 'Teams', 'Quarters', 'Scoring', 'API tokens', 'Share links']);
+    expect(await settings.tabs().allInnerTexts()).toEqual(['Members', 'Teams', 'Quarters', 'Scoring', 'API tokens', 'Share links', 'Backup']);
     await page.getByText('No API tokens yet.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
