@@ -87,6 +87,18 @@ describeEachDatabase('users and teams (admin)', (kind) => {
     expect((await t.admin.get(`/api/users/${owner.body.id}`)).status).toBe(200);
   });
 
+  it('gives every signed-in user the member directory: names and whether active, never e-mail or role', async () => {
+    const created = await t.admin.post('/api/users', { email: email(), name: 'Grace Owner', role: 'viewer', password: PASSWORD });
+    await t.admin.patch(`/api/users/${created.body.id}`, { disabled: true }, 1);
+    const members = await t.viewer.get('/api/members');
+    expect(members.status).toBe(200);
+    expect(members.body).toEqual(expect.arrayContaining([{ id: created.body.id, name: 'Grace Owner', active: false }]));
+    expect(members.body.every((m: any) => Object.keys(m).sort().join() === 'active,id,name')).toBe(true);
+    expect(JSON.stringify(members.body)).not.toMatch(/@|hash|role/i);
+    const names = members.body.map((m: any) => m.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b)));
+  });
+
   it('creates, lists, reads, renames and deletes a team', async () => {
     const created = await t.admin.post('/api/teams', { name: '  Payments  ' });
     expect(created.status).toBe(201);

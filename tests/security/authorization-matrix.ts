@@ -64,6 +64,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /api/api-tokens':                                 row(401,  403,  PASS, PASS, 401,     401,   403,    401,   401),
   'DELETE /api/api-tokens/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    401,   401),
   // Users: the admin's.
+  'GET /api/members':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     401,   401),
   'GET /api/users':                                       row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
   'POST /api/users':                                      row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
   'GET /api/users/:id':                                   row(401,  403,  403,  OK,   401,     401,   403,    401,   401),

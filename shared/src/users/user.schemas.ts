@@ -14,6 +14,18 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/**
+ * A member as every signed-in user sees them: enough to show and pick an
+ * owner, nothing more (no e-mail, no role).
+ */
+export const MemberSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  /** False once disabled: still named on what they own, no longer offered as an owner. */
+  active: z.boolean(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
 /** Invite a user. Without a password the server generates one and returns it once. */
 export const CreateUserSchema = z.strictObject({
   email: EmailSchema,

@@ -1,4 +1,4 @@
-import { CreatedUserSchema, CreateUserSchema, UpdateUserSchema, UserSchema } from '@keyline/shared';
+import { CreatedUserSchema, CreateUserSchema, MemberSchema, UpdateUserSchema, UserSchema } from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute, IdParamsSchema } from '../../http/route';
 import type { UserService } from './user.service';
@@ -7,6 +7,15 @@ export function userRoutes(users: UserService) {
   const tag = 'users';
   return [
     defineRoute({ method: 'get', path: '/api/users', access: 'admin', tag, summary: 'List users', response: z.array(UserSchema), handler: () => users.list() }),
+    defineRoute({
+      method: 'get',
+      path: '/api/members',
+      access: 'viewer',
+      tag,
+      summary: 'Members by name, for showing and choosing owners (no e-mail or role)',
+      response: z.array(MemberSchema),
+      handler: () => users.members(),
+    }),
     defineRoute({
       method: 'post',
       path: '/api/users',

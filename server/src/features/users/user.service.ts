@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type EntityManager } from 'typeorm';
-import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from '@keyline/shared';
+import type { CreatedUser, CreateUserInput, Member, UpdateUserInput, User } from '@keyline/shared';
 import type { Actor } from '../../auth/actor';
 import { assertPasswordNotCommon, generatePassword, hashPassword } from '../../auth/password';
 import { SessionEntity } from '../../auth/session.entity';
@@ -20,6 +20,14 @@ export class UserService {
 
   list(): Promise<User[]> {
     return this.db.read(async (m) => (await m.find(UserEntity, { order: { name: 'ASC' } })).map(toUserDto));
+  }
+
+  /** The member directory every signed-in user may read (owners' names), by name as people read it on both databases. */
+  async members(): Promise<Member[]> {
+    const users = await this.db.read((m) => m.find(UserEntity, { select: { id: true, name: true, disabled: true } }));
+    return users
+      .map((u) => ({ id: u.id, name: u.name, active: !u.disabled }))
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
 
   get(id: string): Promise<User> {
