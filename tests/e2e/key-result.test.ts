@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
 import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
 import { KeyResultPage } from './pages/key-result.page';
-import { openSignedIn } from './pages/okrs.page';
+import { OkrsPage, openSignedIn } from './pages/okrs.page';
 
 const EDITOR = { email: 'jonas@e2e.local', password: 'jonas editor password 2026', name: 'Jonas Berg' };
 const VIEWER = { email: 'ana@e2e.local', password: 'ana viewer password 2026', name: 'Ana Lima' };
@@ -115,5 +115,32 @@ describe('a key result in detail', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'key-result-viewer-390');
     await page.context().close();
+  });
+
+  it('an editor names an owner from the member list; everyone, a viewer too, then sees who owns it', async () => {
+    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const okrs = new OkrsPage(page);
+    await okrs.open(server.baseUrl);
+    const dialog = await okrs.openEditKeyResult('Tickets per week');
+    const owner = dialog.getByLabel('Owner', { exact: true });
+    // Active members by name, the editor marked; nobody is the default.
+    expect(await owner.locator('option').allInnerTexts()).toEqual(['No owner', 'Administrator', `${VIEWER.name}`, `${EDITOR.name} (you)`]);
+    expect(await owner.inputValue()).toBe('');
+    await owner.selectOption({ label: VIEWER.name });
+    await screenshot(page, 'key-result-owner-form');
+    await okrs.submitDialog();
+    await page.getByText('Saved “Tickets per week”').waitFor();
+    await page.close();
+
+    const viewerPage = await openSignedIn(browser, server.baseUrl, VIEWER);
+    const kr = new KeyResultPage(viewerPage);
+    await kr.open(server.baseUrl, krId);
+    await kr.header().getByText('Owner: you').waitFor();
+    await viewerPage.close();
+    const editorPage = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const again = new KeyResultPage(editorPage);
+    await again.open(server.baseUrl, krId);
+    await again.header().getByText(`Owner: ${VIEWER.name}`).waitFor();
+    await editorPage.close();
   });
 });

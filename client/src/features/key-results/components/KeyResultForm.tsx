@@ -7,6 +7,9 @@ import { Dialog } from '../../okrs/components/Dialog';
 import { focusFirstInvalid, SelectField, TextField } from '../../okrs/components/FormFields';
 import { ServerError } from '../../okrs/components/ServerError';
 import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from '../../okrs/utils/form-validation';
+import { useSession } from '../../auth/useSession';
+import { ownerChoices } from '../../members/owner-options';
+import { useMembers } from '../../members/useMembers';
 import { invalidateOkrData, useCreateKeyResult, useUpdateKeyResult } from '../api/key-results.api';
 import {
   describeKeyResultConflict,
@@ -30,6 +33,9 @@ export function KeyResultForm(props: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pendingChanges, setPendingChanges] = useState<UpdateKeyResultInput>({});
   const mutation = props.mode === 'edit' ? update : create;
+  const { data: me } = useSession();
+  const members = useMembers();
+  const owners = ownerChoices(members.data ?? [], props.mode === 'edit' ? props.keyResult.ownerId : null, me?.id);
   const set = (field: keyof KeyResultDraft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: event.target.value }));
 
   const fail = (next: FieldErrors) => {
@@ -93,6 +99,7 @@ export function KeyResultForm(props: Props) {
           hint={props.mode === 'create' ? 'Blank starts at the start value' : 'Check-ins move it too'}
         />
         <TextField label="Weight" name="weight" inputMode="decimal" value={draft.weight} onChange={set('weight')} error={errors.weight} hint="Relative to its siblings" />
+        <SelectField label="Owner" name="ownerId" value={draft.ownerId} onChange={set('ownerId')} options={owners} error={errors.ownerId} />
         <div className="span-2">
           <ServerError error={mutation.error} />
           {props.mode === 'edit' && (

@@ -21,6 +21,13 @@ describe('draftToInput', () => {
     expect(result).toEqual({ ok: false, errors: { currentValue: 'Must be a number' } });
   });
 
+  it('carries the owner: nobody is null, a member is their id', () => {
+    expect(draftToInput(emptyDraft(), 'create').ownerId).toBeNull();
+    const owned = draftFrom({ ...kr, ownerId: objectiveId });
+    expect(owned.ownerId).toBe(objectiveId);
+    expect(draftToInput(owned, 'edit').ownerId).toBe(objectiveId);
+  });
+
   it('round-trips a key result unchanged', () => {
     const result = validateWith(UpdateKeyResultSchema, draftToInput(draftFrom(kr), 'edit'));
     expect(result.ok && result.data).toMatchObject({ startValue: 40, targetValue: 25, currentValue: 31, weight: 1, unit: 'tickets' });

@@ -11,6 +11,8 @@ export interface KeyResultDraft {
   currentValue: string;
   unit: string;
   weight: string;
+  /** '' for nobody. */
+  ownerId: string;
 }
 
 export const METRIC_LABEL: Record<MetricType, string> = {
@@ -22,7 +24,7 @@ export const METRIC_LABEL: Record<MetricType, string> = {
 export const METRIC_OPTIONS = METRIC_TYPES.map((m) => ({ value: m, label: METRIC_LABEL[m] }));
 
 export function emptyDraft(): KeyResultDraft {
-  return { title: '', metricType: 'number', startValue: '', targetValue: '', currentValue: '', unit: '', weight: '1' };
+  return { title: '', metricType: 'number', startValue: '', targetValue: '', currentValue: '', unit: '', weight: '1', ownerId: '' };
 }
 
 export function draftFrom(kr: KeyResult): KeyResultDraft {
@@ -34,6 +36,7 @@ export function draftFrom(kr: KeyResult): KeyResultDraft {
     currentValue: String(kr.currentValue),
     unit: kr.unit,
     weight: String(kr.weight),
+    ownerId: kr.ownerId ?? '',
   };
 }
 
@@ -52,6 +55,7 @@ export function draftToInput(draft: KeyResultDraft, mode: 'create' | 'edit') {
     currentValue: required(draft.currentValue),
     unit: draft.unit,
     weight: required(draft.weight),
+    ownerId: draft.ownerId || null,
   };
 }
 

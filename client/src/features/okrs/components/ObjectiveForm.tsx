@@ -4,6 +4,9 @@ import { CreateObjectiveSchema, UpdateObjectiveSchema, type Objective, type Team
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { invalidateOkrData } from '../../key-results/api/key-results.api';
+import { useSession } from '../../auth/useSession';
+import { ownerChoices } from '../../members/owner-options';
+import { useMembers } from '../../members/useMembers';
 import { useCreateObjective, useUpdateObjective } from '../api/okrs.api';
 import { changedFields, numberOrUndefined, serverFieldErrors, validateWith, type FieldErrors } from '../utils/form-validation';
 import { buildObjectiveTree, descendantIds, flattenTree } from '../utils/tree';
@@ -31,6 +34,10 @@ export function ObjectiveForm(props: Props) {
   const [teamId, setTeamId] = useState(initial?.teamId ?? '');
   const [parentId, setParentId] = useState((props.mode === 'edit' ? props.objective.parentId : props.parentId) ?? '');
   const [weight, setWeight] = useState(String(initial?.weight ?? 1));
+  const [ownerId, setOwnerId] = useState(initial?.ownerId ?? '');
+  const { data: me } = useSession();
+  const members = useMembers();
+  const owners = ownerChoices(members.data ?? [], initial?.ownerId ?? null, me?.id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pendingChanges, setPendingChanges] = useState<UpdateObjectiveInput>({});
 
@@ -48,7 +55,7 @@ export function ObjectiveForm(props: Props) {
     setErrors(next);
     focusFirstInvalid(formRef.current);
   };
-  const fields = { title, description, teamId: teamId || null, parentId: parentId || null, weight: numberOrUndefined(weight) ?? Number.NaN };
+  const fields = { title, description, teamId: teamId || null, parentId: parentId || null, weight: numberOrUndefined(weight) ?? Number.NaN, ownerId: ownerId || null };
 
   const saveChanges = (objective: Objective, version: number, changes: UpdateObjectiveInput) => {
     setPendingChanges(changes);
@@ -119,6 +126,7 @@ export function ObjectiveForm(props: Props) {
           error={errors.weight}
           hint="How much it counts against the other objectives"
         />
+        <SelectField label="Owner" name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} options={owners} error={errors.ownerId} />
         <div className="span-2">
           <ServerError error={mutation.error} />
           {props.mode === 'edit' && (

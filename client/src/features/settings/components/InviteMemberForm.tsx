@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { settingsApi, settingsKeys } from '../api/settingsApi';
 import { errorMessage, fieldErrors, upsertByName } from '../utils/errors';
 import { ROLE_LABELS } from './roles';
+import { MEMBERS_KEY } from '../../members/useMembers';
 
 /** Invite a member by email, name and role; the server generates the password. */
 export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser) => void }) {
@@ -17,6 +18,8 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
     onSuccess: (user) => {
       const { generatedPassword: _secret, ...listed } = user;
       qc.setQueryData(settingsKeys.users, (list: CreatedUser[] | undefined) => upsertByName(list, listed));
+      // Owner names and pickers elsewhere read the member directory.
+      void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
       setEmail('');
       setName('');
       setRole('editor');

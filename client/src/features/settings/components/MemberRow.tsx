@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { settingsApi, settingsKeys } from '../api/settingsApi';
 import { errorMessage, upsertByName } from '../utils/errors';
 import { ROLE_LABELS } from './roles';
+import { MEMBERS_KEY } from '../../members/useMembers';
 
 /** One member: change the role, disable or enable. Nobody can lock themselves out. */
 export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
@@ -18,6 +19,8 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
     mutationFn: ({ base, patch }: { base: User; patch: UpdateUserInput }) => settingsApi.updateUser(base, patch),
     onSuccess: (saved, { patch }) => {
       qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, saved));
+      // Owner names and pickers elsewhere read the member directory.
+      void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
       setConfirmDisable(false);
       notify({
         kind: 'success',
