@@ -24,27 +24,42 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.version !== undefined) headers['if-match'] = `"${options.version}"`;
-  let res: Response;
+  const res = await fetchApi(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await readJson(res);
+  if (!res.ok) throw errorFromBody(res.status, data);
+  return data as T;
+}
+
+/**
+ * fetch with the session cookie, for calls whose body is not JSON (a CSV
+ * import, a backup file): a network failure becomes ApiError NETWORK; an
+ * abort is rethrown as it is.
+ */
+export async function fetchApi(path: string, init: RequestInit): Promise<Response> {
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    return await fetch(path, { ...init, credentials: 'same-origin' });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'Could not reach the Keyline server. Check your connection and try again.');
   }
-  if (res.status === 204) return undefined as T;
+}
+
+/** The answer's body as JSON; undefined when empty or not JSON. */
+export async function readJson(res: Response): Promise<unknown> {
   const text = await res.text();
-  const data: unknown = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    if (isErrorBody(data)) throw new ApiError(res.status, data.error.code, data.error.message, data.error);
-    throw new ApiError(res.status, 'INTERNAL', `The server answered ${res.status}`);
-  }
-  return data as T;
+  return text ? safeJson(text) : undefined;
+}
+
+/** A refused answer as an ApiError: the server's { error: { code, message } }, or the bare status. */
+export function errorFromBody(status: number, data: unknown): ApiError {
+  if (isErrorBody(data)) return new ApiError(status, data.error.code, data.error.message, data.error);
+  return new ApiError(status, 'INTERNAL', `The server answered ${status}`);
 }
 
 function safeJson(text: string): unknown {

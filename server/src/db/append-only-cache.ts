@@ -1,3 +1,5 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
 /**
  * Rows of an append-only table for one key (a cycle's check-ins, a team's
  * headline history), oldest first, kept in memory and topped up with the rows
@@ -49,4 +51,24 @@ export class AppendOnlyCache<Row> {
     if (this.entries.size >= this.maxKeys) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { rows, latest: rows.length ? this.timeOf(rows.at(-1) as Row) : null });
   }
+}
+
+/**
+ * The SeriesSource of a query: `rows()` selects the key's rows (a fresh query
+ * builder each call), ordered by `timeColumn` (`alias.column`); `read` turns
+ * such a query into rows, oldest first.
+ */
+export function seriesFromQuery<Entity extends ObjectLiteral, Row>(
+  rows: () => SelectQueryBuilder<Entity>,
+  timeColumn: string,
+  read: (qb: SelectQueryBuilder<Entity>) => Promise<Row[]>,
+): SeriesSource<Row> {
+  return {
+    stats: async () => {
+      const r = await rows().select('COUNT(*)', 'count').addSelect(`MAX(${timeColumn})`, 'latest').getRawOne<{ count: number | string; latest: string | null }>();
+      return { count: Number(r?.count ?? 0), latest: r?.latest ?? null };
+    },
+    since: (time) => read(rows().andWhere(`${timeColumn} > :time`, { time })),
+    all: () => read(rows()),
+  };
 }

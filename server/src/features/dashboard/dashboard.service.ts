@@ -1,6 +1,6 @@
 import { expectedProgress, type Dashboard, type DashboardQuery } from '@keyline/shared';
 import { In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { AppendOnlyCache, type SeriesSource } from '../../db/append-only-cache';
+import { AppendOnlyCache, seriesFromQuery, type SeriesSource } from '../../db/append-only-cache';
 import type { Database } from '../../db/database';
 import { notFound } from '../../http/app-error';
 import type { CycleEntity } from '../cycles/cycle.entity';
@@ -65,14 +65,7 @@ function checkInSource(m: EntityManager, krIds: string[]): SeriesSource<CheckInR
         .addOrderBy('c.id', 'ASC')
         .getRawMany<{ keyResultId: string; value: number | string; confidence: number | string; note: string; createdAt: string }>()
     ).map((c) => ({ ...c, value: Number(c.value), confidence: Number(c.confidence) }));
-  return {
-    stats: async () => {
-      const r = await rows().select('COUNT(*)', 'count').addSelect('MAX(c.createdAt)', 'latest').getRawOne<{ count: number | string; latest: string | null }>();
-      return { count: Number(r?.count ?? 0), latest: r?.latest ?? null };
-    },
-    since: (time) => read(rows().andWhere('c.createdAt > :time', { time })),
-    all: () => read(rows()),
-  };
+  return seriesFromQuery(rows, 'c.createdAt', read);
 }
 
 async function loadQuarter(

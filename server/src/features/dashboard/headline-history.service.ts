@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CycleHeadline, HeadlineHistoryPoint, HeadlineReason } from '@keyline/shared';
 import type { Logger } from 'pino';
 import type { SelectQueryBuilder } from 'typeorm';
-import { AppendOnlyCache } from '../../db/append-only-cache';
+import { AppendOnlyCache, seriesFromQuery } from '../../db/append-only-cache';
 import type { Database } from '../../db/database';
 import { lockForRuleCheck } from '../../db/table-lock';
 import { cycleFigures, scoringContextOf } from '../scoring/cycle-figures';
@@ -65,14 +65,7 @@ export class HeadlineHistoryService {
         const qb = m.createQueryBuilder(HeadlineHistoryEntity, 'h').where('h.cycleId = :cycleId', { cycleId });
         return teamId ? qb.andWhere('h.teamId = :teamId', { teamId }) : qb.andWhere('h.teamId IS NULL');
       };
-      return this.series.read(`${cycleId}|${teamId ?? ''}`, {
-        stats: async () => {
-          const r = await rows().select('COUNT(*)', 'count').addSelect('MAX(h.recordedAt)', 'latest').getRawOne<{ count: number | string; latest: string | null }>();
-          return { count: Number(r?.count ?? 0), latest: r?.latest ?? null };
-        },
-        since: (time) => readPoints(rows().andWhere('h.recordedAt > :time', { time })),
-        all: () => readPoints(rows()),
-      });
+      return this.series.read(`${cycleId}|${teamId ?? ''}`, seriesFromQuery(rows, 'h.recordedAt', readPoints));
     });
   }
 

@@ -135,12 +135,10 @@ export class KeyResultService {
    * The KR's audit trail records the move, so its history reads in one place.
    */
   async checkIn(actor: Actor, keyResultId: string, input: z.output<typeof CreateCheckInSchema>): Promise<CheckIn> {
-    // A check-in moves no backlog item: the audit's open-item counts come from the snapshot (read before the write).
-    const openItemCounts = await this.hooks.openItemCounts?.();
     const checkIn = await this.db.write(async (m) => {
       const kr = await findKeyResult(m, keyResultId);
       await assertKeyResultEditable(m, kr);
-      const before = one(await toKeyResultDtos(m, [kr], openItemCounts));
+      const before = one(await toKeyResultDtos(m, [kr]));
       const row: CheckInEntity = {
         id: randomUUID(),
         keyResultId,
@@ -157,7 +155,8 @@ export class KeyResultService {
         .set({ currentValue: input.value, updatedAt: row.createdAt, version: () => 'version + 1' })
         .where('id = :id', { id: keyResultId })
         .execute();
-      const after = one(await toKeyResultDtos(m, [await findKeyResult(m, keyResultId)], openItemCounts));
+      // A check-in moves no backlog item: the open-item count just read still holds.
+      const after = one(await toKeyResultDtos(m, [await findKeyResult(m, keyResultId)], new Map([[keyResultId, before.openItemCount]])));
       await recordAudit(m, actor, 'keyResult', keyResultId, 'update', before, { ...after, checkIn: { ...row } });
       return one(await toCheckInDtos(m, [row]));
     });

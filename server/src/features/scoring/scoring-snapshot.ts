@@ -129,8 +129,8 @@ export class ScoringSnapshotService {
    */
   private refreshSoon(): void {
     if (this.refreshTimer || this.building) return;
-    const slow = this.ready && this.lastBuildMs >= SLOW_BUILD_MS;
-    const delay = slow && this.ready ? Math.max(0, this.ready.builtAt + staleWindowMs(this.lastBuildMs) - Date.now()) : REFRESH_DELAY_MS;
+    const delay =
+      this.ready && this.lastBuildMs >= SLOW_BUILD_MS ? Math.max(0, this.ready.builtAt + staleWindowMs(this.lastBuildMs) - Date.now()) : REFRESH_DELAY_MS;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       const now = Date.now();
@@ -155,7 +155,7 @@ export class ScoringSnapshotService {
     // views lag writes by a bounded moment (the window plus one rebuild)
     // instead of the server doing nothing else.
     if (ready && ready.day === day && this.lastBuildMs >= SLOW_BUILD_MS) {
-      if (!this.building) this.refreshSoon();
+      this.refreshSoon();
       return Promise.resolve(ready.snapshot);
     }
     // Small backlogs are always served fresh, one rebuild at a time.

@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { isErrorBody } from '@keyline/shared';
-import { ApiError } from '../../../lib/api';
+import { errorFromBody, fetchApi, readJson } from '../../../lib/api';
 import { backupFileName, fileNameFromDisposition } from '../utils/backup-file';
 
 export interface DownloadedBackup {
@@ -20,8 +19,8 @@ export interface RestoreResult {
  * the file is exactly the document a restore expects.
  */
 export async function downloadBackup(): Promise<DownloadedBackup> {
-  const res = await send('/api/backup', { method: 'GET', headers: { accept: 'application/json' } });
-  if (!res.ok) throw await errorFrom(res);
+  const res = await fetchApi('/api/backup', { method: 'GET', headers: { accept: 'application/json' } });
+  if (!res.ok) throw errorFromBody(res.status, await readJson(res));
   const blob = await res.blob();
   const fileName = fileNameFromDisposition(res.headers.get('content-disposition')) ?? backupFileName(new Date());
   const url = URL.createObjectURL(blob);
@@ -44,31 +43,10 @@ export async function downloadBackup(): Promise<DownloadedBackup> {
  * cookie must be there (a cookie-less request is refused unread).
  */
 export async function restoreBackup(file: Blob): Promise<RestoreResult> {
-  const res = await send('/api/restore', { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: file });
-  if (!res.ok) throw await errorFrom(res);
+  const res = await fetchApi('/api/restore', { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: file });
+  if (!res.ok) throw errorFromBody(res.status, await readJson(res));
   return (await res.json()) as RestoreResult;
 }
 
 export const useDownloadBackup = () => useMutation({ mutationFn: downloadBackup });
 export const useRestoreBackup = () => useMutation({ mutationFn: restoreBackup });
-
-async function send(path: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(path, { ...init, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'Could not reach the Keyline server. Check your connection and try again.');
-  }
-}
-
-/** The server's { error: { code, message } } as an ApiError, like every other API call. */
-async function errorFrom(res: Response): Promise<ApiError> {
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (isErrorBody(data)) return new ApiError(res.status, data.error.code, data.error.message, data.error);
-  return new ApiError(res.status, 'INTERNAL', `The server answered ${res.status}`);
-}

@@ -1,5 +1,5 @@
-import { isErrorBody, type Cycle, type ImportMapping, type ImportResult } from '@keyline/shared';
-import { ApiError, apiGet } from '../../../lib/api';
+import type { Cycle, ImportMapping, ImportResult } from '@keyline/shared';
+import { apiGet, errorFromBody, fetchApi, readJson } from '../../../lib/api';
 
 export type ImportMode = 'preview' | 'apply';
 
@@ -10,24 +10,14 @@ export type ImportMode = 'preview' | 'apply';
 export async function uploadImport(file: Blob, mode: ImportMode, mapping?: ImportMapping, signal?: AbortSignal): Promise<ImportResult> {
   const params = new URLSearchParams({ mode });
   if (mapping) params.set('mapping', JSON.stringify(mapping));
-  let res: Response;
-  try {
-    res = await fetch(`/api/imports?${params}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', accept: 'application/json' },
-      body: file,
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'Could not reach the Keyline server. Check your connection and try again.');
-  }
-  const data: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    if (isErrorBody(data)) throw new ApiError(res.status, data.error.code, data.error.message, data.error);
-    throw new ApiError(res.status, 'INTERNAL', `The server answered ${res.status}`);
-  }
+  const res = await fetchApi(`/api/imports?${params}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', accept: 'application/json' },
+    body: file,
+    signal,
+  });
+  const data = await readJson(res);
+  if (!res.ok) throw errorFromBody(res.status, data);
   return data as ImportResult;
 }
 
