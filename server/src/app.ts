@@ -168,9 +168,20 @@ export function createApp(deps: AppDeps) {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  api.use('/api', csrfGuard(config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean), [IMPORT_PATH]));
+  api.use(
+    '/api',
+    csrfGuard(
+      config.ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      [IMPORT_PATH],
+    ),
+  );
   api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
-  api.use('/api', express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters }));
+  api.use(
+    '/api',
+    express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters }),
+  );
   api.use('/api', authMiddleware(services.sessions, services.apiTokens));
   // Share-link pages and their one API route: keep the token out of search indexes and Referer headers.
   api.use(['/shared', '/api/shared'], (_req, res, next) => {
@@ -203,7 +214,8 @@ function refuseNulCharacters(_req: unknown, _res: unknown, body: Buffer): void {
 
 /** The built single-page client; every non-API path falls back to index.html (deep links). */
 function serveClient(app: express.Express, dist: string): void {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`CLIENT_DIST has no index.html: ${dist} (run npm run build)`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`CLIENT_DIST has no index.html: ${dist} (run npm run build)`);
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.get('/{*splat}', (req, res, next) => {
     // A missing hashed chunk (a tab open across a redeploy) must be a 404, not index.html

@@ -21,12 +21,27 @@ const EnvSchema = z.object({
   KEYLINE_ADMIN_EMAIL: z.email().optional(),
   KEYLINE_ADMIN_PASSWORD: z.string().min(12).max(128).optional(),
   /** Sign the user out after this many minutes without a request. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(60 * 12),
   /** Sign the user out this many hours after sign-in, whatever they do. */
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** Failed sign-ins allowed per account and per IP within the window before 429. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Extra origins allowed to send state-changing requests (comma-separated), e.g. the Vite dev server. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Serve the built client from this folder; empty to serve the API only. */
@@ -47,7 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (Boolean(parsed.data.KEYLINE_ADMIN_EMAIL) !== Boolean(parsed.data.KEYLINE_ADMIN_PASSWORD)) {
-    throw new ConfigError('Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together');
+    throw new ConfigError(
+      'Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together',
+    );
   }
   return Object.freeze(parsed.data);
 }

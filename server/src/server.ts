@@ -12,7 +12,13 @@ import type { Database } from './db/database';
  * flight finish (within SHUTDOWN_GRACE_MS of the signal), the database
  * closes and the process exits 0.
  */
-export function startServer(app: Express, config: Config, logger: Logger, db: Database, state: { shuttingDown: boolean }): Promise<Server> {
+export function startServer(
+  app: Express,
+  config: Config,
+  logger: Logger,
+  db: Database,
+  state: { shuttingDown: boolean },
+): Promise<Server> {
   return new Promise((resolveServer, reject) => {
     const server = app.listen(config.PORT, config.HOST, (error?: Error) => {
       if (error) reject(error);

@@ -30,8 +30,15 @@ try {
   await api.login(ADMIN.email, ADMIN.password);
   const before = loadavg()[0]!;
   const run = await runLoadMix(api, { connections: CONNECTIONS, durationS: SECONDS });
-  const figures = { items: seeded.items, connections: CONNECTIONS, seconds: SECONDS, ...loadFigures(run, 250), 'load average before / after': `${before.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}` };
-  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(36)} ${typeof v === 'number' ? v.toLocaleString('en') : String(v)}`);
+  const figures = {
+    items: seeded.items,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    ...loadFigures(run, 250),
+    'load average before / after': `${before.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}`,
+  };
+  for (const [k, v] of Object.entries(figures))
+    console.log(`${k.padEnd(36)} ${typeof v === 'number' ? v.toLocaleString('en') : String(v)}`);
 } finally {
   // SIGTERM, not SIGKILL: the server drains and exits, and --cpu-prof writes its profile on exit.
   await server.stop('SIGTERM');

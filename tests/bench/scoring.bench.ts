@@ -34,7 +34,12 @@ async function main(): Promise<void> {
 
   const config = loadConfig({ DATABASE_URL: url, KEYLINE_SEED: 'none', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const { app, services } = createApp({ config, db, logger: pino({ level: 'silent' }) });
-  await services.users.create(SYSTEM_ACTOR, { email: 'bench@test.local', name: 'Bench', role: 'admin', password: 'bench password 2026' });
+  await services.users.create(SYSTEM_ACTOR, {
+    email: 'bench@test.local',
+    name: 'Bench',
+    role: 'admin',
+    password: 'bench password 2026',
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const api = new ApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -42,7 +47,11 @@ async function main(): Promise<void> {
 
   // The floor: read every row scoring needs, straight from better-sqlite3.
   const floor = median(5, () => {
-    raw.prepare('SELECT id, status, teamId, rank, reach, impact, confidence, effort, businessValue, timeCriticality, riskReduction, jobSize, ease FROM backlog_items').all();
+    raw
+      .prepare(
+        'SELECT id, status, teamId, rank, reach, impact, confidence, effort, businessValue, timeCriticality, riskReduction, jobSize, ease FROM backlog_items',
+      )
+      .all();
     raw.prepare('SELECT itemId, keyResultId, strength FROM backlog_links').all();
     raw.prepare('SELECT * FROM key_results').all();
   });
@@ -69,14 +78,24 @@ async function main(): Promise<void> {
   const afterEdit = performance.now() - t;
 
   console.log(`raw SQL read of the scoring rows (floor)     ${floor.toFixed(0)} ms`);
-  console.log(`GET /api/alignment, cold (scores computed)    ${coldMs.toFixed(0)} ms  (${(coldMs / floor).toFixed(1)}× floor)`);
-  console.log(`GET /api/alignment, warm                      ${alignmentWarm.toFixed(0)} ms  (${(alignmentWarm / floor).toFixed(1)}× floor)`);
-  console.log(`first page sorted by value, warm              ${pageWarm.toFixed(0)} ms  (${(pageWarm / floor).toFixed(1)}× floor)`);
+  console.log(
+    `GET /api/alignment, cold (scores computed)    ${coldMs.toFixed(0)} ms  (${(coldMs / floor).toFixed(1)}× floor)`,
+  );
+  console.log(
+    `GET /api/alignment, warm                      ${alignmentWarm.toFixed(0)} ms  (${(alignmentWarm / floor).toFixed(1)}× floor)`,
+  );
+  console.log(
+    `first page sorted by value, warm              ${pageWarm.toFixed(0)} ms  (${(pageWarm / floor).toFixed(1)}× floor)`,
+  );
   console.log(`first page sorted by rank, warm               ${rankPage.toFixed(0)} ms`);
   console.log(`an inline edit (PATCH, scored answer)          ${editMs.toFixed(0)} ms`);
   console.log(`first page by rank right after an edit        ${rankAfterEdit.toFixed(0)} ms`);
-  console.log(`first page by value right after an edit       ${afterEdit.toFixed(0)} ms  (${(afterEdit / floor).toFixed(1)}× floor)`);
-  console.log(`headline: misaligned ${(cold.body.headline.misalignedEffortShare * 100).toFixed(1)}%, coverage ${cold.body.headline.krCoverage.covered}/${cold.body.headline.krCoverage.total}`);
+  console.log(
+    `first page by value right after an edit       ${afterEdit.toFixed(0)} ms  (${(afterEdit / floor).toFixed(1)}× floor)`,
+  );
+  console.log(
+    `headline: misaligned ${(cold.body.headline.misalignedEffortShare * 100).toFixed(1)}%, coverage ${cold.body.headline.krCoverage.covered}/${cold.body.headline.krCoverage.total}`,
+  );
 
   server.close();
   await db.close();
@@ -91,10 +110,12 @@ function seed(raw: BetterSqlite3.Database): string[] {
   const cycleId = randomUUID();
   const krIds: string[] = [];
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   raw.transaction(() => {
     raw
-      .prepare('INSERT INTO cycles (id, name, startsOn, endsOn, status, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)')
+      .prepare(
+        'INSERT INTO cycles (id, name, startsOn, endsOn, status, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+      )
       .run(cycleId, 'Bench', start.toISOString().slice(0, 10), end.toISOString().slice(0, 10), 'active', now, now);
     const objective = raw.prepare(
       "INSERT INTO objectives (id, cycleId, title, description, teamId, parentId, ownerId, weight, deletedAt, version, createdAt, updatedAt) VALUES (?, ?, ?, '', NULL, NULL, NULL, ?, NULL, 1, ?, ?)",
@@ -114,13 +135,27 @@ function seed(raw: BetterSqlite3.Database): string[] {
     const item = raw.prepare(
       "INSERT INTO backlog_items (id, title, description, type, status, teamId, rank, reach, impact, confidence, effort, businessValue, timeCriticality, riskReduction, jobSize, ease, externalKey, labels, version, createdAt, updatedAt) VALUES (?, ?, '', 'feature', ?, NULL, ?, ?, ?, ?, ?, 5, 3, 2, ?, 5, NULL, '[]', 1, ?, ?)",
     );
-    const link = raw.prepare('INSERT INTO backlog_links (itemId, keyResultId, strength, createdAt) VALUES (?, ?, ?, ?)');
+    const link = raw.prepare(
+      'INSERT INTO backlog_links (itemId, keyResultId, strength, createdAt) VALUES (?, ?, ?, ?)',
+    );
     const statuses = ['idea', 'ready', 'ready', 'in-progress', 'done'];
     const impacts = [0.25, 0.5, 1, 2, 3];
     for (let i = 0; i < ITEMS; i++) {
       const id = randomUUID();
       const effort = rand() < 0.05 ? null : [1, 2, 3, 5, 8, 13][Math.floor(rand() * 6)];
-      item.run(id, `Item ${i}`, statuses[i % 5], i * 1024, Math.round(rand() * 5000), impacts[Math.floor(rand() * 5)], 0.5 + rand() / 2, effort, effort, now, now);
+      item.run(
+        id,
+        `Item ${i}`,
+        statuses[i % 5],
+        i * 1024,
+        Math.round(rand() * 5000),
+        impacts[Math.floor(rand() * 5)],
+        0.5 + rand() / 2,
+        effort,
+        effort,
+        now,
+        now,
+      );
       if (rand() < 0.7) link.run(id, krIds[Math.floor(rand() * krIds.length)], 1 + Math.floor(rand() * 3), now);
     }
   })();

@@ -23,18 +23,51 @@ async function seedQuarter(admin: ApiClient) {
   const latency = await buildKeyResult(admin, { objectiveId: objective.id, title: 'Checkout latency p99' });
   const a = await buildBacklogItem(admin, {
     title: 'Reminder emails before expiry',
-    ...{ reach: 1000, impact: 2, confidence: 0.8, effort: 3, businessValue: 2, timeCriticality: 1, riskReduction: 1, jobSize: 8 },
+    ...{
+      reach: 1000,
+      impact: 2,
+      confidence: 0.8,
+      effort: 3,
+      businessValue: 2,
+      timeCriticality: 1,
+      riskReduction: 1,
+      jobSize: 8,
+    },
   });
   const b = await buildBacklogItem(admin, {
     title: 'Onboarding checklist',
-    ...{ reach: 200, impact: 1, confidence: 0.5, effort: 5, businessValue: 20, timeCriticality: 10, riskReduction: 5, jobSize: 2 },
+    ...{
+      reach: 200,
+      impact: 1,
+      confidence: 0.5,
+      effort: 5,
+      businessValue: 20,
+      timeCriticality: 10,
+      riskReduction: 5,
+      jobSize: 2,
+    },
   });
   const c = await buildBacklogItem(admin, {
     title: 'Paid trial upgrade prompt',
     description: 'Nudge trial users towards the paid plan.',
-    ...{ reach: 500, impact: 1, confidence: 1, effort: 2, businessValue: 5, timeCriticality: 5, riskReduction: 5, jobSize: 3 },
+    ...{
+      reach: 500,
+      impact: 1,
+      confidence: 1,
+      effort: 2,
+      businessValue: 5,
+      timeCriticality: 5,
+      riskReduction: 5,
+      jobSize: 3,
+    },
   });
-  const d = await buildBacklogItem(admin, { title: 'Pricing page experiment', reach: 100, impact: 1, confidence: 0.5, effort: null });
+  const d = await buildBacklogItem(admin, {
+    title: 'Pricing page experiment',
+    reach: 100,
+    impact: 1,
+    confidence: 0.5,
+    effort: null,
+  });
   for (const item of [a, b, d]) {
     const res = await admin.put(`/api/backlog-items/${item.id}/links/${trial.id}`, { strength: 2 });
     expect(res.status).toBe(200);
@@ -84,7 +117,10 @@ describe('the alignment view and the scoring settings', () => {
     expect(await view.noWorkList().textContent()).toContain('Checkout latency p99');
     // Wait for the lazily loaded chart and the suggestions before judging the page.
     await page.locator('.matrix-figure .recharts-surface').waitFor();
-    await view.row('UNALIGNED', 'Paid trial upgrade prompt').getByRole('button', { name: 'Tag to Trial-to-paid conversion' }).waitFor();
+    await view
+      .row('UNALIGNED', 'Paid trial upgrade prompt')
+      .getByRole('button', { name: 'Tag to Trial-to-paid conversion' })
+      .waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'alignment');
 
@@ -107,7 +143,9 @@ describe('the alignment view and the scoring settings', () => {
     await view.groupToggle('Not scorable').click();
     await view.row('NOT_SCORABLE', 'Pricing page experiment').waitFor();
     await view.fillEstimate('NOT_SCORABLE', 'Pricing page experiment', 'Effort (pts)', '0');
-    expect(await view.row('NOT_SCORABLE', 'Pricing page experiment').locator('.error-text').textContent()).toBe('Must be greater than 0');
+    expect(await view.row('NOT_SCORABLE', 'Pricing page experiment').locator('.error-text').textContent()).toBe(
+      'Must be greater than 0',
+    );
 
     await view.fillEstimate('NOT_SCORABLE', 'Pricing page experiment', 'Effort (pts)', '2');
     await view.toast('Saved estimates for “Pricing page experiment”').waitFor();
@@ -125,11 +163,9 @@ describe('the alignment view and the scoring settings', () => {
     await settings.open(server.baseUrl);
     await settings.chooseFramework('WSJF');
     // The preview ranks with the shared engine in the browser, before anything is saved.
-    await expect.poll(async () => (await settings.newTopFive().locator('li').allTextContents()).map((t) => t.split(' (')[0])).toEqual([
-      'Onboarding checklist',
-      'Paid trial upgrade prompt',
-      'Reminder emails before expiry',
-    ]);
+    await expect
+      .poll(async () => (await settings.newTopFive().locator('li').allTextContents()).map((t) => t.split(' (')[0]))
+      .toEqual(['Onboarding checklist', 'Paid trial upgrade prompt', 'Reminder emails before expiry']);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'scoring-settings');
     await settings.save();

@@ -15,7 +15,10 @@ describe('backlog grooming in the browser', () => {
   let api: ApiClient;
   const contexts: BrowserContext[] = [];
 
-  async function signedIn(email = ADMIN.email, password = ADMIN.password): Promise<{ page: Page; backlog: BacklogPage }> {
+  async function signedIn(
+    email = ADMIN.email,
+    password = ADMIN.password,
+  ): Promise<{ page: Page; backlog: BacklogPage }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
     const page = await context.newPage();
@@ -41,8 +44,14 @@ describe('backlog grooming in the browser', () => {
     const objective = await buildObjective(api, { cycleId: cycle.id, title: 'Faster onboarding' });
     await buildKeyResult(api, { objectiveId: objective.id, title: 'Activation rate 30% to 45%' });
     await buildKeyResult(api, { objectiveId: objective.id, title: 'Trial to paid 4% to 6%' });
-    for (const title of ['Alpha export', 'Beta search', 'Gamma reports']) await buildBacklogItem(api, { title, effort: 3 });
-    const viewer = await api.post('/api/users', { email: VIEWER.email, name: VIEWER.name, role: 'viewer', password: VIEWER.password });
+    for (const title of ['Alpha export', 'Beta search', 'Gamma reports'])
+      await buildBacklogItem(api, { title, effort: 3 });
+    const viewer = await api.post('/api/users', {
+      email: VIEWER.email,
+      name: VIEWER.name,
+      role: 'viewer',
+      password: VIEWER.password,
+    });
     expect(viewer.status).toBe(201);
   });
 
@@ -66,7 +75,9 @@ describe('backlog grooming in the browser', () => {
     await backlog.toast('Tagged "Dark mode" to Activation rate 30% to 45%').waitFor();
     expect(await backlog.chips('Dark mode')).toEqual(['Activation rate 30% to 45%, strength 2 of 3']);
     // Focus stays on the row, so the next key works without the mouse.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(await backlog.row('Dark mode').getAttribute('data-id'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(
+      await backlog.row('Dark mode').getAttribute('data-id'),
+    );
 
     await page.reload();
     await backlog.ready();
@@ -126,7 +137,12 @@ describe('backlog grooming in the browser', () => {
     // Sorted by anything else, re-ranking is off and the screen says why.
     await backlog.sortBy('Effort (pts)');
     await page.getByText('Re-ranking (drag or Alt+↑/↓) works on the whole backlog in rank order.').waitFor();
-    expect(await backlog.table().getByRole('columnheader', { name: /Effort/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(
+      await backlog
+        .table()
+        .getByRole('columnheader', { name: /Effort/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
     expect(await backlog.table().getByRole('columnheader', { name: /Rank/ }).getAttribute('aria-sort')).toBe('none');
     expect(await page.getByRole('button', { name: /^Drag to re-rank/ }).count()).toBe(0);
   });
@@ -158,7 +174,9 @@ describe('backlog grooming in the browser', () => {
     // The second browser still shows effort 3 at the old version.
     expect(await second.backlog.estimateText('Gamma reports', 'Effort')).toBe('3');
     await second.backlog.editEstimate('Gamma reports', 'Effort', '13');
-    const conflict = second.page.getByRole('alert').filter({ hasText: 'Someone else changed this item "Gamma reports"' });
+    const conflict = second.page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else changed this item "Gamma reports"' });
     await conflict.waitFor();
     expect(await conflict.innerText()).toContain('Effort: theirs 5 · yours 13.');
     expect(await second.backlog.row('Gamma reports').innerText()).toContain('Not saved');
@@ -179,7 +197,9 @@ describe('backlog grooming in the browser', () => {
     const panel = backlog.panel();
     await panel.getByRole('heading', { name: 'Dark mode' }).waitFor();
     expect(page.url()).toMatch(/\/backlog\/[0-9a-f-]{36}$/);
-    expect(await panel.getByRole('combobox', { name: 'Strength of the link to Activation rate 30% to 45%' }).inputValue()).toBe('2');
+    expect(
+      await panel.getByRole('combobox', { name: 'Strength of the link to Activation rate 30% to 45%' }).inputValue(),
+    ).toBe('2');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'backlog-panel');
 
@@ -199,7 +219,12 @@ describe('backlog grooming in the browser', () => {
     expect(await backlog.titles()).toEqual(['Beta search', 'Alpha export', 'Gamma reports']);
     expect(await backlog.createInput().count()).toBe(0);
     expect(await backlog.table().getByRole('checkbox').count()).toBe(0);
-    expect(await backlog.table().getByRole('button', { name: /Edit$|^Tag |^Drag / }).count()).toBe(0);
+    expect(
+      await backlog
+        .table()
+        .getByRole('button', { name: /Edit$|^Tag |^Drag / })
+        .count(),
+    ).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await backlog.focusRow('Alpha export');

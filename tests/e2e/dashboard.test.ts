@@ -26,14 +26,53 @@ describe('the leadership dashboard', () => {
       expect((await admin.post('/api/users', user)).status).toBe(201);
     }
     // Half way through the quarter: one KR behind with low confidence, one ahead, one never checked in.
-    const cycle = (await admin.post('/api/cycles', { name: 'E2E-Q4', startsOn: day(-45), endsOn: day(45), status: 'active' })).body;
-    const revenue = (await admin.post('/api/objectives', { cycleId: cycle.id, title: 'Grow self-serve revenue', weight: 2 })).body;
+    const cycle = (
+      await admin.post('/api/cycles', { name: 'E2E-Q4', startsOn: day(-45), endsOn: day(45), status: 'active' })
+    ).body;
+    const revenue = (
+      await admin.post('/api/objectives', { cycleId: cycle.id, title: 'Grow self-serve revenue', weight: 2 })
+    ).body;
     const support = (await admin.post('/api/objectives', { cycleId: cycle.id, title: 'Cut support load' })).body;
-    const trial = (await admin.post('/api/key-results', { objectiveId: revenue.id, title: 'Trial-to-paid conversion', startValue: 4, targetValue: 6, unit: '%' })).body;
-    const tickets = (await admin.post('/api/key-results', { objectiveId: support.id, title: 'Tickets per week', startValue: 40, targetValue: 20, unit: 'tickets' })).body;
-    expect((await admin.post('/api/key-results', { objectiveId: support.id, title: 'NPS', startValue: 30, targetValue: 50 })).status).toBe(201);
-    expect((await admin.post(`/api/key-results/${trial.id}/check-ins`, { value: 4.2, confidence: 3, note: 'Pricing test slipped' })).status).toBe(201);
-    expect((await admin.post(`/api/key-results/${tickets.id}/check-ins`, { value: 28, confidence: 8, note: 'Macros are working' })).status).toBe(201);
+    const trial = (
+      await admin.post('/api/key-results', {
+        objectiveId: revenue.id,
+        title: 'Trial-to-paid conversion',
+        startValue: 4,
+        targetValue: 6,
+        unit: '%',
+      })
+    ).body;
+    const tickets = (
+      await admin.post('/api/key-results', {
+        objectiveId: support.id,
+        title: 'Tickets per week',
+        startValue: 40,
+        targetValue: 20,
+        unit: 'tickets',
+      })
+    ).body;
+    expect(
+      (await admin.post('/api/key-results', { objectiveId: support.id, title: 'NPS', startValue: 30, targetValue: 50 }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.post(`/api/key-results/${trial.id}/check-ins`, {
+          value: 4.2,
+          confidence: 3,
+          note: 'Pricing test slipped',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.post(`/api/key-results/${tickets.id}/check-ins`, {
+          value: 28,
+          confidence: 8,
+          note: 'Macros are working',
+        })
+      ).status,
+    ).toBe(201);
     const pricing = (await admin.post('/api/backlog-items', { title: 'Pricing page test', effort: 5 })).body;
     expect((await admin.put(`/api/backlog-items/${pricing.id}/links/${trial.id}`, { strength: 3 })).status).toBe(200);
     expect((await admin.post('/api/backlog-items', { title: 'Dark mode', effort: 3 })).status).toBe(201);
@@ -49,8 +88,12 @@ describe('the leadership dashboard', () => {
     const dash = new DashboardPage(page);
     await dash.heading().waitFor();
     expect(await dash.heading().textContent()).toMatch(/^E2E-Q4, data as of \d{1,2} [A-Z][a-z]{2} \d\d:\d\d UTC$/);
-    expect(await dash.riskSummary().textContent()).toContain('At risk first: 1 off, 0 at risk, 1 on track, 1 with no check-in');
-    expect(await dash.atRisk().first().textContent()).toMatch(/Off track 3\/10.*Trial-to-paid conversion.*low confidence \(3\/10\)/);
+    expect(await dash.riskSummary().textContent()).toContain(
+      'At risk first: 1 off, 0 at risk, 1 on track, 1 with no check-in',
+    );
+    expect(await dash.atRisk().first().textContent()).toMatch(
+      /Off track 3\/10.*Trial-to-paid conversion.*low confidence \(3\/10\)/,
+    );
 
     expect(await dash.objective('Grow self-serve revenue').textContent()).toContain('“Pricing test slipped”');
     // NPS was never checked in: it reads "No check-in", never 0%.
@@ -63,7 +106,12 @@ describe('the leadership dashboard', () => {
     expect(await npsChart.getAttribute('aria-label')).toMatch(/^NPS: No check-in yet; pace expects \d+%\.$/);
     // 3 of 8 open points serve no KR of the quarter.
     expect(await page.getByTestId('misaligned-sentence').textContent()).toMatch(/^Misaligned effort is 38% now/);
-    expect(await page.getByRole('table', { name: /Effort share and weight share/ }).getByRole('row', { name: /No key result/ }).textContent()).toContain('38%');
+    expect(
+      await page
+        .getByRole('table', { name: /Effort share and weight share/ })
+        .getByRole('row', { name: /No key result/ })
+        .textContent(),
+    ).toContain('38%');
     expect(await page.getByTestId('no-work-list').textContent()).toContain('NPS');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard');
@@ -72,7 +120,9 @@ describe('the leadership dashboard', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
-    expect(await page.locator('style[data-print-stamp]').textContent()).toMatch(/@bottom-left \{ content: "Keyline · E2E-Q4 · Whole company · data as of .+ UTC"/);
+    expect(await page.locator('style[data-print-stamp]').textContent()).toMatch(
+      /@bottom-left \{ content: "Keyline · E2E-Q4 · Whole company · data as of .+ UTC"/,
+    );
     await page.setViewportSize({ width: 1123, height: 794 });
     await screenshot(page, 'dashboard-print');
     await page.emulateMedia({ media: 'screen' });
@@ -99,7 +149,9 @@ describe('the leadership dashboard', () => {
     await dash.open(server.baseUrl);
     shareUrl = await dash.createShareLink('Board review');
     expect(shareUrl).toMatch(new RegExp(`^${server.baseUrl}/shared/[A-Za-z0-9_-]{20,}$`));
-    expect(await dash.shareDialog().getByTestId('share-link-row').filter({ hasText: 'Board review' }).textContent()).toContain('Active');
+    expect(
+      await dash.shareDialog().getByTestId('share-link-row').filter({ hasText: 'Board review' }).textContent(),
+    ).toContain('Active');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-share-dialog');
 
@@ -126,7 +178,9 @@ describe('the leadership dashboard', () => {
     await shared.reload();
     const message = shared.getByRole('alert');
     await message.waitFor();
-    expect(await message.textContent()).toBe('This link has expired or was revoked. Ask the person who shared it for a new one.');
+    expect(await message.textContent()).toBe(
+      'This link has expired or was revoked. Ask the person who shared it for a new one.',
+    );
     expect(await seriousAxeViolations(shared)).toEqual([]);
     await screenshot(shared, 'shared-dashboard-revoked');
     await reader.close();

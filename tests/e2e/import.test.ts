@@ -17,7 +17,10 @@ describe('importing a backlog through the browser', () => {
   let screen: ImportPage;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(process.env.TMP_DIST ? { CLIENT_DIST: process.env.TMP_DIST } : {}), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServerProcess(process.env.TMP_DIST ? { CLIENT_DIST: process.env.TMP_DIST } : {}),
+      launchBrowser(),
+    ]);
     api = new ApiClient(server.baseUrl);
     await api.login(ADMIN.email, ADMIN.password);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -51,7 +54,11 @@ describe('importing a backlog through the browser', () => {
     expect(await screen.result().innerText()).toContain('Created 10, updated 0, skipped 0.');
     const imported = await api.get('/api/backlog-items?limit=50');
     expect(imported.body.total).toBe(10);
-    expect(imported.body.items.find((i: any) => i.externalKey === 'KEY-101')).toMatchObject({ title: 'SSO for teams', effort: 8, status: 'ready' });
+    expect(imported.body.items.find((i: any) => i.externalKey === 'KEY-101')).toMatchObject({
+      title: 'SSO for teams',
+      effort: 8,
+      status: 'ready',
+    });
 
     await page.getByRole('link', { name: 'Open the backlog' }).click();
     await page.getByRole('heading', { name: 'Backlog', level: 1 }).waitFor();

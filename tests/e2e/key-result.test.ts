@@ -26,7 +26,12 @@ describe('a key result in detail', () => {
       expect((await admin.post('/api/users', user)).status).toBe(201);
     }
     // A quarter a third of the way through, so pace expects about a third.
-    const cycle = await admin.post('/api/cycles', { name: 'E2E-Q1', startsOn: day(-30), endsOn: day(59), status: 'active' });
+    const cycle = await admin.post('/api/cycles', {
+      name: 'E2E-Q1',
+      startsOn: day(-30),
+      endsOn: day(59),
+      status: 'active',
+    });
     const objective = await admin.post('/api/objectives', { cycleId: cycle.body.id, title: 'Cut support load' });
     const kr = await admin.post('/api/key-results', {
       objectiveId: objective.body.id,
@@ -54,9 +59,14 @@ describe('a key result in detail', () => {
     expect(await kr.trajectory().textContent()).toContain('40 → 40 → 25 tickets');
     expect(await kr.pace().textContent()).toMatch(/^0% done, pace expects 3[34]%$/);
     expect(await kr.header().getByText('No check-in').isVisible()).toBe(true);
-    await kr.caption().getByText(/^No check-ins yet/).waitFor();
+    await kr
+      .caption()
+      .getByText(/^No check-ins yet/)
+      .waitFor();
     expect(await kr.linkedItems().first().textContent()).toContain('Billing FAQ');
-    expect(await kr.linkedItems().first().getByRole('link', { name: 'Billing FAQ' }).getAttribute('href')).toMatch(/^\/backlog\/[0-9a-f-]{36}$/);
+    expect(await kr.linkedItems().first().getByRole('link', { name: 'Billing FAQ' }).getAttribute('href')).toMatch(
+      /^\/backlog\/[0-9a-f-]{36}$/,
+    );
     expect(await kr.linkedItems().first().getByRole('img', { name: 'Strength 3 of 3' }).isVisible()).toBe(true);
     expect(await kr.linkedItems().first().getByText('Strong').isVisible()).toBe(true);
     await kr.chartDots().first().waitFor({ state: 'detached' });
@@ -82,7 +92,9 @@ describe('a key result in detail', () => {
     expect(await kr.trajectory().textContent()).toContain('40 → 31 → 25 tickets');
     await expect.poll(() => kr.chartDots().count()).toBe(2);
     expect(await kr.header().getByText('At risk').isVisible()).toBe(true);
-    expect(await kr.caption().textContent()).toMatch(/^31 tickets of a target of 25 tickets \(from 40 tickets\) on .+, 60% done; pace expects 3[34]%\. 2 check-ins, latest confidence 4\/10 \(At risk\)\.$/);
+    expect(await kr.caption().textContent()).toMatch(
+      /^31 tickets of a target of 25 tickets \(from 40 tickets\) on .+, 60% done; pace expects 3[34]%\. 2 check-ins, latest confidence 4\/10 \(At risk\)\.$/,
+    );
     expect(await kr.historyItems().count()).toBe(2);
 
     await kr.showTable();
@@ -124,7 +136,12 @@ describe('a key result in detail', () => {
     const dialog = await okrs.openEditKeyResult('Tickets per week');
     const owner = dialog.getByLabel('Owner', { exact: true });
     // Active members by name, the editor marked; nobody is the default.
-    expect(await owner.locator('option').allInnerTexts()).toEqual(['No owner', 'Administrator', `${VIEWER.name}`, `${EDITOR.name} (you)`]);
+    expect(await owner.locator('option').allInnerTexts()).toEqual([
+      'No owner',
+      'Administrator',
+      `${VIEWER.name}`,
+      `${EDITOR.name} (you)`,
+    ]);
     expect(await owner.inputValue()).toBe('');
     await owner.selectOption({ label: VIEWER.name });
     await screenshot(page, 'key-result-owner-form');

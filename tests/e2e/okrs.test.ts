@@ -59,7 +59,9 @@ describe('the OKRs of a quarter', () => {
     await okrs.submitDialog();
     await okrs.dialog().waitFor({ state: 'detached' });
     // Nested beneath its company objective, not beside it.
-    const teamList = okrs.objective('Cut support load').getByRole('list', { name: 'Team objectives under Cut support load' });
+    const teamList = okrs
+      .objective('Cut support load')
+      .getByRole('list', { name: 'Team objectives under Cut support load' });
     await teamList.getByRole('heading', { name: /A help center that answers$/ }).waitFor();
     expect(await teamList.getByText('Support', { exact: true }).isVisible()).toBe(true);
 
@@ -75,8 +77,12 @@ describe('the OKRs of a quarter', () => {
     await kr.waitFor();
     expect(await kr.textContent()).toContain('40 → 40 → 25 tickets');
     expect(await kr.getByText('No check-in').isVisible()).toBe(true);
-    expect(await kr.getByRole('link', { name: /0 open items/ }).getAttribute('href')).toMatch(/^\/backlog\?keyResultId=[0-9a-f-]{36}$/);
-    expect(await okrs.objective('Cut support load').getByRole('progressbar').first().getAttribute('aria-valuetext')).toMatch(/^0%, pace expects \d+%$/);
+    expect(await kr.getByRole('link', { name: /0 open items/ }).getAttribute('href')).toMatch(
+      /^\/backlog\?keyResultId=[0-9a-f-]{36}$/,
+    );
+    expect(
+      await okrs.objective('Cut support load').getByRole('progressbar').first().getAttribute('aria-valuetext'),
+    ).toMatch(/^0%, pace expects \d+%$/);
 
     // The quarter lives in the URL: a reload opens the same one.
     await page.reload();
@@ -183,14 +189,30 @@ describe('the OKRs of a quarter', () => {
     const quarter = await admin.post('/api/cycles', { name: 'E2E-Q4', startsOn: day(200), endsOn: day(290) });
     expect(quarter.status).toBe(201);
     const q = quarter.body.id;
-    const objective = async (fields: object) => (await admin.post('/api/objectives', { cycleId: q, ...fields })).body.id as string;
+    const objective = async (fields: object) =>
+      (await admin.post('/api/objectives', { cycleId: q, ...fields })).body.id as string;
     const keyResult = async (objectiveId: string, title: string, ownerId: string | null, confidence: number | null) => {
-      const kr = await admin.post('/api/key-results', { objectiveId, title, metricType: 'number', startValue: 0, targetValue: 100, unit: 'pts', ownerId });
+      const kr = await admin.post('/api/key-results', {
+        objectiveId,
+        title,
+        metricType: 'number',
+        startValue: 0,
+        targetValue: 100,
+        unit: 'pts',
+        ownerId,
+      });
       expect(kr.status).toBe(201);
-      if (confidence !== null) expect((await admin.post(`/api/key-results/${kr.body.id}/check-ins`, { value: 10, confidence })).status).toBe(201);
+      if (confidence !== null)
+        expect((await admin.post(`/api/key-results/${kr.body.id}/check-ins`, { value: 10, confidence })).status).toBe(
+          201,
+        );
     };
     const revenue = await objective({ title: 'Grow self-serve revenue' });
-    const onboarding = await objective({ title: 'Growth: faster onboarding', parentId: revenue, teamId: growth.body.id });
+    const onboarding = await objective({
+      title: 'Growth: faster onboarding',
+      parentId: revenue,
+      teamId: growth.body.id,
+    });
     const churn = await objective({ title: 'Cut churn' });
     await keyResult(revenue, 'Trial to paid conversion', priyaId, 3);
     await keyResult(revenue, 'Annual recurring revenue', null, 8);
@@ -209,7 +231,9 @@ describe('the OKRs of a quarter', () => {
     await okrs.keyResult('Monthly churn').waitFor({ state: 'detached' });
     expect(await okrs.objectiveTitles()).toEqual(['Grow self-serve revenue', 'Growth: faster onboarding']);
     expect(await okrs.keyResultTitles()).toEqual(['Activation rate']);
-    expect(await okrs.objective('Grow self-serve revenue').getByText("Doesn't match the filters").isVisible()).toBe(true);
+    expect(await okrs.objective('Grow self-serve revenue').getByText("Doesn't match the filters").isVisible()).toBe(
+      true,
+    );
     await expect.poll(() => okrs.summary().textContent()).toBe('Showing 2 of 3 objectives · 1 of 4 key results');
 
     // Status narrows further; both filters are in the URL and survive a reload.
@@ -232,7 +256,9 @@ describe('the OKRs of a quarter', () => {
     await okrs.setFilter('Owner', EDITOR.name);
     await okrs.keyResult('Annual recurring revenue').waitFor({ state: 'detached' });
     expect(await okrs.keyResultTitles()).toEqual(['Trial to paid conversion', 'Monthly churn']);
-    expect(await okrs.objective('Grow self-serve revenue').getByText('1 key result hidden by the filters.').isVisible()).toBe(true);
+    expect(
+      await okrs.objective('Grow self-serve revenue').getByText('1 key result hidden by the filters.').isVisible(),
+    ).toBe(true);
 
     // Nothing matches: say so and offer to clear; clearing restores the tree and the plain URL, focus on the first filter.
     await okrs.setFilter('Status', 'On track');

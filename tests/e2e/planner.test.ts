@@ -22,10 +22,28 @@ describe('the what-if planner', () => {
     expect((await admin.post('/api/users', { ...EDITOR, role: 'editor' })).status).toBe(201);
     editor = new ApiClient(server.baseUrl);
     await editor.login(EDITOR.email, EDITOR.password);
-    const cycle = (await editor.post('/api/cycles', { name: 'E2E-Q1', startsOn: day(-20), endsOn: day(70), status: 'active' })).body;
-    const objective = (await editor.post('/api/objectives', { cycleId: cycle.id, title: 'Grow self-serve revenue' })).body;
-    const sso = (await editor.post('/api/key-results', { objectiveId: objective.id, title: 'Enterprise trials', startValue: 0, targetValue: 20 })).body;
-    const activation = (await editor.post('/api/key-results', { objectiveId: objective.id, title: 'Activation rate', startValue: 30, targetValue: 45, unit: '%' })).body;
+    const cycle = (
+      await editor.post('/api/cycles', { name: 'E2E-Q1', startsOn: day(-20), endsOn: day(70), status: 'active' })
+    ).body;
+    const objective = (await editor.post('/api/objectives', { cycleId: cycle.id, title: 'Grow self-serve revenue' }))
+      .body;
+    const sso = (
+      await editor.post('/api/key-results', {
+        objectiveId: objective.id,
+        title: 'Enterprise trials',
+        startValue: 0,
+        targetValue: 20,
+      })
+    ).body;
+    const activation = (
+      await editor.post('/api/key-results', {
+        objectiveId: objective.id,
+        title: 'Activation rate',
+        startValue: 30,
+        targetValue: 45,
+        unit: '%',
+      })
+    ).body;
     // Ranked by hand in creation order, so the least valuable item leads the backlog today.
     const items = [
       { title: 'Low-value chore', effort: 4, reach: 10, impact: 0.25, confidence: 0.5 },
@@ -36,7 +54,8 @@ describe('the what-if planner', () => {
     for (const { link, ...item } of items) {
       const created = (await editor.post('/api/backlog-items', { ...item, status: 'ready' })).body;
       ids[item.title] = created.id;
-      if (link) expect((await editor.put(`/api/backlog-items/${created.id}/links/${link}`, { strength: 3 })).status).toBe(200);
+      if (link)
+        expect((await editor.put(`/api/backlog-items/${created.id}/links/${link}`, { strength: 3 })).status).toBe(200);
     }
   });
   afterAll(async () => {
@@ -55,7 +74,9 @@ describe('the what-if planner', () => {
     expect(await planner.coverage('By value score').textContent()).toBe('2 of 2');
     expect(await planner.misaligned('By value score').textContent()).toBe('0%');
     expect(await planner.items('By current rank')).toEqual(['Low-value chore']);
-    expect(await planner.cutLine('By current rank').textContent()).toContain('Cut line: “SSO for teams” (3 pts) does not fit');
+    expect(await planner.cutLine('By current rank').textContent()).toContain(
+      'Cut line: “SSO for teams” (3 pts) does not fit',
+    );
     expect(await planner.coverage('By current rank').textContent()).toBe('0 of 2');
     expect(await planner.misaligned('By current rank').textContent()).toMatch(/^100%/);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -63,7 +84,9 @@ describe('the what-if planner', () => {
 
     // More capacity: the rank plan now reaches the aligned items too, and the URL keeps the figure.
     await planner.capacity().fill('9');
-    await expect.poll(() => planner.items('By current rank')).toEqual(['Low-value chore', 'SSO for teams', 'Bulk CSV import']);
+    await expect
+      .poll(() => planner.items('By current rank'))
+      .toEqual(['Low-value chore', 'SSO for teams', 'Bulk CSV import']);
     expect(await planner.capacityLine('By current rank').textContent()).toBe('9 of 9 pts used · 0 left');
     expect(await planner.coverage('By current rank').textContent()).toBe('2 of 2');
     expect(new URL(page.url()).searchParams.get('capacity')).toBe('9');

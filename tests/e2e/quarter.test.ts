@@ -29,19 +29,43 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
 
   it('grades the quarter in the UI, closes it into a new quarter carrying the unfinished KR and its open link', async () => {
     // The quarter, set up over the API: one KR half way, one achieved; one open and one done item on the first.
-    const cycle = (await editor.post('/api/cycles', { name: 'E2E-Q3', startsOn: day(-80), endsOn: day(10), status: 'active' })).body;
+    const cycle = (
+      await editor.post('/api/cycles', { name: 'E2E-Q3', startsOn: day(-80), endsOn: day(10), status: 'active' })
+    ).body;
     const objective = (await editor.post('/api/objectives', { cycleId: cycle.id, title: 'Cut support load' })).body;
-    const tickets = (await editor.post('/api/key-results', { objectiveId: objective.id, title: 'Tickets per week', startValue: 40, targetValue: 20, unit: 'tickets' })).body;
-    const articles = (await editor.post('/api/key-results', { objectiveId: objective.id, title: 'Help articles', startValue: 0, targetValue: 10, unit: 'articles' })).body;
-    const openItem = (await editor.post('/api/backlog-items', { title: 'Macro for refunds', effort: 3, status: 'ready' })).body;
+    const tickets = (
+      await editor.post('/api/key-results', {
+        objectiveId: objective.id,
+        title: 'Tickets per week',
+        startValue: 40,
+        targetValue: 20,
+        unit: 'tickets',
+      })
+    ).body;
+    const articles = (
+      await editor.post('/api/key-results', {
+        objectiveId: objective.id,
+        title: 'Help articles',
+        startValue: 0,
+        targetValue: 10,
+        unit: 'articles',
+      })
+    ).body;
+    const openItem = (
+      await editor.post('/api/backlog-items', { title: 'Macro for refunds', effort: 3, status: 'ready' })
+    ).body;
     const doneItem = (await editor.post('/api/backlog-items', { title: 'Refund FAQ', effort: 1, status: 'done' })).body;
-    for (const item of [openItem, doneItem]) expect((await editor.put(`/api/backlog-items/${item.id}/links/${tickets.id}`, { strength: 2 })).status).toBe(200);
+    for (const item of [openItem, doneItem])
+      expect((await editor.put(`/api/backlog-items/${item.id}/links/${tickets.id}`, { strength: 2 })).status).toBe(200);
     for (const [kr, value, confidence] of [
       [tickets, 34, 6],
       [tickets, 30, 5],
       [articles, 10, 9],
     ] as const) {
-      expect((await editor.post(`/api/key-results/${kr.id}/check-ins`, { value, confidence, note: 'Weekly check-in' })).status).toBe(201);
+      expect(
+        (await editor.post(`/api/key-results/${kr.id}/check-ins`, { value, confidence, note: 'Weekly check-in' }))
+          .status,
+      ).toBe(201);
     }
 
     const page = await openSignedIn(browser, server.baseUrl, EDITOR);
@@ -50,9 +74,13 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
     await page.getByRole('link', { name: 'Grades' }).click();
     const grades = new GradesPage(page);
     await grades.heading().waitFor();
-    expect(await grades.row('Tickets per week').getByTestId('suggested-grade').textContent()).toBe('Suggested 0.5 from progress');
+    expect(await grades.row('Tickets per week').getByTestId('suggested-grade').textContent()).toBe(
+      'Suggested 0.5 from progress',
+    );
     expect(await grades.row('Tickets per week').getByLabel('Grade', { exact: true }).inputValue()).toBe('0.5');
-    expect(await grades.objective('Cut support load').textContent()).toContain('Rolls up once all 2 key results are graded (0 so far)');
+    expect(await grades.objective('Cut support load').textContent()).toContain(
+      'Rolls up once all 2 key results are graded (0 so far)',
+    );
 
     await grades.row('Tickets per week').getByLabel('Grade', { exact: true }).fill('0.4');
     expect(await grades.row('Tickets per week').textContent()).toContain('0.4 · Progress');
@@ -80,7 +108,9 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
 
     await wizard.step(2).waitFor();
     expect(await wizard.carryOption('Tickets per week').isChecked()).toBe(true);
-    expect(await page.getByRole('listitem').filter({ hasText: 'Tickets per week' }).textContent()).toContain('50% done · 1 open backlog link moves with it');
+    expect(await page.getByRole('listitem').filter({ hasText: 'Tickets per week' }).textContent()).toContain(
+      '50% done · 1 open backlog link moves with it',
+    );
     // Achieved KRs stay behind: not offered.
     expect(await wizard.carryOption('Help articles').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -88,7 +118,9 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
     await wizard.next();
 
     await wizard.step(3).waitFor();
-    expect(await wizard.summary().textContent()).toContain(`1 key result carries over to ${nextName}, with 1 open backlog link.`);
+    expect(await wizard.summary().textContent()).toContain(
+      `1 key result carries over to ${nextName}, with 1 open backlog link.`,
+    );
     // The quarter still has 10 days to run: the summary says closing now ends it early.
     expect(await wizard.summary().textContent()).toMatch(/closing now ends it (9|10|11) days early/);
     await page.getByRole('button', { name: 'Close E2E-Q3' }).click();
@@ -102,7 +134,9 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
     // The next quarter's OKRs show the carried KR, starting from where it stood.
     await page.getByRole('link', { name: `Open ${nextName}'s OKRs` }).click();
     await page.getByRole('heading', { level: 1, name: `OKRs · ${nextName}` }).waitFor();
-    const carriedRow = page.getByTestId('kr-row').filter({ has: page.getByRole('link', { name: 'Tickets per week', exact: true }) });
+    const carriedRow = page
+      .getByTestId('kr-row')
+      .filter({ has: page.getByRole('link', { name: 'Tickets per week', exact: true }) });
     await carriedRow.waitFor();
     expect(await carriedRow.textContent()).toContain('30 → 30 → 20 tickets');
     expect(await carriedRow.getByRole('link', { name: /1 open item/ }).count()).toBe(1);
@@ -111,8 +145,12 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
     // Over the API: the open item's link moved to the copy, the done one stayed with the original.
     const original = (await editor.get(`/api/key-results/${tickets.id}`)).body;
     expect(original.carriedToId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await editor.get(`/api/backlog-items/${openItem.id}`)).body.links.map((l: any) => l.keyResultId)).toEqual([original.carriedToId]);
-    expect((await editor.get(`/api/backlog-items/${doneItem.id}`)).body.links.map((l: any) => l.keyResultId)).toEqual([tickets.id]);
+    expect((await editor.get(`/api/backlog-items/${openItem.id}`)).body.links.map((l: any) => l.keyResultId)).toEqual([
+      original.carriedToId,
+    ]);
+    expect((await editor.get(`/api/backlog-items/${doneItem.id}`)).body.links.map((l: any) => l.keyResultId)).toEqual([
+      tickets.id,
+    ]);
     expect((await editor.get(`/api/cycles/${cycle.id}`)).body.status).toBe('closed');
   });
 });

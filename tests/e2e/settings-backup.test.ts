@@ -45,7 +45,8 @@ describe('settings: backup and restore in the browser', () => {
   /** Focus scrolled the page; a full-page shot of a scrolled page draws the sticky header mid-page. */
   const atTop = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 
-  const objectiveTitles = async (api: ApiClient) => ((await api.get('/api/objectives')).body as { title: string }[]).map((o) => o.title).sort();
+  const objectiveTitles = async (api: ApiClient) =>
+    ((await api.get('/api/objectives')).body as { title: string }[]).map((o) => o.title).sort();
 
   beforeAll(async () => {
     [source, target, browser] = await Promise.all([
@@ -55,7 +56,16 @@ describe('settings: backup and restore in the browser', () => {
     ]);
     sourceApi = new ApiClient(source.baseUrl);
     await sourceApi.login(ADMIN.email, ADMIN.password);
-    expect((await sourceApi.post('/api/users', { email: EDITOR.email, name: EDITOR.name, role: 'editor', password: EDITOR.password })).status).toBe(201);
+    expect(
+      (
+        await sourceApi.post('/api/users', {
+          email: EDITOR.email,
+          name: EDITOR.name,
+          role: 'editor',
+          password: EDITOR.password,
+        })
+      ).status,
+    ).toBe(201);
     await buildObjective(sourceApi, { title: BACKED_UP });
   });
 
@@ -70,7 +80,15 @@ describe('settings: backup and restore in the browser', () => {
     const page = await signedIn(source.baseUrl, ADMIN.email, ADMIN.password);
     const backup = new SettingsBackupPage(page);
     await backup.open(source.baseUrl);
-    expect(await backup.tabs().allInnerTexts()).toEqual(['Members', 'Teams', 'Quarters', 'Scoring', 'API tokens', 'Share links', 'Backup']);
+    expect(await backup.tabs().allInnerTexts()).toEqual([
+      'Members',
+      'Teams',
+      'Quarters',
+      'Scoring',
+      'API tokens',
+      'Share links',
+      'Backup',
+    ]);
     expect(await page.getByText('Sign-ins (sessions) and the sign-in attempt log are left out.').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-backup');
@@ -79,9 +97,14 @@ describe('settings: backup and restore in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/^keyline-backup-\d{4}-\d{2}-\d{2}\.json$/);
     backupFile = join(downloads, download.suggestedFilename());
     await download.saveAs(backupFile);
-    await expect.poll(() => backup.downloadStatus().innerText()).toMatch(/^Saved keyline-backup-\d{4}-\d{2}-\d{2}\.json \(\d+ KB\)\.$/);
+    await expect
+      .poll(() => backup.downloadStatus().innerText())
+      .toMatch(/^Saved keyline-backup-\d{4}-\d{2}-\d{2}\.json \(\d+ KB\)\.$/);
 
-    const doc = JSON.parse(readFileSync(backupFile, 'utf8')) as { format: string; tables: Record<string, Record<string, unknown>[]> };
+    const doc = JSON.parse(readFileSync(backupFile, 'utf8')) as {
+      format: string;
+      tables: Record<string, Record<string, unknown>[]>;
+    };
     expect(doc.format).toBe('keyline-backup');
     expect(doc.tables.objectives?.map((o) => o.title)).toEqual([BACKED_UP]);
     expect(doc.tables.users?.map((u) => u.email).sort()).toEqual([ADMIN.email, EDITOR.email]);
@@ -101,7 +124,9 @@ describe('settings: backup and restore in the browser', () => {
     expect(await backup.restoreButton().isDisabled()).toBe(true);
     await backup.confirmAndRestore();
     await backup.error().waitFor();
-    expect(await backup.error().innerText()).toMatch(/^Nothing was restored\. Restore only into an empty installation; this one has .*2 objectives/);
+    expect(await backup.error().innerText()).toMatch(
+      /^Nothing was restored\. Restore only into an empty installation; this one has .*2 objectives/,
+    );
     expect(await backup.error().evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await objectiveTitles(sourceApi)).toEqual([LATER, BACKED_UP].sort());
@@ -132,20 +157,30 @@ describe('settings: backup and restore in the browser', () => {
     await backup.open(target.baseUrl);
 
     // Not JSON at all.
-    await backup.chooseFile({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('this is not JSON {') });
+    await backup.chooseFile({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('this is not JSON {'),
+    });
     await backup.confirmAndRestore();
     await backup.error().waitFor();
     expect(await backup.error().innerText()).toBe('Nothing was restored. The request body is not valid JSON');
 
     // JSON, but not a Keyline backup.
-    await backup.chooseFile({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'other', tables: {} })) });
+    await backup.chooseFile({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'other', tables: {} })),
+    });
     expect(await backup.error().count()).toBe(0);
     await backup.confirmAndRestore();
     await backup.error().waitFor();
     expect(await backup.error().innerText()).toContain('Nothing was restored. format: Not a Keyline backup');
     // Nothing changed: still signed in as the placeholder admin, still no objectives.
     expect(await objectiveTitles(targetApi)).toEqual([]);
-    expect(((await targetApi.get('/api/auth/me')).body as { user: { email: string } }).user.email).toBe(PLACEHOLDER.email);
+    expect(((await targetApi.get('/api/auth/me')).body as { user: { email: string } }).user.email).toBe(
+      PLACEHOLDER.email,
+    );
 
     // The real backup.
     await backup.chooseFile(backupFile);
@@ -158,7 +193,9 @@ describe('settings: backup and restore in the browser', () => {
     await backup.restoreButton().click();
 
     await backup.restoredSummary().waitFor();
-    expect(await page.getByRole('heading', { name: 'Backup restored' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await page.getByRole('heading', { name: 'Backup restored' }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     expect(await backup.restoredCount('Objectives').innerText()).toBe('1');
     expect(await backup.restoredCount('Members').innerText()).toBe('2');
     expect(await backup.restoredCount('Quarters').innerText()).toBe('1');
@@ -180,6 +217,9 @@ describe('settings: backup and restore in the browser', () => {
     const restoredApi = new ApiClient(target.baseUrl);
     await restoredApi.login(ADMIN.email, ADMIN.password);
     expect(await objectiveTitles(restoredApi)).toEqual([BACKED_UP]);
-    expect(((await restoredApi.get('/api/users')).body as { email: string }[]).map((u) => u.email).sort()).toEqual([ADMIN.email, EDITOR.email]);
+    expect(((await restoredApi.get('/api/users')).body as { email: string }[]).map((u) => u.email).sort()).toEqual([
+      ADMIN.email,
+      EDITOR.email,
+    ]);
   });
 });

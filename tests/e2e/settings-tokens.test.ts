@@ -26,13 +26,23 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
   }
 
   /** What a script sees: the token as Bearer, no cookie. */
-  const withToken = (token: string) => fetch(`${server.baseUrl}/api/backlog-items`, { headers: { authorization: `Bearer ${token}` } });
+  const withToken = (token: string) =>
+    fetch(`${server.baseUrl}/api/backlog-items`, { headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
     api = new ApiClient(server.baseUrl);
     await api.login(ADMIN.email, ADMIN.password);
-    expect((await api.post('/api/users', { email: EDITOR.email, name: EDITOR.name, role: 'editor', password: EDITOR.password })).status).toBe(201);
+    expect(
+      (
+        await api.post('/api/users', {
+          email: EDITOR.email,
+          name: EDITOR.name,
+          role: 'editor',
+          password: EDITOR.password,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   afterAll(async () => {
@@ -45,7 +55,15 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const settings = new SettingsTokensPage(page);
     await settings.openTab(server.baseUrl, 'api-tokens', 'API tokens');
-    expect(await settings.tabs().allInnerTexts()).toEqual(['Members', 'Teams', 'Quarters', 'Scoring', 'API tokens', 'Share links', 'Backup']);
+    expect(await settings.tabs().allInnerTexts()).toEqual([
+      'Members',
+      'Teams',
+      'Quarters',
+      'Scoring',
+      'API tokens',
+      'Share links',
+      'Backup',
+    ]);
     await page.getByText('No API tokens yet.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -53,7 +71,9 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     expect(token).toMatch(/^kl_/);
     const panel = settings.createdPanel();
     expect(await panel.innerText()).toContain("you won't see it again");
-    expect(await panel.locator('pre').innerText()).toBe(`curl -H "Authorization: Bearer ${token}" ${server.baseUrl}/api/backlog-items`);
+    expect(await panel.locator('pre').innerText()).toBe(
+      `curl -H "Authorization: Bearer ${token}" ${server.baseUrl}/api/backlog-items`,
+    );
     const row = settings.tokenRow('Nightly export');
     await row.waitFor();
     expect(await row.innerText()).toMatch(/You\s+Read and write.*Never\s+Never\s+.*Active/s);
@@ -92,7 +112,9 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
 
     await settings.saveCadence(14);
     await page.locator('.toast').filter({ hasText: 'Check-ins are now due every 14 days' }).waitFor();
-    expect(((await api.get('/api/settings/lifecycle')).body as { settings: unknown }).settings).toEqual({ checkInCadenceDays: 14 });
+    expect(((await api.get('/api/settings/lifecycle')).body as { settings: unknown }).settings).toEqual({
+      checkInCadenceDays: 14,
+    });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-quarters');
 

@@ -47,7 +47,9 @@ describe('admin settings in the browser', () => {
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect(await settings.generatedPanel().innerText()).toContain('shown only this once');
     expect(await settings.memberRow('Priya Patel').innerText()).toContain('priya@e2e.local');
-    expect(await settings.memberRow('Priya Patel').getByRole('combobox', { name: 'Role of Priya Patel' }).inputValue()).toBe('editor');
+    expect(
+      await settings.memberRow('Priya Patel').getByRole('combobox', { name: 'Role of Priya Patel' }).inputValue(),
+    ).toBe('editor');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-members');
 
@@ -64,10 +66,16 @@ describe('admin settings in the browser', () => {
     expect(await sections.getByRole('link', { name: 'Members' }).count()).toBe(0);
 
     // Changing her role and disabling her ends her session.
-    await settings.memberRow('Priya Patel').getByRole('combobox', { name: 'Role of Priya Patel' }).selectOption('viewer');
+    await settings
+      .memberRow('Priya Patel')
+      .getByRole('combobox', { name: 'Role of Priya Patel' })
+      .selectOption('viewer');
     await page.locator('.toast').filter({ hasText: 'Priya Patel is now viewer' }).waitFor();
     await page.getByRole('button', { name: 'Disable Priya Patel' }).click();
-    await page.getByRole('group', { name: 'Confirm disabling Priya Patel' }).getByRole('button', { name: 'Disable' }).click();
+    await page
+      .getByRole('group', { name: 'Confirm disabling Priya Patel' })
+      .getByRole('button', { name: 'Disable' })
+      .click();
     await expect.poll(() => settings.memberRow('Priya Patel').innerText()).toContain('Disabled');
     const users = (await api.get('/api/users')).body as { email: string; role: string; disabled: boolean }[];
     expect(users.find((u) => u.email === 'priya@e2e.local')).toMatchObject({ role: 'viewer', disabled: true });

@@ -53,7 +53,12 @@ describeEachDatabase('API tokens', (kind) => {
   });
 
   it('stops working when its owner is disabled, and cannot mint more tokens', async () => {
-    const owner = await t.admin.post('/api/users', { email: `owner-${kind}@test.local`, name: 'Owner', role: 'editor', password: 'owner password 2026' });
+    const owner = await t.admin.post('/api/users', {
+      email: `owner-${kind}@test.local`,
+      name: 'Owner',
+      role: 'editor',
+      password: 'owner password 2026',
+    });
     const session = t.client();
     await session.login(`owner-${kind}@test.local`, 'owner password 2026');
     const token = (await session.post('/api/api-tokens', { name: 'Owner token', scope: 'write' })).body.token;
@@ -67,7 +72,9 @@ describeEachDatabase('API tokens', (kind) => {
   });
 
   it('rejects an expiry in the past and unknown fields', async () => {
-    expect((await t.editor.post('/api/api-tokens', { name: 'Old', expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    expect((await t.editor.post('/api/api-tokens', { name: 'Old', expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(
+      400,
+    );
     expect((await t.editor.post('/api/api-tokens', { name: 'X', role: 'admin' })).status).toBe(400);
     expect((await t.viewer.post('/api/api-tokens', { name: 'Viewer' })).status).toBe(403);
   });

@@ -95,7 +95,9 @@ describeEachDatabase('sign-in and sessions', (kind) => {
   it('answers 429 after repeated failures, even to the right password, for that account only', async () => {
     const u = await makeUser();
     for (let i = 0; i < 3; i++) {
-      expect((await t.client().post('/api/auth/login', { email: u.email, password: `wrong password ${i}` })).status).toBe(401);
+      expect(
+        (await t.client().post('/api/auth/login', { email: u.email, password: `wrong password ${i}` })).status,
+      ).toBe(401);
     }
     const throttled = await t.client().post('/api/auth/login', { email: u.email, password: PASSWORD });
     expect(throttled.status).toBe(429);

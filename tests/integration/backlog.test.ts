@@ -17,8 +17,10 @@ describeEachDatabase('backlog items', (kind) => {
   async function listAll(query: string, limit = 500): Promise<{ items: any[]; totals: number[] }> {
     const items: any[] = [];
     const totals: number[] = [];
-    for (let cursor: string | null = ''; cursor !== null; ) {
-      const res: ApiResponse = await t.viewer.get(`/api/backlog-items?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const res: ApiResponse = await t.viewer.get(
+        `/api/backlog-items?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       items.push(...res.body.items);
       totals.push(res.body.total);
@@ -64,13 +66,20 @@ describeEachDatabase('backlog items', (kind) => {
     const read = await t.viewer.get(`/api/backlog-items/${created.body.id}`);
     expect(read.body).toMatchObject({ id: created.body.id, title: 'Saved carts', version: 1 });
 
-    const edited = await t.editor.patch(`/api/backlog-items/${created.body.id}`, { status: 'ready', labels: [], externalKey: null }, 1);
+    const edited = await t.editor.patch(
+      `/api/backlog-items/${created.body.id}`,
+      { status: 'ready', labels: [], externalKey: null },
+      1,
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ status: 'ready', labels: [], externalKey: null, effort: 5, version: 2 });
 
     const dup = await t.editor.post('/api/backlog-items', { title: 'Dup', externalKey: first.externalKey ?? 'SHOP-2' });
     expect(dup.status).toBe(201);
-    const dupAgain = await t.editor.post('/api/backlog-items', { title: 'Dup again', externalKey: dup.body.externalKey });
+    const dupAgain = await t.editor.post('/api/backlog-items', {
+      title: 'Dup again',
+      externalKey: dup.body.externalKey,
+    });
     expect(dupAgain.status).toBe(409);
     expect(dupAgain.body.error.code).toBe('DUPLICATE');
 
@@ -98,11 +107,38 @@ describeEachDatabase('backlog items', (kind) => {
     const k2 = await buildKeyResult(t.editor);
     const gone = await buildKeyResult(t.editor);
     const token = `zq${Date.now().toString(36)}`;
-    const a = await buildBacklogItem(t.editor, { title: `${token} Alpha checkout`, teamId: t1.id, type: 'feature', status: 'idea', labels: ['Payments'] });
-    const b = await buildBacklogItem(t.editor, { title: `${token} Beta search`, teamId: t1.id, type: 'bug', status: 'ready' });
-    const c = await buildBacklogItem(t.editor, { title: `${token} Gamma 100% done_x`, teamId: t2.id, type: 'chore', status: 'done' });
-    const d = await buildBacklogItem(t.editor, { title: `${token} Delta`, teamId: t2.id, type: 'feature', status: 'in-progress' });
-    const e = await buildBacklogItem(t.editor, { title: `${token} Epsilon`, description: 'Refund FLOW', type: 'experiment', status: 'dropped', externalKey: `${token}-42` });
+    const a = await buildBacklogItem(t.editor, {
+      title: `${token} Alpha checkout`,
+      teamId: t1.id,
+      type: 'feature',
+      status: 'idea',
+      labels: ['Payments'],
+    });
+    const b = await buildBacklogItem(t.editor, {
+      title: `${token} Beta search`,
+      teamId: t1.id,
+      type: 'bug',
+      status: 'ready',
+    });
+    const c = await buildBacklogItem(t.editor, {
+      title: `${token} Gamma 100% done_x`,
+      teamId: t2.id,
+      type: 'chore',
+      status: 'done',
+    });
+    const d = await buildBacklogItem(t.editor, {
+      title: `${token} Delta`,
+      teamId: t2.id,
+      type: 'feature',
+      status: 'in-progress',
+    });
+    const e = await buildBacklogItem(t.editor, {
+      title: `${token} Epsilon`,
+      description: 'Refund FLOW',
+      type: 'experiment',
+      status: 'dropped',
+      externalKey: `${token}-42`,
+    });
     await t.editor.put(`/api/backlog-items/${a.id}/links/${k1.id}`, { strength: 3 });
     await t.editor.put(`/api/backlog-items/${b.id}/links/${k2.id}`, {});
     await t.editor.put(`/api/backlog-items/${d.id}/links/${gone.id}`, {});
@@ -112,18 +148,39 @@ describeEachDatabase('backlog items', (kind) => {
     /** Checks the filter on every row it returns, and which of this test's items it returns. */
     async function check(query: string, holds: (item: any) => boolean, expected: string[]) {
       const { items, totals } = await listAll(query);
-      expect(items.filter((i) => !holds(i)).map((i) => i.title), `${query}: rows that do not match`).toEqual([]);
-      expect(items.filter((i) => mine.has(i.id)).map((i) => mine.get(i.id)).sort(), query).toEqual(expected.sort());
-      expect(totals.every((total) => total === items.length), `${query}: total`).toBe(true);
+      expect(
+        items.filter((i) => !holds(i)).map((i) => i.title),
+        `${query}: rows that do not match`,
+      ).toEqual([]);
+      expect(
+        items
+          .filter((i) => mine.has(i.id))
+          .map((i) => mine.get(i.id))
+          .sort(),
+        query,
+      ).toEqual(expected.sort());
+      expect(
+        totals.every((total) => total === items.length),
+        `${query}: total`,
+      ).toBe(true);
     }
     await check('status=idea,ready', (i) => ['idea', 'ready'].includes(i.status), ['Alpha checkout', 'Beta search']);
-    await check('type=chore,experiment', (i) => ['chore', 'experiment'].includes(i.type), ['Gamma 100% done_x', 'Epsilon']);
+    await check('type=chore,experiment', (i) => ['chore', 'experiment'].includes(i.type), [
+      'Gamma 100% done_x',
+      'Epsilon',
+    ]);
     await check(`teamId=${t1.id}`, (i) => i.teamId === t1.id, ['Alpha checkout', 'Beta search']);
     await check(`teamId=${t2.id}&status=done`, (i) => i.teamId === t2.id && i.status === 'done', ['Gamma 100% done_x']);
     await check(`keyResultId=${k1.id}`, (i) => i.links.some((l: any) => l.keyResultId === k1.id), ['Alpha checkout']);
-    await check(`objectiveId=${k2.objectiveId}`, (i) => i.links.some((l: any) => l.keyResultId === k2.id), ['Beta search']);
+    await check(`objectiveId=${k2.objectiveId}`, (i) => i.links.some((l: any) => l.keyResultId === k2.id), [
+      'Beta search',
+    ]);
     // A link to a deleted key result no longer counts as alignment.
-    await check('unlinked=true', (i) => !i.links.some((l: any) => [k1.id, k2.id].includes(l.keyResultId)), ['Gamma 100% done_x', 'Delta', 'Epsilon']);
+    await check('unlinked=true', (i) => !i.links.some((l: any) => [k1.id, k2.id].includes(l.keyResultId)), [
+      'Gamma 100% done_x',
+      'Delta',
+      'Epsilon',
+    ]);
     await check(`q=${token}`, () => true, ['Alpha checkout', 'Beta search', 'Gamma 100% done_x', 'Delta', 'Epsilon']);
     // Case-insensitive, across title, description, external key and labels; % and _ are plain characters.
     expect(await titles(`q=${encodeURIComponent(`${token} ALPHA`)}`)).toEqual([`${token} Alpha checkout`]);
@@ -138,7 +195,12 @@ describeEachDatabase('backlog items', (kind) => {
 
   it('sorts by a column in both orders with missing values last', async () => {
     const team = await buildTeam(t.admin);
-    for (const [title, effort] of [['five', 5], ['none', null], ['one', 1], ['three', 3]] as const) {
+    for (const [title, effort] of [
+      ['five', 5],
+      ['none', null],
+      ['one', 1],
+      ['three', 3],
+    ] as const) {
       await buildBacklogItem(t.editor, { title, teamId: team.id, effort });
     }
     expect(await titles(`teamId=${team.id}&sort=effort&order=asc`)).toEqual(['one', 'three', 'five', 'none']);
@@ -153,7 +215,11 @@ describeEachDatabase('backlog items', (kind) => {
     const team = await buildTeam(t.admin);
     const created: string[] = [];
     for (let batch = 0; batch < 5; batch++) {
-      const items = await Promise.all(Array.from({ length: 9 }, (_, i) => buildBacklogItem(t.editor, { teamId: team.id, title: `Paged ${batch}-${i}`, effort: (i % 4) + 1 })));
+      const items = await Promise.all(
+        Array.from({ length: 9 }, (_, i) =>
+          buildBacklogItem(t.editor, { teamId: team.id, title: `Paged ${batch}-${i}`, effort: (i % 4) + 1 }),
+        ),
+      );
       created.push(...items.map((i) => i.id));
     }
     const whole = await listAll(`teamId=${team.id}&sort=effort&order=desc`);
@@ -171,23 +237,34 @@ describeEachDatabase('backlog items', (kind) => {
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
 
     expect((await t.viewer.get('/api/backlog-items?limit=500')).status).toBe(200);
-    for (const bad of ['limit=501', 'limit=0', 'limit=abc', 'cursor=not-a-cursor', `cursor=${Buffer.from('{"o":-1}').toString('base64url')}`]) {
+    for (const bad of [
+      'limit=501',
+      'limit=0',
+      'limit=abc',
+      'cursor=not-a-cursor',
+      `cursor=${Buffer.from('{"o":-1}').toString('base64url')}`,
+    ]) {
       const res = await t.viewer.get(`/api/backlog-items?${bad}`);
       expect(res.status, bad).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
     // A cursor past the end is an empty page, not an error.
-    const beyond = await t.viewer.get(`/api/backlog-items?teamId=${team.id}&cursor=${Buffer.from('{"o":1000}').toString('base64url')}`);
+    const beyond = await t.viewer.get(
+      `/api/backlog-items?teamId=${team.id}&cursor=${Buffer.from('{"o":1000}').toString('base64url')}`,
+    );
     expect(beyond.body).toEqual({ items: [], total: 45, nextCursor: null });
   });
 
   it('moves an item to the top, the bottom, and before or after another', async () => {
     const team = await buildTeam(t.admin);
     const items: Record<string, any> = {};
-    for (const name of ['a', 'b', 'c', 'd']) items[name] = await buildBacklogItem(t.editor, { title: name, teamId: team.id });
+    for (const name of ['a', 'b', 'c', 'd'])
+      items[name] = await buildBacklogItem(t.editor, { title: name, teamId: team.id });
     const order = () => titles(`teamId=${team.id}&sort=rank`);
     const move = async (name: string, body: object) => {
-      const res = await t.editor.post(`/api/backlog-items/${items[name].id}/move`, body, { 'if-match': `"${items[name].version}"` });
+      const res = await t.editor.post(`/api/backlog-items/${items[name].id}/move`, body, {
+        'if-match': `"${items[name].version}"`,
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.version).toBe(items[name].version + 1);
       items[name] = res.body;
@@ -205,25 +282,50 @@ describeEachDatabase('backlog items', (kind) => {
     expect(await order()).toEqual(['d', 'b', 'c', 'a']);
 
     const before = await captureState(t.admin);
-    const self = await t.editor.post(`/api/backlog-items/${items.b.id}/move`, { beforeId: items.b.id }, { 'if-match': `"${items.b.version}"` });
+    const self = await t.editor.post(
+      `/api/backlog-items/${items.b.id}/move`,
+      { beforeId: items.b.id },
+      { 'if-match': `"${items.b.version}"` },
+    );
     expect(self.status).toBe(400);
-    const unknown = await t.editor.post(`/api/backlog-items/${items.b.id}/move`, { afterId: crypto.randomUUID() }, { 'if-match': `"${items.b.version}"` });
+    const unknown = await t.editor.post(
+      `/api/backlog-items/${items.b.id}/move`,
+      { afterId: crypto.randomUUID() },
+      { 'if-match': `"${items.b.version}"` },
+    );
     expect(unknown.status).toBe(400);
-    const vague = await t.editor.post(`/api/backlog-items/${items.b.id}/move`, { position: 'middle' }, { 'if-match': `"${items.b.version}"` });
+    const vague = await t.editor.post(
+      `/api/backlog-items/${items.b.id}/move`,
+      { position: 'middle' },
+      { 'if-match': `"${items.b.version}"` },
+    );
     expect(vague.status).toBe(400);
-    const both = await t.editor.post(`/api/backlog-items/${items.b.id}/move`, { position: 'top', beforeId: items.a.id }, { 'if-match': `"${items.b.version}"` });
+    const both = await t.editor.post(
+      `/api/backlog-items/${items.b.id}/move`,
+      { position: 'top', beforeId: items.a.id },
+      { 'if-match': `"${items.b.version}"` },
+    );
     expect(both.status).toBe(400);
     expect(await captureState(t.admin)).toEqual(before);
   });
 
   it('keeps the order when many moves land in one gap (ranks are renumbered)', async () => {
     const team = await buildTeam(t.admin);
-    const [a, x, y, b] = [await buildBacklogItem(t.editor, { title: 'a', teamId: team.id }), await buildBacklogItem(t.editor, { title: 'x', teamId: team.id }), await buildBacklogItem(t.editor, { title: 'y', teamId: team.id }), await buildBacklogItem(t.editor, { title: 'b', teamId: team.id })];
+    const [a, x, y, b] = [
+      await buildBacklogItem(t.editor, { title: 'a', teamId: team.id }),
+      await buildBacklogItem(t.editor, { title: 'x', teamId: team.id }),
+      await buildBacklogItem(t.editor, { title: 'y', teamId: team.id }),
+      await buildBacklogItem(t.editor, { title: 'b', teamId: team.id }),
+    ];
     const versions: Record<string, number> = { [x.id]: x.version, [y.id]: y.version };
     // Alternately moving x and y just after a halves the gap after a each time.
     for (let i = 0; i < 40; i++) {
       const mover = i % 2 === 0 ? x : y;
-      const res = await t.editor.post(`/api/backlog-items/${mover.id}/move`, { afterId: a.id }, { 'if-match': `"${versions[mover.id]}"` });
+      const res = await t.editor.post(
+        `/api/backlog-items/${mover.id}/move`,
+        { afterId: a.id },
+        { 'if-match': `"${versions[mover.id]}"` },
+      );
       expect(res.status).toBe(200);
       versions[mover.id] = res.body.version;
     }
@@ -242,11 +344,15 @@ describeEachDatabase('backlog items', (kind) => {
     expect(linked.body.links).toEqual([{ keyResultId: kr.id, strength: 2 }]);
     // Setting the same link again is a no-op: no second audit row.
     const audits = await auditCount(t.admin);
-    expect((await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, { strength: 2 })).body.links).toEqual([{ keyResultId: kr.id, strength: 2 }]);
+    expect((await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, { strength: 2 })).body.links).toEqual([
+      { keyResultId: kr.id, strength: 2 },
+    ]);
     expect(await auditCount(t.admin)).toBe(audits);
     const stronger = await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, { strength: 3 });
     expect(stronger.body.links).toEqual([{ keyResultId: kr.id, strength: 3 }]);
-    expect((await t.viewer.get(`/api/backlog-items/${item.id}`)).body.links).toEqual([{ keyResultId: kr.id, strength: 3 }]);
+    expect((await t.viewer.get(`/api/backlog-items/${item.id}`)).body.links).toEqual([
+      { keyResultId: kr.id, strength: 3 },
+    ]);
 
     const before = await captureState(t.admin);
     for (const [what, res, status] of [

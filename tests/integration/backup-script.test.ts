@@ -19,7 +19,12 @@ function runBackup(args: string[], databaseUrl: string, viaNpm = false): Promise
       : [process.execPath, ['--import', 'tsx', 'server/src/scripts/backup.ts', ...args]];
     const child = spawn(command, argv, {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', TSX_TSCONFIG_PATH: 'server/tsconfig.json' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'silent',
+        TSX_TSCONFIG_PATH: 'server/tsconfig.json',
+      },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
@@ -64,7 +69,11 @@ describe('npm run backup (SQLite online backup)', () => {
       expect(items).toBeGreaterThanOrEqual(20);
       expect(items).toBeLessThanOrEqual(written);
       // A snapshot, not a torn copy: every item has its audit event, as each write committed both together.
-      const orphans = copy.prepare(`SELECT COUNT(*) AS n FROM backlog_items i WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entityId = i.id)`).get() as { n: number };
+      const orphans = copy
+        .prepare(
+          `SELECT COUNT(*) AS n FROM backlog_items i WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.entityId = i.id)`,
+        )
+        .get() as { n: number };
       expect(orphans.n).toBe(0);
     } finally {
       copy.close();

@@ -33,7 +33,17 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
     // The share-link routes are not mounted in every build yet: the row is what the backup must carry.
     const now = new Date().toISOString();
     await t.db.write((m) =>
-      m.insert(ShareLinkEntity, { id: randomUUID(), tokenHash: 'a'.repeat(64), name: 'Board', createdById: t.users.editor, createdByName: 'Test editor', expiresAt: null, revokedAt: null, version: 1, createdAt: now }),
+      m.insert(ShareLinkEntity, {
+        id: randomUUID(),
+        tokenHash: 'a'.repeat(64),
+        name: 'Board',
+        createdById: t.users.editor,
+        createdByName: 'Test editor',
+        expiresAt: null,
+        revokedAt: null,
+        version: 1,
+        createdAt: now,
+      }),
     );
   } else expect(link.status).toBe(201);
   await new HeadlineHistoryService(t.db, t.services.scoring, pino({ level: 'silent' })).recordDailyIfDue();
@@ -43,7 +53,8 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
 /** A fresh installation: only the admin who will restore (the test harness also makes an editor and a viewer). */
 async function freshInstallation(kind: Kind): Promise<TestServer> {
   const t = await startTestServer(kind);
-  for (const id of [t.users.editor, t.users.viewer]) expect((await t.admin.delete(`/api/users/${id}`, 1)).status).toBe(204);
+  for (const id of [t.users.editor, t.users.viewer])
+    expect((await t.admin.delete(`/api/users/${id}`, 1)).status).toBe(204);
   return t;
 }
 
@@ -53,7 +64,8 @@ async function takeBackup(api: ApiClient) {
   return res.body;
 }
 
-const rowCounts = (doc: any) => Object.fromEntries(Object.entries(doc.tables).map(([name, rows]) => [name, (rows as unknown[]).length]));
+const rowCounts = (doc: any) =>
+  Object.fromEntries(Object.entries(doc.tables).map(([name, rows]) => [name, (rows as unknown[]).length]));
 
 describe('backup and restore', () => {
   const sources = new Map<Kind, { t: TestServer; doc: any }>();
@@ -80,11 +92,19 @@ describe('backup and restore', () => {
     const tableNames = ENTITIES.map((e) => sources.get('sqlite')!.t.db.dataSource.getMetadata(e).tableName);
     expect([...carried, ...Object.keys(EXCLUDED_TABLES)].sort()).toEqual([...tableNames].sort());
     const empty = carried.filter((name) => doc.tables[name].length === 0);
-    expect(empty, `backed-up tables with no rows in buildOrganisation(): add rows for ${empty.join(', ')} so the round trip proves they survive`).toEqual([]);
+    expect(
+      empty,
+      `backed-up tables with no rows in buildOrganisation(): add rows for ${empty.join(', ')} so the round trip proves they survive`,
+    ).toEqual([]);
   });
 
   const pairs: [Kind, Kind][] = DATABASE_KINDS.includes('postgres')
-    ? [['sqlite', 'sqlite'], ['postgres', 'postgres'], ['sqlite', 'postgres'], ['postgres', 'sqlite']]
+    ? [
+        ['sqlite', 'sqlite'],
+        ['postgres', 'postgres'],
+        ['sqlite', 'postgres'],
+        ['postgres', 'sqlite'],
+      ]
     : [['sqlite', 'sqlite']];
   for (const [from, to] of pairs) {
     it(`round-trips ${from} → ${to}: backup, restore into a fresh installation, backup again gives the same document`, async () => {
@@ -130,7 +150,10 @@ describe('backup and restore', () => {
       dangling.tables.backlog_links[0].itemId = '00000000-0000-4000-8000-000000000000';
       const fk = await target.admin.post('/api/restore', dangling);
       expect(fk.status).toBe(400);
-      expect(fk.body.error.issues[0]).toEqual({ path: ['tables', 'backlog_links', 0, 'itemId'], message: 'Refers to a row of backlog_items that is not in the backup' });
+      expect(fk.body.error.issues[0]).toEqual({
+        path: ['tables', 'backlog_links', 0, 'itemId'],
+        message: 'Refers to a row of backlog_items that is not in the backup',
+      });
 
       const older = await target.admin.post('/api/restore', { ...doc, schemaVersion: 'InitialSchema1764250000000' });
       expect(older.status).toBe(400);
@@ -154,6 +177,8 @@ describe('backup and restore', () => {
     expect((await t.editor.get('/api/backup')).status).toBe(403);
     expect((await t.anonymous.get('/api/backup')).status).toBe(401);
     const res = await t.admin.get('/api/backup');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="keyline-backup-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="keyline-backup-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
   });
 });

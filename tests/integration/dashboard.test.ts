@@ -29,8 +29,11 @@ describeEachDatabase('leadership dashboard', (kind) => {
     const revenue = await buildObjective(t.editor, { cycleId: cycle.id, title: 'Revenue', weight: 2 });
     const support = await buildObjective(t.editor, { cycleId: cycle.id, title: 'Support', weight: 1, teamId: team.id });
     kr.a = await buildKeyResult(t.editor, { objectiveId: revenue.id, title: 'a' });
-    for (const name of ['b', 'c', 'd', 'e']) kr[name] = await buildKeyResult(t.editor, { objectiveId: support.id, title: name });
-    await t.db.write((m) => m.update(KeyResultEntity, { id: kr.d!.id }, { createdAt: new Date(Date.now() - 10 * DAY).toISOString() }));
+    for (const name of ['b', 'c', 'd', 'e'])
+      kr[name] = await buildKeyResult(t.editor, { objectiveId: support.id, title: name });
+    await t.db.write((m) =>
+      m.update(KeyResultEntity, { id: kr.d!.id }, { createdAt: new Date(Date.now() - 10 * DAY).toISOString() }),
+    );
 
     const item = async (title: string, effort: number | null, link?: string, teamId: string | null = null) => {
       const created = await buildBacklogItem(t.editor, { title, effort, teamId });
@@ -49,7 +52,10 @@ describeEachDatabase('leadership dashboard', (kind) => {
       t.editor.post(`/api/key-results/${kr[name]!.id}/check-ins`, { value, confidence, note });
     // e checks in before its work is done, and not after.
     expect((await checkIn('e', 30, 5)).status).toBe(201);
-    for (const done of [e1, e2, ad]) expect((await t.editor.patch(`/api/backlog-items/${done.id}`, { status: 'done' }, done.version)).status).toBe(200);
+    for (const done of [e1, e2, ad])
+      expect((await t.editor.patch(`/api/backlog-items/${done.id}`, { status: 'done' }, done.version)).status).toBe(
+        200,
+      );
     await checkIn('a', 70, 8, 'Annual plans landed');
     await checkIn('b', 20, 6);
     await checkIn('c', 65, 3, 'Hiring freeze');
@@ -62,12 +68,30 @@ describeEachDatabase('leadership dashboard', (kind) => {
     const d = DashboardSchema.parse(res.body);
     expect(d.cycle?.id).toBe(cycle.id);
     expect(Date.parse(d.asOf)).toBeGreaterThan(Date.now() - 60_000);
-    expect(d.summary).toEqual({ objectives: 2, keyResults: 5, onTrack: 1, atRisk: 1, offTrack: 2, noCheckIn: 1, checkInsDue: 1 });
+    expect(d.summary).toEqual({
+      objectives: 2,
+      keyResults: 5,
+      onTrack: 1,
+      atRisk: 1,
+      offTrack: 2,
+      noCheckIn: 1,
+      checkInsDue: 1,
+    });
 
     expect(d.keyResults.map((k) => k.title)).toEqual(['b', 'e', 'c', 'd', 'a']);
     const byTitle = Object.fromEntries(d.keyResults.map((k) => [k.title, k]));
-    expect(byTitle.b).toMatchObject({ status: 'off-track', atRisk: true, atRiskReasons: ['behind-pace'], confidence: 6 });
-    expect(byTitle.c).toMatchObject({ status: 'at-risk', atRisk: true, atRiskReasons: ['low-confidence'], progress: 0.65 });
+    expect(byTitle.b).toMatchObject({
+      status: 'off-track',
+      atRisk: true,
+      atRiskReasons: ['behind-pace'],
+      confidence: 6,
+    });
+    expect(byTitle.c).toMatchObject({
+      status: 'at-risk',
+      atRisk: true,
+      atRiskReasons: ['low-confidence'],
+      progress: 0.65,
+    });
     expect(byTitle.d).toMatchObject({ status: 'no-check-in', atRisk: true, checkInDue: true, confidence: null });
     expect(byTitle.a).toMatchObject({ status: 'on-track', atRisk: false, checkInDue: false });
     expect(byTitle.a!.expectedProgress).toBeGreaterThan(0.66);
@@ -93,7 +117,13 @@ describeEachDatabase('leadership dashboard', (kind) => {
 
     expect(d.noWork.map((f) => f.title).sort()).toEqual(['b', 'd']);
     expect(d.outputWithoutOutcome).toEqual([
-      expect.objectContaining({ keyResultId: kr.e!.id, linkedItems: 3, doneItems: 2, progressThen: 0.3, progressNow: 0.3 }),
+      expect.objectContaining({
+        keyResultId: kr.e!.id,
+        linkedItems: 3,
+        doneItems: 2,
+        progressThen: 0.3,
+        progressNow: 0.3,
+      }),
     ]);
     expect(d.checkInsDue).toEqual([expect.objectContaining({ keyResultId: kr.d!.id, lastCheckInAt: null })]);
     expect(Date.parse(d.checkInsDue[0]!.dueSince)).toBeLessThan(Date.now());
@@ -146,7 +176,9 @@ describeEachDatabase('leadership dashboard', (kind) => {
 
   it('shows grades once graded, rolled up by weight', async () => {
     const a = (await t.viewer.get(`/api/key-results/${kr.a!.id}`)).body;
-    expect((await t.editor.put(`/api/key-results/${a.id}/grade`, { grade: 0.8 }, { 'if-match': `"${a.version}"` })).status).toBe(200);
+    expect(
+      (await t.editor.put(`/api/key-results/${a.id}/grade`, { grade: 0.8 }, { 'if-match': `"${a.version}"` })).status,
+    ).toBe(200);
     const d = (await t.viewer.get('/api/dashboard')).body;
     expect(d.keyResults.find((k: any) => k.id === a.id)).toMatchObject({ grade: 0.8, gradeBand: 'green' });
     expect(d.objectives.find((x: any) => x.title === 'Revenue')).toMatchObject({ grade: 0.8, gradeBand: 'green' });

@@ -15,7 +15,8 @@ async function download(api: ApiClient, path: string) {
   const res = await fetch(api.baseUrl + path, { headers: { cookie: api.sessionCookie } });
   // Decoded by hand: res.text() would silently drop the BOM this checks for.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
-  if (res.status !== 200) return { status: res.status, text, header: [] as string[], rows: [] as Record<string, string>[] };
+  if (res.status !== 200)
+    return { status: res.status, text, header: [] as string[], rows: [] as Record<string, string>[] };
   const [header = [], ...records] = parse(text, { bom: true, relax_column_count: false }) as string[][];
   const rows = records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
   return { status: res.status, text, headers: res.headers, header, rows };
@@ -29,7 +30,13 @@ describeEachDatabase('CSV exports', (kind) => {
     t = await startTestServer(kind);
     cycle = await buildCycle(t.editor, { name: `Q${randomUUID().slice(0, 4)}`, status: 'active' });
     const objective = await buildObjective(t.editor, { cycleId: cycle.id, title: 'Grow self-serve revenue' });
-    kr = await buildKeyResult(t.editor, { objectiveId: objective.id, title: 'Trial to paid 4% → 6%', startValue: 4, targetValue: 6, unit: '%' });
+    kr = await buildKeyResult(t.editor, {
+      objectiveId: objective.id,
+      title: 'Trial to paid 4% → 6%',
+      startValue: 4,
+      targetValue: 6,
+      unit: '%',
+    });
     expect((await postCsv(t.editor, fixture('jira-cloud-all-fields.csv'), { mode: 'apply' })).status).toBe(200);
   });
   afterAll(() => t.stop());
@@ -42,13 +49,23 @@ describeEachDatabase('CSV exports', (kind) => {
     const all = await download(t.viewer, '/api/exports/backlog.csv');
     expect(all.status).toBe(200);
     expect(all.headers?.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(all.headers?.get('content-disposition')).toMatch(/^attachment; filename="keyline-backlog-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(all.headers?.get('content-disposition')).toMatch(
+      /^attachment; filename="keyline-backlog-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(all.text.startsWith('\uFEFFPosition,Key,Title')).toBe(true);
     expect(all.text).toContain('\r\n');
-    expect(all.header).toEqual(expect.arrayContaining(['Key results', 'Value score', 'Flags', 'Effort (pts)', 'Labels']));
+    expect(all.header).toEqual(
+      expect.arrayContaining(['Key results', 'Value score', 'Flags', 'Effort (pts)', 'Labels']),
+    );
     expect(all.rows).toHaveLength(10);
     const ssoRow = all.rows.find((r) => r.Key === 'KEY-101');
-    expect(ssoRow).toMatchObject({ Title: 'SSO for teams', 'Key results': 'Trial to paid 4% → 6%', Labels: 'enterprise, auth', 'Effort (pts)': '8', Status: 'ready' });
+    expect(ssoRow).toMatchObject({
+      Title: 'SSO for teams',
+      'Key results': 'Trial to paid 4% → 6%',
+      Labels: 'enterprise, auth',
+      'Effort (pts)': '8',
+      Status: 'ready',
+    });
     const listed = (await t.viewer.get(`/api/backlog-items/${sso.id}`)).body;
     expect(Number(ssoRow?.['Value score'])).toBeCloseTo(listed.valueScore, 2);
     // KEY-104 has no estimate: a flag explains it, and its effort stays empty (not 0).
@@ -60,7 +77,10 @@ describeEachDatabase('CSV exports', (kind) => {
 
     const ready = await download(t.viewer, '/api/exports/backlog.csv?status=ready&sort=title&order=desc');
     expect(ready.rows.map((r) => r.Key)).toEqual(
-      [...items.values()].filter((i) => i.status === 'ready').sort((a, b) => (a.title < b.title ? 1 : -1)).map((i) => i.externalKey),
+      [...items.values()]
+        .filter((i) => i.status === 'ready')
+        .sort((a, b) => (a.title < b.title ? 1 : -1))
+        .map((i) => i.externalKey),
     );
     const linked = await download(t.viewer, `/api/exports/backlog.csv?keyResultId=${kr.id}`);
     expect(linked.rows.map((r) => r.Key)).toEqual(['KEY-101']);
@@ -76,11 +96,18 @@ describeEachDatabase('CSV exports', (kind) => {
   });
 
   it('never writes a cell that starts a formula, whatever users type (property, through the real API)', async () => {
-    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", ' ', 'x', 'é') , minLength: 1, maxLength: 30 });
+    const text = fc.string({
+      unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", ' ', 'x', 'é'),
+      minLength: 1,
+      maxLength: 30,
+    });
     const item = fc.record({
       title: text.filter((s) => s.trim().length > 0),
       description: text,
-      labels: fc.array(text.map((s) => s.trim().slice(0, 50)).filter((s) => s.length > 0), { maxLength: 3 }),
+      labels: fc.array(
+        text.map((s) => s.trim().slice(0, 50)).filter((s) => s.length > 0),
+        { maxLength: 3 },
+      ),
       keyPrefix: text.map((s) => s.trim().slice(0, 40)),
     });
     await fc.assert(
@@ -89,7 +116,11 @@ describeEachDatabase('CSV exports', (kind) => {
         const created = new Map<string, any>();
         for (const { keyPrefix, ...input } of batch) {
           // Unique per call, not per generated value: shrinking replays values.
-          const res = await t.editor.post('/api/backlog-items', { ...input, externalKey: `${keyPrefix}-${randomUUID()}`, teamId: team.id });
+          const res = await t.editor.post('/api/backlog-items', {
+            ...input,
+            externalKey: `${keyPrefix}-${randomUUID()}`,
+            teamId: team.id,
+          });
           expect(res.status).toBe(201);
           created.set(res.body.id, res.body);
         }
@@ -98,7 +129,10 @@ describeEachDatabase('CSV exports', (kind) => {
         for (const row of exported.rows) {
           for (const [column, value] of Object.entries(row)) {
             if (/^-?\d+(\.\d+)?(e[+-]\d+)?$/.test(value)) continue; // a number, not a formula
-            expect(TRIGGERS.some((t) => value.startsWith(t)), `${column}: ${JSON.stringify(value)}`).toBe(false);
+            expect(
+              TRIGGERS.some((t) => value.startsWith(t)),
+              `${column}: ${JSON.stringify(value)}`,
+            ).toBe(false);
           }
           // Nothing else changes: the text is the user's, with one apostrophe in front only where it was needed.
           const original = created.get(row.Id ?? '');
@@ -114,10 +148,25 @@ describeEachDatabase('CSV exports', (kind) => {
 
   it('exports a cycle’s objectives, key results and check-ins; defaults to the active cycle', async () => {
     const parent = (await t.editor.get(`/api/key-results/${kr.id}`)).body;
-    const child = await buildObjective(t.editor, { cycleId: cycle.id, title: 'Growth: faster onboarding', parentId: parent.objectiveId });
+    const child = await buildObjective(t.editor, {
+      cycleId: cycle.id,
+      title: 'Growth: faster onboarding',
+      parentId: parent.objectiveId,
+    });
     await buildObjective(t.editor, { cycleId: cycle.id, title: '+1 NPS, no KRs yet' });
-    expect((await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value: 4.5, confidence: 6, note: '=cmd|calc' })).status).toBe(201);
-    expect((await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value: 5.1, confidence: 7, note: 'Pricing test, shipped' })).status).toBe(201);
+    expect(
+      (await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value: 4.5, confidence: 6, note: '=cmd|calc' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await t.editor.post(`/api/key-results/${kr.id}/check-ins`, {
+          value: 5.1,
+          confidence: 7,
+          note: 'Pricing test, shipped',
+        })
+      ).status,
+    ).toBe(201);
 
     const okrs = await download(t.viewer, `/api/exports/okrs.csv?cycleId=${cycle.id}`);
     expect(okrs.status).toBe(200);
@@ -127,8 +176,19 @@ describeEachDatabase('CSV exports', (kind) => {
       ['4.5', '6', "'=cmd|calc", 'Test editor'],
       ['5.1', '7', 'Pricing test, shipped', 'Test editor'],
     ]);
-    expect(krRows[1]).toMatchObject({ Cycle: cycle.name, Objective: 'Grow self-serve revenue', Team: 'Company', Start: '4', Target: '6', Current: '5.1', 'KR progress (%)': '55' });
-    expect(okrs.rows.find((r) => r.Objective === child.title)).toMatchObject({ 'Parent objective': 'Grow self-serve revenue', 'Key result': '' });
+    expect(krRows[1]).toMatchObject({
+      Cycle: cycle.name,
+      Objective: 'Grow self-serve revenue',
+      Team: 'Company',
+      Start: '4',
+      Target: '6',
+      Current: '5.1',
+      'KR progress (%)': '55',
+    });
+    expect(okrs.rows.find((r) => r.Objective === child.title)).toMatchObject({
+      'Parent objective': 'Grow self-serve revenue',
+      'Key result': '',
+    });
     expect(okrs.rows.find((r) => r.Objective === "'+1 NPS, no KRs yet")).toBeDefined();
 
     const byDefault = await download(t.viewer, '/api/exports/okrs.csv');

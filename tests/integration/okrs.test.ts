@@ -17,7 +17,11 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
 
   it('creates, lists newest first, reads, edits and deletes a cycle', async () => {
     const older = await buildCycle(t.editor, { startsOn: '2025-01-01', endsOn: '2025-03-31' });
-    const created = await t.editor.post('/api/cycles', { name: '2031-Q1', startsOn: '2031-01-01', endsOn: '2031-03-31' });
+    const created = await t.editor.post('/api/cycles', {
+      name: '2031-Q1',
+      startsOn: '2031-01-01',
+      endsOn: '2031-03-31',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: '2031-Q1', status: 'planning', version: 1 });
     const order = (await t.viewer.get('/api/cycles')).body.map((c: any) => c.id);
@@ -45,7 +49,12 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
     const secondActive = await t.editor.patch(`/api/cycles/${b.id}`, { status: 'active' }, b.version);
     expect(secondActive.status).toBe(409);
     expect(secondActive.body.error.code).toBe('ACTIVE_CYCLE_EXISTS');
-    const createdActive = await t.editor.post('/api/cycles', { name: 'Also active', startsOn: '2027-01-01', endsOn: '2027-03-31', status: 'active' });
+    const createdActive = await t.editor.post('/api/cycles', {
+      name: 'Also active',
+      startsOn: '2027-01-01',
+      endsOn: '2027-03-31',
+      status: 'active',
+    });
     expect(createdActive.status).toBe(409);
     expect(createdActive.body.error.code).toBe('ACTIVE_CYCLE_EXISTS');
     const back = await t.editor.patch(`/api/cycles/${a.id}`, { status: 'planning' }, activeA.body.version);
@@ -62,7 +71,9 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
     // With A closed, B may become the active cycle.
     const activeB = await t.editor.patch(`/api/cycles/${b.id}`, { status: 'active' }, b.version);
     expect(activeB.status).toBe(200);
-    expect((await t.viewer.get('/api/cycles')).body.filter((c: any) => c.status === 'active').map((c: any) => c.id)).toEqual([b.id]);
+    expect(
+      (await t.viewer.get('/api/cycles')).body.filter((c: any) => c.status === 'active').map((c: any) => c.id),
+    ).toEqual([b.id]);
     await t.editor.patch(`/api/cycles/${b.id}`, { status: 'closed' }, activeB.body.version);
   });
 
@@ -78,7 +89,14 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
     const cycle = await buildCycle(t.editor);
     const team = await buildTeam(t.admin);
     const company = await buildObjective(t.editor, { cycleId: cycle.id, title: 'Grow revenue', weight: 2 });
-    expect(company).toMatchObject({ title: 'Grow revenue', teamId: null, parentId: null, weight: 2, progress: null, version: 1 });
+    expect(company).toMatchObject({
+      title: 'Grow revenue',
+      teamId: null,
+      parentId: null,
+      weight: 2,
+      progress: null,
+      version: 1,
+    });
     const teamObjective = await t.editor.post('/api/objectives', {
       cycleId: cycle.id,
       title: 'Faster checkout',
@@ -87,15 +105,30 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
       ownerId: t.users.editor,
     });
     expect(teamObjective.status).toBe(201);
-    expect(teamObjective.body).toMatchObject({ teamId: team.id, parentId: company.id, ownerId: t.users.editor, weight: 1 });
+    expect(teamObjective.body).toMatchObject({
+      teamId: team.id,
+      parentId: company.id,
+      ownerId: t.users.editor,
+      weight: 1,
+    });
     const elsewhere = await buildObjective(t.editor);
 
-    expect(ids((await t.viewer.get(`/api/objectives?cycleId=${cycle.id}`)).body)).toEqual(sorted(company.id, teamObjective.body.id));
+    expect(ids((await t.viewer.get(`/api/objectives?cycleId=${cycle.id}`)).body)).toEqual(
+      sorted(company.id, teamObjective.body.id),
+    );
     expect(ids((await t.viewer.get(`/api/objectives?teamId=${team.id}`)).body)).toEqual(sorted(teamObjective.body.id));
-    expect(ids((await t.viewer.get(`/api/objectives?cycleId=${elsewhere.cycleId}&teamId=${team.id}`)).body)).toEqual([]);
-    expect(ids((await t.viewer.get('/api/objectives')).body)).toEqual(expect.arrayContaining([company.id, teamObjective.body.id, elsewhere.id]));
+    expect(ids((await t.viewer.get(`/api/objectives?cycleId=${elsewhere.cycleId}&teamId=${team.id}`)).body)).toEqual(
+      [],
+    );
+    expect(ids((await t.viewer.get('/api/objectives')).body)).toEqual(
+      expect.arrayContaining([company.id, teamObjective.body.id, elsewhere.id]),
+    );
 
-    const edited = await t.editor.patch(`/api/objectives/${teamObjective.body.id}`, { title: 'Fastest checkout', teamId: null }, 1);
+    const edited = await t.editor.patch(
+      `/api/objectives/${teamObjective.body.id}`,
+      { title: 'Fastest checkout', teamId: null },
+      1,
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: 'Fastest checkout', teamId: null, version: 2 });
 
@@ -134,9 +167,21 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
 
   it('rolls objective progress up from its key results by weight', async () => {
     const o = await buildObjective(t.editor);
-    const half = await buildKeyResult(t.editor, { objectiveId: o.id, startValue: 0, targetValue: 100, currentValue: 50, weight: 1 });
+    const half = await buildKeyResult(t.editor, {
+      objectiveId: o.id,
+      startValue: 0,
+      targetValue: 100,
+      currentValue: 50,
+      weight: 1,
+    });
     expect(half.progress).toBe(0.5);
-    const done = await buildKeyResult(t.editor, { objectiveId: o.id, startValue: 0, targetValue: 10, currentValue: 10, weight: 3 });
+    const done = await buildKeyResult(t.editor, {
+      objectiveId: o.id,
+      startValue: 0,
+      targetValue: 10,
+      currentValue: 10,
+      weight: 3,
+    });
     expect(done.progress).toBe(1);
     // (0.5 × 1 + 1 × 3) ÷ 4
     expect((await t.viewer.get(`/api/objectives/${o.id}`)).body.progress).toBeCloseTo(0.875, 10);
@@ -148,7 +193,14 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
   it('creates, filters, reads, edits and deletes key results', async () => {
     const o = await buildObjective(t.editor);
     const other = await buildObjective(t.editor);
-    const created = await t.editor.post('/api/key-results', { objectiveId: o.id, title: 'NPS to 50', startValue: 20, targetValue: 50, unit: 'pts', ownerId: t.users.editor });
+    const created = await t.editor.post('/api/key-results', {
+      objectiveId: o.id,
+      title: 'NPS to 50',
+      startValue: 20,
+      targetValue: 50,
+      unit: 'pts',
+      ownerId: t.users.editor,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       objectiveId: o.id,
@@ -164,7 +216,9 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
     });
     const second = await buildKeyResult(t.editor, { objectiveId: o.id });
     const elsewhere = await buildKeyResult(t.editor, { objectiveId: other.id });
-    expect(ids((await t.viewer.get(`/api/key-results?objectiveId=${o.id}`)).body)).toEqual(sorted(created.body.id, second.id));
+    expect(ids((await t.viewer.get(`/api/key-results?objectiveId=${o.id}`)).body)).toEqual(
+      sorted(created.body.id, second.id),
+    );
     expect(ids((await t.viewer.get(`/api/key-results?cycleId=${other.cycleId}`)).body)).toEqual(sorted(elsewhere.id));
     expect((await t.viewer.get(`/api/key-results/${created.body.id}`)).body).toEqual(created.body);
 
@@ -181,7 +235,12 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
   });
 
   it('measures progress towards a decreasing target', async () => {
-    const kr = await buildKeyResult(t.editor, { title: 'Churn from 40% to 10%', startValue: 40, targetValue: 10, unit: '%' });
+    const kr = await buildKeyResult(t.editor, {
+      title: 'Churn from 40% to 10%',
+      startValue: 40,
+      targetValue: 10,
+      unit: '%',
+    });
     expect(kr.progress).toBe(0);
     const halfway = await t.editor.patch(`/api/key-results/${kr.id}`, { currentValue: 25 }, kr.version);
     expect(halfway.body.progress).toBeCloseTo(0.5, 10);
@@ -193,9 +252,20 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
 
   it('records check-ins that move the current value and the latest confidence, newest first', async () => {
     const kr = await buildKeyResult(t.editor, { startValue: 0, targetValue: 200 });
-    const first = await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value: 50, confidence: 7, note: 'On track' });
+    const first = await t.editor.post(`/api/key-results/${kr.id}/check-ins`, {
+      value: 50,
+      confidence: 7,
+      note: 'On track',
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ keyResultId: kr.id, value: 50, confidence: 7, note: 'On track', authorId: t.users.editor, authorName: 'Test editor' });
+    expect(first.body).toMatchObject({
+      keyResultId: kr.id,
+      value: 50,
+      confidence: 7,
+      note: 'On track',
+      authorId: t.users.editor,
+      authorName: 'Test editor',
+    });
     const second = await t.admin.post(`/api/key-results/${kr.id}/check-ins`, { value: 80, confidence: 4 });
     expect(second.status).toBe(201);
     expect(second.body.note).toBe('');
@@ -216,7 +286,8 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
       await buildBacklogItem(t.editor, { status: 'done' }),
       await buildBacklogItem(t.editor, { status: 'ready' }),
     ];
-    for (const item of items.slice(0, 3)) expect((await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, {})).status).toBe(200);
+    for (const item of items.slice(0, 3))
+      expect((await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, {})).status).toBe(200);
     expect((await t.viewer.get(`/api/key-results/${kr.id}`)).body.openItemCount).toBe(2);
     const first = items[0]!;
     await t.editor.patch(`/api/backlog-items/${first.id}`, { status: 'dropped' }, first.version);
@@ -237,7 +308,11 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
       'create objective': await t.editor.post('/api/objectives', { cycleId: cycle.id, title: 'Late' }),
       'edit objective': await t.editor.patch(`/api/objectives/${o.id}`, { title: 'Late' }, o.version),
       'delete objective': await t.editor.delete(`/api/objectives/${o.id}`, o.version),
-      'create key result': await t.editor.post('/api/key-results', { objectiveId: o.id, title: 'Late', targetValue: 5 }),
+      'create key result': await t.editor.post('/api/key-results', {
+        objectiveId: o.id,
+        title: 'Late',
+        targetValue: 5,
+      }),
       'edit key result': await t.editor.patch(`/api/key-results/${kr.id}`, { currentValue: 99 }, kr.version),
       'delete key result': await t.editor.delete(`/api/key-results/${kr.id}`, kr.version),
       'check in': await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value: 1, confidence: 5 }),

@@ -30,7 +30,14 @@ describeEachDatabase('what-if planner', (kind) => {
     kr.k2 = (await buildKeyResult(t.editor, { objectiveId: objective.o2, title: 'Tickets' })).id;
     kr.k3 = (await buildKeyResult(t.editor, { objectiveId: objective.o2, title: 'CSAT' })).id;
     const make = async (name: string, reach: number, effort: number | null, link?: string) => {
-      const created = await buildBacklogItem(t.editor, { title: name, teamId: team.id, reach, impact: 1, confidence: 1, effort });
+      const created = await buildBacklogItem(t.editor, {
+        title: name,
+        teamId: team.id,
+        reach,
+        impact: 1,
+        confidence: 1,
+        effort,
+      });
       if (link) await t.editor.put(`/api/backlog-items/${created.id}/links/${link}`, { strength: 3 });
       item[name] = (await t.editor.get(`/api/backlog-items/${created.id}`)).body;
     };
@@ -43,8 +50,16 @@ describeEachDatabase('what-if planner', (kind) => {
     // Another team's item, the most valuable of all: out of scope for the team's plan.
     await buildBacklogItem(t.editor, { title: 'G', reach: 100_000_000, impact: 1, confidence: 1, effort: 1 });
     // Manual order: F, C, A, B, D, E.
-    await t.editor.post(`/api/backlog-items/${item.C!.id}/move`, { position: 'top' }, { 'if-match': `"${item.C!.version}"` });
-    await t.editor.post(`/api/backlog-items/${item.F!.id}/move`, { position: 'top' }, { 'if-match': `"${item.F!.version}"` });
+    await t.editor.post(
+      `/api/backlog-items/${item.C!.id}/move`,
+      { position: 'top' },
+      { 'if-match': `"${item.C!.version}"` },
+    );
+    await t.editor.post(
+      `/api/backlog-items/${item.F!.id}/move`,
+      { position: 'top' },
+      { 'if-match': `"${item.F!.version}"` },
+    );
   });
   afterAll(() => t.stop());
 
@@ -76,7 +91,11 @@ describeEachDatabase('what-if planner', (kind) => {
     const o1 = byValue.objectives.find((o: any) => o.objectiveId === objective.o1);
     expect(o1).toMatchObject({ title: 'Revenue', weightShare: 0.75, effort: 7 });
     expect(o1.effortShare).toBeCloseTo(0.7);
-    expect(byValue.objectives.find((o: any) => o.objectiveId === objective.o2)).toMatchObject({ weightShare: 0.25, effort: 0, effortShare: 0 });
+    expect(byValue.objectives.find((o: any) => o.objectiveId === objective.o2)).toMatchObject({
+      weightShare: 0.25,
+      effort: 0,
+      effortShare: 0,
+    });
 
     // By rank: F (1), C (3), A (5) = 9; B (8) does not fit → the line; D (2) would make 11.
     expect(names(byRank.items)).toEqual(['F', 'C', 'A']);
@@ -92,17 +111,20 @@ describeEachDatabase('what-if planner', (kind) => {
   });
 
   it('forces included items in at the top (even past capacity) and keeps excluded ones out', async () => {
-    const forced = (await t.viewer.get(`/api/planner?teamId=${team.id}&capacity=10&include=${item.B!.id}`)).body.byValue;
+    const forced = (await t.viewer.get(`/api/planner?teamId=${team.id}&capacity=10&include=${item.B!.id}`)).body
+      .byValue;
     expect(names(forced.items)).toEqual(['B', 'D']);
     expect(forced.items[0].forced).toBe(true);
     expect(forced.cutLine).toEqual({ index: 1, beforeItemId: item.A!.id });
     expect(forced.coveredKeyResults.map((k: any) => k.title).sort()).toEqual(['ARR', 'Tickets']);
 
-    const over = (await t.viewer.get(`/api/planner?teamId=${team.id}&capacity=4&include=${item.B!.id},${item.A!.id}`)).body.byRank;
+    const over = (await t.viewer.get(`/api/planner?teamId=${team.id}&capacity=4&include=${item.B!.id},${item.A!.id}`))
+      .body.byRank;
     expect(names(over.items)).toEqual(['B', 'A']);
     expect(over).toMatchObject({ usedEffort: 13, remainingCapacity: -9 });
 
-    const without = (await t.viewer.get(`/api/planner?teamId=${team.id}&capacity=10&exclude=${item.A!.id}`)).body.byValue;
+    const without = (await t.viewer.get(`/api/planner?teamId=${team.id}&capacity=10&exclude=${item.A!.id}`)).body
+      .byValue;
     expect(names(without.items)).toEqual(['B', 'D']);
     expect(without.cutLine).toEqual({ index: 1, beforeItemId: item.C!.id });
 
@@ -139,7 +161,9 @@ describeEachDatabase('what-if planner', (kind) => {
     const all = await t.viewer.get('/api/backlog-items?sort=rank&limit=50');
     expect(all.body.items.map((i: any) => i.title)).toEqual(['D', 'A', 'F', 'C', 'B', 'E', 'G']);
     // A stale edit of a re-ranked item is refused, not silently applied over the new rank.
-    expect((await t.editor.patch(`/api/backlog-items/${item.D!.id}`, { title: 'D2' }, dBefore.version)).status).toBe(412);
+    expect((await t.editor.patch(`/api/backlog-items/${item.D!.id}`, { title: 'D2' }, dBefore.version)).status).toBe(
+      412,
+    );
     const audit = await t.viewer.get(`/api/audit-events?entity=backlogItem&entityId=${item.A!.id}&limit=1`);
     expect(audit.body.items[0].after).toMatchObject({ plannedPosition: 2 });
   });

@@ -38,11 +38,17 @@ describeEachDatabase('health, OpenAPI, headers and error bodies', (kind) => {
     const patchItem = res.body.paths['/api/backlog-items/{id}'].patch;
     expect(patchItem.parameters.map((p: any) => p.name)).toEqual(['id', 'If-Match']);
     expect(patchItem.requestBody.content['application/json'].schema.properties).toHaveProperty('effort');
-    expect(res.body.paths['/api/backlog-items'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['status', 'sort', 'limit', 'cursor']));
+    expect(res.body.paths['/api/backlog-items'].get.parameters.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'sort', 'limit', 'cursor']),
+    );
   });
 
   it('sends helmet’s security headers on pages, API answers and errors alike', async () => {
-    for (const res of [await t.anonymous.get('/healthz'), await t.viewer.get('/api/teams'), await t.anonymous.get('/api/teams')]) {
+    for (const res of [
+      await t.anonymous.get('/healthz'),
+      await t.viewer.get('/api/teams'),
+      await t.anonymous.get('/api/teams'),
+    ]) {
       const h = res.headers;
       expect(h.get('content-security-policy')).toMatch(/default-src 'self'/);
       expect(h.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);

@@ -42,16 +42,18 @@ async function readOk(t: TestServer, path: string): Promise<any> {
 }
 
 /** A settings document: one row whose id is its key, version 0 until first saved. */
-const settingsDocument = (key: string) => async (t: TestServer): Promise<Target> => {
-  const path = `/api/settings/${key}`;
-  const { settings } = await readOk(t, path);
-  return {
-    id: key,
-    read: () => readOk(t, path),
-    body: settings,
-    touch: (v) => t.admin.request('PUT', path, { body: settings, headers: { 'if-match': `"${v}"` } }),
+const settingsDocument =
+  (key: string) =>
+  async (t: TestServer): Promise<Target> => {
+    const path = `/api/settings/${key}`;
+    const { settings } = await readOk(t, path);
+    return {
+      id: key,
+      read: () => readOk(t, path),
+      body: settings,
+      touch: (v) => t.admin.request('PUT', path, { body: settings, headers: { 'if-match': `"${v}"` } }),
+    };
   };
-};
 
 const users = (t: TestServer): Promise<Target> =>
   t.admin.post('/api/users', { email: `pre-${unique()}@test.local`, name: 'Pre', role: 'editor' }).then((res) => ({
@@ -147,10 +149,12 @@ describeEachDatabase('If-Match on every versioned write', (kind) => {
   it('asks for If-Match on every PATCH, and on every DELETE of a versioned row', () => {
     expect(routes.filter((r) => r.method === 'patch' && !r.ifMatch).map(routeKey)).toEqual([]);
     // Neither a link nor an API token has a version: removing one is idempotent.
-    expect(routes.filter((r) => r.method === 'delete' && !r.ifMatch).map(routeKey).sort()).toEqual([
-      'DELETE /api/api-tokens/:id',
-      'DELETE /api/backlog-items/:id/links/:keyResultId',
-    ]);
+    expect(
+      routes
+        .filter((r) => r.method === 'delete' && !r.ifMatch)
+        .map(routeKey)
+        .sort(),
+    ).toEqual(['DELETE /api/api-tokens/:id', 'DELETE /api/backlog-items/:id/links/:keyResultId']);
   });
 
   it('has a case for every route that takes If-Match', () => {

@@ -20,13 +20,26 @@ describeEachDatabase('value scoring and alignment', (kind) => {
     const today = new Date();
     const start = new Date(today.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
     const end = new Date(today.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const cycle = (await t.editor.post('/api/cycles', { name: `Scoring ${kind}`, startsOn: start, endsOn: end, status: 'active' })).body;
+    const cycle = (
+      await t.editor.post('/api/cycles', { name: `Scoring ${kind}`, startsOn: start, endsOn: end, status: 'active' })
+    ).body;
     const objective = await buildObjective(t.editor, { cycleId: cycle.id, title: 'Cut support load' });
-    kr = await buildKeyResult(t.editor, { objectiveId: objective.id, title: 'Support tickets per account', startValue: 40, targetValue: 20 });
+    kr = await buildKeyResult(t.editor, {
+      objectiveId: objective.id,
+      title: 'Support tickets per account',
+      startValue: 40,
+      targetValue: 20,
+    });
     const estimates = { reach: 1000, impact: 2, confidence: 0.8, effort: 5 };
     aligned = await buildBacklogItem(t.editor, { title: 'Automate ticket triage', ...estimates });
     unaligned = await buildBacklogItem(t.editor, { title: 'Billing FAQ for support tickets', ...estimates });
-    unscorable = await buildBacklogItem(t.editor, { title: 'Dark mode', reach: 100, impact: 1, confidence: 1, effort: null });
+    unscorable = await buildBacklogItem(t.editor, {
+      title: 'Dark mode',
+      reach: 100,
+      impact: 1,
+      confidence: 1,
+      effort: null,
+    });
     expect((await t.editor.put(`/api/backlog-items/${aligned.id}/links/${kr.id}`, { strength: 3 })).status).toBe(200);
   });
   afterAll(() => t.stop());
@@ -56,9 +69,18 @@ describeEachDatabase('value scoring and alignment', (kind) => {
   it('scores write answers and column-sorted pages against the current OKRs, not a stale snapshot', async () => {
     // Warm the snapshot, then change the structure: a new KR the snapshot has never seen.
     await t.viewer.get('/api/backlog-items?sort=valueScore');
-    const objective = await buildObjective(t.editor, { cycleId: (await t.viewer.get(`/api/key-results/${kr.id}`)).body.cycleId, title: 'Grow revenue' });
+    const objective = await buildObjective(t.editor, {
+      cycleId: (await t.viewer.get(`/api/key-results/${kr.id}`)).body.cycleId,
+      title: 'Grow revenue',
+    });
     const newKr = await buildKeyResult(t.editor, { objectiveId: objective.id, title: 'Paid conversions' });
-    const item = await buildBacklogItem(t.editor, { title: 'Pricing page test', reach: 500, impact: 1, confidence: 1, effort: 2 });
+    const item = await buildBacklogItem(t.editor, {
+      title: 'Pricing page test',
+      reach: 500,
+      impact: 1,
+      confidence: 1,
+      effort: 2,
+    });
     const tagged = await t.editor.put(`/api/backlog-items/${item.id}/links/${newKr.id}`, { strength: 2 });
     expect(tagged.body.flags).toEqual([]);
     expect(tagged.body.breakdown.alignment.terms).toHaveLength(1);
@@ -108,9 +130,19 @@ describeEachDatabase('value scoring and alignment', (kind) => {
     const current = await t.viewer.get('/api/settings/scoring');
     expect(current.body.settings.framework).toBe('rice');
     const wsjf = { ...current.body.settings, framework: 'wsjf' };
-    expect((await t.editor.put('/api/settings/scoring', wsjf, { 'if-match': `"${current.body.version}"` })).status).toBe(403);
+    expect(
+      (await t.editor.put('/api/settings/scoring', wsjf, { 'if-match': `"${current.body.version}"` })).status,
+    ).toBe(403);
     expect((await t.admin.put('/api/settings/scoring', wsjf)).status).toBe(428);
-    expect((await t.admin.put('/api/settings/scoring', { ...wsjf, framework: 'magic' }, { 'if-match': `"${current.body.version}"` })).status).toBe(400);
+    expect(
+      (
+        await t.admin.put(
+          '/api/settings/scoring',
+          { ...wsjf, framework: 'magic' },
+          { 'if-match': `"${current.body.version}"` },
+        )
+      ).status,
+    ).toBe(400);
     const saved = await t.admin.put('/api/settings/scoring', wsjf, { 'if-match': `"${current.body.version}"` });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(current.body.version + 1);

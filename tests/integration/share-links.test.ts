@@ -15,9 +15,18 @@ describeEachDatabase('dashboard share links', (kind) => {
   beforeAll(async () => {
     t = await startTestServer(kind);
     team = await buildTeam(t.admin);
-    const cycle = await buildCycle(t.editor, { name: 'Share-Q', startsOn: day(-20), endsOn: day(70), status: 'active' });
-    await buildKeyResult(t.editor, { objectiveId: (await buildObjective(t.editor, { cycleId: cycle.id, title: 'Company goal' })).id });
-    await buildKeyResult(t.editor, { objectiveId: (await buildObjective(t.editor, { cycleId: cycle.id, title: 'Team goal', teamId: team.id })).id });
+    const cycle = await buildCycle(t.editor, {
+      name: 'Share-Q',
+      startsOn: day(-20),
+      endsOn: day(70),
+      status: 'active',
+    });
+    await buildKeyResult(t.editor, {
+      objectiveId: (await buildObjective(t.editor, { cycleId: cycle.id, title: 'Company goal' })).id,
+    });
+    await buildKeyResult(t.editor, {
+      objectiveId: (await buildObjective(t.editor, { cycleId: cycle.id, title: 'Team goal', teamId: team.id })).id,
+    });
   });
   afterAll(() => t.stop());
 
@@ -28,14 +37,22 @@ describeEachDatabase('dashboard share links', (kind) => {
     expect((await t.viewer.post('/api/share-links', { name: 'Board' })).status).toBe(403);
     expect((await t.anonymous.post('/api/share-links', { name: 'Board' })).status).toBe(401);
     expect((await t.editor.post('/api/share-links', { name: '' })).status).toBe(400);
-    expect((await t.editor.post('/api/share-links', { name: 'Past', expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    expect((await t.editor.post('/api/share-links', { name: 'Past', expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(
+      400,
+    );
 
     const created = await t.editor.post('/api/share-links', { name: 'Quarterly review' });
     expect(created.status).toBe(201);
     const { token, url, id } = created.body;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url).toBe(`/shared/${token}`);
-    expect(created.body).toMatchObject({ name: 'Quarterly review', status: 'active', expiresAt: null, revokedAt: null, createdByName: 'Test editor' });
+    expect(created.body).toMatchObject({
+      name: 'Quarterly review',
+      status: 'active',
+      expiresAt: null,
+      revokedAt: null,
+      createdByName: 'Test editor',
+    });
 
     const row = await t.db.read((m) => m.findOneByOrFail(ShareLinkEntity, { id }));
     expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
@@ -59,11 +76,18 @@ describeEachDatabase('dashboard share links', (kind) => {
   });
 
   it('answers the same 404 for unknown, malformed, expired and revoked tokens', async () => {
-    const expiring = (await t.editor.post('/api/share-links', { name: 'Short', expiresAt: new Date(Date.now() + 3_600_000).toISOString() })).body;
+    const expiring = (
+      await t.editor.post('/api/share-links', {
+        name: 'Short',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      })
+    ).body;
     expect(expiring.status).toBe('active');
     expect((await stranger().get(`/api/shared/${expiring.token}/dashboard`)).status).toBe(200);
     // Arrange: the hour has passed.
-    await t.db.write((m) => m.update(ShareLinkEntity, { id: expiring.id }, { expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    await t.db.write((m) =>
+      m.update(ShareLinkEntity, { id: expiring.id }, { expiresAt: new Date(Date.now() - 1000).toISOString() }),
+    );
 
     const revoked = (await t.editor.post('/api/share-links', { name: 'Revoked' })).body;
     expect((await t.editor.delete(`/api/share-links/${revoked.id}`)).status).toBe(428);
@@ -82,7 +106,10 @@ describeEachDatabase('dashboard share links', (kind) => {
 
     // The list keeps revoked and expired links, saying which is which.
     const list = (await t.editor.get('/api/share-links')).body;
-    expect(list.find((l: any) => l.id === revoked.id)).toMatchObject({ status: 'revoked', version: revoked.version + 1 });
+    expect(list.find((l: any) => l.id === revoked.id)).toMatchObject({
+      status: 'revoked',
+      version: revoked.version + 1,
+    });
     expect(list.find((l: any) => l.id === revoked.id).revokedAt).not.toBeNull();
     expect(list.find((l: any) => l.id === expiring.id).status).toBe('expired');
     const audit = await t.viewer.get(`/api/audit-events?entity=shareLink&entityId=${revoked.id}`);
@@ -105,7 +132,10 @@ describeEachDatabase('dashboard share links', (kind) => {
         ['POST', '/api/share-links'],
         ['POST', '/api/planner/apply'],
       ] as const) {
-        const res = await stranger().request(method, path, { headers, ...(method === 'POST' && { body: { name: 'x', itemIds: [crypto.randomUUID()] } }) });
+        const res = await stranger().request(method, path, {
+          headers,
+          ...(method === 'POST' && { body: { name: 'x', itemIds: [crypto.randomUUID()] } }),
+        });
         if (res.status !== 401) refused.push(`${method} ${path} with ${Object.keys(headers)[0]} → ${res.status}`);
       }
     }

@@ -16,7 +16,12 @@ describeEachDatabase('users and teams (admin)', (kind) => {
 
   it('invites a user with a chosen password, lists, reads, edits and deletes them', async () => {
     const address = email();
-    const created = await t.admin.post('/api/users', { email: `  ${address.toUpperCase()} `, name: 'Ada', role: 'editor', password: PASSWORD });
+    const created = await t.admin.post('/api/users', {
+      email: `  ${address.toUpperCase()} `,
+      name: 'Ada',
+      role: 'editor',
+      password: PASSWORD,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: address, name: 'Ada', role: 'editor', disabled: false, version: 1 });
     expect(created.body).not.toHaveProperty('generatedPassword');
@@ -25,7 +30,9 @@ describeEachDatabase('users and teams (admin)', (kind) => {
 
     const list = await t.admin.get('/api/users');
     expect(list.status).toBe(200);
-    expect(list.body.map((u: any) => u.email)).toEqual(expect.arrayContaining([address, 'admin@test.local', 'viewer@test.local']));
+    expect(list.body.map((u: any) => u.email)).toEqual(
+      expect.arrayContaining([address, 'admin@test.local', 'viewer@test.local']),
+    );
     expect(JSON.stringify(list.body)).not.toMatch(/hash|password/i);
 
     const read = await t.admin.get(`/api/users/${created.body.id}`);
@@ -67,19 +74,33 @@ describeEachDatabase('users and teams (admin)', (kind) => {
     const short = await t.admin.post('/api/users', { email: email(), name: 'S', role: 'editor', password: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.error.issues[0].path).toEqual(['password']);
-    const common = await t.admin.post('/api/users', { email: email(), name: 'C', role: 'editor', password: 'password1234' });
+    const common = await t.admin.post('/api/users', {
+      email: email(),
+      name: 'C',
+      role: 'editor',
+      password: 'password1234',
+    });
     expect(common.status).toBe(400);
     expect(common.body.error.code).toBe('VALIDATION_FAILED');
     const self = await t.admin.get(`/api/users/${t.users.admin}`);
-    expect((await t.admin.patch(`/api/users/${t.users.admin}`, { disabled: true }, self.body.version)).status).toBe(409);
-    expect((await t.admin.patch(`/api/users/${t.users.admin}`, { role: 'editor' }, self.body.version)).status).toBe(409);
+    expect((await t.admin.patch(`/api/users/${t.users.admin}`, { disabled: true }, self.body.version)).status).toBe(
+      409,
+    );
+    expect((await t.admin.patch(`/api/users/${t.users.admin}`, { role: 'editor' }, self.body.version)).status).toBe(
+      409,
+    );
     expect((await t.admin.delete(`/api/users/${t.users.admin}`, self.body.version)).status).toBe(409);
     expect(await captureState(t.admin)).toEqual(before);
     expect((await t.admin.get('/api/auth/me')).body.user.role).toBe('admin');
   });
 
   it('keeps a user who owns objectives (409 IN_USE): disable them instead', async () => {
-    const owner = await t.admin.post('/api/users', { email: email(), name: 'Owner', role: 'editor', password: PASSWORD });
+    const owner = await t.admin.post('/api/users', {
+      email: email(),
+      name: 'Owner',
+      role: 'editor',
+      password: PASSWORD,
+    });
     await buildObjective(t.editor, { ownerId: owner.body.id });
     const res = await t.admin.delete(`/api/users/${owner.body.id}`, 1);
     expect(res.status).toBe(409);
@@ -88,7 +109,12 @@ describeEachDatabase('users and teams (admin)', (kind) => {
   });
 
   it('gives every signed-in user the member directory: names and whether active, never e-mail or role', async () => {
-    const created = await t.admin.post('/api/users', { email: email(), name: 'Grace Owner', role: 'viewer', password: PASSWORD });
+    const created = await t.admin.post('/api/users', {
+      email: email(),
+      name: 'Grace Owner',
+      role: 'viewer',
+      password: PASSWORD,
+    });
     await t.admin.patch(`/api/users/${created.body.id}`, { disabled: true }, 1);
     const members = await t.viewer.get('/api/members');
     expect(members.status).toBe(200);

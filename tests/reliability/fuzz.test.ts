@@ -36,10 +36,19 @@ describeEachDatabase('fuzzing every write route', (kind) => {
     routes = listRoutes(t);
     ids = await buildRouteIds(t);
     const active = await buildCycle(t.editor, { name: 'Fuzz quarter', status: 'active' });
-    const kr = await buildKeyResult(t.editor, { objectiveId: (await buildObjective(t.editor, { cycleId: active.id })).id });
+    const kr = await buildKeyResult(t.editor, {
+      objectiveId: (await buildObjective(t.editor, { cycleId: active.id })).id,
+    });
     const token = (await t.admin.post('/api/api-tokens', { name: 'Fuzz', scope: 'read' })).body;
     const share = (await t.editor.post('/api/share-links', { name: 'Fuzz board' })).body;
-    ids = { ...ids, 'api-tokens': token.id, 'share-links': share.id, token: share.token, activeCycle: active.id, activeKr: kr.id };
+    ids = {
+      ...ids,
+      'api-tokens': token.id,
+      'share-links': share.id,
+      token: share.token,
+      activeCycle: active.id,
+      activeKr: kr.id,
+    };
     allIds = [...new Set(Object.values(ids))];
   }, 120_000);
   afterAll(() => t.stop());
@@ -61,101 +70,125 @@ describeEachDatabase('fuzzing every write route', (kind) => {
     return `keyline_session=${token}`;
   }
 
-  async function send(c: FuzzCase, cookie: string | undefined): Promise<{ status: number; text: string; contentType: string }> {
+  async function send(
+    c: FuzzCase,
+    cookie: string | undefined,
+  ): Promise<{ status: number; text: string; contentType: string }> {
     const headers: Record<string, string> = { origin: t.baseUrl, ...c.headers };
     if (cookie) headers.cookie = cookie;
-    const res = await fetch(t.baseUrl + c.path, { method: c.method, headers, body: c.body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(t.baseUrl + c.path, {
+      method: c.method,
+      headers,
+      body: c.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(60_000),
+    });
     return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') ?? '' };
   }
 
-  it('answers every hostile request with a clean 2xx or 4xx, and changes nothing when it refuses', async () => {
-    const started = Date.now();
-    const writes = routes.filter(isWrite);
-    const perRoute = casesPerRoute(kind);
-    const failures: string[] = [];
-    const statuses: Record<string, number> = {};
-    const refusals: Record<string, number> = {};
-    let cases = 0;
-    let baseline: DatabaseState | undefined;
-    for (const [index, route] of writes.entries()) {
-      const key = routeKey(route);
-      const sample = fc.sample(fuzzCase(route, ids, allIds), { numRuns: perRoute, seed: SEED + index });
-      const mayChange = new Set(MAY_CHANGE_WHEN_REFUSED[key] ?? []);
-      for (const c of sample) {
-        cases++;
-        let cookie: string | undefined = t.admin.sessionCookie;
-        if (key === 'POST /api/auth/login') cookie = undefined; // a sign-in attempt ends the caller's current session first
-        if (key === 'POST /api/auth/logout') {
-          cookie = await throwawaySession();
-          baseline = undefined;
-        }
-        baseline ??= await captureDatabaseState(t.db);
-        let res: { status: number; text: string; contentType: string };
-        try {
-          res = await send(c, cookie);
-        } catch (error) {
-          failures.push(`${c.label} → no answer: ${(error as Error).message}`);
-          baseline = undefined;
-          continue;
-        }
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        const after = await captureDatabaseState(t.db);
-        if (res.status >= 500) failures.push(`${c.label} → ${res.status} ${res.text.slice(0, 300)}`);
-        else if (res.status >= 400) {
-          const code = /"code":"(\w+)"/.exec(res.text)?.[1] ?? String(res.status);
-          refusals[code] = (refusals[code] ?? 0) + 1;
-          const changed = changedTables(baseline, after).filter((table) => !mayChange.has(table.split(' ')[0]!));
-          if (changed.length) failures.push(`${c.label} → ${res.status} but changed ${changed.join(', ')}`);
-          // Node answers 431 (headers too large) itself, with no body: nothing of ours to leak.
-          if (!(res.status === 431 && res.text === '')) {
-            try {
-              let body: unknown;
-              try {
-                body = JSON.parse(res.text);
-              } catch {
-                body = res.text;
-              }
-              expectCleanError({ status: res.status, body, headers: new Headers({ 'content-type': res.contentType }) }, res.status);
-            } catch (error) {
-              failures.push(`${c.label} → unclean error body: ${(error as Error).message.split('\n')[0]}`);
-            }
+  it(
+    'answers every hostile request with a clean 2xx or 4xx, and changes nothing when it refuses',
+    async () => {
+      const started = Date.now();
+      const writes = routes.filter(isWrite);
+      const perRoute = casesPerRoute(kind);
+      const failures: string[] = [];
+      const statuses: Record<string, number> = {};
+      const refusals: Record<string, number> = {};
+      let cases = 0;
+      let baseline: DatabaseState | undefined;
+      for (const [index, route] of writes.entries()) {
+        const key = routeKey(route);
+        const sample = fc.sample(fuzzCase(route, ids, allIds), { numRuns: perRoute, seed: SEED + index });
+        const mayChange = new Set(MAY_CHANGE_WHEN_REFUSED[key] ?? []);
+        for (const c of sample) {
+          cases++;
+          let cookie: string | undefined = t.admin.sessionCookie;
+          if (key === 'POST /api/auth/login') cookie = undefined; // a sign-in attempt ends the caller's current session first
+          if (key === 'POST /api/auth/logout') {
+            cookie = await throwawaySession();
+            baseline = undefined;
           }
-        } else if (route.response && res.status !== 204) {
-          // Accepted: what comes back must still be the promised shape (no NaN, no lost fields).
-          const parsed = route.response.safeParse(JSON.parse(res.text));
-          if (!parsed.success) failures.push(`${c.label} → ${res.status} with a body that breaks its schema: ${parsed.error.message.slice(0, 300)}`);
+          baseline ??= await captureDatabaseState(t.db);
+          let res: { status: number; text: string; contentType: string };
+          try {
+            res = await send(c, cookie);
+          } catch (error) {
+            failures.push(`${c.label} → no answer: ${(error as Error).message}`);
+            baseline = undefined;
+            continue;
+          }
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          const after = await captureDatabaseState(t.db);
+          if (res.status >= 500) failures.push(`${c.label} → ${res.status} ${res.text.slice(0, 300)}`);
+          else if (res.status >= 400) {
+            const code = /"code":"(\w+)"/.exec(res.text)?.[1] ?? String(res.status);
+            refusals[code] = (refusals[code] ?? 0) + 1;
+            const changed = changedTables(baseline, after).filter((table) => !mayChange.has(table.split(' ')[0]!));
+            if (changed.length) failures.push(`${c.label} → ${res.status} but changed ${changed.join(', ')}`);
+            // Node answers 431 (headers too large) itself, with no body: nothing of ours to leak.
+            if (!(res.status === 431 && res.text === '')) {
+              try {
+                let body: unknown;
+                try {
+                  body = JSON.parse(res.text);
+                } catch {
+                  body = res.text;
+                }
+                expectCleanError(
+                  { status: res.status, body, headers: new Headers({ 'content-type': res.contentType }) },
+                  res.status,
+                );
+              } catch (error) {
+                failures.push(`${c.label} → unclean error body: ${(error as Error).message.split('\n')[0]}`);
+              }
+            }
+          } else if (route.response && res.status !== 204) {
+            // Accepted: what comes back must still be the promised shape (no NaN, no lost fields).
+            const parsed = route.response.safeParse(JSON.parse(res.text));
+            if (!parsed.success)
+              failures.push(
+                `${c.label} → ${res.status} with a body that breaks its schema: ${parsed.error.message.slice(0, 300)}`,
+              );
+          }
+          baseline = after;
         }
-        baseline = after;
       }
-    }
 
-    // After all that, every read still works: nothing stored that a page cannot show.
-    const brokenReads: string[] = [];
-    for (const route of routes.filter((r) => !isWrite(r))) {
-      const res = await t.admin.get(fillPath(route.path, ids));
-      const byId = route.path.includes(':');
-      if (res.status >= 500 || (!byId && res.status !== 200)) brokenReads.push(`${routeKey(route)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-    }
-    const integrity = await integrityCheck(t.db);
-    const count = (from: number, to: number) => Object.entries(statuses).reduce((n, [s, c]) => (Number(s) >= from && Number(s) < to ? n + c : n), 0);
-    reportFigures(`fuzz-${kind}`, {
-      seed: SEED,
-      'write routes': writes.length,
-      'cases per route': perRoute,
-      'cases tried': cases,
-      'answered 2xx': count(200, 300),
-      'answered 4xx': count(400, 500),
-      'answered 5xx': count(500, 600),
-      'statuses seen': Object.keys(statuses).sort().join(' '),
-      'refusals by code': Object.entries(refusals).sort(([, a], [, b]) => b - a).map(([c, n]) => `${c} ${n}`).join(', '),
-      failures: failures.length,
-      'reads broken afterwards': brokenReads.length,
-      'integrity check': integrity,
-      'duration s': Math.round((Date.now() - started) / 1000),
-    });
-    expect(failures.slice(0, 20)).toEqual([]);
-    expect(brokenReads).toEqual([]);
-    expect(integrity).toBe('ok');
-    expect(cases).toBe(writes.length * perRoute);
-  }, FULL ? 4 * 3_600_000 : 300_000);
+      // After all that, every read still works: nothing stored that a page cannot show.
+      const brokenReads: string[] = [];
+      for (const route of routes.filter((r) => !isWrite(r))) {
+        const res = await t.admin.get(fillPath(route.path, ids));
+        const byId = route.path.includes(':');
+        if (res.status >= 500 || (!byId && res.status !== 200))
+          brokenReads.push(`${routeKey(route)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+      const integrity = await integrityCheck(t.db);
+      const count = (from: number, to: number) =>
+        Object.entries(statuses).reduce((n, [s, c]) => (Number(s) >= from && Number(s) < to ? n + c : n), 0);
+      reportFigures(`fuzz-${kind}`, {
+        seed: SEED,
+        'write routes': writes.length,
+        'cases per route': perRoute,
+        'cases tried': cases,
+        'answered 2xx': count(200, 300),
+        'answered 4xx': count(400, 500),
+        'answered 5xx': count(500, 600),
+        'statuses seen': Object.keys(statuses).sort().join(' '),
+        'refusals by code': Object.entries(refusals)
+          .sort(([, a], [, b]) => b - a)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', '),
+        failures: failures.length,
+        'reads broken afterwards': brokenReads.length,
+        'integrity check': integrity,
+        'duration s': Math.round((Date.now() - started) / 1000),
+      });
+      expect(failures.slice(0, 20)).toEqual([]);
+      expect(brokenReads).toEqual([]);
+      expect(integrity).toBe('ok');
+      expect(cases).toBe(writes.length * perRoute);
+    },
+    FULL ? 4 * 3_600_000 : 300_000,
+  );
 });

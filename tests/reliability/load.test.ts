@@ -41,30 +41,37 @@ describe(`load: 80% reads / 20% writes, ${CONNECTIONS} connections, ${DURATION_S
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves the mix with no errors and no 5xx, and reports p50/p99 per kind', async () => {
-    expect((await api.get('/api/backlog-items?limit=1')).body.total).toBe(seeded.items);
-    const run = await runLoadMix(api, { connections: CONNECTIONS, durationS: DURATION_S });
-    const { result, latencies } = run;
-    reportFigures('load', {
-      'backlog items at start': seeded.items,
-      'KR links at start': seeded.links,
-      connections: CONNECTIONS,
-      'duration s': DURATION_S,
-      ...loadFigures(run, READ_P99_TARGET_MS),
-    });
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
-    expect(latencies.read.length + latencies.write.length).toBe(result.requests.total);
-    // Sent: 8 to 2 by construction (one counter over all connections). Answered can lag
-    // behind: the requests still in flight when the run ends are mostly the slower writes.
-    expect(run.sent).toBeGreaterThanOrEqual(result.requests.total);
-    // The server is still well afterwards, and every item it acknowledged is in the backlog.
-    // (Requests still in flight when autocannon stops are not counted by it, but may be saved.)
-    const created = countAnswers(run.answers, (key, status) => key.startsWith('write:create item:') && status === 201);
-    const built = Math.ceil(run.sent / run.mixLength);
-    const total = (await api.get('/api/backlog-items?limit=1')).body.total;
-    expect(total).toBeGreaterThanOrEqual(seeded.items + created);
-    expect(total).toBeLessThanOrEqual(seeded.items + built);
-  }, FULL ? 600_000 : 180_000);
+  it(
+    'serves the mix with no errors and no 5xx, and reports p50/p99 per kind',
+    async () => {
+      expect((await api.get('/api/backlog-items?limit=1')).body.total).toBe(seeded.items);
+      const run = await runLoadMix(api, { connections: CONNECTIONS, durationS: DURATION_S });
+      const { result, latencies } = run;
+      reportFigures('load', {
+        'backlog items at start': seeded.items,
+        'KR links at start': seeded.links,
+        connections: CONNECTIONS,
+        'duration s': DURATION_S,
+        ...loadFigures(run, READ_P99_TARGET_MS),
+      });
+      expect(result.errors).toBe(0);
+      expect(result.timeouts).toBe(0);
+      expect(result.non2xx).toBe(0);
+      expect(latencies.read.length + latencies.write.length).toBe(result.requests.total);
+      // Sent: 8 to 2 by construction (one counter over all connections). Answered can lag
+      // behind: the requests still in flight when the run ends are mostly the slower writes.
+      expect(run.sent).toBeGreaterThanOrEqual(result.requests.total);
+      // The server is still well afterwards, and every item it acknowledged is in the backlog.
+      // (Requests still in flight when autocannon stops are not counted by it, but may be saved.)
+      const created = countAnswers(
+        run.answers,
+        (key, status) => key.startsWith('write:create item:') && status === 201,
+      );
+      const built = Math.ceil(run.sent / run.mixLength);
+      const total = (await api.get('/api/backlog-items?limit=1')).body.total;
+      expect(total).toBeGreaterThanOrEqual(seeded.items + created);
+      expect(total).toBeLessThanOrEqual(seeded.items + built);
+    },
+    FULL ? 600_000 : 180_000,
+  );
 });

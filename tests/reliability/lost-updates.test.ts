@@ -20,12 +20,17 @@ describeEachDatabase('lost updates', (kind) => {
   beforeAll(async () => {
     t = await startTestServer(kind);
     // Half editors, half admins, each racer a client of its own.
-    racers = Array.from({ length: RACERS }, (_, i) => new ApiClient(t.baseUrl).useSessionCookie((i % 2 ? t.admin : t.editor).sessionCookie));
+    racers = Array.from({ length: RACERS }, (_, i) =>
+      new ApiClient(t.baseUrl).useSessionCookie((i % 2 ? t.admin : t.editor).sessionCookie),
+    );
   });
   afterAll(() => t.stop());
 
   async function race(label: string, entity: string, path: string, field: string, start: number) {
-    const target: RaceTarget = { path, modify: (row, racer) => ({ [field]: row[field] + 1, title: `${label} by racer ${racer}` }) };
+    const target: RaceTarget = {
+      path,
+      modify: (row, racer) => ({ [field]: row[field] + 1, title: `${label} by racer ${racer}` }),
+    };
     const result = await raceReadModifyWrite(racers, target, ROUNDS);
     const final = (await t.viewer.get(path)).body;
     const id = path.split('/').at(-1)!;

@@ -54,10 +54,20 @@ describe.skipIf(!TEST_DATABASE_URL)('two app servers on one PostgreSQL database'
     const admin = new ApiClient(a.baseUrl);
     await admin.login(ADMIN.email, ADMIN.password);
     const email = `spread-${Date.now()}@test.local`;
-    expect((await admin.post('/api/users', { email, name: 'Spread', role: 'editor', password: 'spread across servers' })).status).toBe(201);
+    expect(
+      (await admin.post('/api/users', { email, name: 'Spread', role: 'editor', password: 'spread across servers' }))
+        .status,
+    ).toBe(201);
     const servers = [a, b, a];
     for (const [i, s] of servers.entries()) {
-      expect((await new ApiClient(s.baseUrl).post('/api/auth/login', { email, password: `wrong ${i} on ${s === a ? 'A' : 'B'}` })).status).toBe(401);
+      expect(
+        (
+          await new ApiClient(s.baseUrl).post('/api/auth/login', {
+            email,
+            password: `wrong ${i} on ${s === a ? 'A' : 'B'}`,
+          })
+        ).status,
+      ).toBe(401);
     }
     for (const s of [b, a]) {
       const res = await new ApiClient(s.baseUrl).post('/api/auth/login', { email, password: 'spread across servers' });
@@ -68,20 +78,41 @@ describe.skipIf(!TEST_DATABASE_URL)('two app servers on one PostgreSQL database'
   it(`lets exactly one of ${RACERS} racers split over both servers win each version, ${ROUNDS} rounds`, async () => {
     const admin = new ApiClient(a.baseUrl);
     await admin.login(ADMIN.email, ADMIN.password);
-    const cycle = (await admin.post('/api/cycles', { name: 'Two servers', startsOn: '2026-10-01', endsOn: '2026-12-31' })).body;
+    const cycle = (
+      await admin.post('/api/cycles', { name: 'Two servers', startsOn: '2026-10-01', endsOn: '2026-12-31' })
+    ).body;
     const objective = (await admin.post('/api/objectives', { cycleId: cycle.id, title: 'Hold across servers' })).body;
-    const kr = (await admin.post('/api/key-results', { objectiveId: objective.id, title: 'One winner', startValue: 0, targetValue: 1000, unit: '#' })).body;
+    const kr = (
+      await admin.post('/api/key-results', {
+        objectiveId: objective.id,
+        title: 'One winner',
+        startValue: 0,
+        targetValue: 1000,
+        unit: '#',
+      })
+    ).body;
     const item = (await admin.post('/api/backlog-items', { title: 'Raced item', effort: 1 })).body;
-    const racers = Array.from({ length: RACERS }, (_, i) => new ApiClient((i % 2 ? b : a).baseUrl).useSessionCookie(admin.sessionCookie));
-    const figures: Record<string, number | string> = { racers: `${RACERS} (10 on each server)`, rounds: ROUNDS, 'both servers ready after (ms, started together)': startedBoth.ms };
+    const racers = Array.from({ length: RACERS }, (_, i) =>
+      new ApiClient((i % 2 ? b : a).baseUrl).useSessionCookie(admin.sessionCookie),
+    );
+    const figures: Record<string, number | string> = {
+      racers: `${RACERS} (10 on each server)`,
+      rounds: ROUNDS,
+      'both servers ready after (ms, started together)': startedBoth.ms,
+    };
     for (const [label, entity, path, field, start] of [
       ['kr', 'keyResult', `/api/key-results/${kr.id}`, 'currentValue', 0],
       ['item', 'backlogItem', `/api/backlog-items/${item.id}`, 'effort', 1],
     ] as const) {
-      const result = await raceReadModifyWrite(racers, { path, modify: (row, racer) => ({ [field]: row[field] + 1, title: `${label} by racer ${racer}` }) }, ROUNDS);
+      const result = await raceReadModifyWrite(
+        racers,
+        { path, modify: (row, racer) => ({ [field]: row[field] + 1, title: `${label} by racer ${racer}` }) },
+        ROUNDS,
+      );
       const final = (await admin.get(path)).body;
       const audited = await auditEventsOf(admin, entity, path.split('/').at(-1)!, 'update');
-      figures[`${label}: successes (won on A / on B)`] = `${result.successes} (${result.winners.filter((i) => i % 2 === 0).length} / ${result.winners.filter((i) => i % 2 === 1).length})`;
+      figures[`${label}: successes (won on A / on B)`] =
+        `${result.successes} (${result.winners.filter((i) => i % 2 === 0).length} / ${result.winners.filter((i) => i % 2 === 1).length})`;
       figures[`${label}: 412 conflicts`] = result.conflicts;
       figures[`${label}: other answers`] = result.other.length;
       figures[`${label}: rounds without exactly one winner`] = result.roundsWithoutOneWinner;

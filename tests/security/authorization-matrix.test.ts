@@ -33,10 +33,19 @@ describeEachDatabase('authorization matrix', (kind) => {
     await buildKeyResult(t.editor, { objectiveId: (await buildObjective(t.editor, { cycleId: active.id })).id });
 
     const disabledEmail = `disabled-${randomUUID().slice(0, 8)}@test.local`;
-    const disabledUser = (await t.admin.post('/api/users', { email: disabledEmail, name: 'Disabled admin', role: 'admin', password: PASSWORD })).body;
+    const disabledUser = (
+      await t.admin.post('/api/users', {
+        email: disabledEmail,
+        name: 'Disabled admin',
+        role: 'admin',
+        password: PASSWORD,
+      })
+    ).body;
     const disabledSession = t.client();
     await disabledSession.login(disabledEmail, PASSWORD);
-    expect((await t.admin.patch(`/api/users/${disabledUser.id}`, { disabled: true }, disabledUser.version)).status).toBe(200);
+    expect(
+      (await t.admin.patch(`/api/users/${disabledUser.id}`, { disabled: true }, disabledUser.version)).status,
+    ).toBe(200);
 
     const revoked = (await t.admin.post('/api/api-tokens', { name: 'Revoked', scope: 'write' })).body;
     expect((await t.admin.delete(`/api/api-tokens/${revoked.id}`)).status).toBe(204);
@@ -109,9 +118,16 @@ describeEachDatabase('authorization matrix', (kind) => {
     const live = routes.map(routeKey);
     expect(new Set(live).size).toBe(live.length);
     const listed = Object.keys(AUTHORIZATION_MATRIX);
-    expect(live.filter((k) => !listed.includes(k)), 'routes with no row in tests/security/authorization-matrix.ts').toEqual([]);
-    expect(listed.filter((k) => !live.includes(k)), 'rows for routes that no longer exist').toEqual([]);
-    for (const [key, row] of Object.entries(AUTHORIZATION_MATRIX)) expect(Object.keys(row).sort(), key).toEqual([...ACTORS].sort());
+    expect(
+      live.filter((k) => !listed.includes(k)),
+      'routes with no row in tests/security/authorization-matrix.ts',
+    ).toEqual([]);
+    expect(
+      listed.filter((k) => !live.includes(k)),
+      'rows for routes that no longer exist',
+    ).toEqual([]);
+    for (const [key, row] of Object.entries(AUTHORIZATION_MATRIX))
+      expect(Object.keys(row).sort(), key).toEqual([...ACTORS].sort());
   });
 
   it('lets no one write without a role: anonymous, disabled, revoked, read-only and share-link callers change nothing anywhere', () => {
@@ -119,7 +135,15 @@ describeEachDatabase('authorization matrix', (kind) => {
     for (const route of routes.filter((r) => isWrite(r) && r.access !== 'public')) {
       const row = AUTHORIZATION_MATRIX[routeKey(route)];
       if (!row) continue; // reported by the test above
-      for (const actor of ['anonymous', 'viewer', 'disabled', 'revokedToken', 'readToken', 'shareBearer', 'shareCookie'] as const) {
+      for (const actor of [
+        'anonymous',
+        'viewer',
+        'disabled',
+        'revokedToken',
+        'readToken',
+        'shareBearer',
+        'shareCookie',
+      ] as const) {
         if (row[actor] === 'OK' || row[actor] === 'PASS') allowedWrites.push(`${routeKey(route)} as ${actor}`);
       }
     }

@@ -48,7 +48,9 @@ const OK = 'OK';
 const PASS = 'PASS';
 
 /** One row, in the column order of ACTORS. */
-function row(...cells: [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]): MatrixRow {
+function row(
+  ...cells: [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]
+): MatrixRow {
   return Object.fromEntries(ACTORS.map((actor, i) => [actor, cells[i]])) as MatrixRow;
 }
 

@@ -10,7 +10,10 @@ import { ROOT } from '../support/server-process';
 const AUDIT_EXCEPTIONS: readonly { url: string; why: string }[] = [];
 
 interface AuditReport {
-  vulnerabilities?: Record<string, { severity: string; via: (string | { url?: string; severity?: string; title?: string })[] }>;
+  vulnerabilities?: Record<
+    string,
+    { severity: string; via: (string | { url?: string; severity?: string; title?: string })[] }
+  >;
   metadata?: { vulnerabilities?: Record<string, number> };
   error?: { code?: string; summary?: string };
   message?: string;
@@ -26,10 +29,15 @@ interface AuditReport {
  */
 function unreachable(report: AuditReport): string | undefined {
   const text = `${report.message ?? ''} ${report.error?.code ?? ''} ${report.error?.summary ?? ''}`;
-  if (report.uri?.includes('/-/npm/v1/security/') && report.statusCode && (report.statusCode === 404 || report.statusCode === 405 || report.statusCode >= 500)) {
+  if (
+    report.uri?.includes('/-/npm/v1/security/') &&
+    report.statusCode &&
+    (report.statusCode === 404 || report.statusCode === 405 || report.statusCode >= 500)
+  ) {
     return `advisory endpoint answered ${report.statusCode}`;
   }
-  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|audit endpoint returned an error/i.test(text)) return text.trim();
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|audit endpoint returned an error/i.test(text))
+    return text.trim();
   return undefined;
 }
 
@@ -41,7 +49,8 @@ function seriousFindings(report: AuditReport, exceptions: readonly { url: string
     if (v.severity !== 'high' && v.severity !== 'critical') continue;
     const advisories = v.via.filter((x): x is { url?: string; title?: string } => typeof x === 'object');
     // A package flagged only through its dependencies is reported under those.
-    for (const a of advisories) if (!a.url || !excepted.has(a.url)) serious.push(`${name}: ${a.title ?? '?'} ${a.url ?? ''}`);
+    for (const a of advisories)
+      if (!a.url || !excepted.has(a.url)) serious.push(`${name}: ${a.title ?? '?'} ${a.url ?? ''}`);
   }
   return serious;
 }
@@ -49,18 +58,30 @@ function seriousFindings(report: AuditReport, exceptions: readonly { url: string
 it('judges an audit report: a high or critical advisory fails unless excepted, lower ones and endpoint errors do not', () => {
   const report: AuditReport = {
     vulnerabilities: {
-      qs: { severity: 'high', via: [{ url: 'https://github.com/advisories/GHSA-aaaa', severity: 'high', title: 'Prototype pollution' }] },
+      qs: {
+        severity: 'high',
+        via: [{ url: 'https://github.com/advisories/GHSA-aaaa', severity: 'high', title: 'Prototype pollution' }],
+      },
       express: { severity: 'high', via: ['qs'] },
-      debug: { severity: 'moderate', via: [{ url: 'https://github.com/advisories/GHSA-bbbb', severity: 'moderate', title: 'ReDoS' }] },
+      debug: {
+        severity: 'moderate',
+        via: [{ url: 'https://github.com/advisories/GHSA-bbbb', severity: 'moderate', title: 'ReDoS' }],
+      },
     },
   };
   expect(seriousFindings(report, [])).toEqual(['qs: Prototype pollution https://github.com/advisories/GHSA-aaaa']);
   expect(seriousFindings(report, [{ url: 'https://github.com/advisories/GHSA-aaaa' }])).toEqual([]);
-  expect(unreachable({ statusCode: 405, uri: 'https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' })).toBeDefined();
+  expect(
+    unreachable({ statusCode: 405, uri: 'https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' }),
+  ).toBeDefined();
   expect(unreachable({ error: { code: 'ENOTFOUND' } })).toBeDefined();
   // Anything else (a broken lock file, say) is not an excuse.
-  expect(unreachable({ error: { code: 'ELOCKVERIFY', summary: 'Errors were found in your package-lock.json' } })).toBeUndefined();
-  expect(unreachable({ statusCode: 401, uri: 'https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' })).toBeUndefined();
+  expect(
+    unreachable({ error: { code: 'ELOCKVERIFY', summary: 'Errors were found in your package-lock.json' } }),
+  ).toBeUndefined();
+  expect(
+    unreachable({ statusCode: 401, uri: 'https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' }),
+  ).toBeUndefined();
 });
 
 it('finds no high or critical advisory in the production dependencies (npm audit --omit=dev)', () => {
@@ -80,6 +101,10 @@ it('finds no high or critical advisory in the production dependencies (npm audit
   }
   expect(report.vulnerabilities, `unexpected npm audit answer: ${run.stdout.slice(0, 500)}`).toBeDefined();
   const serious = seriousFindings(report, AUDIT_EXCEPTIONS);
-  reportFigures('npm-audit', { checked: true, ...report.metadata?.vulnerabilities, 'high or critical not excepted': serious.length });
+  reportFigures('npm-audit', {
+    checked: true,
+    ...report.metadata?.vulnerabilities,
+    'high or critical not excepted': serious.length,
+  });
   expect(serious).toEqual([]);
 });

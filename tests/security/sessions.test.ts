@@ -18,7 +18,10 @@ const MINUTE = 60_000;
 describeEachDatabase('sessions: ids, sign-out, idle and absolute timeouts, rights changes', (kind) => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer(kind, { SESSION_IDLE_MINUTES: String(IDLE_MINUTES), SESSION_ABSOLUTE_HOURS: String(ABSOLUTE_HOURS) });
+    t = await startTestServer(kind, {
+      SESSION_IDLE_MINUTES: String(IDLE_MINUTES),
+      SESSION_ABSOLUTE_HOURS: String(ABSOLUTE_HOURS),
+    });
   });
   afterAll(() => t.stop());
 
@@ -26,7 +29,8 @@ describeEachDatabase('sessions: ids, sign-out, idle and absolute timeouts, right
   const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
   const rowOf = (c: ApiClient) => t.db.read((m) => m.findOneBy(SessionEntity, { tokenHash: hashOf(tokenOf(c)) }));
   const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-  const setRow = (c: ApiClient, values: Partial<SessionEntity>) => t.db.write((m) => m.update(SessionEntity, { tokenHash: hashOf(tokenOf(c)) }, values));
+  const setRow = (c: ApiClient, values: Partial<SessionEntity>) =>
+    t.db.write((m) => m.update(SessionEntity, { tokenHash: hashOf(tokenOf(c)) }, values));
 
   async function newUser(role: 'admin' | 'editor' | 'viewer' = 'editor') {
     const email = `s-${randomUUID().slice(0, 8)}@test.local`;
@@ -69,7 +73,11 @@ describeEachDatabase('sessions: ids, sign-out, idle and absolute timeouts, right
     const cookie = c.sessionCookie;
     expect(await rowOf(c)).not.toBeNull();
     expect((await c.post('/api/auth/logout')).status).toBe(204);
-    expect(await t.db.read((m) => m.findOneBy(SessionEntity, { tokenHash: hashOf(decodeURIComponent(cookie.split('=')[1]!)) }))).toBeNull();
+    expect(
+      await t.db.read((m) =>
+        m.findOneBy(SessionEntity, { tokenHash: hashOf(decodeURIComponent(cookie.split('=')[1]!)) }),
+      ),
+    ).toBeNull();
     expect(await me(t.client().useSessionCookie(cookie))).toBe(401);
   });
 
@@ -97,7 +105,11 @@ describeEachDatabase('sessions: ids, sign-out, idle and absolute timeouts, right
     await setRow(c, { lastSeenAt: ago(2 * MINUTE) });
     expect(await me(c)).toBe(200); // touched: lastSeenAt moves…
     expect((await rowOf(c))!.expiresAt).toBe(expiresAt); // …the absolute end does not
-    await setRow(c, { createdAt: ago(ABSOLUTE_HOURS * 3_600_000 + MINUTE), expiresAt: ago(1000), lastSeenAt: ago(1000) });
+    await setRow(c, {
+      createdAt: ago(ABSOLUTE_HOURS * 3_600_000 + MINUTE),
+      expiresAt: ago(1000),
+      lastSeenAt: ago(1000),
+    });
     expect(await me(c)).toBe(401);
     expect(await rowOf(c)).toBeNull();
   });
@@ -112,7 +124,14 @@ describeEachDatabase('sessions: ids, sign-out, idle and absolute timeouts, right
     const token = `survivor-${randomUUID()}`;
     const now = new Date().toISOString();
     await t.db.write((m) =>
-      m.insert(SessionEntity, { tokenHash: hashOf(token), userId: u.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), userAgent: null }),
+      m.insert(SessionEntity, {
+        tokenHash: hashOf(token),
+        userId: u.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        userAgent: null,
+      }),
     );
     expect(await me(t.client().useSessionCookie(`keyline_session=${token}`))).toBe(401);
     expect(await t.db.read((m) => m.countBy(SessionEntity, { userId: u.id }))).toBe(0);
@@ -128,7 +147,11 @@ describeEachDatabase('sessions: ids, sign-out, idle and absolute timeouts, right
     expect(await t.db.read((m) => m.countBy(SessionEntity, { userId: u.id }))).toBe(0);
     const fresh = await signIn(u.email);
     expect((await fresh.get('/api/auth/me')).body.user.role).toBe('viewer');
-    const changed = await t.admin.patch(`/api/users/${u.id}`, { password: 'another long passphrase' }, demoted.body.version);
+    const changed = await t.admin.patch(
+      `/api/users/${u.id}`,
+      { password: 'another long passphrase' },
+      demoted.body.version,
+    );
     expect(changed.status).toBe(200);
     expect(await me(fresh)).toBe(401);
     expect(await t.db.read((m) => m.countBy(SessionEntity, { userId: u.id }))).toBe(0);
@@ -163,13 +186,21 @@ describeEachDatabase('sessions with a one-minute idle timeout', (kind) => {
   it('keeps a session alive that is used every 40 seconds', async () => {
     const c = t.client();
     await c.login('editor@test.local', PASSWORD);
-    const tokenHash = createHash('sha256').update(decodeURIComponent(c.sessionCookie.split('=')[1]!)).digest('hex');
+    const tokenHash = createHash('sha256')
+      .update(decodeURIComponent(c.sessionCookie.split('=')[1]!))
+      .digest('hex');
     // Let 40 s pass (every timestamp of the session moves back), use it, again: 80 s since
     // sign-in, more than the limit in all, but never idle that long.
     const passes = async (ms: number) => {
       const row = await t.db.read((m) => m.findOneByOrFail(SessionEntity, { tokenHash }));
       const back = (iso: string) => new Date(Date.parse(iso) - ms).toISOString();
-      await t.db.write((m) => m.update(SessionEntity, { tokenHash }, { createdAt: back(row.createdAt), lastSeenAt: back(row.lastSeenAt), expiresAt: back(row.expiresAt) }));
+      await t.db.write((m) =>
+        m.update(
+          SessionEntity,
+          { tokenHash },
+          { createdAt: back(row.createdAt), lastSeenAt: back(row.lastSeenAt), expiresAt: back(row.expiresAt) },
+        ),
+      );
     };
     const uses: number[] = [];
     for (let step = 0; step < 2; step++) {

@@ -83,7 +83,10 @@ describeEachDatabase('sign-in: passwords, throttling and the attempt log', (kind
     for (const [why, password] of refused) {
       const res = await invite(password);
       expectCleanError(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.error.issues.map((i: any) => i.path[0]), why).toContain('password');
+      expect(
+        res.body.error.issues.map((i: any) => i.path[0]),
+        why,
+      ).toContain('password');
     }
     const common = await invite('iloveyou1234');
     expect(common.body.error.message).toMatch(/too common/);
@@ -93,12 +96,20 @@ describeEachDatabase('sign-in: passwords, throttling and the attempt log', (kind
     const mid = await captureDatabaseState(s.db);
     for (const password of ['too short', 'letmein12345', 'y'.repeat(129)]) {
       passwordsSent.add(password);
-      expectCleanError(await s.admin.patch(`/api/users/${user.id}`, { password }, user.version), 400, 'VALIDATION_FAILED');
+      expectCleanError(
+        await s.admin.patch(`/api/users/${user.id}`, { password }, user.version),
+        400,
+        'VALIDATION_FAILED',
+      );
     }
     expect(changedTables(mid, await captureDatabaseState(s.db))).toEqual([]);
     expect((await signIn(email, 'the first good passphrase', '10.2.0.1')).status).toBe(200);
     // Apart from the one good invitation (a user and its audit row), nothing was written.
-    expect(changedTables(before, mid).map((c) => c.split(' ')[0]).sort()).toEqual(['audit_events', 'users']);
+    expect(
+      changedTables(before, mid)
+        .map((c) => c.split(' ')[0])
+        .sort(),
+    ).toEqual(['audit_events', 'users']);
   });
 
   it('stores Argon2id hashes (OWASP parameters), never the password', async () => {
@@ -113,7 +124,8 @@ describeEachDatabase('sign-in: passwords, throttling and the attempt log', (kind
   it('answers 429 to an account that failed too often, whichever IP the failures and the next try come from', async () => {
     const email = uniqueEmail('acct');
     await invite('account under attack', email);
-    for (let i = 0; i < MAX_FAILURES; i++) expect((await signIn(email, `wrong guess ${i} ${randomUUID()}`, `10.3.0.${i + 1}`)).status).toBe(401);
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect((await signIn(email, `wrong guess ${i} ${randomUUID()}`, `10.3.0.${i + 1}`)).status).toBe(401);
     const throttled = await signIn(email, 'account under attack', '10.3.9.9');
     expectCleanError(throttled, 429, 'TOO_MANY_REQUESTS');
     expect(throttled.headers.get('set-cookie')).toBeNull();
@@ -122,7 +134,9 @@ describeEachDatabase('sign-in: passwords, throttling and the attempt log', (kind
     await invite('a bystander passphrase', other);
     expect((await signIn(other, 'a bystander passphrase', '10.3.9.9')).status).toBe(200);
     // Once the failures are older than the window, the account signs in again.
-    await s.db.write((m) => m.update(LoginAttemptEntity, { email }, { at: new Date(Date.now() - 16 * 60_000).toISOString() }));
+    await s.db.write((m) =>
+      m.update(LoginAttemptEntity, { email }, { at: new Date(Date.now() - 16 * 60_000).toISOString() }),
+    );
     expect((await signIn(email, 'account under attack', '10.3.9.9')).status).toBe(200);
   });
 

@@ -21,12 +21,16 @@ import { PASSWORD, startTestServer, type TestServer } from '../support/test-serv
 function fakeClientDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'keyline-dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
+  );
   writeFileSync(join(dir, 'assets/app.js'), 'console.log("keyline")');
   return dir;
 }
 
-const cookieAttributes = (res: ApiResponse) => (res.headers.get('set-cookie') ?? '').split(';').map((p) => p.trim().toLowerCase());
+const cookieAttributes = (res: ApiResponse) =>
+  (res.headers.get('set-cookie') ?? '').split(';').map((p) => p.trim().toLowerCase());
 
 describe('cookies, behind a TLS proxy and not', () => {
   let direct: TestServer;
@@ -70,10 +74,18 @@ describe('cookies, behind a TLS proxy and not', () => {
     // Five failures per IP are allowed here (1 per account × 5); a forged X-Forwarded-For
     // on each does not make them count against five different IPs.
     for (let i = 0; i < 5; i++) {
-      const failed = await direct.client().post('/api/auth/login', { email: `nobody${i}@test.local`, password: 'not a password' }, { 'x-forwarded-for': `10.0.0.${i}` });
+      const failed = await direct
+        .client()
+        .post(
+          '/api/auth/login',
+          { email: `nobody${i}@test.local`, password: 'not a password' },
+          { 'x-forwarded-for': `10.0.0.${i}` },
+        );
       expect(failed.status).toBe(401);
     }
-    const throttled = await direct.client().post('/api/auth/login', { email: 'viewer@test.local', password: PASSWORD }, { 'x-forwarded-for': '10.9.9.9' });
+    const throttled = await direct
+      .client()
+      .post('/api/auth/login', { email: 'viewer@test.local', password: PASSWORD }, { 'x-forwarded-for': '10.9.9.9' });
     expectCleanError(throttled, 429, 'TOO_MANY_REQUESTS');
   });
 });
@@ -107,10 +119,12 @@ describe('security headers on every kind of answer', () => {
     const wrong: string[] = [];
     for (const [what, res] of answers) {
       const h = res.headers;
-      const csp = Object.fromEntries((h.get('content-security-policy') ?? '').split(';').map((d) => {
-        const [name = '', ...values] = d.trim().split(/\s+/);
-        return [name, values.join(' ')];
-      }));
+      const csp = Object.fromEntries(
+        (h.get('content-security-policy') ?? '').split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')];
+        }),
+      );
       const checks: [string, boolean][] = [
         ["default-src 'self'", csp['default-src'] === "'self'"],
         ["script-src 'self' only", csp['script-src'] === "'self'"],
@@ -146,7 +160,10 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
   afterAll(() => t.stop());
 
   /** As the admin, who may call everything: only the defence under test can stop these. */
-  function send(route: RouteDef, options: { headers?: Record<string, string>; rawBody?: string }): Promise<ApiResponse> {
+  function send(
+    route: RouteDef,
+    options: { headers?: Record<string, string>; rawBody?: string },
+  ): Promise<ApiResponse> {
     const headers = { ...(route.ifMatch && { 'if-match': '"1"' }), ...options.headers };
     return t.admin.request(route.method.toUpperCase(), fillPath(route.path, ids), { ...options, headers });
   }
@@ -164,19 +181,37 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
     const before = await captureDatabaseState(t.db);
     const wrong: string[] = [];
     let tried = 0;
-    const expectRefused = async (route: RouteDef, what: string, res: Promise<ApiResponse>, status: number, code: string) => {
+    const expectRefused = async (
+      route: RouteDef,
+      what: string,
+      res: Promise<ApiResponse>,
+      status: number,
+      code: string,
+    ) => {
       tried++;
       const r = await res;
-      if (r.status !== status || r.body?.error?.code !== code) wrong.push(`${routeKey(route)} ${what}: ${r.status} ${JSON.stringify(r.body)}`);
+      if (r.status !== status || r.body?.error?.code !== code)
+        wrong.push(`${routeKey(route)} ${what}: ${r.status} ${JSON.stringify(r.body)}`);
     };
     for (const route of writes) {
       const json = '{}';
       for (const origin of foreign) {
-        await expectRefused(route, `origin ${origin}`, send(route, { headers: { origin, 'content-type': 'application/json' }, rawBody: json }), 403, 'CSRF_REJECTED');
+        await expectRefused(
+          route,
+          `origin ${origin}`,
+          send(route, { headers: { origin, 'content-type': 'application/json' }, rawBody: json }),
+          403,
+          'CSRF_REJECTED',
+        );
       }
       const noOrigin = fetch(t.baseUrl + fillPath(route.path, ids), {
         method: route.method.toUpperCase(),
-        headers: { cookie: t.admin.sessionCookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json', ...(route.ifMatch && { 'if-match': '"1"' }) },
+        headers: {
+          cookie: t.admin.sessionCookie,
+          'sec-fetch-site': 'cross-site',
+          'content-type': 'application/json',
+          ...(route.ifMatch && { 'if-match': '"1"' }),
+        },
         body: json,
       }).then(async (r) => ({ status: r.status, body: await r.json(), headers: r.headers }));
       await expectRefused(route, 'cross-site without Origin', noOrigin, 403, 'CSRF_REJECTED');
@@ -186,11 +221,22 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
         ['application/x-www-form-urlencoded', 'title=x'],
         ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--b--'],
       ] as const) {
-        await expectRefused(route, type, send(route, { headers: { 'content-type': type }, rawBody: body }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+        await expectRefused(
+          route,
+          type,
+          send(route, { headers: { 'content-type': type }, rawBody: body }),
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+        );
       }
     }
     const changed = changedTables(before, await captureDatabaseState(t.db));
-    reportFigures('csrf', { 'write routes': writes.length, 'requests refused as expected': tried - wrong.length, 'requests that got through': wrong.length, 'tables changed': changed.length });
+    reportFigures('csrf', {
+      'write routes': writes.length,
+      'requests refused as expected': tried - wrong.length,
+      'requests that got through': wrong.length,
+      'tables changed': changed.length,
+    });
     expect(wrong).toEqual([]);
     expect(changed).toEqual([]);
   });
@@ -201,16 +247,23 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
     const jsonWrites = routes.filter((r) => isWrite(r) && r.path !== '/api/restore' && r.path !== '/api/imports');
     for (const route of jsonWrites) {
       const res = await send(route, { headers: { 'content-type': 'application/json' }, rawBody: big });
-      if (res.status !== 413 || res.body?.error?.code !== 'PAYLOAD_TOO_LARGE') wrong.push(`${routeKey(route)} → ${res.status}`);
+      if (res.status !== 413 || res.body?.error?.code !== 'PAYLOAD_TOO_LARGE')
+        wrong.push(`${routeKey(route)} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
     // A restore is a whole organisation: far above 100 kB is read (and then judged on its content).
-    const restore = await t.admin.request('POST', '/api/restore', { rawBody: big, headers: { 'content-type': 'application/json' } });
+    const restore = await t.admin.request('POST', '/api/restore', {
+      rawBody: big,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(restore.status).toBe(400);
     expect(restore.body.error.code).not.toBe('PAYLOAD_TOO_LARGE');
     // A CSV import may be 10 MB, not more.
     const csv = `Summary\n${'a long enough summary line for the import limit\n'.repeat(Math.ceil((10 * 1024 * 1024) / 48) + 10)}`;
-    const tooBig = await t.editor.request('POST', '/api/imports?mode=preview', { rawBody: csv, headers: { 'content-type': 'text/csv' } });
+    const tooBig = await t.editor.request('POST', '/api/imports?mode=preview', {
+      rawBody: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
     expectCleanError(tooBig, 413, 'PAYLOAD_TOO_LARGE');
   });
 
@@ -218,12 +271,24 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
     const depth = 20_000;
     const deep = `{"title":${'['.repeat(depth)}${']'.repeat(depth)}}`;
     expect(deep.length).toBeLessThan(100 * 1024);
-    expectCleanError(await t.editor.request('POST', '/api/backlog-items', { rawBody: deep, headers: { 'content-type': 'application/json' } }), 400, 'VALIDATION_FAILED');
+    expectCleanError(
+      await t.editor.request('POST', '/api/backlog-items', {
+        rawBody: deep,
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const deepObject = `${'{"a":'.repeat(15_000)}1${'}'.repeat(15_000)}`;
-    const res = await t.editor.request('POST', '/api/backlog-items', { rawBody: deepObject, headers: { 'content-type': 'application/json' } });
+    const res = await t.editor.request('POST', '/api/backlog-items', {
+      rawBody: deepObject,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     // Node refuses over-large headers and URLs itself (431) before any of our code runs.
-    const hugeCookie = await fetch(`${t.baseUrl}/api/teams`, { headers: { cookie: `keyline_session=${'x'.repeat(40_000)}` } });
+    const hugeCookie = await fetch(`${t.baseUrl}/api/teams`, {
+      headers: { cookie: `keyline_session=${'x'.repeat(40_000)}` },
+    });
     expect(hugeCookie.status).toBe(431);
     const longUrl = await fetch(`${t.baseUrl}/api/backlog-items?q=${'x'.repeat(40_000)}`);
     expect(longUrl.status).toBe(431);
@@ -231,8 +296,30 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
   });
 
   it('never puts a stack trace, a file path or SQL in an error body, on any route, for hostile ids and queries', async () => {
-    const hostileIds = ["1' OR '1'='1", '%00', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(2000), '%F0%9F%94%91', '%E2%80%AE', '-1', '1e999', 'null', '%5B%5D'];
-    const hostileQueries = ['limit=1e999', 'limit=-1', 'cursor=%FF%FE', 'cursor=eyJvIjoxZTk5OX0', 'q=%00', '__proto__[x]=1', 'constructor=1', 'status=idea&status=done', `q=${'%F0%9F%94%91'.repeat(100)}`, 'teamId=%27%3B%20DROP%20TABLE%20teams%3B--'];
+    const hostileIds = [
+      "1' OR '1'='1",
+      '%00',
+      '..%2F..%2Fetc%2Fpasswd',
+      'x'.repeat(2000),
+      '%F0%9F%94%91',
+      '%E2%80%AE',
+      '-1',
+      '1e999',
+      'null',
+      '%5B%5D',
+    ];
+    const hostileQueries = [
+      'limit=1e999',
+      'limit=-1',
+      'cursor=%FF%FE',
+      'cursor=eyJvIjoxZTk5OX0',
+      'q=%00',
+      '__proto__[x]=1',
+      'constructor=1',
+      'status=idea&status=done',
+      `q=${'%F0%9F%94%91'.repeat(100)}`,
+      'teamId=%27%3B%20DROP%20TABLE%20teams%3B--',
+    ];
     const before = await captureDatabaseState(t.db);
     const problems: string[] = [];
     let requests = 0;
@@ -253,19 +340,29 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
       if (route.path.includes(':')) {
         for (const id of hostileIds) {
           const path = route.path.replace(/:\w+/g, id);
-          check(`${method} ${path.slice(0, 80)}`, await t.admin.request(method, path, { ...body, headers: route.ifMatch ? { 'if-match': '"1"' } : {} }));
+          check(
+            `${method} ${path.slice(0, 80)}`,
+            await t.admin.request(method, path, { ...body, headers: route.ifMatch ? { 'if-match': '"1"' } : {} }),
+          );
         }
       }
       for (const query of hostileQueries) {
         const path = `${fillPath(route.path, ids)}?${query}`;
         if (isWrite(route) && !route.query) continue; // writes without a query schema ignore it: nothing to learn
-        check(`${method} ${path.slice(0, 80)}`, await t.admin.request(method, path, { ...body, headers: route.ifMatch ? { 'if-match': '"1"' } : {} }));
+        check(
+          `${method} ${path.slice(0, 80)}`,
+          await t.admin.request(method, path, { ...body, headers: route.ifMatch ? { 'if-match': '"1"' } : {} }),
+        );
       }
     }
     const changed = changedTables(before, await captureDatabaseState(t.db));
-    reportFigures('error-bodies', { routes: routes.length, requests, 'bodies that leak or 5xx': problems.length, 'tables changed': changed.length });
+    reportFigures('error-bodies', {
+      routes: routes.length,
+      requests,
+      'bodies that leak or 5xx': problems.length,
+      'tables changed': changed.length,
+    });
     expect(problems).toEqual([]);
     expect(changed).toEqual([]);
   });
 });
-

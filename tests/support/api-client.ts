@@ -62,10 +62,15 @@ export class ApiClient {
     return this.request<T>('PUT', path, { body, headers });
   }
   patch<T = any>(path: string, body: unknown, version?: number, headers?: Record<string, string>) {
-    return this.request<T>('PATCH', path, { body, headers: { ...(version !== undefined && { 'if-match': `"${version}"` }), ...headers } });
+    return this.request<T>('PATCH', path, {
+      body,
+      headers: { ...(version !== undefined && { 'if-match': `"${version}"` }), ...headers },
+    });
   }
   delete<T = any>(path: string, version?: number, headers?: Record<string, string>) {
-    return this.request<T>('DELETE', path, { headers: { ...(version !== undefined && { 'if-match': `"${version}"` }), ...headers } });
+    return this.request<T>('DELETE', path, {
+      headers: { ...(version !== undefined && { 'if-match': `"${version}"` }), ...headers },
+    });
   }
 
   async login(email: string, password: string): Promise<ApiResponse> {

@@ -18,7 +18,11 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'keyline-test-'));
-    return { kind, url: `sqlite:${join(dir, 'keyline.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      kind,
+      url: `sqlite:${join(dir, 'keyline.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;

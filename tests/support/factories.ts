@@ -9,7 +9,12 @@ const next = () => ++counter;
 
 export async function buildCycle(api: ApiClient, overrides: Record<string, unknown> = {}) {
   const n = next();
-  const res = await api.post('/api/cycles', { name: `T${n}-Q${(n % 4) + 1}`, startsOn: '2026-10-01', endsOn: '2026-12-31', ...overrides });
+  const res = await api.post('/api/cycles', {
+    name: `T${n}-Q${(n % 4) + 1}`,
+    startsOn: '2026-10-01',
+    endsOn: '2026-12-31',
+    ...overrides,
+  });
   if (res.status !== 201) throw new Error(`buildCycle: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -23,7 +28,14 @@ export async function buildObjective(api: ApiClient, overrides: Record<string, u
 
 export async function buildKeyResult(api: ApiClient, overrides: Record<string, unknown> = {}) {
   const objectiveId = overrides.objectiveId ?? (await buildObjective(api)).id;
-  const res = await api.post('/api/key-results', { title: `KR ${next()}`, startValue: 0, targetValue: 100, unit: '%', ...overrides, objectiveId });
+  const res = await api.post('/api/key-results', {
+    title: `KR ${next()}`,
+    startValue: 0,
+    targetValue: 100,
+    unit: '%',
+    ...overrides,
+    objectiveId,
+  });
   if (res.status !== 201) throw new Error(`buildKeyResult: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -44,7 +44,11 @@ export async function buildRouteIds(t: TestServer): Promise<RouteIds> {
   const team = await buildTeam(t.admin);
   const keyResult = await buildKeyResult(t.editor, { title: 'Route walk KR' });
   const item = await buildBacklogItem(t.editor, { title: 'Route walk item', teamId: team.id });
-  const user = await t.admin.post('/api/users', { email: `walk-${randomUUID().slice(0, 8)}@test.local`, name: 'Walk', role: 'viewer' });
+  const user = await t.admin.post('/api/users', {
+    email: `walk-${randomUUID().slice(0, 8)}@test.local`,
+    name: 'Walk',
+    role: 'viewer',
+  });
   return {
     users: user.body.id,
     teams: team.id,

@@ -20,7 +20,9 @@ export async function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -30,29 +32,36 @@ export async function freePort(): Promise<number> {
  * `npm start` starts it (tsx, built client), on a fresh SQLite file unless
  * a DATABASE_URL is given. Resolves once /readyz answers.
  */
-export async function startServerProcess(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'keyline-e2e-'));
   let log = '';
   // The larger young generation `npm run serve` gives the server (package.json; docs/RELIABILITY.md says why).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TSX_TSCONFIG_PATH: 'server/tsconfig.json',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dataDir, 'keyline.db')}`,
-      CLIENT_DIST: join(ROOT, 'client/dist'),
-      KEYLINE_SEED: 'none',
-      KEYLINE_ADMIN_EMAIL: ADMIN.email,
-      KEYLINE_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', ...nodeArgs, '--import', 'tsx', 'server/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: 'server/tsconfig.json',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dataDir, 'keyline.db')}`,
+        CLIENT_DIST: join(ROOT, 'client/dist'),
+        KEYLINE_SEED: 'none',
+        KEYLINE_ADMIN_EMAIL: ADMIN.email,
+        KEYLINE_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (d) => (log += String(d)));
   child.stderr?.on('data', (d) => (log += String(d)));
   const baseUrl = `http://127.0.0.1:${port}`;

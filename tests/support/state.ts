@@ -27,10 +27,12 @@ const stamp = (row: any): RowStamp => ({ id: row.id, version: row.version, updat
 
 export async function captureState(admin: ApiClient): Promise<ApiState> {
   const [users, teams, cycles, objectives, keyResults] = await Promise.all(
-    ['/api/users', '/api/teams', '/api/cycles', '/api/objectives', '/api/key-results'].map((path) => readOk(admin, path)),
+    ['/api/users', '/api/teams', '/api/cycles', '/api/objectives', '/api/key-results'].map((path) =>
+      readOk(admin, path),
+    ),
   );
   const backlogItems: (RowStamp & { links: unknown })[] = [];
-  for (let cursor: string | null = ''; cursor !== null; ) {
+  for (let cursor: string | null = ''; cursor !== null;) {
     const page: any = await readOk(admin, `/api/backlog-items?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
     backlogItems.push(...page.items.map((i: any) => ({ ...stamp(i), links: i.links })));
     cursor = page.nextCursor;
@@ -55,6 +57,7 @@ export async function auditCount(api: ApiClient): Promise<number> {
 
 async function readOk(api: ApiClient, path: string): Promise<any> {
   const res = await api.get(path);
-  if (res.status !== 200) throw new Error(`captureState: GET ${path} answered ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`captureState: GET ${path} answered ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

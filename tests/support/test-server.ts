@@ -29,9 +29,18 @@ export interface TestServer {
  * The real Express app on a real port over a real, empty database, with one
  * user per role already signed in. Migrations run as at start-up.
  */
-export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const testDb = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, KEYLINE_SEED: 'none', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDb.url,
+    KEYLINE_SEED: 'none',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const db = await openDatabase(testDb.url, { schema: testDb.schema });
   await db.migrate();
   const logger = pino({ level: 'silent' });
@@ -43,7 +52,12 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<s
 
   const users = { admin: '', editor: '', viewer: '' };
   for (const role of ['admin', 'editor', 'viewer'] as const) {
-    const created = await services.users.create(SYSTEM_ACTOR, { email: `${role}@test.local`, name: `Test ${role}`, role, password: PASSWORD });
+    const created = await services.users.create(SYSTEM_ACTOR, {
+      email: `${role}@test.local`,
+      name: `Test ${role}`,
+      role,
+      password: PASSWORD,
+    });
     users[role] = created.id;
   }
   const signedIn = async (role: string) => {

@@ -6,19 +6,29 @@ import { AppShell } from './AppShell';
 
 // Screens load on demand: the chart library alone is ~120 kB gzip.
 const OkrsPage = lazy(() => import('../features/okrs/OkrsPage').then((m) => ({ default: m.OkrsPage })));
-const KeyResultPage = lazy(() => import('../features/key-results/KeyResultPage').then((m) => ({ default: m.KeyResultPage })));
+const KeyResultPage = lazy(() =>
+  import('../features/key-results/KeyResultPage').then((m) => ({ default: m.KeyResultPage })),
+);
 const BacklogPage = lazy(() => import('../features/backlog/BacklogPage').then((m) => ({ default: m.BacklogPage })));
-const AlignmentPage = lazy(() => import('../features/alignment/AlignmentPage').then((m) => ({ default: m.AlignmentPage })));
+const AlignmentPage = lazy(() =>
+  import('../features/alignment/AlignmentPage').then((m) => ({ default: m.AlignmentPage })),
+);
 const ScoringSettingsPage = lazy(() =>
   import('../features/scoring-settings/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
 );
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const SharedDashboardPage = lazy(() => import('../features/shared-dashboard/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })));
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const SharedDashboardPage = lazy(() =>
+  import('../features/shared-dashboard/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })),
+);
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
 const GradesPage = lazy(() => import('../features/quarter-close/GradesPage').then((m) => ({ default: m.GradesPage })));
-const CloseCyclePage = lazy(() => import('../features/quarter-close/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })));
+const CloseCyclePage = lazy(() =>
+  import('../features/quarter-close/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })),
+);
 
 const LOADING_SCREEN = (
   <p className="page-loading" role="status">
@@ -31,9 +41,7 @@ export function App() {
   // A share-link reader has no session: the shared page renders without asking who is signed in.
   if (pathname.startsWith('/shared/')) {
     return (
-      <Suspense
-        fallback={LOADING_SCREEN}
-      >
+      <Suspense fallback={LOADING_SCREEN}>
         <Routes>
           <Route path="/shared/:token" element={<SharedDashboardPage />} />
         </Routes>
@@ -61,9 +69,7 @@ function SignedInApp() {
   }
   if (!session.data) return <SignInPage />;
   return (
-    <Suspense
-      fallback={LOADING_SCREEN}
-    >
+    <Suspense fallback={LOADING_SCREEN}>
       <Routes>
         <Route element={<AppShell user={session.data} />}>
           <Route index element={<Navigate to="/okrs" replace />} />

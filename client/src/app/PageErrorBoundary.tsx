@@ -22,7 +22,10 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, State>
       <div role="alert" className="page-error">
         <h1>This page couldn't be shown</h1>
         <p>{this.state.error.message}</p>
-        <p>If Keyline was updated while this tab was open, reloading fetches the new version. The other screens stay in the menu above.</p>
+        <p>
+          If Keyline was updated while this tab was open, reloading fetches the new version. The other screens stay in
+          the menu above.
+        </p>
         <button type="button" className="button primary" onClick={() => window.location.reload()}>
           Reload
         </button>

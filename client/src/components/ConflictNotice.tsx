@@ -25,7 +25,8 @@ export function ConflictNotice({
   return (
     <div className="conflict" role="alert">
       <p>
-        <strong>Someone else changed this {what}</strong> (now version {String(current.version ?? '?')}), so your edit wasn't saved.
+        <strong>Someone else changed this {what}</strong> (now version {String(current.version ?? '?')}), so your edit
+        wasn't saved.
         {describe && ` ${describe(current)}`}
       </p>
       <div className="row-actions">

@@ -35,7 +35,12 @@ export function formatPercent(fraction: number | null | undefined): string {
  * compact from 10,000 unless `full` is asked for (lists, tables, tooltips and
  * labels, where "$1.4M → $1.4M" would hide the move).
  */
-export function formatMetric(value: number | null | undefined, unit: string, metricType?: string, { full = false }: { full?: boolean } = {}): string {
+export function formatMetric(
+  value: number | null | undefined,
+  unit: string,
+  metricType?: string,
+  { full = false }: { full?: boolean } = {},
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   if (metricType === 'milestone') return value >= 1 ? 'Done' : 'Not done';
   if (metricType === 'currency' || unit === '$' || unit === '€' || unit === '£') {
@@ -49,7 +54,12 @@ export function formatMetric(value: number | null | undefined, unit: string, met
 }
 
 const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** "14 Aug" */
 export function formatDay(iso: string | null | undefined): string {

@@ -29,7 +29,8 @@ export class ApiTokenService {
   /** Tokens are made from a signed-in session only: a token cannot mint more tokens. */
   create(actor: Actor, input: z.output<typeof CreateApiTokenSchema>): Promise<CreatedApiToken> {
     assertSession(actor);
-    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw invalidField('expiresAt', 'Must be in the future');
+    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now())
+      throw invalidField('expiresAt', 'Must be in the future');
     const token = `kl_${randomBytes(32).toString('base64url')}`;
     return this.db.write(async (m) => {
       const row: ApiTokenEntity = {
@@ -52,7 +53,12 @@ export class ApiTokenService {
   /** Your own tokens; an admin sees everyone's. */
   list(actor: Actor): Promise<ApiToken[]> {
     return this.db.read(async (m) =>
-      (await m.find(ApiTokenEntity, { where: actor.role === 'admin' ? {} : { userId: actor.id }, order: { createdAt: 'DESC' } })).map(toDto),
+      (
+        await m.find(ApiTokenEntity, {
+          where: actor.role === 'admin' ? {} : { userId: actor.id },
+          order: { createdAt: 'DESC' },
+        })
+      ).map(toDto),
     );
   }
 
@@ -99,5 +105,6 @@ export class ApiTokenService {
 }
 
 function assertSession(actor: Actor): void {
-  if (actor.via === 'token') throw new AppError('FORBIDDEN', 'API tokens are managed from a signed-in session, not with a token');
+  if (actor.via === 'token')
+    throw new AppError('FORBIDDEN', 'API tokens are managed from a signed-in session, not with a token');
 }

@@ -27,7 +27,11 @@ export class LoginService {
    * database (shared by every app server) per account and per IP; past the
    * limit the answer is 429 whatever the password.
    */
-  async login(input: LoginInput, ip: string, userAgent: string | undefined): Promise<{ token: string; user: SessionUser }> {
+  async login(
+    input: LoginInput,
+    ip: string,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; user: SessionUser }> {
     await this.assertNotRateLimited(input.email, ip);
     const user = await this.db.read((m) => m.findOneBy(UserEntity, { email: input.email }));
     // Argon2 runs outside any transaction: it is slow and must not hold the SQLite lock.
@@ -36,7 +40,10 @@ export class LoginService {
     await this.db.write((m) =>
       m.insert(LoginAttemptEntity, { id: randomUUID(), email: input.email, ip, succeeded, at: nowIso() }),
     );
-    this.log.info({ event: 'login', email: input.email, ip, succeeded }, succeeded ? 'sign-in succeeded' : 'sign-in failed');
+    this.log.info(
+      { event: 'login', email: input.email, ip, succeeded },
+      succeeded ? 'sign-in succeeded' : 'sign-in failed',
+    );
     if (!succeeded || !user) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
     const token = await this.sessions.create(user.id, userAgent);
     return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

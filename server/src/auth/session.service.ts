@@ -49,9 +49,23 @@ export class SessionService {
         .createQueryBuilder(SessionEntity, 's')
         .innerJoin(UserEntity, 'u', 'u.id = s.userId')
         .select(['s.lastSeenAt AS "lastSeenAt"', 's.expiresAt AS "expiresAt"'])
-        .addSelect(['u.id AS "id"', 'u.name AS "name"', 'u.email AS "email"', 'u.role AS "role"', 'u.disabled AS "disabled"'])
+        .addSelect([
+          'u.id AS "id"',
+          'u.name AS "name"',
+          'u.email AS "email"',
+          'u.role AS "role"',
+          'u.disabled AS "disabled"',
+        ])
         .where('s.tokenHash = :tokenHash', { tokenHash })
-        .getRawOne<{ lastSeenAt: string; expiresAt: string; id: string; name: string; email: string; role: Actor['role']; disabled: boolean | number }>(),
+        .getRawOne<{
+          lastSeenAt: string;
+          expiresAt: string;
+          id: string;
+          name: string;
+          email: string;
+          role: Actor['role'];
+          disabled: boolean | number;
+        }>(),
     );
     if (!row) return undefined;
     const session = { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
@@ -64,7 +78,10 @@ export class SessionService {
       return undefined;
     }
     // A short idle limit needs fresher touches, or a user active every 40 s outlives a 1-minute limit unseen.
-    if (now - Date.parse(session.lastSeenAt) > Math.min(TOUCH_EVERY_MS, (this.config.SESSION_IDLE_MINUTES * 60_000) / 4)) {
+    if (
+      now - Date.parse(session.lastSeenAt) >
+      Math.min(TOUCH_EVERY_MS, (this.config.SESSION_IDLE_MINUTES * 60_000) / 4)
+    ) {
       await this.db.write((m) => m.update(SessionEntity, { tokenHash }, { lastSeenAt: nowIso() }));
     }
     return { id: user.id, name: user.name, email: user.email, role: user.role, sessionKey: tokenHash };

@@ -10,7 +10,15 @@ interface Row {
 function table(rows: Row[]) {
   const reads = { all: 0, since: 0 };
   const source: SeriesSource<Row> = {
-    stats: async () => ({ count: rows.length, latest: rows.length ? rows.map((r) => r.at).sort().at(-1)! : null }),
+    stats: async () => ({
+      count: rows.length,
+      latest: rows.length
+        ? rows
+            .map((r) => r.at)
+            .sort()
+            .at(-1)!
+        : null,
+    }),
     since: async (time) => {
       reads.since += 1;
       return rows.filter((r) => r.at > time).sort((a, b) => a.at.localeCompare(b.at));
@@ -23,7 +31,10 @@ function table(rows: Row[]) {
   return { rows, reads, source };
 }
 
-const row = (second: number, n = second): Row => ({ at: `2026-01-01T00:00:${String(second).padStart(2, '0')}.000Z`, n });
+const row = (second: number, n = second): Row => ({
+  at: `2026-01-01T00:00:${String(second).padStart(2, '0')}.000Z`,
+  n,
+});
 
 describe('AppendOnlyCache', () => {
   it('reads everything once, then only the rows added since', async () => {

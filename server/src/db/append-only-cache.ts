@@ -65,7 +65,10 @@ export function seriesFromQuery<Entity extends ObjectLiteral, Row>(
 ): SeriesSource<Row> {
   return {
     stats: async () => {
-      const r = await rows().select('COUNT(*)', 'count').addSelect(`MAX(${timeColumn})`, 'latest').getRawOne<{ count: number | string; latest: string | null }>();
+      const r = await rows()
+        .select('COUNT(*)', 'count')
+        .addSelect(`MAX(${timeColumn})`, 'latest')
+        .getRawOne<{ count: number | string; latest: string | null }>();
       return { count: Number(r?.count ?? 0), latest: r?.latest ?? null };
     },
     since: (time) => read(rows().andWhere(`${timeColumn} > :time`, { time })),

@@ -38,7 +38,10 @@ export class Database {
    * they change no input of the scoring, so caches stay valid.
    * `backlogOnly: true` is for writes to backlog items and their links only.
    */
-  async write<T>(work: (manager: EntityManager) => Promise<T>, options: { derived?: boolean; backlogOnly?: boolean } = {}): Promise<T> {
+  async write<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options: { derived?: boolean; backlogOnly?: boolean } = {},
+  ): Promise<T> {
     const run = () => this.dataSource.transaction(work);
     const result = await (this.kind === 'sqlite' ? this.lock.run(run) : run());
     if (!options.derived) this.generation++;

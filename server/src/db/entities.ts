@@ -37,4 +37,9 @@ export const ENTITIES = [
   HeadlineHistoryEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764250000000, QuarterLifecycle1764900000000, ApiTokens1765000000000, BacklogListIndexes1765100000000];
+export const MIGRATIONS = [
+  InitialSchema1764250000000,
+  QuarterLifecycle1764900000000,
+  ApiTokens1765000000000,
+  BacklogListIndexes1765100000000,
+];

@@ -20,7 +20,10 @@ function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
     return { status: err.status, body: { error: { code: err.code, message: err.message, ...err.extra } } };
   }
   if (err instanceof ZodError) {
-    const issues = err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+    const issues = err.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    }));
     const first = issues[0];
     const where = first && first.path.length ? `${first.path.join('.')}: ` : '';
     return {
@@ -39,19 +42,38 @@ function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
     return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } } };
   }
   if (parserError.type && parserError.status && parserError.status < 500) {
-    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request body could not be read' } } };
+    return {
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message: 'The request body could not be read' } },
+    };
   }
   // sendFile found no index.html: the built client is missing or being rebuilt. Not the client's
   // fault, and not "bad encoding" (the 4xx branch below answered that while `vite build` ran).
   if (parserError.status === 404 && (err as { code?: string }).code === 'ENOENT') {
-    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'The web client is missing or being rebuilt; try again in a moment' } } };
+    return {
+      status: 503,
+      body: {
+        error: { code: 'UNAVAILABLE', message: 'The web client is missing or being rebuilt; try again in a moment' },
+      },
+    };
   }
   // Untyped 4xx from the plumbing: a body that fails to inflate (Content-Encoding: gzip on plain
   // text), or a path the router cannot decode (`/api/teams/%zz`). The client's fault, not a 500.
   if (parserError.status && parserError.status >= 400 && parserError.status < 500) {
-    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request could not be read (bad encoding in the body or the address)' } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'The request could not be read (bad encoding in the body or the address)',
+        },
+      },
+    };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' } },
+  };
 }
 
 /** A race that passed our checks but hit a database constraint is still a clean 409, never a 500. */
@@ -66,7 +88,10 @@ function constraintViolation(err: unknown): { status: number; body: ErrorBody } 
   }
   // PostgreSQL refuses a NUL character in text (SQLite stores it): bad input, not our fault.
   if (code === '22021') {
-    return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'Text must not contain NUL characters' } } };
+    return {
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message: 'Text must not contain NUL characters' } },
+    };
   }
   return undefined;
 }

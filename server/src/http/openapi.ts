@@ -17,7 +17,15 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
     }));
     const queryParams = route.query ? queryParameters(route.query) : [];
     const ifMatch = route.ifMatch
-      ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The version you edited, e.g. "3"' }]
+      ? [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: true,
+            schema: { type: 'string' },
+            description: 'The version you edited, e.g. "3"',
+          },
+        ]
       : [];
     const status = String(route.status ?? 200);
     paths[path] ??= {};
@@ -33,7 +41,8 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
       responses: {
         [status]: {
           description: 'Success',
-          ...(route.response && status !== '204' && { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }),
+          ...(route.response &&
+            status !== '204' && { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }),
         },
         default: { description: 'Error: { error: { code, message, issues? } }' },
       },

@@ -24,7 +24,11 @@ export interface RouteContext<P, Q, B> {
  * A route described as data: the router, the OpenAPI document and the
  * authorization tests are all built from the same list, so they cannot drift.
  */
-export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   method: Method;
   /** Express path under /api, e.g. `/api/teams/:id`. */
   path: string;
@@ -42,9 +46,11 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
 }
 
-export function defineRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
-  def: RouteDef<P, Q, B>,
-): RouteDef {
+export function defineRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+>(def: RouteDef<P, Q, B>): RouteDef {
   return def as unknown as RouteDef;
 }
 
@@ -81,5 +87,11 @@ function authorize(access: Access, actor: Actor | undefined): Actor | undefined 
 }
 
 function isVersioned(value: unknown): value is { id: string; version: number } {
-  return typeof value === 'object' && value !== null && 'version' in value && 'id' in value && typeof value.version === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'version' in value &&
+    'id' in value &&
+    typeof value.version === 'number'
+  );
 }

@@ -1,4 +1,11 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex, type TableColumnOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  TableForeignKey,
+  TableIndex,
+  type TableColumnOptions,
+} from 'typeorm';
 
 /*
  * The first schema. Written with TypeORM's Table API rather than raw SQL so
@@ -7,7 +14,12 @@ import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, Tabl
  */
 
 const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
+const ref = (name: string, isNullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable,
+});
 const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
   name,
   type: 'varchar',
@@ -31,7 +43,15 @@ export class InitialSchema1764250000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'users',
-        columns: [id(), text('email', 254), text('name', 100), text('passwordHash', 200), text('role', 10), bool('disabled'), ...versioned],
+        columns: [
+          id(),
+          text('email', 254),
+          text('name', 100),
+          text('passwordHash', 200),
+          text('role', 10),
+          bool('disabled'),
+          ...versioned,
+        ],
         indices: [new TableIndex({ name: 'UQ_users_email', columnNames: ['email'], isUnique: true })],
       }),
     );
@@ -64,7 +84,12 @@ export class InitialSchema1764250000000 implements MigrationInterface {
           ts('deletedAt', true),
           ...versioned,
         ],
-        foreignKeys: [fk('cycleId', 'cycles'), fk('teamId', 'teams'), fk('parentId', 'objectives'), fk('ownerId', 'users')],
+        foreignKeys: [
+          fk('cycleId', 'cycles'),
+          fk('teamId', 'teams'),
+          fk('parentId', 'objectives'),
+          fk('ownerId', 'users'),
+        ],
         indices: [new TableIndex({ name: 'IX_objectives_cycle', columnNames: ['cycleId'] })],
       }),
     );
@@ -92,7 +117,15 @@ export class InitialSchema1764250000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'check_ins',
-        columns: [id(), ref('keyResultId'), num('value'), int('confidence'), text('note', 2000), ref('authorId', true), ts('createdAt')],
+        columns: [
+          id(),
+          ref('keyResultId'),
+          num('value'),
+          int('confidence'),
+          text('note', 2000),
+          ref('authorId', true),
+          ts('createdAt'),
+        ],
         foreignKeys: [fk('keyResultId', 'key_results', 'CASCADE'), fk('authorId', 'users')],
         indices: [new TableIndex({ name: 'IX_check_ins_kr_time', columnNames: ['keyResultId', 'createdAt'] })],
       }),
@@ -108,9 +141,17 @@ export class InitialSchema1764250000000 implements MigrationInterface {
           text('status', 20),
           ref('teamId', true),
           num('rank'),
-          ...['reach', 'impact', 'confidence', 'effort', 'businessValue', 'timeCriticality', 'riskReduction', 'jobSize', 'ease'].map(
-            (name) => num(name, true),
-          ),
+          ...[
+            'reach',
+            'impact',
+            'confidence',
+            'effort',
+            'businessValue',
+            'timeCriticality',
+            'riskReduction',
+            'jobSize',
+            'ease',
+          ].map((name) => num(name, true)),
           text('externalKey', 100, true),
           longText('labels'),
           ...versioned,
@@ -161,7 +202,12 @@ export class InitialSchema1764250000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'settings',
-        columns: [{ name: 'key', type: 'varchar', length: '50', isPrimary: true }, longText('value'), int('version'), ts('updatedAt')],
+        columns: [
+          { name: 'key', type: 'varchar', length: '50', isPrimary: true },
+          longText('value'),
+          int('version'),
+          ts('updatedAt'),
+        ],
       }),
     );
     await q.createTable(

@@ -1,4 +1,12 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableForeignKey, TableIndex, type TableColumnOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  TableColumn,
+  TableForeignKey,
+  TableIndex,
+  type TableColumnOptions,
+} from 'typeorm';
 
 /*
  * Issue 5: grading and carry-over on key results, when a backlog item became
@@ -7,8 +15,18 @@ import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableFor
  * PostgreSQL alike. Never edit it once landed.
  */
 
-const ref = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable });
+const ref = (name: string, isNullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable,
+});
+const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable,
+});
 const ts = (name: string, isNullable = false): TableColumnOptions => text(name, 24, isNullable);
 const num = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'double precision', isNullable });
 
@@ -24,7 +42,10 @@ export class QuarterLifecycle1764900000000 implements MigrationInterface {
   name = 'QuarterLifecycle1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('key_results', KR_COLUMNS.map((c) => new TableColumn(c)));
+    await q.addColumns(
+      'key_results',
+      KR_COLUMNS.map((c) => new TableColumn(c)),
+    );
 
     await q.addColumn('backlog_items', new TableColumn(ts('doneAt', true)));
     // Items done before this release: their last change is the best guess of when.
@@ -50,7 +71,14 @@ export class QuarterLifecycle1764900000000 implements MigrationInterface {
           { name: 'version', type: 'integer' },
           ts('createdAt'),
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['createdById'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'SET NULL' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['createdById'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          }),
+        ],
         indices: [new TableIndex({ name: 'UQ_share_links_token', columnNames: ['tokenHash'], isUnique: true })],
       }),
     );
@@ -72,8 +100,18 @@ export class QuarterLifecycle1764900000000 implements MigrationInterface {
           num('openEffort'),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['cycleId'], referencedTableName: 'cycles', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ columnNames: ['teamId'], referencedTableName: 'teams', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['cycleId'],
+            referencedTableName: 'cycles',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            columnNames: ['teamId'],
+            referencedTableName: 'teams',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
         indices: [
           new TableIndex({ name: 'IX_headline_history_cycle', columnNames: ['cycleId', 'teamId', 'recordedAt'] }),
@@ -86,7 +124,12 @@ export class QuarterLifecycle1764900000000 implements MigrationInterface {
       .createQueryBuilder()
       .insert()
       .into('settings')
-      .values({ key: 'lifecycle', value: JSON.stringify({ checkInCadenceDays: 7 }), version: 1, updatedAt: new Date().toISOString() })
+      .values({
+        key: 'lifecycle',
+        value: JSON.stringify({ checkInCadenceDays: 7 }),
+        version: 1,
+        updatedAt: new Date().toISOString(),
+      })
       .orIgnore()
       .execute();
   }

@@ -19,7 +19,14 @@ export class ApiTokens1765000000000 implements MigrationInterface {
           { name: 'expiresAt', type: 'varchar', length: '24', isNullable: true },
           { name: 'revokedAt', type: 'varchar', length: '24', isNullable: true },
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
         indices: [
           new TableIndex({ name: 'UQ_api_tokens_hash', columnNames: ['tokenHash'], isUnique: true }),
           new TableIndex({ name: 'IX_api_tokens_user', columnNames: ['userId'] }),

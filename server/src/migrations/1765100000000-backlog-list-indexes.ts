@@ -11,8 +11,14 @@ export class BacklogListIndexes1765100000000 implements MigrationInterface {
   name = 'BacklogListIndexes1765100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('backlog_items', new TableIndex({ name: 'IX_backlog_items_status_rank', columnNames: ['status', 'rank'] }));
-    await q.createIndex('backlog_items', new TableIndex({ name: 'IX_backlog_items_team_rank', columnNames: ['teamId', 'rank'] }));
+    await q.createIndex(
+      'backlog_items',
+      new TableIndex({ name: 'IX_backlog_items_status_rank', columnNames: ['status', 'rank'] }),
+    );
+    await q.createIndex(
+      'backlog_items',
+      new TableIndex({ name: 'IX_backlog_items_team_rank', columnNames: ['teamId', 'rank'] }),
+    );
     await q.dropIndex('backlog_items', 'IX_backlog_items_status');
     await q.dropIndex('backlog_items', 'IX_backlog_items_team');
   }

@@ -35,7 +35,8 @@ async function main(args: string[]): Promise<number> {
   const target = resolve(files[0] ?? '');
   if (!existsSync(source)) throw new Error(`No database at ${source} (DATABASE_URL=${config.DATABASE_URL})`);
   if (target === source) throw new Error('The backup must go to another file than the database itself');
-  if (existsSync(target) && !force) throw new Error(`${target} already exists: choose a new name, or add --force to replace it`);
+  if (existsSync(target) && !force)
+    throw new Error(`${target} already exists: choose a new name, or add --force to replace it`);
 
   const started = performance.now();
   const partial = `${target}.partial-${process.pid}`;
@@ -65,7 +66,9 @@ async function main(args: string[]): Promise<number> {
   renameSync(partial, target);
   const size = (statSync(target).size / 1024 / 1024).toFixed(1);
   const ms = Math.round(performance.now() - started);
-  process.stdout.write(`Backed up ${source} to ${target}: ${size} MB, ${summary.items.toLocaleString('en')} backlog items, integrity ok, in ${ms} ms\n`);
+  process.stdout.write(
+    `Backed up ${source} to ${target}: ${size} MB, ${summary.items.toLocaleString('en')} backlog items, integrity ok, in ${ms} ms\n`,
+  );
   return 0;
 }
 

@@ -39,7 +39,12 @@ function quarterOf(d: Date): { start: Date; end: Date; name: string } {
  * company objectives with team objectives beneath, 12 KRs per quarter with
  * weekly check-ins, and ~300 backlog items of which some serve no KR.
  */
-export async function insertDemoOrganisation(m: EntityManager, adminId: string, memberHash: string, today: Date): Promise<void> {
+export async function insertDemoOrganisation(
+  m: EntityManager,
+  adminId: string,
+  memberHash: string,
+  today: Date,
+): Promise<void> {
   const rand = prng(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const now = today.toISOString();
@@ -74,9 +79,19 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
   ] as const) {
     const cycleId = randomUUID();
     if (status === 'active') activeCycleId = cycleId;
-    await m.insert(CycleEntity, { id: cycleId, name: quarter.name, startsOn: day(quarter.start), endsOn: day(quarter.end), status, ...stamp });
+    await m.insert(CycleEntity, {
+      id: cycleId,
+      name: quarter.name,
+      startsOn: day(quarter.start),
+      endsOn: day(quarter.end),
+      status,
+      ...stamp,
+    });
     const asOf = status === 'closed' ? quarter.end : today;
-    const elapsed = Math.min(1, (asOf.getTime() - quarter.start.getTime()) / (quarter.end.getTime() - quarter.start.getTime()));
+    const elapsed = Math.min(
+      1,
+      (asOf.getTime() - quarter.start.getTime()) / (quarter.end.getTime() - quarter.start.getTime()),
+    );
     const parentIds = new Map<string, string>();
     for (const objective of DEMO_OBJECTIVES) {
       const id = randomUUID();
@@ -102,7 +117,11 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
         const progress = keyResultProgress({ startValue: kr.start, targetValue: kr.target, currentValue });
         const graded =
           status === 'closed'
-            ? { grade: Math.round(Math.min(1, Math.max(0, progress)) * 10) / 10, gradeNote: `Retro: ${kr.lastNote}`, gradedAt: quarter.end.toISOString() }
+            ? {
+                grade: Math.round(Math.min(1, Math.max(0, progress)) * 10) / 10,
+                gradeNote: `Retro: ${kr.lastNote}`,
+                gradedAt: quarter.end.toISOString(),
+              }
             : {};
         await m.insert(KeyResultEntity, {
           id: krId,
@@ -134,7 +153,13 @@ export async function insertDemoOrganisation(m: EntityManager, adminId: string, 
  * where the demo backlog stands today, as a team cleaning up would make it.
  * (Real installations record their own history at check-ins and daily.)
  */
-async function insertDemoHeadlineHistory(m: EntityManager, cycleId: string, start: Date, today: Date, rand: () => number): Promise<void> {
+async function insertDemoHeadlineHistory(
+  m: EntityManager,
+  cycleId: string,
+  start: Date,
+  today: Date,
+  rand: () => number,
+): Promise<void> {
   const weeks = Math.floor((today.getTime() - start.getTime()) / (7 * 86_400_000));
   for (let w = 0; w < weeks; w++) {
     const at = new Date(start.getTime() + w * 7 * 86_400_000 + 9 * 3_600_000);
@@ -180,7 +205,13 @@ function weeklyCheckIns(
   return result;
 }
 
-async function insertDemoBacklog(m: EntityManager, rand: () => number, teamIds: string[], krIds: string[], now: string): Promise<void> {
+async function insertDemoBacklog(
+  m: EntityManager,
+  rand: () => number,
+  teamIds: string[],
+  krIds: string[],
+  now: string,
+): Promise<void> {
   const statuses: ItemStatus[] = ['idea', 'idea', 'ready', 'ready', 'ready', 'in-progress', 'done', 'dropped'];
   const types: ItemType[] = ['feature', 'feature', 'feature', 'bug', 'tech-debt', 'chore', 'experiment'];
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -224,7 +255,10 @@ async function insertDemoBacklog(m: EntityManager, rand: () => number, teamIds: 
   }
   // A PM has ranked roughly by value, with the usual drift: a few items sit far too high.
   const roughValue = new Map(
-    rows.map((r) => [r.id, ((r.reach ?? 0) * (r.impact ?? 0) * (r.confidence ?? 0)) / (r.effort ?? 8) * (0.4 + rand() * 1.6)]),
+    rows.map((r) => [
+      r.id,
+      (((r.reach ?? 0) * (r.impact ?? 0) * (r.confidence ?? 0)) / (r.effort ?? 8)) * (0.4 + rand() * 1.6),
+    ]),
   );
   rows.sort((a, b) => (roughValue.get(b.id) ?? 0) - (roughValue.get(a.id) ?? 0));
   rows.forEach((r, i) => (r.rank = (i + 1) * RANK_STEP));

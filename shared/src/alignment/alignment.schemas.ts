@@ -50,7 +50,9 @@ export const AlignmentPointSchema = z.object({
 export type AlignmentPoint = z.infer<typeof AlignmentPointSchema>;
 
 export const AlignmentReportSchema = z.object({
-  cycle: z.object({ id: IdSchema, name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+  cycle: z
+    .object({ id: IdSchema, name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string() })
+    .nullable(),
   teamId: IdSchema.nullable(),
   asOf: z.string(),
   headline: z
@@ -63,7 +65,9 @@ export const AlignmentReportSchema = z.object({
     })
     .nullable(),
   objectives: z.array(ObjectiveEffortShareSchema),
-  keyResultFlags: z.array(z.object({ keyResultId: IdSchema, title: z.string(), code: z.string(), message: z.string() })),
+  keyResultFlags: z.array(
+    z.object({ keyResultId: IdSchema, title: z.string(), code: z.string(), message: z.string() }),
+  ),
   /** Open items carrying each flag. */
   flagCounts: z.record(z.string(), z.number()),
   flaggedItems: z.number(),

@@ -19,10 +19,7 @@ export const EmailSchema = z
   .pipe(z.email({ message: 'Must be an email address' }));
 
 /** ASVS: at least 12 characters, at most 128, no composition rules. */
-export const PasswordSchema = z
-  .string()
-  .min(12, 'At least 12 characters')
-  .max(128, 'At most 128 characters');
+export const PasswordSchema = z.string().min(12, 'At least 12 characters').max(128, 'At most 128 characters');
 
 export const LoginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().min(1, 'Required').max(254),

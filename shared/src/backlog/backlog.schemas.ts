@@ -97,7 +97,13 @@ export const SetLinkSchema = z.strictObject({ strength: LinkStrengthSchema.defau
 export type SetLinkInput = z.input<typeof SetLinkSchema>;
 
 /** Flags the scoring engine raises on open items (docs/SCORING.md). */
-export const ITEM_FLAG_CODES = ['UNALIGNED', 'STALE_ALIGNMENT', 'LOW_VALUE_HIGH_EFFORT', 'NOT_SCORABLE', 'RANK_INVERSION'] as const;
+export const ITEM_FLAG_CODES = [
+  'UNALIGNED',
+  'STALE_ALIGNMENT',
+  'LOW_VALUE_HIGH_EFFORT',
+  'NOT_SCORABLE',
+  'RANK_INVERSION',
+] as const;
 export const ItemFlagCodeSchema = z.enum(ITEM_FLAG_CODES);
 
 /** An item as the backlog list shows it: the row plus its value score, why, and its flags. */
@@ -130,7 +136,12 @@ const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)
-    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(20));
 
 export const BacklogListQuerySchema = z.strictObject({

@@ -69,7 +69,12 @@ export const DashboardObjectiveSchema = z.object({
 });
 export type DashboardObjective = z.infer<typeof DashboardObjectiveSchema>;
 
-export const TrendPointSchema = z.object({ at: z.string(), value: z.number(), confidence: z.number().int(), note: z.string() });
+export const TrendPointSchema = z.object({
+  at: z.string(),
+  value: z.number(),
+  confidence: z.number().int(),
+  note: z.string(),
+});
 
 /** One small multiple: the check-ins as a step line, with the target and the expected-pace line. */
 export const KeyResultTrendSchema = z.object({
@@ -120,7 +125,9 @@ export const OutputWithoutOutcomeSchema = z.object({
 export type OutputWithoutOutcome = z.infer<typeof OutputWithoutOutcomeSchema>;
 
 export const DashboardSchema = z.object({
-  cycle: z.object({ id: IdSchema, name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+  cycle: z
+    .object({ id: IdSchema, name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string() })
+    .nullable(),
   teamId: IdSchema.nullable(),
   /** "Data as of": when these figures were computed. */
   asOf: z.string(),
@@ -155,7 +162,13 @@ export const DashboardSchema = z.object({
   noWork: z.array(z.object({ keyResultId: IdSchema, title: z.string(), message: z.string() })),
   outputWithoutOutcome: z.array(OutputWithoutOutcomeSchema),
   checkInsDue: z.array(
-    z.object({ keyResultId: IdSchema, title: z.string(), objectiveId: IdSchema, lastCheckInAt: z.string().nullable(), dueSince: z.string() }),
+    z.object({
+      keyResultId: IdSchema,
+      title: z.string(),
+      objectiveId: IdSchema,
+      lastCheckInAt: z.string().nullable(),
+      dueSince: z.string(),
+    }),
   ),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -16,7 +16,9 @@ describe('krStatus', () => {
       atRisk: true,
       reasons: ['low-confidence'],
     });
-    expect(krStatus({ progress: 0.8, expectedProgress: 0.5, confidence: 2, hasCheckIn: true }).status).toBe('off-track');
+    expect(krStatus({ progress: 0.8, expectedProgress: 0.5, confidence: 2, hasCheckIn: true }).status).toBe(
+      'off-track',
+    );
     expect(krStatus({ progress: 0.8, expectedProgress: 0.5, confidence: 5, hasCheckIn: true }).atRisk).toBe(false);
   });
 
@@ -50,7 +52,13 @@ describe('outputWithoutOutcome', () => {
         { at: '2026-02-15T00:00:00Z', value: 12 },
       ],
     });
-    expect(gap).toEqual({ linkedItems: 3, doneItems: 2, doneSince: '2026-02-01T00:00:00Z', progressThen: 0.2, progressNow: 0.2 });
+    expect(gap).toEqual({
+      linkedItems: 3,
+      doneItems: 2,
+      doneSince: '2026-02-01T00:00:00Z',
+      progressThen: 0.2,
+      progressNow: 0.2,
+    });
   });
 
   it('does not flag when the KR moved after the work was done', () => {
@@ -68,22 +76,42 @@ describe('outputWithoutOutcome', () => {
   });
 
   it('needs two thirds of the live linked items done; dropped ones do not count', () => {
-    const items = [done('2026-02-01T00:00:00Z'), { status: 'in-progress', doneAt: null }, { status: 'idea', doneAt: null }];
+    const items = [
+      done('2026-02-01T00:00:00Z'),
+      { status: 'in-progress', doneAt: null },
+      { status: 'idea', doneAt: null },
+    ];
     expect(outputWithoutOutcome({ ...base, linkedItems: items, checkIns: [] })).toBeNull();
-    const withDropped = [done('2026-02-01T00:00:00Z'), done('2026-02-02T00:00:00Z'), { status: 'idea', doneAt: null }, { status: 'dropped', doneAt: null }];
-    expect(outputWithoutOutcome({ ...base, currentValue: 10, linkedItems: withDropped, checkIns: [] })?.linkedItems).toBe(3);
+    const withDropped = [
+      done('2026-02-01T00:00:00Z'),
+      done('2026-02-02T00:00:00Z'),
+      { status: 'idea', doneAt: null },
+      { status: 'dropped', doneAt: null },
+    ];
+    expect(
+      outputWithoutOutcome({ ...base, currentValue: 10, linkedItems: withDropped, checkIns: [] })?.linkedItems,
+    ).toBe(3);
   });
 
   it('compares with the start value when there was no check-in before the work was done, and works for decreasing targets', () => {
     const down = { startValue: 40, targetValue: 10, currentValue: 40 };
-    expect(outputWithoutOutcome({ ...down, linkedItems: [done('2026-02-01T00:00:00Z')], checkIns: [] })?.progressThen).toBe(0);
     expect(
-      outputWithoutOutcome({ ...down, currentValue: 30, linkedItems: [done('2026-02-01T00:00:00Z')], checkIns: [{ at: '2026-03-01T00:00:00Z', value: 30 }] }),
+      outputWithoutOutcome({ ...down, linkedItems: [done('2026-02-01T00:00:00Z')], checkIns: [] })?.progressThen,
+    ).toBe(0);
+    expect(
+      outputWithoutOutcome({
+        ...down,
+        currentValue: 30,
+        linkedItems: [done('2026-02-01T00:00:00Z')],
+        checkIns: [{ at: '2026-03-01T00:00:00Z', value: 30 }],
+      }),
     ).toBeNull();
   });
 
   it('never flags an achieved KR or one with no done work', () => {
-    expect(outputWithoutOutcome({ ...base, currentValue: 20, linkedItems: [done('2026-02-01T00:00:00Z')], checkIns: [] })).toBeNull();
+    expect(
+      outputWithoutOutcome({ ...base, currentValue: 20, linkedItems: [done('2026-02-01T00:00:00Z')], checkIns: [] }),
+    ).toBeNull();
     expect(outputWithoutOutcome({ ...base, linkedItems: [], checkIns: [] })).toBeNull();
   });
 });

@@ -33,7 +33,10 @@ export function outputWithoutOutcome(kr: OutcomeInput): OutcomeGap | null {
   const linked = kr.linkedItems.filter((i) => i.status !== 'dropped');
   const done = linked.filter((i) => i.status === 'done');
   if (done.length === 0 || done.length < MOSTLY_DONE_SHARE * linked.length) return null;
-  const doneTimes = done.map((i) => i.doneAt).filter((t): t is string => t !== null).sort();
+  const doneTimes = done
+    .map((i) => i.doneAt)
+    .filter((t): t is string => t !== null)
+    .sort();
   const doneSince = doneTimes[0];
   if (doneSince === undefined) return null;
   // `+ 0` turns the -0 of a decreasing KR that has not moved into 0.

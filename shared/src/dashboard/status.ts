@@ -42,7 +42,11 @@ export function krStatus(input: KrStatusInput): KrStatusResult {
   if (input.confidence !== null && input.confidence <= STATUS_RULES.atRiskConfidence) reasons.push('low-confidence');
   let status: OkrStatus;
   if (!input.hasCheckIn) status = 'no-check-in';
-  else if (ratio < STATUS_RULES.atRiskPace || (input.confidence !== null && input.confidence <= STATUS_RULES.offTrackConfidence)) status = 'off-track';
+  else if (
+    ratio < STATUS_RULES.atRiskPace ||
+    (input.confidence !== null && input.confidence <= STATUS_RULES.offTrackConfidence)
+  )
+    status = 'off-track';
   else if (reasons.length > 0) status = 'at-risk';
   else status = 'on-track';
   return { status, atRisk: reasons.length > 0, reasons };

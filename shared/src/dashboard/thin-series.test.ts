@@ -22,9 +22,15 @@ describe('thinSeries', () => {
 
   it('keeps the value standing at the end of each stretch, so a burst collapses to its last point', () => {
     // A week of daily points, then 1,000 check-ins within one minute on the last day.
-    const daily = Array.from({ length: 7 }, (_, d) => ({ at: new Date(Date.UTC(2026, 0, 1 + d)).toISOString(), value: d }));
+    const daily = Array.from({ length: 7 }, (_, d) => ({
+      at: new Date(Date.UTC(2026, 0, 1 + d)).toISOString(),
+      value: d,
+    }));
     const burstStart = Date.UTC(2026, 0, 7, 12);
-    const burst = Array.from({ length: 1_000 }, (_, i) => ({ at: new Date(burstStart + i * 50).toISOString(), value: 100 + i }));
+    const burst = Array.from({ length: 1_000 }, (_, i) => ({
+      at: new Date(burstStart + i * 50).toISOString(),
+      value: 100 + i,
+    }));
     const thinned = thinSeries([...daily, ...burst], (p) => p.at, 50);
     expect(thinned.slice(0, 6)).toEqual(daily.slice(0, 6));
     expect(thinned.at(-1)).toEqual(burst.at(-1));

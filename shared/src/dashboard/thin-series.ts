@@ -24,7 +24,10 @@ export function thinSeries<T>(points: readonly T[], timeOf: (point: T) => string
   let lastBucket = -1;
   for (let i = 1; i < points.length; i++) {
     const point = points[i] as T;
-    const bucket = span > 0 ? Math.min(buckets - 1, Math.floor(((Date.parse(timeOf(point)) - start) / span) * buckets)) : buckets - 1;
+    const bucket =
+      span > 0
+        ? Math.min(buckets - 1, Math.floor(((Date.parse(timeOf(point)) - start) / span) * buckets))
+        : buckets - 1;
     // Oldest first, so a later point in the same bucket replaces the earlier one.
     if (bucket === lastBucket) kept[kept.length - 1] = point;
     else kept.push(point);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, readImportDate, readImportNumber, readItemStatus, readItemType, readLabels, suggestMapping } from './import-values';
+import {
+  detectFormat,
+  readImportDate,
+  readImportNumber,
+  readItemStatus,
+  readItemType,
+  readLabels,
+  suggestMapping,
+} from './import-values';
 
 describe('reading Jira and spreadsheet cells', () => {
   it('recognises a Jira export by its headers, whatever their case', () => {
@@ -9,7 +17,10 @@ describe('reading Jira and spreadsheet cells', () => {
   });
 
   it('maps Jira columns and ignores the rest; suggests fields for a generic file', () => {
-    const jira = suggestMapping(['Summary', 'Issue key', 'Labels', 'Labels', 'Custom field (Story Points)', 'Sprint', 'Priority'], 'jira');
+    const jira = suggestMapping(
+      ['Summary', 'Issue key', 'Labels', 'Labels', 'Custom field (Story Points)', 'Sprint', 'Priority'],
+      'jira',
+    );
     expect(jira).toEqual({
       Summary: 'title',
       'Issue key': 'externalKey',
@@ -43,7 +54,10 @@ describe('reading Jira and spreadsheet cells', () => {
     expect(readItemStatus('Done').value).toBe('done');
     expect(readItemStatus('Done', { resolution: "Won't Do" }).value).toBe('dropped');
     expect(readItemStatus('Closed', { resolution: 'Fixed' }).value).toBe('done');
-    expect(readItemStatus('Waiting for Legal', { statusCategory: 'In Progress' })).toEqual({ value: 'in-progress', known: true });
+    expect(readItemStatus('Waiting for Legal', { statusCategory: 'In Progress' })).toEqual({
+      value: 'in-progress',
+      known: true,
+    });
     expect(readItemStatus('Waiting for Legal')).toEqual({ value: 'idea', known: false });
     expect(readItemStatus('in-progress').value).toBe('in-progress');
   });

@@ -65,7 +65,9 @@ const GENERIC_COLUMNS: Record<string, ImportField> = {
 /** Jira's CSV export always has these; together nothing else does. */
 export function detectFormat(headers: readonly string[]): ImportFormat {
   const names = new Set(headers.map(normaliseHeader));
-  return names.has('issuekey') && names.has('summary') && (names.has('issuetype') || names.has('issueid')) ? 'jira' : 'generic';
+  return names.has('issuekey') && names.has('summary') && (names.has('issuetype') || names.has('issueid'))
+    ? 'jira'
+    : 'generic';
 }
 
 /** The mapping to start from: Jira's known columns, or headers that name a field. */
@@ -178,7 +180,17 @@ const STATUS_WORDS: Record<string, ItemStatus> = {
 };
 
 /** Jira resolutions that mean "closed without doing it". */
-const DROPPING_RESOLUTIONS = new Set(['wontdo', 'wontfix', 'duplicate', 'cannotreproduce', 'declined', 'obsolete', 'rejected', 'cancelled', 'canceled']);
+const DROPPING_RESOLUTIONS = new Set([
+  'wontdo',
+  'wontfix',
+  'duplicate',
+  'cannotreproduce',
+  'declined',
+  'obsolete',
+  'rejected',
+  'cancelled',
+  'canceled',
+]);
 
 const CATEGORY_STATUS: Record<string, ItemStatus> = { todo: 'idea', inprogress: 'in-progress', done: 'done' };
 
@@ -186,17 +198,32 @@ const CATEGORY_STATUS: Record<string, ItemStatus> = { todo: 'idea', inprogress: 
  * Jira status names onto Keyline's. A custom workflow status falls back on
  * Jira's Status Category column; "Done" with a Won't Do resolution is dropped.
  */
-export function readItemStatus(cell: string, extra: { resolution?: string; statusCategory?: string } = {}): Read<ItemStatus> {
+export function readItemStatus(
+  cell: string,
+  extra: { resolution?: string; statusCategory?: string } = {},
+): Read<ItemStatus> {
   const direct = STATUS_WORDS[normaliseHeader(cell)];
   const fallback = CATEGORY_STATUS[normaliseHeader(extra.statusCategory ?? '')];
   const status = direct ?? fallback;
   if (!status) return { value: 'idea', known: false };
-  if (status === 'done' && DROPPING_RESOLUTIONS.has(normaliseHeader(extra.resolution ?? ''))) return { value: 'dropped', known: true };
+  if (status === 'done' && DROPPING_RESOLUTIONS.has(normaliseHeader(extra.resolution ?? '')))
+    return { value: 'dropped', known: true };
   return { value: status, known: true };
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
 };
 
 /**
@@ -207,16 +234,29 @@ const MONTHS: Record<string, number> = {
  */
 export function readImportDate(cell: string): string | null {
   const text = cell.trim();
-  let m = /^(\d{1,2})[/ -]([A-Za-z]{3})[a-z]*[/ -](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(text);
+  let m =
+    /^(\d{1,2})[/ -]([A-Za-z]{3})[a-z]*[/ -](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(
+      text,
+    );
   if (m) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()];
     if (month === undefined) return null;
     const year = (m[3] ?? '').length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     return utc(year, month, Number(m[1]), twelveHour(Number(m[4] ?? 0), m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0));
   }
-  m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
   if (m) {
-    const local = utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0')));
+    const local = utc(
+      Number(m[1]),
+      Number(m[2]) - 1,
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      Number((m[7] ?? '0').padEnd(3, '0')),
+    );
     if (!local || !m[8] || m[8] === 'Z') return local;
     const sign = m[8].startsWith('-') ? -1 : 1;
     const digits = m[8].slice(1).replace(':', '');
@@ -224,7 +264,8 @@ export function readImportDate(cell: string): string | null {
     return new Date(Date.parse(local) - offsetMinutes * 60_000).toISOString();
   }
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
-  if (m) return utc(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  if (m)
+    return utc(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
   return null;
 }
 

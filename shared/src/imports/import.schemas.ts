@@ -55,10 +55,7 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
  * field takes the first non-empty cell in column order (Jira Cloud exports
  * both `Story Points` and `Story point estimate`).
  */
-export const ImportMappingSchema = z.record(
-  z.string().max(200),
-  z.union([ImportFieldSchema, z.literal('ignore')]),
-);
+export const ImportMappingSchema = z.record(z.string().max(200), z.union([ImportFieldSchema, z.literal('ignore')]));
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 
 export const IMPORT_FORMATS = ['jira', 'generic'] as const;

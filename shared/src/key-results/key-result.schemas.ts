@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  IdSchema,
-  MetricValueSchema,
-  TitleSchema,
-  VersionSchema,
-  WeightSchema,
-} from '../common/primitives';
+import { IdSchema, MetricValueSchema, TitleSchema, VersionSchema, WeightSchema } from '../common/primitives';
 import { GradeBandSchema } from '../lifecycle/lifecycle.schemas';
 
 export const METRIC_TYPES = ['number', 'percent', 'currency', 'milestone'] as const;

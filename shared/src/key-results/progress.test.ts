@@ -16,7 +16,12 @@ describe('keyResultProgress', () => {
 
 describe('weightedProgress', () => {
   it('weights by KR weight', () => {
-    expect(weightedProgress([{ progress: 1, weight: 3 }, { progress: 0, weight: 1 }])).toBe(0.75);
+    expect(
+      weightedProgress([
+        { progress: 1, weight: 3 },
+        { progress: 0, weight: 1 },
+      ]),
+    ).toBe(0.75);
   });
   it('is null with no key results', () => {
     expect(weightedProgress([])).toBeNull();

@@ -49,7 +49,10 @@ export const CloseCycleSchema = z
       .refine((ids) => new Set(ids).size === ids.length, 'Each key result may be listed once')
       .default([]),
   })
-  .refine((v) => !(v.nextCycleId && v.nextCycle), { message: 'Give nextCycleId or nextCycle, not both', path: ['nextCycle'] })
+  .refine((v) => !(v.nextCycleId && v.nextCycle), {
+    message: 'Give nextCycleId or nextCycle, not both',
+    path: ['nextCycle'],
+  })
   .refine((v) => v.carryOverKeyResultIds.length === 0 || v.nextCycleId || v.nextCycle, {
     message: 'Carrying key results over needs a next cycle (nextCycleId or nextCycle)',
     path: ['carryOverKeyResultIds'],
@@ -87,7 +90,13 @@ export const LifecycleSettingsSchema = z.strictObject({
 });
 export type LifecycleSettings = z.infer<typeof LifecycleSettingsSchema>;
 
-export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = Object.freeze({ checkInCadenceDays: DEFAULT_CHECK_IN_CADENCE_DAYS });
+export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = Object.freeze({
+  checkInCadenceDays: DEFAULT_CHECK_IN_CADENCE_DAYS,
+});
 
-export const VersionedLifecycleSettingsSchema = z.object({ id: z.string(), version: z.number().int(), settings: LifecycleSettingsSchema });
+export const VersionedLifecycleSettingsSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  settings: LifecycleSettingsSchema,
+});
 export type VersionedLifecycleSettings = z.infer<typeof VersionedLifecycleSettingsSchema>;

@@ -27,14 +27,29 @@ describe('grading', () => {
   });
 
   it('rolls grades up by KR weight once every KR is graded', () => {
-    expect(objectiveGrade([{ grade: 1, weight: 3 }, { grade: 0.2, weight: 1 }])).toBe(0.8);
-    expect(objectiveGrade([{ grade: 1, weight: 1 }, { grade: null, weight: 1 }])).toBeNull();
+    expect(
+      objectiveGrade([
+        { grade: 1, weight: 3 },
+        { grade: 0.2, weight: 1 },
+      ]),
+    ).toBe(0.8);
+    expect(
+      objectiveGrade([
+        { grade: 1, weight: 1 },
+        { grade: null, weight: 1 },
+      ]),
+    ).toBeNull();
     expect(objectiveGrade([])).toBeNull();
   });
 });
 
 describe('check-in cadence', () => {
-  const kr = { cycleStatus: 'active' as const, cycleStartsOn: '2026-01-01', keyResultCreatedAt: '2025-12-20T10:00:00.000Z', lastCheckInAt: null };
+  const kr = {
+    cycleStatus: 'active' as const,
+    cycleStartsOn: '2026-01-01',
+    keyResultCreatedAt: '2025-12-20T10:00:00.000Z',
+    lastCheckInAt: null,
+  };
 
   it('counts from the cycle start when the KR was created before it and has no check-in', () => {
     expect(checkInDueAt(kr, 7)).toBe('2026-01-08T00:00:00.000Z');
@@ -58,7 +73,10 @@ describe('CloseCycleSchema', () => {
   it('needs a next cycle to carry into, and not two of them', () => {
     expect(CloseCycleSchema.safeParse({ carryOverKeyResultIds: [id] }).success).toBe(false);
     expect(
-      CloseCycleSchema.safeParse({ nextCycleId: id, nextCycle: { name: 'Q2', startsOn: '2026-04-01', endsOn: '2026-06-30' } }).success,
+      CloseCycleSchema.safeParse({
+        nextCycleId: id,
+        nextCycle: { name: 'Q2', startsOn: '2026-04-01', endsOn: '2026-06-30' },
+      }).success,
     ).toBe(false);
     expect(CloseCycleSchema.safeParse({ carryOverKeyResultIds: [id, id], nextCycleId: id }).success).toBe(false);
     expect(CloseCycleSchema.parse({})).toEqual({ carryOverKeyResultIds: [] });

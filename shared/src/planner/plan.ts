@@ -14,7 +14,12 @@ function usableEffort(effort: number | null): effort is number {
 
 /** A KR a plan can cover: live (not deleted, under a live objective), in the cycle, not yet achieved. */
 function countsForCycle(kr: KeyResultContext | undefined, cycleId: string): boolean {
-  return kr !== undefined && kr.weighting !== null && kr.weighting.cycleId === cycleId && !(kr.progress !== null && kr.progress >= 1);
+  return (
+    kr !== undefined &&
+    kr.weighting !== null &&
+    kr.weighting.cycleId === cycleId &&
+    !(kr.progress !== null && kr.progress >= 1)
+  );
 }
 
 /** Below-the-line items returned for display. */
@@ -42,7 +47,11 @@ export interface FilledPlan {
  * still fill the gap. Candidates without a usable effort are never planned
  * (the caller lists them as "needs an estimate").
  */
-export function fillCapacity(ordered: readonly PlanCandidate[], capacity: number, forced: readonly PlanCandidate[] = []): FilledPlan {
+export function fillCapacity(
+  ordered: readonly PlanCandidate[],
+  capacity: number,
+  forced: readonly PlanCandidate[] = [],
+): FilledPlan {
   const planned: FilledPlan['planned'] = [];
   const forcedIds = new Set<string>();
   let used = 0;
@@ -88,7 +97,8 @@ export function summarizePlan(planned: readonly PlannedItem[], context: ScoringC
   const headline = computeHeadline(planned, context, cycleId);
   const covered = new Set<string>();
   for (const item of planned) {
-    for (const link of item.links) if (countsForCycle(context.keyResults.get(link.keyResultId), cycleId)) covered.add(link.keyResultId);
+    for (const link of item.links)
+      if (countsForCycle(context.keyResults.get(link.keyResultId), cycleId)) covered.add(link.keyResultId);
   }
   const uncovered: string[] = [];
   for (const kr of context.keyResults.values()) {

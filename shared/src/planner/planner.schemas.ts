@@ -6,7 +6,12 @@ import { IdSchema } from '../common/primitives';
 const IdListSchema = z
   .string()
   .max(20_000)
-  .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(IdSchema).max(500, 'At most 500 ids'));
 
 /**
@@ -76,7 +81,9 @@ export const PlanSchema = z.object({
 export type Plan = z.infer<typeof PlanSchema>;
 
 export const PlannerResultSchema = z.object({
-  cycle: z.object({ id: IdSchema, name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+  cycle: z
+    .object({ id: IdSchema, name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string() })
+    .nullable(),
   teamId: IdSchema.nullable(),
   capacity: z.number(),
   asOf: z.string(),

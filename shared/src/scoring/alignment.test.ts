@@ -5,7 +5,10 @@ import { DEFAULT_SCORING_SETTINGS } from './settings';
 import { buildCycle, buildKeyResult, buildObjective, withSettings } from './test-factories';
 import type { ScoringCycle, ScoringKeyResult, ScoringLink, ScoringObjective } from './types';
 
-function contextOf(parts: { keyResults: ScoringKeyResult[]; objectives: ScoringObjective[]; cycles?: ScoringCycle[] }, settings = DEFAULT_SCORING_SETTINGS) {
+function contextOf(
+  parts: { keyResults: ScoringKeyResult[]; objectives: ScoringObjective[]; cycles?: ScoringCycle[] },
+  settings = DEFAULT_SCORING_SETTINGS,
+) {
   return buildScoringContext({
     cycles: parts.cycles ?? [buildCycle({ id: 'q3' })],
     objectives: parts.objectives,
@@ -34,7 +37,10 @@ describe('alignmentOf: shares', () => {
 
   it('objective share is among live objectives of the same cycle at the same tree depth', () => {
     const context = contextOf({
-      cycles: [buildCycle({ id: 'q3' }), buildCycle({ id: 'q4', status: 'planning', startsOn: '2025-10-01', endsOn: '2025-12-31' })],
+      cycles: [
+        buildCycle({ id: 'q3' }),
+        buildCycle({ id: 'q4', status: 'planning', startsOn: '2025-10-01', endsOn: '2025-12-31' }),
+      ],
       objectives: [
         buildObjective({ id: 'company-1', cycleId: 'q3', weight: 1 }),
         buildObjective({ id: 'company-2', cycleId: 'q3', weight: 1 }),
@@ -51,15 +57,24 @@ describe('alignmentOf: shares', () => {
       ],
     });
     const shares = Object.fromEntries(
-      alignmentOf({ links: [link('kc'), link('ka'), link('kb')] }, context).terms.map((t) => [t.keyResultId, [t.keyResult.level, t.keyResult.objectiveShare]]),
+      alignmentOf({ links: [link('kc'), link('ka'), link('kb')] }, context).terms.map((t) => [
+        t.keyResultId,
+        [t.keyResult.level, t.keyResult.objectiveShare],
+      ]),
     );
     expect(shares).toEqual({ kc: [0, 0.5], ka: [1, 0.25], kb: [1, 0.75] });
   });
 
   it('splits equally when every weight in a group is 0', () => {
     const context = contextOf({
-      objectives: [buildObjective({ id: 'o1', cycleId: 'q3', weight: 0 }), buildObjective({ id: 'o2', cycleId: 'q3', weight: 0 })],
-      keyResults: [buildKeyResult({ id: 'a', objectiveId: 'o1', weight: 0 }), buildKeyResult({ id: 'b', objectiveId: 'o1', weight: 0 })],
+      objectives: [
+        buildObjective({ id: 'o1', cycleId: 'q3', weight: 0 }),
+        buildObjective({ id: 'o2', cycleId: 'q3', weight: 0 }),
+      ],
+      keyResults: [
+        buildKeyResult({ id: 'a', objectiveId: 'o1', weight: 0 }),
+        buildKeyResult({ id: 'b', objectiveId: 'o1', weight: 0 }),
+      ],
     });
     const [term] = alignmentOf({ links: [link('a', 3)] }, context).terms;
     expect(term?.keyResult).toMatchObject({ krShare: 0.5, objectiveShare: 0.5 });

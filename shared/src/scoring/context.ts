@@ -3,13 +3,7 @@
 // Items then look KRs up in a Map, so scoring n items is O(n · links).
 import { clampUnit, expectedProgressAt, krProgress, toEpochMs } from './progress';
 import type { ScoringSettings } from './settings';
-import type {
-  IgnoredLinkReason,
-  KrWeighting,
-  ScoringCycle,
-  ScoringKeyResult,
-  ScoringObjective,
-} from './types';
+import type { IgnoredLinkReason, KrWeighting, ScoringCycle, ScoringKeyResult, ScoringObjective } from './types';
 
 export interface ObjectiveContext {
   objective: ScoringObjective;
@@ -167,7 +161,12 @@ export function buildScoringContext(structure: ScoringStructure): ScoringContext
         boost: 1 + behindPaceBoost * paceShortfall + lowConfidenceBoost * confidenceShortfall,
       });
     }
-    keyResults.set(kr.id, { keyResult: kr, progress, weighting, linkStatus: linkStatusOf(kr, objective, cycle, progress) });
+    keyResults.set(kr.id, {
+      keyResult: kr,
+      progress,
+      weighting,
+      linkStatus: linkStatusOf(kr, objective, cycle, progress),
+    });
   }
 
   const activeCycleIds = [...cycles.values()]

@@ -36,7 +36,9 @@ export function cycleLinksOf(
 ): readonly WeightedLink[] {
   if (context.cycles.get(cycleId)?.status === 'active') {
     const terms = item.breakdown.alignment.terms;
-    return terms.every((t) => t.keyResult.cycleId === cycleId) ? terms : terms.filter((t) => t.keyResult.cycleId === cycleId);
+    return terms.every((t) => t.keyResult.cycleId === cycleId)
+      ? terms
+      : terms.filter((t) => t.keyResult.cycleId === cycleId);
   }
   const links: WeightedLink[] = [];
   for (const link of distinctLinks(item.links)) {

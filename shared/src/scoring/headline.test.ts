@@ -31,7 +31,15 @@ const keyResults = [
 const linkTo = (keyResultId: string, strength = 1) => ({ keyResultId, strength });
 
 function headlineOf(items: ScoringItem[], headlineCycleId?: string) {
-  return scoreBacklog({ items, keyResults, objectives, cycles, settings: DEFAULT_SCORING_SETTINGS, asOf: '2025-08-01', headlineCycleId }).headline;
+  return scoreBacklog({
+    items,
+    keyResults,
+    objectives,
+    cycles,
+    settings: DEFAULT_SCORING_SETTINGS,
+    asOf: '2025-08-01',
+    headlineCycleId,
+  }).headline;
 }
 
 describe('computeHeadline', () => {
@@ -46,7 +54,13 @@ describe('computeHeadline', () => {
   const headline = headlineOf(items);
 
   it('misaligned effort % = open effort with no live KR link ÷ all open effort', () => {
-    expect(headline).toMatchObject({ cycleId: 'q3', openEffort: 20, misalignedEffort: 10, misalignedEffortShare: 0.5, openItemsWithoutEffort: 1 });
+    expect(headline).toMatchObject({
+      cycleId: 'q3',
+      openEffort: 20,
+      misalignedEffort: 10,
+      misalignedEffortShare: 0.5,
+      openItemsWithoutEffort: 1,
+    });
   });
 
   it('puts the effort share of each objective (rolled up the tree) next to its weight share', () => {
@@ -70,12 +84,27 @@ describe('computeHeadline', () => {
   });
 
   it('can be computed for a planning cycle, counting links to its KRs', () => {
-    const planned = headlineOf([buildItem({ effort: 2, links: [linkTo('k-next')] }), buildItem({ id: 'x', effort: 2 })], 'q4');
-    expect(planned).toMatchObject({ cycleId: 'q4', openEffort: 4, misalignedEffort: 2, krCoverage: { covered: 1, total: 1, share: 1 } });
+    const planned = headlineOf(
+      [buildItem({ effort: 2, links: [linkTo('k-next')] }), buildItem({ id: 'x', effort: 2 })],
+      'q4',
+    );
+    expect(planned).toMatchObject({
+      cycleId: 'q4',
+      openEffort: 4,
+      misalignedEffort: 2,
+      krCoverage: { covered: 1, total: 1, share: 1 },
+    });
   });
 
   it('is null when no cycle is active and none is asked for', () => {
-    const result = scoreBacklog({ items, keyResults, objectives, cycles: cycles.slice(1), settings: DEFAULT_SCORING_SETTINGS, asOf: '2025-08-01' });
+    const result = scoreBacklog({
+      items,
+      keyResults,
+      objectives,
+      cycles: cycles.slice(1),
+      settings: DEFAULT_SCORING_SETTINGS,
+      asOf: '2025-08-01',
+    });
     expect(result.headline).toBeNull();
   });
 });

@@ -56,7 +56,10 @@ describe('intrinsicScore', () => {
     expect(riceResult.invalid).toEqual(['effort']);
     expect(describeUnscorable(riceResult)).toBe('effort 0 is out of range (more than 0)');
 
-    const wsjfResult = intrinsicScore(buildItem({ businessValue: 1, timeCriticality: 1, riskReduction: 1, jobSize: 0 }), wsjf);
+    const wsjfResult = intrinsicScore(
+      buildItem({ businessValue: 1, timeCriticality: 1, riskReduction: 1, jobSize: 0 }),
+      wsjf,
+    );
     expect(wsjfResult.value).toBeNull();
     expect(wsjfResult.invalid).toEqual(['jobSize']);
   });
@@ -72,7 +75,13 @@ describe('intrinsicScore', () => {
   });
 
   it('custom needs every listed criterion', () => {
-    const settings = withSettings({ framework: 'custom', customCriteria: [{ field: 'reach', weight: 1 }, { field: 'ease', weight: 1 }] });
+    const settings = withSettings({
+      framework: 'custom',
+      customCriteria: [
+        { field: 'reach', weight: 1 },
+        { field: 'ease', weight: 1 },
+      ],
+    });
     const result = intrinsicScore(buildItem({ reach: 10, ease: null }), settings);
     expect(result.value).toBeNull();
     expect(result.missing).toEqual(['ease']);

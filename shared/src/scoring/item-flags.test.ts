@@ -44,7 +44,8 @@ describe('UNALIGNED and STALE_ALIGNMENT', () => {
     expect(scored.get('none')?.flags).toEqual([
       {
         code: 'UNALIGNED',
-        message: 'Not linked to any key result of the active cycle. Link it to the KR it moves, or question why it is in the backlog.',
+        message:
+          'Not linked to any key result of the active cycle. Link it to the KR it moves, or question why it is in the backlog.',
       },
     ]);
   });
@@ -72,7 +73,9 @@ describe('UNALIGNED and STALE_ALIGNMENT', () => {
   });
 
   it('says so when no cycle is active at all', () => {
-    const closedOnly = score([buildItem({ id: 'x' })], DEFAULT_SCORING_SETTINGS, [cycles[1] as (typeof cycles)[number]]);
+    const closedOnly = score([buildItem({ id: 'x' })], DEFAULT_SCORING_SETTINGS, [
+      cycles[1] as (typeof cycles)[number],
+    ]);
     expect(closedOnly.get('x')?.flags[0]?.message).toMatch(/^No cycle is active/);
   });
 });
@@ -83,7 +86,8 @@ describe('NOT_SCORABLE', () => {
     expect(scored.get('x')?.flags).toEqual([
       {
         code: 'NOT_SCORABLE',
-        message: 'Cannot score with RICE: missing reach; effort 0 is out of range (more than 0). Fill in the estimates so it can be ranked.',
+        message:
+          'Cannot score with RICE: missing reach; effort 0 is out of range (more than 0). Fill in the estimates so it can be ranked.',
       },
     ]);
     expect(scored.get('x')?.valueScore).toBeNull();
@@ -103,7 +107,9 @@ describe('done and dropped items', () => {
     const items = [
       buildItem({ id: 'done', status: 'done', reach: null, rank: 1 }),
       buildItem({ id: 'dropped', status: 'dropped', links: links('old'), rank: 2, effort: 1000 }),
-      ...Array.from({ length: 20 }, (_, i) => buildItem({ id: `open-${i}`, rank: 3 + i, reach: 1000 * (i + 1), links: links('live') })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        buildItem({ id: `open-${i}`, rank: 3 + i, reach: 1000 * (i + 1), links: links('live') }),
+      ),
     ];
     const scored = score(items, withSettings({ itemFlags: { rankInversionMinPositions: 1 } }));
     expect(scored.get('done')?.flags).toEqual([]);
@@ -122,7 +128,14 @@ describe('LOW_VALUE_HIGH_EFFORT', () => {
   );
 
   it('flags the bottom quartile of value per effort that is also the top quartile of effort', () => {
-    const result = scoreBacklog({ items, keyResults, objectives, cycles, settings: DEFAULT_SCORING_SETTINGS, asOf: '2025-08-01' });
+    const result = scoreBacklog({
+      items,
+      keyResults,
+      objectives,
+      cycles,
+      settings: DEFAULT_SCORING_SETTINGS,
+      asOf: '2025-08-01',
+    });
     expect(result.lowValueThresholds).toEqual({
       population: 8,
       valuePerEffortP25: 4.75,
@@ -175,7 +188,10 @@ describe('RANK_INVERSION', () => {
   });
 
   it('needs the factor: 1.9× is not enough', () => {
-    const scored = score([ranked('top', 1, 100), ranked('b', 2, 100), ranked('c', 3, 100), ranked('near', 4, 190)], settings);
+    const scored = score(
+      [ranked('top', 1, 100), ranked('b', 2, 100), ranked('c', 3, 100), ranked('near', 4, 190)],
+      settings,
+    );
     expect(scored.get('top')?.flags).toEqual([]);
   });
 
@@ -198,7 +214,10 @@ describe('RANK_INVERSION', () => {
   });
 
   it('has no "Infinity×" when the inverted item is worth 0', () => {
-    const scored = score([ranked('zero', 1, 0), ranked('b', 2, 100), ranked('c', 3, 100), ranked('d', 4, 100)], settings);
+    const scored = score(
+      [ranked('zero', 1, 0), ranked('b', 2, 100), ranked('c', 3, 100), ranked('d', 4, 100)],
+      settings,
+    );
     expect(scored.get('zero')?.flags[0]?.message).toBe(
       "Ranked 3 places above item d, whose value score (200) is above this one's (0). Move it down, or revisit the estimates if the rank is right.",
     );

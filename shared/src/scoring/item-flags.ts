@@ -77,7 +77,9 @@ export function flagItem(
   if (inversion !== null && breakdown.valueScore !== null) {
     // A zero value has no meaningful ratio ("Infinity×"), so say "above" instead.
     const comparison =
-      inversion.valueScore > 0 ? `${formatNumber(inversion.moreValuableScore / inversion.valueScore)}× this one's` : 'above this one\'s';
+      inversion.valueScore > 0
+        ? `${formatNumber(inversion.moreValuableScore / inversion.valueScore)}× this one's`
+        : "above this one's";
     flags.push({
       code: 'RANK_INVERSION',
       message:

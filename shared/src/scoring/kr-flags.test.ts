@@ -13,7 +13,10 @@ const asOf = '2025-08-16T00:00:00Z'; // expected progress 0.5 in q3
 function krFlagsOf(
   keyResults: ScoringKeyResult[],
   items: ScoringItem[],
-  objectives: ScoringObjective[] = [buildObjective({ id: 'o', cycleId: 'q3' }), buildObjective({ id: 'o-old', cycleId: 'q2' })],
+  objectives: ScoringObjective[] = [
+    buildObjective({ id: 'o', cycleId: 'q3' }),
+    buildObjective({ id: 'o-old', cycleId: 'q2' }),
+  ],
   settings = DEFAULT_SCORING_SETTINGS,
 ) {
   return scoreBacklog({ items, keyResults, objectives, cycles, settings, asOf }).krFlags;
@@ -51,12 +54,16 @@ describe('NO_WORK', () => {
 
   it('names both reasons when both apply', () => {
     const [flag] = krFlagsOf([buildKeyResult({ id: 'k', objectiveId: 'o', currentValue: 0, latestConfidence: 2 })], []);
-    expect(flag?.message).toContain('it is behind pace (0% done, 50% expected by now) and its latest confidence is 2/10');
+    expect(flag?.message).toContain(
+      'it is behind pace (0% done, 50% expected by now) and its latest confidence is 2/10',
+    );
   });
 
   it('respects the tolerance and confidence thresholds from settings', () => {
     const strict = withSettings({ krFlags: { behindPaceTolerance: 0, atRiskConfidence: 5 } });
-    const ids = krFlagsOf(keyResults, items, undefined, strict).filter((f) => f.code === 'NO_WORK').map((f) => f.keyResultId);
+    const ids = krFlagsOf(keyResults, items, undefined, strict)
+      .filter((f) => f.code === 'NO_WORK')
+      .map((f) => f.keyResultId);
     expect(ids).toEqual(['behind', 'behind-done-work', 'low-confidence', 'ok-confidence', 'within-tolerance']);
   });
 });
@@ -113,7 +120,10 @@ describe('EFFORT_MISMATCH', () => {
       buildObjective({ id: 'company', cycleId: 'q3' }),
       buildObjective({ id: 'team', cycleId: 'q3', parentId: 'company' }),
     ];
-    const krs = [buildKeyResult({ id: 'kc', objectiveId: 'company' }), buildKeyResult({ id: 'kt', objectiveId: 'team' })];
+    const krs = [
+      buildKeyResult({ id: 'kc', objectiveId: 'company' }),
+      buildKeyResult({ id: 'kt', objectiveId: 'team' }),
+    ];
     // All effort is on the team KR; the company level has none, so it is not judged.
     expect(krFlagsOf(krs, [buildItem({ effort: 10, links: [linkTo('kt')] })], objectives)).toEqual([]);
   });

@@ -64,7 +64,10 @@ export function flagKeyResults(items: readonly EffortSource[], context: ScoringC
     const atRisk = w.confidence !== null && w.confidence <= atRiskConfidence;
     if (kr.openItems === 0 && (behind || atRisk)) {
       const reasons: string[] = [];
-      if (behind) reasons.push(`it is behind pace (${formatPercent(w.progress ?? 0)} done, ${formatPercent(w.expectedProgress ?? 0)} expected by now)`);
+      if (behind)
+        reasons.push(
+          `it is behind pace (${formatPercent(w.progress ?? 0)} done, ${formatPercent(w.expectedProgress ?? 0)} expected by now)`,
+        );
       if (atRisk) reasons.push(`its latest confidence is ${w.confidence}/10`);
       flags.push({
         keyResultId: w.keyResultId,

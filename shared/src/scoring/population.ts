@@ -107,12 +107,16 @@ export function findRankInversions(
 ): Map<string, RankInversion> {
   const { rankInversionMinPositions: minPositions, rankInversionValueFactor: factor } = settings.itemFlags;
   const candidates = entries.filter(
-    (e): e is PopulationEntry & { rank: number } => isOpenStatus(e.status) && e.rank !== null && Number.isFinite(e.rank),
+    (e): e is PopulationEntry & { rank: number } =>
+      isOpenStatus(e.status) && e.rank !== null && Number.isFinite(e.rank),
   );
   // Index sort over typed keys: twice as fast as sorting objects at 100,000 items.
   const ranks = Float64Array.from(candidates, (e) => e.rank);
   const order = Uint32Array.from(candidates, (_, i) => i);
-  order.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || compareIds(candidates[a]?.id ?? '', candidates[b]?.id ?? ''));
+  order.sort(
+    (a, b) =>
+      (ranks[a] as number) - (ranks[b] as number) || compareIds(candidates[a]?.id ?? '', candidates[b]?.id ?? ''),
+  );
   const ranked = Array.from(order, (i) => candidates[i] as PopulationEntry & { rank: number });
   const n = ranked.length;
   const positions = new Int32Array(n);

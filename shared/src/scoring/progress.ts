@@ -9,9 +9,7 @@ const DAY_MS = 86_400_000;
  * (start 40, target 10, current 31 → 0.3). Unclamped, so the UI can show
  * 120% or −15%; null when there is no current value or start = target.
  */
-export function krProgress(
-  kr: Pick<ScoringKeyResult, 'startValue' | 'targetValue' | 'currentValue'>,
-): number | null {
+export function krProgress(kr: Pick<ScoringKeyResult, 'startValue' | 'targetValue' | 'currentValue'>): number | null {
   if (kr.currentValue === null) return null;
   const span = kr.targetValue - kr.startValue;
   if (span === 0) return null;
@@ -46,10 +44,7 @@ export function toEpochMs(asOf: Date | string): number {
  * expectation reaches 100% only when the last day is over. Null when the
  * cycle's dates are malformed or reversed.
  */
-export function expectedProgress(
-  cycle: Pick<ScoringCycle, 'startsOn' | 'endsOn'>,
-  asOf: Date | string,
-): number | null {
+export function expectedProgress(cycle: Pick<ScoringCycle, 'startsOn' | 'endsOn'>, asOf: Date | string): number | null {
   return expectedProgressAt(cycle, toEpochMs(asOf));
 }
 

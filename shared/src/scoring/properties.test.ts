@@ -15,8 +15,13 @@ const CYCLE_DATES = [
 ];
 
 const cyclesArb: fc.Arbitrary<ScoringCycle[]> = fc
-  .array(fc.constantFrom('planning', 'active', 'closed') as fc.Arbitrary<ScoringCycle['status']>, { minLength: 1, maxLength: 3 })
-  .map((statuses) => statuses.map((status, i) => ({ id: `c${i}`, status, ...(CYCLE_DATES[i] as (typeof CYCLE_DATES)[number]) })));
+  .array(fc.constantFrom('planning', 'active', 'closed') as fc.Arbitrary<ScoringCycle['status']>, {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((statuses) =>
+    statuses.map((status, i) => ({ id: `c${i}`, status, ...(CYCLE_DATES[i] as (typeof CYCLE_DATES)[number]) })),
+  );
 
 const weightArb = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.double({ min: 0, max: 5, noNaN: true }));
 
@@ -31,7 +36,13 @@ const objectivesArb: fc.Arbitrary<ScoringObjective[]> = fc
     { maxLength: 6 },
   )
   .map((list) =>
-    list.map((o, i) => ({ id: `o${i}`, cycleId: `c${o.cycle}`, parentId: o.parent === null ? null : `o${o.parent}`, weight: o.weight, deleted: o.deleted })),
+    list.map((o, i) => ({
+      id: `o${i}`,
+      cycleId: `c${o.cycle}`,
+      parentId: o.parent === null ? null : `o${o.parent}`,
+      weight: o.weight,
+      deleted: o.deleted,
+    })),
   );
 
 const keyResultsArb: fc.Arbitrary<ScoringKeyResult[]> = fc
@@ -47,13 +58,23 @@ const keyResultsArb: fc.Arbitrary<ScoringKeyResult[]> = fc
     }),
     { maxLength: 10 },
   )
-  .map((list) => list.map(({ objective, ...kr }, i) => ({ ...kr, id: `k${i}`, objectiveId: `o${objective}`, deleted: kr.deleted && i % 3 === 0 })));
+  .map((list) =>
+    list.map(({ objective, ...kr }, i) => ({
+      ...kr,
+      id: `k${i}`,
+      objectiveId: `o${objective}`,
+      deleted: kr.deleted && i % 3 === 0,
+    })),
+  );
 
 // Estimates include nulls, zeros and out-of-range values on purpose.
-const estimateArb = fc.option(fc.oneof(fc.constantFrom(0, -1, 0.25, 0.5, 1, 2, 3, 8, 13), fc.double({ min: 0, max: 5000, noNaN: true })), {
-  nil: null,
-  freq: 8,
-});
+const estimateArb = fc.option(
+  fc.oneof(fc.constantFrom(0, -1, 0.25, 0.5, 1, 2, 3, 8, 13), fc.double({ min: 0, max: 5000, noNaN: true })),
+  {
+    nil: null,
+    freq: 8,
+  },
+);
 
 const linkArb: fc.Arbitrary<ScoringLink> = fc.record({
   keyResultId: fc.integer({ min: 0, max: 11 }).map((i) => `k${i}`), // k10, k11 never exist
@@ -80,21 +101,29 @@ const itemsArb: fc.Arbitrary<ScoringItem[]> = fc
   .array(itemBodyArb, { maxLength: 25 })
   .map((list) => list.map((body, i) => ({ ...body, id: `i${String(i).padStart(2, '0')}` })));
 
-const settingsArb: fc.Arbitrary<ScoringSettings> = fc.record({
-  framework: fc.constantFrom('rice', 'wsjf', 'ice', 'custom') as fc.Arbitrary<ScoringSettings['framework']>,
-  criteria: fc.uniqueArray(fc.constantFrom(...ESTIMATE_FIELDS), { minLength: 1, maxLength: 4 }),
-  weight: fc.integer({ min: 1, max: 5 }),
-  minPositions: fc.integer({ min: 1, max: 5 }),
-  factor: fc.constantFrom(1, 1.5, 2),
-  minItems: fc.integer({ min: 4, max: 8 }),
-}).map(({ framework, criteria, weight, minPositions, factor, minItems }) => ({
-  ...DEFAULT_SCORING_SETTINGS,
-  framework,
-  customCriteria: criteria.map((field, i) => ({ field, weight: i === 0 ? weight : i })),
-  itemFlags: { lowValueHighEffortMinItems: minItems, rankInversionMinPositions: minPositions, rankInversionValueFactor: factor },
-}));
+const settingsArb: fc.Arbitrary<ScoringSettings> = fc
+  .record({
+    framework: fc.constantFrom('rice', 'wsjf', 'ice', 'custom') as fc.Arbitrary<ScoringSettings['framework']>,
+    criteria: fc.uniqueArray(fc.constantFrom(...ESTIMATE_FIELDS), { minLength: 1, maxLength: 4 }),
+    weight: fc.integer({ min: 1, max: 5 }),
+    minPositions: fc.integer({ min: 1, max: 5 }),
+    factor: fc.constantFrom(1, 1.5, 2),
+    minItems: fc.integer({ min: 4, max: 8 }),
+  })
+  .map(({ framework, criteria, weight, minPositions, factor, minItems }) => ({
+    ...DEFAULT_SCORING_SETTINGS,
+    framework,
+    customCriteria: criteria.map((field, i) => ({ field, weight: i === 0 ? weight : i })),
+    itemFlags: {
+      lowValueHighEffortMinItems: minItems,
+      rankInversionMinPositions: minPositions,
+      rankInversionValueFactor: factor,
+    },
+  }));
 
-const asOfArb = fc.integer({ min: Date.UTC(2025, 2, 1), max: Date.UTC(2026, 0, 31) }).map((ms) => new Date(ms).toISOString());
+const asOfArb = fc
+  .integer({ min: Date.UTC(2025, 2, 1), max: Date.UTC(2026, 0, 31) })
+  .map((ms) => new Date(ms).toISOString());
 
 const workspaceArb: fc.Arbitrary<ScoreBacklogInput> = fc.record({
   items: itemsArb,
@@ -112,7 +141,14 @@ function liveKeyResultIds(input: ScoreBacklogInput): Set<string> {
     const objective = input.objectives.find((o) => o.id === kr.objectiveId);
     const cycle = objective && input.cycles.find((c) => c.id === objective.cycleId);
     const progress = krProgress(kr);
-    if (!kr.deleted && objective && !objective.deleted && cycle?.status === 'active' && !(progress !== null && progress >= 1)) live.add(kr.id);
+    if (
+      !kr.deleted &&
+      objective &&
+      !objective.deleted &&
+      cycle?.status === 'active' &&
+      !(progress !== null && progress >= 1)
+    )
+      live.add(kr.id);
   }
   return live;
 }
@@ -160,7 +196,20 @@ describe('scoring properties', () => {
       fc.property(workspaceArb, (input) => {
         const live = [...liveKeyResultIds(input)];
         fc.pre(live.length > 0);
-        const base = { status: 'ready' as const, teamId: null, rank: null, reach: 100, impact: 1, confidence: 1, effort: 2, businessValue: 1, timeCriticality: 1, riskReduction: 1, jobSize: 1, ease: 5 };
+        const base = {
+          status: 'ready' as const,
+          teamId: null,
+          rank: null,
+          reach: 100,
+          impact: 1,
+          confidence: 1,
+          effort: 2,
+          businessValue: 1,
+          timeCriticality: 1,
+          riskReduction: 1,
+          jobSize: 1,
+          ease: 5,
+        };
         const items = [
           { ...base, id: 'aligned', links: [{ keyResultId: live[0] as string, strength: 1 }] },
           { ...base, id: 'unaligned', links: [] },
@@ -196,7 +245,10 @@ describe('scoring properties', () => {
           }
 
           const t = result.lowValueThresholds;
-          const perEffort = scored.valueScore !== null && item.effort !== null && item.effort > 0 ? scored.valueScore / item.effort : null;
+          const perEffort =
+            scored.valueScore !== null && item.effort !== null && item.effort > 0
+              ? scored.valueScore / item.effort
+              : null;
           const lowValueHighEffort =
             t !== null &&
             perEffort !== null &&
@@ -259,9 +311,12 @@ describe('scoring properties', () => {
             const cycle = input.cycles.find((c) => c.id === objective.cycleId) as ScoringCycle;
             const progress = krProgress(kr);
             const pace = expectedProgress(cycle, input.asOf);
-            const behind = progress !== null && pace !== null && pace - Math.min(1, Math.max(0, progress)) > behindPaceTolerance;
+            const behind =
+              progress !== null && pace !== null && pace - Math.min(1, Math.max(0, progress)) > behindPaceTolerance;
             const atRisk = kr.latestConfidence !== null && kr.latestConfidence <= atRiskConfidence;
-            const served = input.items.some((item) => isOpenStatus(item.status) && item.links.some((l) => l.keyResultId === id));
+            const served = input.items.some(
+              (item) => isOpenStatus(item.status) && item.links.some((l) => l.keyResultId === id),
+            );
             return (behind || atRisk) && !served;
           })
           .sort();
@@ -275,7 +330,9 @@ describe('scoring properties', () => {
       fc.property(workspaceArb, itemBodyArb, (input, extraBody) => {
         const extra: ScoringItem = { ...extraBody, id: 'extra' };
         const without = scoreBacklog(input);
-        const withExtra = new Map(scoreBacklog({ ...input, items: [...input.items, extra] }).items.map((s) => [s.id, s]));
+        const withExtra = new Map(
+          scoreBacklog({ ...input, items: [...input.items, extra] }).items.map((s) => [s.id, s]),
+        );
         for (const scored of without.items) {
           const other = withExtra.get(scored.id);
           expect(other?.valueScore).toBe(scored.valueScore);
@@ -298,7 +355,8 @@ describe('scoring properties', () => {
         // ScoredItem.links echoes the input, so compare it as a set.
         const normalized = (input: ScoreBacklogInput) => {
           const result = scoreBacklog(input);
-          const byKr = (a: ScoringLink, b: ScoringLink) => a.keyResultId.localeCompare(b.keyResultId) || a.strength - b.strength;
+          const byKr = (a: ScoringLink, b: ScoringLink) =>
+            a.keyResultId.localeCompare(b.keyResultId) || a.strength - b.strength;
           return { ...result, items: result.items.map((item) => ({ ...item, links: [...item.links].sort(byKr) })) };
         };
         expect(normalized(reordered)).toEqual(normalized(input));

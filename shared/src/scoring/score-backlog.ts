@@ -67,8 +67,7 @@ function sortByValueDescending(items: readonly ScoredItem[]): ScoredItem[] {
   const order = Uint32Array.from(items, (_, i) => i);
   order.sort(
     (a, b) =>
-      (keys[b] as number) - (keys[a] as number) ||
-      compareIds((items[a] as ScoredItem).id, (items[b] as ScoredItem).id),
+      (keys[b] as number) - (keys[a] as number) || compareIds((items[a] as ScoredItem).id, (items[b] as ScoredItem).id),
   );
   return Array.from(order, (i) => items[i] as ScoredItem);
 }
@@ -108,7 +107,12 @@ export function* scoreBacklogInSlices(input: ScoreBacklogInput, slice = 1000): G
   let flagged = 0;
   for (const entry of scored) {
     const rankInversion = inversions.get(entry.id);
-    entry.flags = flagItem(entry, entry.breakdown, context, rankInversion ? { lowValueThresholds, rankInversion } : common);
+    entry.flags = flagItem(
+      entry,
+      entry.breakdown,
+      context,
+      rankInversion ? { lowValueThresholds, rankInversion } : common,
+    );
     if (++flagged % slice === 0) yield;
   }
 

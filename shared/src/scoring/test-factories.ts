@@ -136,15 +136,53 @@ export function buildWorkedExample() {
     buildObjective({ id: 'churn', cycleId: 'q3', weight: 1 }),
   ];
   const keyResults = [
-    buildKeyResult({ id: 'k1', objectiveId: 'grow', weight: 2, startValue: 0, targetValue: 100, currentValue: 20, latestConfidence: 8 }),
-    buildKeyResult({ id: 'k2', objectiveId: 'grow', weight: 2, startValue: 0, targetValue: 50, currentValue: 30, latestConfidence: 6 }),
-    buildKeyResult({ id: 'k3', objectiveId: 'churn', weight: 1, startValue: 40, targetValue: 10, currentValue: 31, latestConfidence: 3 }),
+    buildKeyResult({
+      id: 'k1',
+      objectiveId: 'grow',
+      weight: 2,
+      startValue: 0,
+      targetValue: 100,
+      currentValue: 20,
+      latestConfidence: 8,
+    }),
+    buildKeyResult({
+      id: 'k2',
+      objectiveId: 'grow',
+      weight: 2,
+      startValue: 0,
+      targetValue: 50,
+      currentValue: 30,
+      latestConfidence: 6,
+    }),
+    buildKeyResult({
+      id: 'k3',
+      objectiveId: 'churn',
+      weight: 1,
+      startValue: 40,
+      targetValue: 10,
+      currentValue: 31,
+      latestConfidence: 3,
+    }),
   ];
   const estimates = { reach: 500, impact: 2, confidence: 0.8, effort: 4 };
   const items = [
-    buildItem({ id: 'A', ...estimates, links: [{ keyResultId: 'k1', strength: 2 }, { keyResultId: 'k3', strength: 3 }] }),
+    buildItem({
+      id: 'A',
+      ...estimates,
+      links: [
+        { keyResultId: 'k1', strength: 2 },
+        { keyResultId: 'k3', strength: 3 },
+      ],
+    }),
     buildItem({ id: 'B', ...estimates }),
-    buildItem({ id: 'C', reach: 1000, impact: 1, confidence: 0.5, effort: 5, links: [{ keyResultId: 'k2', strength: 1 }] }),
+    buildItem({
+      id: 'C',
+      reach: 1000,
+      impact: 1,
+      confidence: 0.5,
+      effort: 5,
+      links: [{ keyResultId: 'k2', strength: 1 }],
+    }),
   ];
   return { items, keyResults, objectives, cycles, settings: DEFAULT_SCORING_SETTINGS, asOf: '2025-08-16T00:00:00Z' };
 }

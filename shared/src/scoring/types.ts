@@ -61,11 +61,7 @@ export interface ScoringCycle {
 }
 
 export type ItemFlagCode =
-  | 'NOT_SCORABLE'
-  | 'UNALIGNED'
-  | 'STALE_ALIGNMENT'
-  | 'LOW_VALUE_HIGH_EFFORT'
-  | 'RANK_INVERSION';
+  'NOT_SCORABLE' | 'UNALIGNED' | 'STALE_ALIGNMENT' | 'LOW_VALUE_HIGH_EFFORT' | 'RANK_INVERSION';
 
 export interface ItemFlag {
   code: ItemFlagCode;

@@ -42,7 +42,10 @@ export function combineValue(
   const { alignmentWeight, unalignedMultiplier } = settings.combination;
   const aligned = alignment.terms.length > 0;
   if (!aligned) {
-    return { valueScore: intrinsic === null ? null : intrinsic * unalignedMultiplier, combination: unalignedCombination(settings) };
+    return {
+      valueScore: intrinsic === null ? null : intrinsic * unalignedMultiplier,
+      combination: unalignedCombination(settings),
+    };
   }
   const multiplier = 1 + alignmentWeight * alignment.total;
   return {

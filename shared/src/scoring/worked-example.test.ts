@@ -52,8 +52,22 @@ describe('docs/SCORING.md worked example', () => {
     expect(headline?.misalignedEffort).toBe(4);
     expect(headline?.misalignedEffortShare).toBeCloseTo(4 / 13, 12);
     expect(headline?.objectives).toEqual([
-      { objectiveId: 'churn', parentId: null, level: 0, weightShare: 0.25, effort: expect.closeTo(2.4, 12), effortShare: expect.closeTo(2.4 / 13, 12) },
-      { objectiveId: 'grow', parentId: null, level: 0, weightShare: 0.75, effort: expect.closeTo(6.6, 12), effortShare: expect.closeTo(6.6 / 13, 12) },
+      {
+        objectiveId: 'churn',
+        parentId: null,
+        level: 0,
+        weightShare: 0.25,
+        effort: expect.closeTo(2.4, 12),
+        effortShare: expect.closeTo(2.4 / 13, 12),
+      },
+      {
+        objectiveId: 'grow',
+        parentId: null,
+        level: 0,
+        weightShare: 0.75,
+        effort: expect.closeTo(6.6, 12),
+        effortShare: expect.closeTo(6.6 / 13, 12),
+      },
     ]);
     expect(headline?.krCoverage).toEqual({ covered: 3, total: 3, share: 1 });
   });

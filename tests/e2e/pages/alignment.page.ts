@@ -37,7 +37,9 @@ export class AlignmentPage {
   }
 
   async tagFromSuggestion(code: string, itemTitle: string, keyResultTitle: string): Promise<void> {
-    await this.row(code, itemTitle).getByRole('button', { name: `Tag to ${keyResultTitle}` }).click();
+    await this.row(code, itemTitle)
+      .getByRole('button', { name: `Tag to ${keyResultTitle}` })
+      .click();
   }
 
   async fillEstimate(code: string, itemTitle: string, label: string, value: string): Promise<void> {

@@ -12,7 +12,10 @@ export class BacklogPage {
   /** After a navigation or reload: the heading and the count are there once the first page loaded. */
   async ready(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Backlog', level: 1 }).waitFor();
-    await this.page.locator('.bl-count').filter({ hasText: /\d+ items?/ }).waitFor();
+    await this.page
+      .locator('.bl-count')
+      .filter({ hasText: /\d+ items?/ })
+      .waitFor();
   }
 
   table(): Locator {
@@ -20,7 +23,9 @@ export class BacklogPage {
   }
 
   row(title: string): Locator {
-    return this.page.locator('.bl-tbody [role="row"][data-id]').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+    return this.page
+      .locator('.bl-tbody [role="row"][data-id]')
+      .filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
   /** Titles of the rows on screen, top to bottom. */
@@ -61,7 +66,9 @@ export class BacklogPage {
     await this.pickerDialog().getByRole('combobox', { name: 'Find a key result' }).waitFor();
     await this.page.keyboard.type(krQuery);
     await this.page.keyboard.press('Enter');
-    await this.pickerDialog().getByRole('radio', { name: /2 · Helps/ }).waitFor();
+    await this.pickerDialog()
+      .getByRole('radio', { name: /2 · Helps/ })
+      .waitFor();
     if (strength) await this.page.keyboard.press(String(strength));
     await this.page.keyboard.press('Enter');
     await this.pickerDialog().waitFor({ state: 'detached' });

@@ -22,7 +22,9 @@ export class DashboardPage {
   }
 
   objective(title: string): Locator {
-    return this.page.getByTestId('dash-objective').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+    return this.page
+      .getByTestId('dash-objective')
+      .filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }
 
   /** The KR small multiples, once Recharts has drawn them. */

@@ -25,7 +25,10 @@ export class ImportPage {
 
   /** The four counts, e.g. { 'to create': 10, 'with errors': 0 }. */
   async counts(): Promise<Record<string, number>> {
-    const items = await this.page.getByRole('list', { name: 'What the import would do' }).getByRole('listitem').allInnerTexts();
+    const items = await this.page
+      .getByRole('list', { name: 'What the import would do' })
+      .getByRole('listitem')
+      .allInnerTexts();
     return Object.fromEntries(
       items.map((text) => {
         const [, value = '', label = ''] = /^([\d,.\s]+)\s(.+)$/.exec(text.replace(/\n/g, ' ').trim()) ?? [];
@@ -41,7 +44,11 @@ export class ImportPage {
   /** Picks the Keyline field a column fills, then waits for the preview to follow. */
   async mapColumn(column: string, field: string): Promise<void> {
     await this.page.getByLabel(`Field for column ${column}`, { exact: true }).selectOption({ label: field });
-    await this.page.getByRole('status').filter({ hasText: 'Reading the file…' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: 'Reading the file…' })
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
   }
 
   applyButton(): Locator {

@@ -53,7 +53,10 @@ export class KeyResultPage {
   }
 
   /** Fills the check-in form and posts it with Ctrl+Enter from the note, or with the button. */
-  async postCheckIn(fields: { value: string; confidence: string; note?: string }, via: 'keyboard' | 'button' = 'button'): Promise<void> {
+  async postCheckIn(
+    fields: { value: string; confidence: string; note?: string },
+    via: 'keyboard' | 'button' = 'button',
+  ): Promise<void> {
     const form = this.checkInForm();
     await form.getByLabel('Value').fill(fields.value);
     await form.getByLabel('Confidence (0–10)').fill(fields.confidence);

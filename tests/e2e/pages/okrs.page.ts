@@ -2,7 +2,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { SignInPage } from './sign-in.page';
 
 /** A fresh browser context signed in as this user, at the given viewport width. */
-export async function openSignedIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, width = 1280): Promise<Page> {
+export async function openSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  user: { email: string; password: string },
+  width = 1280,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const signIn = new SignInPage(page);
@@ -47,7 +52,10 @@ export class OkrsPage {
 
   /** The error text under a field of the open dialog. */
   fieldError(label: string): Locator {
-    return this.dialog().locator('.field').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.error-text');
+    return this.dialog()
+      .locator('.field')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.error-text');
   }
 
   async createCycle(fields: CycleFields): Promise<void> {
@@ -69,7 +77,11 @@ export class OkrsPage {
   /** Opens the new-objective dialog from the page header or, with a parent, from that objective. */
   async openNewObjective(parentTitle?: string): Promise<Locator> {
     if (parentTitle) await this.page.getByRole('button', { name: `Add team objective under ${parentTitle}` }).click();
-    else await this.page.getByRole('button', { name: /^(\+ Objective|Add the first objective)$/ }).first().click();
+    else
+      await this.page
+        .getByRole('button', { name: /^(\+ Objective|Add the first objective)$/ })
+        .first()
+        .click();
     return this.dialog();
   }
 
@@ -81,7 +93,9 @@ export class OkrsPage {
   }
 
   async submitDialog(): Promise<void> {
-    await this.dialog().getByRole('button', { name: /^(Add|Save|Create) / }).click();
+    await this.dialog()
+      .getByRole('button', { name: /^(Add|Save|Create) / })
+      .click();
   }
 
   async openNewKeyResult(objectiveTitle: string): Promise<Locator> {
@@ -121,12 +135,16 @@ export class OkrsPage {
 
   /** Every control that edits something: viewers must see none of them. */
   editControls(): Locator {
-    return this.page.getByRole('button', { name: /^(\+ Objective|New quarter|Edit quarter|Add the first objective|Edit |Delete |Add key result|Add team objective)/ });
+    return this.page.getByRole('button', {
+      name: /^(\+ Objective|New quarter|Edit quarter|Add the first objective|Edit |Delete |Add key result|Add team objective)/,
+    });
   }
 
   /** A filter over the tree: 'Team', 'Owner' or 'Status'. */
   filter(label: 'Team' | 'Owner' | 'Status'): Locator {
-    return this.page.getByRole('search', { name: 'Filter objectives and key results' }).getByLabel(label, { exact: true });
+    return this.page
+      .getByRole('search', { name: 'Filter objectives and key results' })
+      .getByLabel(label, { exact: true });
   }
 
   async setFilter(label: 'Team' | 'Owner' | 'Status', optionLabel: string): Promise<void> {

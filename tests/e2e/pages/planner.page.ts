@@ -16,12 +16,17 @@ export class PlannerPage {
   }
 
   column(name: PlanName): Locator {
-    return this.page.getByTestId('plan-column').filter({ has: this.page.getByRole('heading', { level: 2, name, exact: true }) });
+    return this.page
+      .getByTestId('plan-column')
+      .filter({ has: this.page.getByRole('heading', { level: 2, name, exact: true }) });
   }
 
   /** Titles of the items that fit, in plan order. */
   async items(name: PlanName): Promise<string[]> {
-    return this.column(name).getByTestId('plan-item').locator('.plan-title').evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''));
+    return this.column(name)
+      .getByTestId('plan-item')
+      .locator('.plan-title')
+      .evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ''));
   }
 
   capacityLine(name: PlanName): Locator {

@@ -9,11 +9,15 @@ export class GradesPage {
   }
 
   row(krTitle: string): Locator {
-    return this.page.getByTestId('grade-row').filter({ has: this.page.getByRole('heading', { name: krTitle, exact: true }) });
+    return this.page
+      .getByTestId('grade-row')
+      .filter({ has: this.page.getByRole('heading', { name: krTitle, exact: true }) });
   }
 
   objective(title: string): Locator {
-    return this.page.getByTestId('grade-objective').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+    return this.page
+      .getByTestId('grade-objective')
+      .filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }
 
   /** Sets the grade (and note) of one KR and saves it, waiting for the toast. */

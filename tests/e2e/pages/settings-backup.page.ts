@@ -15,7 +15,10 @@ export class SettingsBackupPage {
 
   /** Clicks Download backup and returns the browser's download once it has finished. */
   async download(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Download backup' }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'Download backup' }).click(),
+    ]);
     await download.path();
     return download;
   }
@@ -60,6 +63,8 @@ export class SettingsBackupPage {
 
   /** "Rows" cell of one table in the restored summary, e.g. restoredCount('Objectives'). */
   restoredCount(table: string): Locator {
-    return this.restoredSummary().getByRole('row', { name: new RegExp(`^${table} `) }).getByRole('cell');
+    return this.restoredSummary()
+      .getByRole('row', { name: new RegExp(`^${table} `) })
+      .getByRole('cell');
   }
 }

@@ -14,7 +14,9 @@ export class SettingsTokensPage {
   }
 
   tokenRow(name: string): Locator {
-    return this.page.getByTestId('api-token-row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+    return this.page
+      .getByTestId('api-token-row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
   /** Creates a token and returns its secret, as shown once on screen. */
@@ -33,7 +35,10 @@ export class SettingsTokensPage {
 
   async revokeToken(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Revoke ${name}` }).click();
-    await this.page.getByRole('group', { name: `Confirm revoking ${name}` }).getByRole('button', { name: 'Revoke' }).click();
+    await this.page
+      .getByRole('group', { name: `Confirm revoking ${name}` })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
   }
 
   cadenceInput(): Locator {

@@ -15,7 +15,9 @@ export class SettingsPage {
   }
 
   memberRow(name: string): Locator {
-    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
   }
 
   /** Invites a member and returns the password the server generated, as shown once on screen. */
@@ -53,6 +55,9 @@ export class SettingsPage {
 
   async deleteTeam(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Delete ${name}` }).click();
-    await this.page.getByRole('group', { name: `Confirm deleting ${name}` }).getByRole('button', { name: 'Delete' }).click();
+    await this.page
+      .getByRole('group', { name: `Confirm deleting ${name}` })
+      .getByRole('button', { name: 'Delete' })
+      .click();
   }
 }

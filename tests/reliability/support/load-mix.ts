@@ -30,7 +30,10 @@ export interface LoadMixResult {
  * exactly, however few requests each connection gets to make. Latency is kept
  * per kind from autocannon's own per-response timing.
  */
-export async function runLoadMix(api: ApiClient, options: { connections: number; durationS: number }): Promise<LoadMixResult> {
+export async function runLoadMix(
+  api: ApiClient,
+  options: { connections: number; durationS: number },
+): Promise<LoadMixResult> {
   const cycles = (await api.get('/api/cycles')).body;
   const active = cycles.find((c: { status: string }) => c.status === 'active');
   const kr = (await api.get(`/api/key-results?cycleId=${active.id}`)).body[0];
@@ -43,12 +46,24 @@ export async function runLoadMix(api: ApiClient, options: { connections: number;
     read(`/api/backlog-items/${item.id}`),
     read('/api/backlog-items?limit=50&sort=valueScore'),
     read(`/api/key-results?cycleId=${active.id}`),
-    { kind: 'write', name: 'check-in', method: 'POST', path: `/api/key-results/${kr.id}/check-ins`, body: JSON.stringify({ value: 42, confidence: 6, note: 'load' }) },
+    {
+      kind: 'write',
+      name: 'check-in',
+      method: 'POST',
+      path: `/api/key-results/${kr.id}/check-ins`,
+      body: JSON.stringify({ value: 42, confidence: 6, note: 'load' }),
+    },
     read('/api/dashboard'),
     read(`/api/backlog-items/${item.id}`),
     read('/api/teams'),
     read('/api/backlog-items?limit=50&status=ready'),
-    { kind: 'write', name: 'create item', method: 'POST', path: '/api/backlog-items', body: JSON.stringify({ title: 'Made under load', effort: 3 }) },
+    {
+      kind: 'write',
+      name: 'create item',
+      method: 'POST',
+      path: '/api/backlog-items',
+      body: JSON.stringify({ title: 'Made under load', effort: 3 }),
+    },
   ];
   let sent = 0;
   let lastKind: 'read' | 'write' = 'read';
@@ -70,9 +85,17 @@ export async function runLoadMix(api: ApiClient, options: { connections: number;
     },
   ];
   const latencies = { read: [] as number[], write: [] as number[] };
-  const instance = autocannon({ url: api.baseUrl, connections: options.connections, duration: options.durationS, timeout: 30, requests });
+  const instance = autocannon({
+    url: api.baseUrl,
+    connections: options.connections,
+    duration: options.durationS,
+    timeout: 30,
+    requests,
+  });
   // autocannon calls a request's onResponse and then emits 'response' with its timing, synchronously.
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies[lastKind].push(ms));
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+    latencies[lastKind].push(ms),
+  );
   const result = await instance;
   return { result, sent, mixLength: mix.length, latencies, answers };
 }

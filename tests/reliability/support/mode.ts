@@ -20,7 +20,9 @@ export type Figures = Record<string, string | number | boolean>;
  */
 export function reportFigures(suite: string, figures: Figures): void {
   const width = Math.max(...Object.keys(figures).map((k) => k.length));
-  const lines = Object.entries(figures).map(([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'number' ? v.toLocaleString('en') : String(v)}`);
+  const lines = Object.entries(figures).map(
+    ([k, v]) => `  ${k.padEnd(width)}  ${typeof v === 'number' ? v.toLocaleString('en') : String(v)}`,
+  );
   console.log(`\n[${suite}] ${FULL ? 'full' : 'fast'} run\n${lines.join('\n')}`);
   const dir = join(ROOT, 'tests/artifacts/reliability');
   mkdirSync(dir, { recursive: true });

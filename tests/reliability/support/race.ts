@@ -32,8 +32,23 @@ export interface RaceResult {
  * Reading first and writing together puts every racer on the same version,
  * so a round must have exactly one winner and all others must get 412.
  */
-export async function raceReadModifyWrite(racers: readonly ApiClient[], target: RaceTarget, rounds: number): Promise<RaceResult> {
-  const result: RaceResult = { rounds, attempts: 0, successes: 0, conflicts: 0, other: [], splitReads: 0, roundsWithoutOneWinner: 0, wonVersions: [], winners: [], staleConflictBodies: 0 };
+export async function raceReadModifyWrite(
+  racers: readonly ApiClient[],
+  target: RaceTarget,
+  rounds: number,
+): Promise<RaceResult> {
+  const result: RaceResult = {
+    rounds,
+    attempts: 0,
+    successes: 0,
+    conflicts: 0,
+    other: [],
+    splitReads: 0,
+    roundsWithoutOneWinner: 0,
+    wonVersions: [],
+    winners: [],
+    staleConflictBodies: 0,
+  };
   for (let round = 0; round < rounds; round++) {
     const reads = await Promise.all(racers.map((r) => r.get(target.path)));
     const rows = reads.map((res) => {
@@ -41,7 +56,9 @@ export async function raceReadModifyWrite(racers: readonly ApiClient[], target: 
       return res.body;
     });
     if (new Set(rows.map((r) => r.version)).size !== 1) result.splitReads++;
-    const writes: ApiResponse[] = await Promise.all(racers.map((r, i) => r.patch(target.path, target.modify(rows[i], i), rows[i].version)));
+    const writes: ApiResponse[] = await Promise.all(
+      racers.map((r, i) => r.patch(target.path, target.modify(rows[i], i), rows[i].version)),
+    );
     result.attempts += writes.length;
     const won = writes.filter((w) => w.status === 200);
     if (won.length !== 1) result.roundsWithoutOneWinner++;
@@ -61,8 +78,10 @@ export async function raceReadModifyWrite(racers: readonly ApiClient[], target: 
 /** Audit events of one row with the given action, read through the API (paged). */
 export async function auditEventsOf(api: ApiClient, entity: string, entityId: string, action: string): Promise<any[]> {
   const events: any[] = [];
-  for (let cursor: string | null = ''; cursor !== null; ) {
-    const res: ApiResponse = await api.get(`/api/audit-events?entity=${entity}&entityId=${entityId}&limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+  for (let cursor: string | null = ''; cursor !== null;) {
+    const res: ApiResponse = await api.get(
+      `/api/audit-events?entity=${entity}&entityId=${entityId}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     if (res.status !== 200) throw new Error(`audit: ${res.status} ${JSON.stringify(res.body)}`);
     events.push(...res.body.items);
     cursor = res.body.nextCursor;

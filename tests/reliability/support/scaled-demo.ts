@@ -17,7 +17,13 @@ export async function seedScaledDemo(url: string, items: number): Promise<{ item
   const db = await openDatabase(url);
   try {
     await db.migrate();
-    const config = loadConfig({ DATABASE_URL: url, KEYLINE_SEED: 'demo', KEYLINE_ADMIN_EMAIL: ADMIN.email, KEYLINE_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: url,
+      KEYLINE_SEED: 'demo',
+      KEYLINE_ADMIN_EMAIL: ADMIN.email,
+      KEYLINE_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+    });
     await seedIfEmpty(db, config);
     return await db.write(async (m) => {
       const demo = await m.find(BacklogItemEntity, { order: { rank: 'ASC' } });
@@ -32,7 +38,13 @@ export async function seedScaledDemo(url: string, items: number): Promise<{ item
         const source = demo[i % demo.length]!;
         const id = randomUUID();
         rank += step;
-        newItems.push({ ...source, id, title: `${source.title} (copy ${Math.floor(i / demo.length) + 1})`, externalKey: null, rank });
+        newItems.push({
+          ...source,
+          id,
+          title: `${source.title} (copy ${Math.floor(i / demo.length) + 1})`,
+          externalKey: null,
+          rank,
+        });
         for (const l of linksOf.get(source.id) ?? []) newLinks.push({ ...l, itemId: id });
       }
       for (let i = 0; i < newItems.length; i += 200) await m.insert(BacklogItemEntity, newItems.slice(i, i + 200));

@@ -27,9 +27,18 @@ export interface LoggedServer {
  * can read what the server wrote down (and what it must never write down).
  * One admin is signed in; make other users through the API.
  */
-export async function startLoggedServer(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<LoggedServer> {
+export async function startLoggedServer(
+  kind: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+): Promise<LoggedServer> {
   const testDb = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, KEYLINE_SEED: 'none', LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDb.url,
+    KEYLINE_SEED: 'none',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   const db = await openDatabase(testDb.url, { schema: testDb.schema });
   await db.migrate();
   const chunks: string[] = [];
@@ -45,7 +54,12 @@ export async function startLoggedServer(kind: 'sqlite' | 'postgres', env: Record
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await services.users.create(SYSTEM_ACTOR, { email: 'admin@test.local', name: 'Test admin', role: 'admin', password: PASSWORD });
+  await services.users.create(SYSTEM_ACTOR, {
+    email: 'admin@test.local',
+    name: 'Test admin',
+    role: 'admin',
+    password: PASSWORD,
+  });
   const admin = new ApiClient(baseUrl);
   await admin.login('admin@test.local', PASSWORD);
   const logText = () => chunks.join('');

@@ -25,12 +25,19 @@ export function AlignmentPage() {
   const report = useAlignmentReport(filters);
   const cycles = useCycles();
   const teams = useTeams();
-  const keyResults = useQuery({ queryKey: alignmentKeys.keyResults, queryFn: ({ signal }) => alignmentApi.keyResults(signal), staleTime: 60_000 });
+  const keyResults = useQuery({
+    queryKey: alignmentKeys.keyResults,
+    queryFn: ({ signal }) => alignmentApi.keyResults(signal),
+    staleTime: 60_000,
+  });
 
   const activeCycleId = cycles.data?.find((c) => c.status === 'active')?.id ?? null;
   // Tagging only helps with key results of the active cycle: others count for nothing.
   const taggable = useMemo(
-    () => (keyResults.data ?? []).filter((kr) => kr.cycleId === activeCycleId).map((kr) => ({ id: kr.id, title: kr.title })),
+    () =>
+      (keyResults.data ?? [])
+        .filter((kr) => kr.cycleId === activeCycleId)
+        .map((kr) => ({ id: kr.id, title: kr.title })),
     [keyResults.data, activeCycleId],
   );
   const titles = useMemo(() => new Map((keyResults.data ?? []).map((kr) => [kr.id, kr.title])), [keyResults.data]);
@@ -43,12 +50,17 @@ export function AlignmentPage() {
           <h1>Alignment</h1>
           {report.data && (
             <p className="meta">
-              {report.data.cycle ? report.data.cycle.name : 'No active cycle'} · scores as of {formatDateTime(report.data.asOf)} ·{' '}
-              <Link to="/scoring">How scores work</Link>
+              {report.data.cycle ? report.data.cycle.name : 'No active cycle'} · scores as of{' '}
+              {formatDateTime(report.data.asOf)} · <Link to="/scoring">How scores work</Link>
             </p>
           )}
         </div>
-        <AlignmentFilterBar filters={filters} cycles={cycles.data ?? []} teams={teams.data ?? []} onChange={setFilters} />
+        <AlignmentFilterBar
+          filters={filters}
+          cycles={cycles.data ?? []}
+          teams={teams.data ?? []}
+          onChange={setFilters}
+        />
       </header>
 
       {report.isPending && <p role="status">Loading the alignment figures…</p>}
@@ -64,7 +76,8 @@ export function AlignmentPage() {
         <div aria-busy={report.isFetching || undefined}>
           {!report.data.cycle && (
             <p className="panel">
-              No cycle is active, so no item can serve a current key result. <Link to="/okrs">Start or activate this quarter's cycle</Link>.
+              No cycle is active, so no item can serve a current key result.{' '}
+              <Link to="/okrs">Start or activate this quarter's cycle</Link>.
             </p>
           )}
           <HeadlineCards report={report.data} />
@@ -73,7 +86,13 @@ export function AlignmentPage() {
             <ObjectiveEffortBars report={report.data} />
             <KeyResultFlags report={report.data} />
           </div>
-          <FlaggedList report={report.data} teamId={filters.teamId} canEdit={canEdit} keyResults={taggable} keyResultTitles={titles} />
+          <FlaggedList
+            report={report.data}
+            teamId={filters.teamId}
+            canEdit={canEdit}
+            keyResults={taggable}
+            keyResultTitles={titles}
+          />
         </div>
       )}
     </div>

@@ -21,7 +21,14 @@ export function SignInPage() {
         <p className="meta">Your backlog, aligned with this quarter's OKRs.</p>
         <label className="field">
           <span>Email</span>
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
         </label>
         <label className="field">
           <span>Password</span>

@@ -42,7 +42,11 @@ export function BacklogPage() {
   const notify = useNotify();
   const issues = useRowIssues();
   const { announce, region } = useAnnouncer();
-  const actions = useItemActions({ queryKey: list.queryKey, view, liveKeyResultIds: reference.liveKeyResultIds }, issues, announce);
+  const actions = useItemActions(
+    { queryKey: list.queryKey, view, liveKeyResultIds: reference.liveKeyResultIds },
+    issues,
+    announce,
+  );
   const [singleKeys, setSingleKeys] = useSingleKeyShortcuts();
   const [helpOpen, setHelpOpen] = useState(false);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -65,7 +69,10 @@ export function BacklogPage() {
     setFocusIndex(0);
   }
 
-  const openItem = useCallback((id: string) => navigate({ pathname: `/backlog/${id}`, search: location.search }), [navigate, location.search]);
+  const openItem = useCallback(
+    (id: string) => navigate({ pathname: `/backlog/${id}`, search: location.search }),
+    [navigate, location.search],
+  );
   const openPicker = useCallback((ids: readonly string[], fromSelection = false) => {
     const rows = rowsRef.current;
     const single = ids.length === 1 ? rows.find((r) => r.id === ids[0]) : undefined;
@@ -88,11 +95,24 @@ export function BacklogPage() {
         const rows = rowsRef.current;
         const id = rows[index]?.id;
         if (!id) return;
-        setSelection((s) => (extend ? selectRange(s, rows.map((r) => r.id), id) : toggleOne(s, id)));
+        setSelection((s) =>
+          extend
+            ? selectRange(
+                s,
+                rows.map((r) => r.id),
+                id,
+              )
+            : toggleOne(s, id),
+        );
         setFocusIndex(index);
       },
       edit: (id, field) => setEditing(field ? { id, field } : null),
-      saveField: (id, field, value) => void actions.saveFields(id, { [field]: value }, field === 'status' ? 'status' : columnOf(field).label.toLowerCase()),
+      saveField: (id, field, value) =>
+        void actions.saveFields(
+          id,
+          { [field]: value },
+          field === 'status' ? 'status' : columnOf(field).label.toLowerCase(),
+        ),
       invalid: (message) => notify({ kind: 'error', message: `Not saved: ${message}` }),
       tag: (id) => openPicker([id]),
       open: openItem,
@@ -109,11 +129,16 @@ export function BacklogPage() {
     singleKeys,
     setSelection,
     onOpen: openItem,
-    onTag: (id) => (selection.ids.has(id) && selection.ids.size > 1 ? openPicker([...selection.ids], true) : openPicker([id])),
+    onTag: (id) =>
+      selection.ids.has(id) && selection.ids.size > 1 ? openPicker([...selection.ids], true) : openPicker([id]),
     onEdit: (id) => setEditing({ id, field: 'status' }),
-    onMove: (item, planned, direction) => moveItem(item, planned, `${direction} to position ${formatNumber(planned.toIndex + 1)}`),
+    onMove: (item, planned, direction) =>
+      moveItem(item, planned, `${direction} to position ${formatNumber(planned.toIndex + 1)}`),
     onCannotRerank: () =>
-      notify({ kind: 'info', message: 'Re-ranking works on the whole backlog in rank order. Clear the filters and sort by rank first.' }),
+      notify({
+        kind: 'info',
+        message: 'Re-ranking works on the whole backlog in rank order. Clear the filters and sort by rank first.',
+      }),
   });
 
   useGlobalKeys(singleKeys && !picker, {
@@ -136,7 +161,11 @@ export function BacklogPage() {
     announce(`Added "${created.title}" at the bottom of the backlog`);
     setScrollToId(created.id);
     if (!rowsRef.current.some((r) => r.id === created.id)) {
-      notify({ kind: 'success', message: `Added "${created.title}" at the bottom of the backlog`, action: { label: 'Open', run: () => openItem(created.id) } });
+      notify({
+        kind: 'success',
+        message: `Added "${created.title}" at the bottom of the backlog`,
+        action: { label: 'Open', run: () => openItem(created.id) },
+      });
     }
   };
 
@@ -161,7 +190,9 @@ export function BacklogPage() {
       <div className="bl-head">
         <h1 id="bl-title">Backlog</h1>
         <p className="bl-count" role="status">
-          {list.data ? `${formatNumber(list.total)} ${list.total === 1 ? 'item' : 'items'}${filtered ? ' match these filters' : ''}` : 'Loading items…'}
+          {list.data
+            ? `${formatNumber(list.total)} ${list.total === 1 ? 'item' : 'items'}${filtered ? ' match these filters' : ''}`
+            : 'Loading items…'}
           {list.isFetching && list.data && !list.isFetchingNextPage && <span className="meta"> · updating…</span>}
         </p>
         {canEdit && (
@@ -170,17 +201,31 @@ export function BacklogPage() {
           </Link>
         )}
         <label className="bl-toggle bl-cols">
-          <input type="checkbox" checked={view.wide} onChange={(e) => setView((v) => ({ ...v, wide: e.target.checked }), { replace: true })} />
+          <input
+            type="checkbox"
+            checked={view.wide}
+            onChange={(e) => setView((v) => ({ ...v, wide: e.target.checked }), { replace: true })}
+          />
           WSJF &amp; ICE columns
         </label>
         <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} singleKeys={singleKeys} onSingleKeys={setSingleKeys} />
       </div>
       {canEdit && <CreateItemInput ref={createRef} onCreate={create} />}
-      <BacklogFilters view={view} setView={setView} reference={reference} searchRef={searchRef} onClear={() => setView(clearFilters)} />
+      <BacklogFilters
+        view={view}
+        setView={setView}
+        reference={reference}
+        searchRef={searchRef}
+        onClear={() => setView(clearFilters)}
+      />
       {canEdit && !canDrag && list.total > 0 && (
         <p className="bl-hint">
           <span aria-hidden="true">ⓘ </span>Re-ranking (drag or Alt+↑/↓) works on the whole backlog in rank order.{' '}
-          <button type="button" className="button ghost" onClick={() => setView((v) => ({ ...DEFAULT_VIEW, wide: v.wide }))}>
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => setView((v) => ({ ...DEFAULT_VIEW, wide: v.wide }))}
+          >
             Show rank order
           </button>
         </p>
@@ -227,7 +272,11 @@ export function BacklogPage() {
           onRowKeyDown={onRowKeyDown}
           onDragMove={(activeId, overId) => {
             const rows = rowsRef.current;
-            const planned = dragMove(rows.map((r) => r.id), activeId, overId);
+            const planned = dragMove(
+              rows.map((r) => r.id),
+              activeId,
+              overId,
+            );
             const item = rows.find((r) => r.id === activeId);
             if (planned && item) moveItem(item, planned);
           }}
@@ -259,7 +308,8 @@ export function BacklogPage() {
             setPicker(null);
             // A tagged row can leave the list ("No KR link"): keep focus in the table.
             requestAnimationFrame(() => {
-              if (document.activeElement === document.body && !itemId) tableRef.current?.focusRow(Math.min(focusIndex, rowsRef.current.length - 1));
+              if (document.activeElement === document.body && !itemId)
+                tableRef.current?.focusRow(Math.min(focusIndex, rowsRef.current.length - 1));
             });
           }}
         />

@@ -38,7 +38,12 @@ export function DashboardPage() {
     <div className="dash-filters">
       <div className="field">
         <label htmlFor={cycleSelect}>Quarter</label>
-        <select id={cycleSelect} value={cycleId ?? ''} onChange={(e) => setParam('cycle', e.target.value)} disabled={!cycles.data?.length}>
+        <select
+          id={cycleSelect}
+          value={cycleId ?? ''}
+          onChange={(e) => setParam('cycle', e.target.value)}
+          disabled={!cycles.data?.length}
+        >
           {(cycles.data ?? []).map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} ({STATUS_LABEL[c.status].toLowerCase()})
@@ -66,7 +71,11 @@ export function DashboardPage() {
       <section>
         <h1>Dashboard</h1>
         <p role="alert">Couldn't load the dashboard: {error.message}</p>
-        <button type="button" className="button" onClick={() => void Promise.all([cycles.refetch(), dashboard.refetch()])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void Promise.all([cycles.refetch(), dashboard.refetch()])}
+        >
           Try again
         </button>
       </section>

@@ -26,7 +26,9 @@ export function ImportPage() {
   const choose = (chosen: File) => {
     setFile(chosen);
     if (chosen.size > IMPORT_MAX_BYTES) {
-      setTooLarge(`${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+      setTooLarge(
+        `${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
       flow.reset();
       return;
     }
@@ -38,7 +40,11 @@ export function ImportPage() {
     if (!file || !preview) return;
     flow.applyFile(file, preview.mapping);
   };
-  const ready = preview && preview.counts.error === 0 && preview.missingFields.length === 0 && preview.counts.create + preview.counts.update > 0;
+  const ready =
+    preview &&
+    preview.counts.error === 0 &&
+    preview.missingFields.length === 0 &&
+    preview.counts.create + preview.counts.update > 0;
   const applied = flow.applied;
 
   return (
@@ -48,8 +54,8 @@ export function ImportPage() {
         <section aria-labelledby="import-title">
           <h2 id="import-title">Import backlog items</h2>
           <p>
-            Items are matched by their key (e.g. a Jira issue key): importing the same export again updates them instead of adding copies.
-            Nothing is written until you apply, and then every row is imported or none.
+            Items are matched by their key (e.g. a Jira issue key): importing the same export again updates them instead
+            of adding copies. Nothing is written until you apply, and then every row is imported or none.
           </p>
           <FileDrop onFile={choose} fileName={file?.name} />
           {tooLarge && (
@@ -82,10 +88,17 @@ export function ImportPage() {
             <>
               <p className="import-format">
                 <span className="badge">{preview.format === 'jira' ? 'Jira export' : 'Generic CSV'}</span>{' '}
-                {formatNumber(preview.totalRows)} rows, separated by “{preview.delimiter === '\t' ? 'tab' : preview.delimiter}”
+                {formatNumber(preview.totalRows)} rows, separated by “
+                {preview.delimiter === '\t' ? 'tab' : preview.delimiter}”
               </p>
-              <details className="import-details" open={preview.format === 'generic' || preview.missingFields.length > 0}>
-                <summary>Columns → fields{preview.format === 'jira' ? ' (Jira’s columns are recognised; change any you like)' : ''}</summary>
+              <details
+                className="import-details"
+                open={preview.format === 'generic' || preview.missingFields.length > 0}
+              >
+                <summary>
+                  Columns → fields
+                  {preview.format === 'jira' ? ' (Jira’s columns are recognised; change any you like)' : ''}
+                </summary>
                 <MappingTable
                   headers={preview.headers}
                   mapping={preview.mapping}

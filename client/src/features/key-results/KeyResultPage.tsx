@@ -46,7 +46,9 @@ export function KeyResultPage() {
     return (
       <section>
         <h1>{missing ? 'Key result not found' : 'Couldn’t load this key result'}</h1>
-        <p role="alert">{missing ? 'It may have been deleted. Go back to the OKRs to find its replacement.' : kr.error.message}</p>
+        <p role="alert">
+          {missing ? 'It may have been deleted. Go back to the OKRs to find its replacement.' : kr.error.message}
+        </p>
         {!missing && (
           <button type="button" className="button" onClick={() => void kr.refetch()}>
             Try again
@@ -96,18 +98,26 @@ export function KeyResultPage() {
           {linked.data ? (
             <LinkedItems keyResultId={id} items={linked.data.items} total={linked.data.total} />
           ) : (
-            <p className="meta">{linked.isError ? `Couldn't load linked items: ${linked.error.message}` : 'Loading linked items…'}</p>
+            <p className="meta">
+              {linked.isError ? `Couldn't load linked items: ${linked.error.message}` : 'Loading linked items…'}
+            </p>
           )}
           {audit.data ? (
             <AuditTrail events={audit.data.items} total={audit.data.total} />
           ) : (
-            <p className="meta">{audit.isError ? `Couldn't load the audit trail: ${audit.error.message}` : 'Loading audit trail…'}</p>
+            <p className="meta">
+              {audit.isError ? `Couldn't load the audit trail: ${audit.error.message}` : 'Loading audit trail…'}
+            </p>
           )}
         </div>
       </div>
       {dialog === 'edit' && <KeyResultForm mode="edit" keyResult={keyResult} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && (
-        <DeleteKeyResultDialog keyResult={keyResult} onClose={() => setDialog(null)} onDeleted={() => navigate(`/okrs?cycle=${keyResult.cycleId}`)} />
+        <DeleteKeyResultDialog
+          keyResult={keyResult}
+          onClose={() => setDialog(null)}
+          onDeleted={() => navigate(`/okrs?cycle=${keyResult.cycleId}`)}
+        />
       )}
     </article>
   );

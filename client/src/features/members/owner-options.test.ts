@@ -17,7 +17,12 @@ describe('ownerChoices', () => {
   });
 
   it('keeps a disabled or unknown current owner, marked, so saving does not change the owner unasked', () => {
-    expect(ownerChoices(members, 'b', undefined).map((c) => c.label)).toEqual(['No owner', 'Ada', 'Bo (disabled)', 'Cy']);
+    expect(ownerChoices(members, 'b', undefined).map((c) => c.label)).toEqual([
+      'No owner',
+      'Ada',
+      'Bo (disabled)',
+      'Cy',
+    ]);
     expect(ownerChoices(members, 'gone', undefined).at(-1)).toEqual({ value: 'gone', label: 'Unknown member' });
   });
 });

@@ -10,11 +10,16 @@ export interface OwnerChoice {
  * disabled member stays in the list only while they are the current owner,
  * marked, so editing something they own does not silently change its owner.
  */
-export function ownerChoices(members: readonly Member[], currentOwnerId: string | null, meId: string | undefined): OwnerChoice[] {
+export function ownerChoices(
+  members: readonly Member[],
+  currentOwnerId: string | null,
+  meId: string | undefined,
+): OwnerChoice[] {
   const choices = members
     .filter((m) => m.active || m.id === currentOwnerId)
     .map((m) => ({ value: m.id, label: `${m.name}${m.id === meId ? ' (you)' : ''}${m.active ? '' : ' (disabled)'}` }));
-  if (currentOwnerId && !members.some((m) => m.id === currentOwnerId)) choices.push({ value: currentOwnerId, label: 'Unknown member' });
+  if (currentOwnerId && !members.some((m) => m.id === currentOwnerId))
+    choices.push({ value: currentOwnerId, label: 'Unknown member' });
   return [{ value: '', label: 'No owner' }, ...choices];
 }
 

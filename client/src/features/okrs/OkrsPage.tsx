@@ -31,7 +31,10 @@ export function OkrsPage() {
   const owners = useOwnerOptions(objectives.data ?? [], keyResults.data ?? []);
   const teamFilterRef = useRef<HTMLSelectElement>(null);
 
-  const tree = useMemo(() => buildObjectiveTree(objectives.data ?? [], keyResults.data ?? []), [objectives.data, keyResults.data]);
+  const tree = useMemo(
+    () => buildObjectiveTree(objectives.data ?? [], keyResults.data ?? []),
+    [objectives.data, keyResults.data],
+  );
   const visible = useMemo(() => filterObjectiveTree(tree, filters), [tree, filters]);
   const filtered = hasOkrFilters(filters);
   // The clear button goes away with the filters: focus moves to the first filter, not to the page body.
@@ -64,7 +67,11 @@ export function OkrsPage() {
       <section className="okrs-page">
         <h1>OKRs</h1>
         <p role="alert">Couldn't load the OKRs: {error.message}</p>
-        <button type="button" className="button" onClick={() => void Promise.all([cycles.refetch(), objectives.refetch(), keyResults.refetch()])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void Promise.all([cycles.refetch(), objectives.refetch(), keyResults.refetch()])}
+        >
           Try again
         </button>
       </section>
@@ -107,7 +114,11 @@ export function OkrsPage() {
       <div className="okrs-header">
         <h1 id="okrs-title">OKRs · {cycle.name}</h1>
         {canEdit && (
-          <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-objective', parentId: null })}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setDialog({ kind: 'new-objective', parentId: null })}
+          >
             + Objective
           </button>
         )}
@@ -125,8 +136,17 @@ export function OkrsPage() {
           </div>
         )}
       </div>
-      <CycleBar cycles={cycles.data ?? []} cycle={cycle} pace={pace} canEdit={isEditor} onSelect={selectCycle} onAction={setDialog} />
-      {cycle.status === 'closed' && <p className="okr-note">{cycle.name} is closed: its objectives and key results are read-only.</p>}
+      <CycleBar
+        cycles={cycles.data ?? []}
+        cycle={cycle}
+        pace={pace}
+        canEdit={isEditor}
+        onSelect={selectCycle}
+        onAction={setDialog}
+      />
+      {cycle.status === 'closed' && (
+        <p className="okr-note">{cycle.name} is closed: its objectives and key results are read-only.</p>
+      )}
       {objectives.isPending || keyResults.isPending ? (
         // Only the tree waits when switching quarters; the switcher stays where the user's focus is.
         <p className="page-loading" role="status">
@@ -136,8 +156,14 @@ export function OkrsPage() {
         <div className="okr-empty">
           {canEdit ? (
             <>
-              <p>No objectives in {cycle.name} yet — add the first. Start with one company objective and 2–4 key results.</p>
-              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-objective', parentId: null })}>
+              <p>
+                No objectives in {cycle.name} yet — add the first. Start with one company objective and 2–4 key results.
+              </p>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => setDialog({ kind: 'new-objective', parentId: null })}
+              >
                 Add the first objective
               </button>
             </>
@@ -170,7 +196,11 @@ export function OkrsPage() {
               </button>
             </div>
           )}
-          <ul className="objective-list okr-tree" aria-label={`Objectives of ${cycle.name}`} hidden={visible.length === 0}>
+          <ul
+            className="objective-list okr-tree"
+            aria-label={`Objectives of ${cycle.name}`}
+            hidden={visible.length === 0}
+          >
             {visible.map((node) => (
               <ObjectiveItem
                 key={node.objective.id}

@@ -10,7 +10,15 @@ import { ApplyPlanDialog } from './components/ApplyPlanDialog';
 import { PlanColumn } from './components/PlanColumn';
 import { PlannerControls } from './components/PlannerControls';
 import { useDebouncedValue } from './hooks/useDebouncedValue';
-import { compareSentence, DEFAULT_CAPACITY, NO_OVERRIDES, parseCapacity, toggleExclude, toggleInclude, type Overrides } from './utils/planner-state';
+import {
+  compareSentence,
+  DEFAULT_CAPACITY,
+  NO_OVERRIDES,
+  parseCapacity,
+  toggleExclude,
+  toggleInclude,
+  type Overrides,
+} from './utils/planner-state';
 import './planner.css';
 
 type Which = 'byValue' | 'byRank';
@@ -42,7 +50,9 @@ export function PlannerPage() {
   // Memoised so the debounce sees a new value only when an input really changed.
   const inputs = useMemo(() => ({ capacity: lastGood, overrides }), [lastGood, overrides]);
   const settled = useDebouncedValue(inputs, 250);
-  const plan = usePlan(cycles.data ? { cycleId, teamId, capacity: settled.capacity, overrides: settled.overrides } : null);
+  const plan = usePlan(
+    cycles.data ? { cycleId, teamId, capacity: settled.capacity, overrides: settled.overrides } : null,
+  );
 
   const setParam = (key: string, value: string) =>
     setParams(
@@ -77,7 +87,10 @@ export function PlannerPage() {
       chosen.items.map((r) => r.id),
       {
         onSuccess: (result) => {
-          notify({ kind: 'success', message: `Applied: ${result.items.length} items now lead the backlog in this order` });
+          notify({
+            kind: 'success',
+            message: `Applied: ${result.items.length} items now lead the backlog in this order`,
+          });
           setApplying(null);
           setOverrides(NO_OVERRIDES);
         },
@@ -90,8 +103,8 @@ export function PlannerPage() {
     <section className="planner-page" aria-labelledby="planner-title">
       <h1 id="planner-title">What-if planner</h1>
       <p className="planner-intro">
-        Fill a quarter's capacity from the top of the backlog, by value score and by today's rank, and compare what each plan serves. Nothing is saved unless
-        you apply a plan as the rank order.
+        Fill a quarter's capacity from the top of the backlog, by value score and by today's rank, and compare what each
+        plan serves. Nothing is saved unless you apply a plan as the rank order.
       </p>
       <PlannerControls
         capacityText={capacityText}
@@ -110,7 +123,12 @@ export function PlannerPage() {
           <ul>
             {overrides.exclude.map((id) => (
               <li key={id}>
-                <button type="button" className="button small" onClick={() => setOverrides((o) => toggleExclude(o, id))} aria-label={`Put back ${titles.get(id) ?? 'item'}`}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setOverrides((o) => toggleExclude(o, id))}
+                  aria-label={`Put back ${titles.get(id) ?? 'item'}`}
+                >
                   {titles.get(id) ?? 'Item'} <span aria-hidden="true">×</span>
                 </button>
               </li>
@@ -142,7 +160,11 @@ export function PlannerPage() {
                 key={which}
                 plan={plan.data[which]}
                 title={TITLES[which]}
-                description={which === 'byValue' ? 'Highest value score first; items without a score last.' : 'The backlog as it is ranked today.'}
+                description={
+                  which === 'byValue'
+                    ? 'Highest value score first; items without a score last.'
+                    : 'The backlog as it is ranked today.'
+                }
                 onInclude={onInclude}
                 onExclude={onExclude}
                 onApply={isEditor ? () => setApplying(which) : undefined}
@@ -153,7 +175,8 @@ export function PlannerPage() {
             <section className="planner-estimates" aria-labelledby="needs-estimate">
               <h2 id="needs-estimate">Needs an estimate first ({plan.data.needsEstimateTotal})</h2>
               <p className="meta">
-                Items without an effort estimate are never planned. <Link to="/backlog">Estimate them in the backlog</Link>.
+                Items without an effort estimate are never planned.{' '}
+                <Link to="/backlog">Estimate them in the backlog</Link>.
               </p>
               <ul className="plan-uncovered">
                 {plan.data.needsEstimate.slice(0, 10).map((row) => (

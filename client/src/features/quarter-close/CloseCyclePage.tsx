@@ -29,7 +29,9 @@ export function CloseCyclePage() {
   const keyResults = useCycleKeyResults(id);
   const cycle = cycles.data?.find((c) => c.id === id);
   if (cycles.error || objectives.error || keyResults.error) {
-    return <p role="alert">Couldn't load this quarter: {(cycles.error ?? objectives.error ?? keyResults.error)?.message}</p>;
+    return (
+      <p role="alert">Couldn't load this quarter: {(cycles.error ?? objectives.error ?? keyResults.error)?.message}</p>
+    );
   }
   if (!cycles.data || !objectives.data || !keyResults.data) {
     return (
@@ -53,17 +55,38 @@ export function CloseCyclePage() {
     );
   }
   const titles = new Map(objectives.data.map((o) => [o.id, o.title]));
-  return <CloseWizard cycle={cycle} cycles={cycles.data} keyResults={keyResults.data} objectiveTitle={(oid) => titles.get(oid) ?? ''} />;
+  return (
+    <CloseWizard
+      cycle={cycle}
+      cycles={cycles.data}
+      keyResults={keyResults.data}
+      objectiveTitle={(oid) => titles.get(oid) ?? ''}
+    />
+  );
 }
 
-function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cycle; cycles: Cycle[]; keyResults: KeyResult[]; objectiveTitle: (id: string) => string }) {
+function CloseWizard({
+  cycle,
+  cycles,
+  keyResults,
+  objectiveTitle,
+}: {
+  cycle: Cycle;
+  cycles: Cycle[];
+  keyResults: KeyResult[];
+  objectiveTitle: (id: string) => string;
+}) {
   const notify = useNotify();
   const client = useQueryClient();
   const close = useCloseCycle();
   const targets = useMemo(() => carryTargets(cycles, cycle), [cycles, cycle]);
   const suggestion = nextQuarter(cycle);
   const [step, setStep] = useState(0);
-  const [next, setNext] = useState<NextDraft>({ kind: targets.length > 0 ? 'existing' : 'new', cycleId: targets[0]?.id ?? '', ...suggestion });
+  const [next, setNext] = useState<NextDraft>({
+    kind: targets.length > 0 ? 'existing' : 'new',
+    cycleId: targets[0]?.id ?? '',
+    ...suggestion,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const candidates = useMemo(() => carryCandidates(keyResults), [keyResults]);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(candidates.map((kr) => kr.id)));
@@ -85,11 +108,18 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
   }
 
   const nextName = next.kind === 'existing' ? (targets.find((c) => c.id === next.cycleId)?.name ?? '') : next.name;
-  const choice: NextChoice = next.kind === 'existing' ? { kind: 'existing', cycleId: next.cycleId } : next.kind === 'new' ? { ...next, kind: 'new' } : { kind: 'none' };
+  const choice: NextChoice =
+    next.kind === 'existing'
+      ? { kind: 'existing', cycleId: next.cycleId }
+      : next.kind === 'new'
+        ? { ...next, kind: 'new' }
+        : { kind: 'none' };
   const carry = next.kind === 'none' ? [] : candidates.filter((kr) => chosen.has(kr.id)).map((kr) => kr.id);
   const ungraded = keyResults.filter((kr) => kr.grade === null).length;
   // Whole days from today (UTC, like the quarter's dates) to its last day; closing before then ends it early.
-  const daysLeft = Math.round((Date.parse(cycle.endsOn) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000);
+  const daysLeft = Math.round(
+    (Date.parse(cycle.endsOn) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000,
+  );
 
   const forward = () => {
     if (step === 0 && next.kind === 'new') {
@@ -123,7 +153,11 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
         <>
           <ol className="wizard-steps" aria-label="Steps">
             {STEPS.map((label, i) => (
-              <li key={label} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : i === step ? 'current' : ''}>
+              <li
+                key={label}
+                aria-current={i === step ? 'step' : undefined}
+                className={i < step ? 'done' : i === step ? 'current' : ''}
+              >
                 <span className="wizard-step-no" aria-hidden="true">
                   {i < step ? '✓' : i + 1}
                 </span>{' '}
@@ -135,36 +169,45 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
             Step {step + 1} of 3: {STEPS[step]}
           </h2>
           {step === 0 && <StepNextCycle draft={next} targets={targets} errors={errors} onChange={setNext} />}
-          {step === 1 && <StepCarryOver candidates={candidates} chosen={chosen} objectiveTitle={objectiveTitle} nextName={nextName} onChange={setChosen} />}
+          {step === 1 && (
+            <StepCarryOver
+              candidates={candidates}
+              chosen={chosen}
+              objectiveTitle={objectiveTitle}
+              nextName={nextName}
+              onChange={setChosen}
+            />
+          )}
           {step === 2 && (
             <div className="wizard-summary" data-testid="close-summary">
               <ul>
                 <li>
-                  {cycle.name} ({formatDay(cycle.startsOn)} – {formatDay(cycle.endsOn)}) closes: its objectives and key results become read-only; grades and
-                  retro notes stay editable.
+                  {cycle.name} ({formatDay(cycle.startsOn)} – {formatDay(cycle.endsOn)}) closes: its objectives and key
+                  results become read-only; grades and retro notes stay editable.
                 </li>
                 {next.kind === 'new' && (
                   <li>
-                    {next.name} is created ({formatDay(next.startsOn)} – {formatDay(next.endsOn)}) and becomes the active quarter if none is active.
+                    {next.name} is created ({formatDay(next.startsOn)} – {formatDay(next.endsOn)}) and becomes the
+                    active quarter if none is active.
                   </li>
                 )}
                 {next.kind !== 'none' && (
                   <li>
-                    {carry.length === 1 ? '1 key result carries' : `${carry.length} key results carry`} over to {nextName}, with{' '}
-                    {linkCount(movedLinks(candidates, new Set(carry)))}.
+                    {carry.length === 1 ? '1 key result carries' : `${carry.length} key results carry`} over to{' '}
+                    {nextName}, with {linkCount(movedLinks(candidates, new Set(carry)))}.
                   </li>
                 )}
               </ul>
               {daysLeft > 0 && (
                 <p className="quarter-note" data-testid="close-early">
-                  {cycle.name} runs until {formatDay(cycle.endsOn)}: closing now ends it {daysLeft === 1 ? '1 day' : `${daysLeft} days`} early, and its key results
-                  take no more check-ins.
+                  {cycle.name} runs until {formatDay(cycle.endsOn)}: closing now ends it{' '}
+                  {daysLeft === 1 ? '1 day' : `${daysLeft} days`} early, and its key results take no more check-ins.
                 </p>
               )}
               {ungraded > 0 && (
                 <p className="quarter-note">
-                  {ungraded === 1 ? '1 key result has' : `${ungraded} key results have`} no grade yet. You can <Link to={`/cycles/${cycle.id}/grades`}>grade them</Link>{' '}
-                  now or after closing.
+                  {ungraded === 1 ? '1 key result has' : `${ungraded} key results have`} no grade yet. You can{' '}
+                  <Link to={`/cycles/${cycle.id}/grades`}>grade them</Link> now or after closing.
                 </p>
               )}
               <ServerError error={close.error} />
@@ -190,7 +233,12 @@ function CloseWizard({ cycle, cycles, keyResults, objectiveTitle }: { cycle: Cyc
                 Next
               </button>
             ) : (
-              <button type="button" className="button danger" onClick={() => submit(cycle.version)} disabled={close.isPending}>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => submit(cycle.version)}
+                disabled={close.isPending}
+              >
                 {close.isPending ? 'Closing…' : `Close ${cycle.name}`}
               </button>
             )}

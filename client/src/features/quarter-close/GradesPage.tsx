@@ -18,7 +18,10 @@ export function GradesPage() {
   const cycle = useCycle(id);
   const objectives = useObjectives(id);
   const keyResults = useCycleKeyResults(id);
-  const nodes = useMemo(() => flattenTree(buildObjectiveTree(objectives.data ?? [], keyResults.data ?? [])), [objectives.data, keyResults.data]);
+  const nodes = useMemo(
+    () => flattenTree(buildObjectiveTree(objectives.data ?? [], keyResults.data ?? [])),
+    [objectives.data, keyResults.data],
+  );
 
   const error = cycle.error ?? objectives.error ?? keyResults.error;
   if (error) {
@@ -57,7 +60,8 @@ export function GradesPage() {
         </div>
       </div>
       <p className="grades-intro">
-        {canEditRole ? 'Grade each key result' : 'Each key result is graded'} from 0.0 to 1.0. For a stretch goal 0.7 already counts as met:{' '}
+        {canEditRole ? 'Grade each key result' : 'Each key result is graded'} from 0.0 to 1.0. For a stretch goal 0.7
+        already counts as met:{' '}
         <span className="nowrap">
           {GRADE_ICON.green} {GRADE_LABEL.green} 0.7–1.0
         </span>{' '}
@@ -69,12 +73,16 @@ export function GradesPage() {
         <span className="nowrap">
           {GRADE_ICON.red} {GRADE_LABEL.red} 0.0–0.3
         </span>
-        .{canEditRole ? ' The suggestion comes from progress; change it where the number misleads.' : ' Grades are written by editors.'}
+        .
+        {canEditRole
+          ? ' The suggestion comes from progress; change it where the number misleads.'
+          : ' Grades are written by editors.'}
       </p>
       {!open && <p className="quarter-note">Grading opens once {c.name} is active.</p>}
       {c.status === 'closed' && (
         <p className="quarter-note">
-          {c.name} is closed: its OKRs are read-only{canEditRole ? ', but grades and retro notes can still be written' : ''}.
+          {c.name} is closed: its OKRs are read-only
+          {canEditRole ? ', but grades and retro notes can still be written' : ''}.
         </p>
       )}
       <p className="meta" data-testid="graded-count">
@@ -104,7 +112,9 @@ function ObjectiveGrades({ node, canEdit }: { node: ObjectiveNode; canEdit: bool
           <GradeBadge grade={objective.grade} band={gradeBand(objective.grade)} prefix="Objective" />
         ) : (
           <span className="meta">
-            {keyResults.length === 0 ? 'No key results' : `Rolls up once all ${keyResults.length} key results are graded (${graded} so far)`}
+            {keyResults.length === 0
+              ? 'No key results'
+              : `Rolls up once all ${keyResults.length} key results are graded (${graded} so far)`}
           </span>
         )}
       </div>

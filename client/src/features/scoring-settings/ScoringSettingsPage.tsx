@@ -38,7 +38,10 @@ export function ScoringSettingsPage() {
 
 function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
   const canEdit = useCan('admin');
-  const [editing, setEditing] = useState<Editing>(() => ({ draft: toDraft(saved.settings), baseVersion: saved.version }));
+  const [editing, setEditing] = useState<Editing>(() => ({
+    draft: toDraft(saved.settings),
+    baseVersion: saved.version,
+  }));
   const [showErrors, setShowErrors] = useState(false);
   const restart = (next: VersionedScoringSettings) => {
     setEditing({ draft: toDraft(next.settings), baseVersion: next.version });
@@ -63,12 +66,13 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
     <div className="scoring-page">
       <h1>Scoring</h1>
       <p>
-        How every backlog item’s value score is computed. Saving re-scores the whole backlog, so its order by value changes at once.{' '}
-        <Link to="/alignment">Back to alignment</Link>
+        How every backlog item’s value score is computed. Saving re-scores the whole backlog, so its order by value
+        changes at once. <Link to="/alignment">Back to alignment</Link>
       </p>
       <p className="formula" data-testid="formula">
-        Value = intrinsic × (1 + {draft.numbers['combination.alignmentWeight'] || '?'} × alignment) for items tagged to a live key result;
-        intrinsic × {draft.numbers['combination.unalignedMultiplier'] || '?'} for the rest. Intrinsic ({FRAMEWORK_LABELS[draft.framework]}) ={' '}
+        Value = intrinsic × (1 + {draft.numbers['combination.alignmentWeight'] || '?'} × alignment) for items tagged to
+        a live key result; intrinsic × {draft.numbers['combination.unalignedMultiplier'] || '?'} for the rest. Intrinsic
+        ({FRAMEWORK_LABELS[draft.framework]}) ={' '}
         {current ? intrinsicFormula(current) : intrinsicFormula({ framework: draft.framework, customCriteria: [] })}.
       </p>
       {!canEdit && <p className="panel-note">Only admins can change scoring; you can read how it works here.</p>}
@@ -77,7 +81,11 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
           <fieldset disabled={!canEdit} className="settings-plain">
             <FrameworkPicker value={draft.framework} onChange={(framework) => setDraft({ framework })} />
             {draft.framework === 'custom' && (
-              <CustomCriteriaEditor criteria={draft.customCriteria} errors={errors} onChange={(customCriteria) => setDraft({ customCriteria })} />
+              <CustomCriteriaEditor
+                criteria={draft.customCriteria}
+                errors={errors}
+                onChange={(customCriteria) => setDraft({ customCriteria })}
+              />
             )}
             {SETTING_GROUPS.map((group) => (
               <fieldset key={group.title} className="settings-fieldset">
@@ -103,7 +111,12 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
               <button type="submit" className="button primary" disabled={save.isPending || !dirty}>
                 {save.isPending ? 'Saving…' : 'Save scoring'}
               </button>
-              <button type="button" className="button" disabled={!dirty || save.isPending} onClick={() => restart(saved)}>
+              <button
+                type="button"
+                className="button"
+                disabled={!dirty || save.isPending}
+                onClick={() => restart(saved)}
+              >
                 Discard changes
               </button>
               <span className="meta" role="status">
@@ -126,7 +139,8 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
               if (theirs) restart(theirs);
             }}
             onReapply={(theirs) => {
-              if (result.ok && typeof theirs.version === 'number') save.mutate({ version: theirs.version, settings: result.settings });
+              if (result.ok && typeof theirs.version === 'number')
+                save.mutate({ version: theirs.version, settings: result.settings });
             }}
           />
           {save.error && !(save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT') && (

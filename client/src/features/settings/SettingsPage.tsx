@@ -43,7 +43,8 @@ export function SettingsPage() {
       <h1 id="st-title">Settings</h1>
       {!isAdmin && (
         <p className="st-intro">
-          Here you manage your own API tokens and the dashboard's share links. Members, teams, quarters and scoring are managed by admins.
+          Here you manage your own API tokens and the dashboard's share links. Members, teams, quarters and scoring are
+          managed by admins.
         </p>
       )}
       <nav aria-label="Settings sections">

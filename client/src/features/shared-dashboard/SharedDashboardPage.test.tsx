@@ -21,7 +21,8 @@ function renderAt(path: string, answer: () => Response) {
   return fetchMock;
 }
 
-const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status: number) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => {
   cleanup();
@@ -40,13 +41,19 @@ describe('SharedDashboardPage', () => {
   });
 
   it('says a dead link is dead, once, without retrying', async () => {
-    const fetchMock = renderAt('/shared/gone', () => json({ error: { code: 'NOT_FOUND', message: 'No such link' } }, 404));
-    expect((await screen.findByRole('alert')).textContent).toBe('This link has expired or was revoked. Ask the person who shared it for a new one.');
+    const fetchMock = renderAt('/shared/gone', () =>
+      json({ error: { code: 'NOT_FOUND', message: 'No such link' } }, 404),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This link has expired or was revoked. Ask the person who shared it for a new one.',
+    );
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('offers a retry when the server itself fails', async () => {
-    renderAt('/shared/tok_1', () => json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500));
+    renderAt('/shared/tok_1', () =>
+      json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500),
+    );
     expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong on our side');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });

@@ -1,4 +1,11 @@
-import { AuditEventSchema, AuditListQuerySchema, pageSchema, type AuditEvent, type AuditListQuery, type Page } from '@keyline/shared';
+import {
+  AuditEventSchema,
+  AuditListQuerySchema,
+  pageSchema,
+  type AuditEvent,
+  type AuditListQuery,
+  type Page,
+} from '@keyline/shared';
 import type { Database } from '../../db/database';
 import { defineRoute } from '../../http/route';
 import { decodeCursor, encodeCursor } from '../backlog/backlog.query';
@@ -11,7 +18,10 @@ export class AuditService {
   list(query: AuditListQuery): Promise<Page<AuditEvent>> {
     const offset = decodeCursor(query.cursor);
     return this.db.read(async (m) => {
-      const where = { ...(query.entity && { entity: query.entity }), ...(query.entityId && { entityId: query.entityId }) };
+      const where = {
+        ...(query.entity && { entity: query.entity }),
+        ...(query.entityId && { entityId: query.entityId }),
+      };
       const [rows, total] = await m.findAndCount(AuditEventEntity, {
         where,
         order: { at: 'DESC', id: 'ASC' },

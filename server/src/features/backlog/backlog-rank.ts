@@ -20,7 +20,10 @@ async function lockRankAllocation(m: EntityManager): Promise<void> {
 
 export async function rankAtBottom(m: EntityManager): Promise<number> {
   await lockRankAllocation(m);
-  const row = await m.createQueryBuilder(BacklogItemEntity, 'i').select('MAX(i.rank)', 'max').getRawOne<{ max: number | null }>();
+  const row = await m
+    .createQueryBuilder(BacklogItemEntity, 'i')
+    .select('MAX(i.rank)', 'max')
+    .getRawOne<{ max: number | null }>();
   return (row?.max ?? 0) + RANK_STEP;
 }
 

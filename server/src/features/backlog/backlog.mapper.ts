@@ -17,7 +17,10 @@ export async function toBacklogItemDtos(m: EntityManager, rows: BacklogItemEntit
   return rows.map((r) => toBacklogItemDto(r, linksOf.get(r.id) ?? []));
 }
 
-export function toBacklogItemDto(r: BacklogItemEntity, links: { keyResultId: string; strength: number }[]): BacklogItem {
+export function toBacklogItemDto(
+  r: BacklogItemEntity,
+  links: { keyResultId: string; strength: number }[],
+): BacklogItem {
   return {
     id: r.id,
     title: r.title,

@@ -38,7 +38,11 @@ export async function listBacklogItems(
   qb.addOrderBy('i.id', 'ASC').offset(offset).limit(query.limit);
   const rows = await qb.getMany();
   const next = offset + rows.length;
-  return { items: score(await toBacklogItemDtos(m, rows)), total, nextCursor: next < total ? encodeCursor(next) : null };
+  return {
+    items: score(await toBacklogItemDtos(m, rows)),
+    total,
+    nextCursor: next < total ? encodeCursor(next) : null,
+  };
 }
 
 async function listByScore(
@@ -48,7 +52,9 @@ async function listByScore(
   offset: number,
   snapshot: ScoringSnapshot,
 ): Promise<Page<ScoredBacklogItem>> {
-  const matching = hasSqlFilters(query) ? new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id)) : undefined;
+  const matching = hasSqlFilters(query)
+    ? new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id))
+    : undefined;
   const flags = query.flag?.length ? new Set<string>(query.flag) : undefined;
   // The snapshot is in value order (highest first, unscorable last); items newer than it go last.
   const byValue = idsInValueOrder(snapshot, query.sort === 'valueScore' ? query.order : 'desc');
@@ -72,7 +78,13 @@ async function listByScore(
 
 function hasSqlFilters(query: BacklogListQuery): boolean {
   return Boolean(
-    query.status?.length || query.type?.length || query.teamId || query.keyResultId || query.objectiveId || query.unlinked || query.q,
+    query.status?.length ||
+    query.type?.length ||
+    query.teamId ||
+    query.keyResultId ||
+    query.objectiveId ||
+    query.unlinked ||
+    query.q,
   );
 }
 
@@ -116,7 +128,11 @@ export function applyBacklogFilters(
   if (query.type?.length) qb.andWhere('i.type IN (:...type)', { type: query.type });
   if (query.teamId) qb.andWhere('i.teamId = :teamId', { teamId: query.teamId });
   if (query.keyResultId) {
-    const sub = qb.subQuery().select('1').from(BacklogLinkEntity, 'lk').where('lk.itemId = i.id AND lk.keyResultId = :keyResultId');
+    const sub = qb
+      .subQuery()
+      .select('1')
+      .from(BacklogLinkEntity, 'lk')
+      .where('lk.itemId = i.id AND lk.keyResultId = :keyResultId');
     qb.andWhere(`EXISTS ${sub.getQuery()}`, { keyResultId: query.keyResultId });
   }
   if (query.objectiveId) {

@@ -71,65 +71,74 @@ export class BacklogService {
 
   /** New items go to the bottom of the manual order. */
   async create(actor: Actor, input: z.output<typeof CreateBacklogItemSchema>): Promise<ScoredBacklogItem> {
-    return this.scored(await this.db.write(async (m) => {
-      await assertTeam(m, input.teamId);
-      await assertExternalKeyFree(m, input.externalKey);
-      const now = nowIso();
-      const row: BacklogItemEntity = {
-        id: randomUUID(),
-        ...NO_ESTIMATES,
-        ...input,
-        doneAt: input.status === 'done' ? now : null,
-        rank: await rankAtBottom(m),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await m.insert(BacklogItemEntity, row);
-      const dto = await toDto(m, row);
-      await recordAudit(m, actor, 'backlogItem', row.id, 'create', null, dto);
-      return dto;
-    }, BACKLOG_ONLY));
+    return this.scored(
+      await this.db.write(async (m) => {
+        await assertTeam(m, input.teamId);
+        await assertExternalKeyFree(m, input.externalKey);
+        const now = nowIso();
+        const row: BacklogItemEntity = {
+          id: randomUUID(),
+          ...NO_ESTIMATES,
+          ...input,
+          doneAt: input.status === 'done' ? now : null,
+          rank: await rankAtBottom(m),
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await m.insert(BacklogItemEntity, row);
+        const dto = await toDto(m, row);
+        await recordAudit(m, actor, 'backlogItem', row.id, 'create', null, dto);
+        return dto;
+      }, BACKLOG_ONLY),
+    );
   }
 
   async update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<ScoredBacklogItem> {
-    return this.scored(await this.db.write(async (m) => {
-      const { before, after } = await updateVersioned(
-        m,
-        BacklogItemEntity,
-        'Backlog item',
-        id,
-        version,
-        async (current) => {
-          await assertTeam(m, input.teamId);
-          await assertExternalKeyFree(m, input.externalKey, id);
-          // Stamp when the item became done ("output without outcome" compares it with check-ins).
-          const doneAt = input.status === undefined || input.status === current.status ? {} : { doneAt: input.status === 'done' ? nowIso() : null };
-          return { ...input, ...doneAt };
-        },
-        (row) => toDto(m, row),
-      );
-      const dto = await toDto(m, after);
-      await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
-      return dto;
-    }, BACKLOG_ONLY));
+    return this.scored(
+      await this.db.write(async (m) => {
+        const { before, after } = await updateVersioned(
+          m,
+          BacklogItemEntity,
+          'Backlog item',
+          id,
+          version,
+          async (current) => {
+            await assertTeam(m, input.teamId);
+            await assertExternalKeyFree(m, input.externalKey, id);
+            // Stamp when the item became done ("output without outcome" compares it with check-ins).
+            const doneAt =
+              input.status === undefined || input.status === current.status
+                ? {}
+                : { doneAt: input.status === 'done' ? nowIso() : null };
+            return { ...input, ...doneAt };
+          },
+          (row) => toDto(m, row),
+        );
+        const dto = await toDto(m, after);
+        await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
+        return dto;
+      }, BACKLOG_ONLY),
+    );
   }
 
   async move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<ScoredBacklogItem> {
-    return this.scored(await this.db.write(async (m) => {
-      const { before, after } = await updateVersioned(
-        m,
-        BacklogItemEntity,
-        'Backlog item',
-        id,
-        version,
-        async () => ({ rank: await rankForMove(m, id, move) }),
-        (row) => toDto(m, row),
-      );
-      const dto = await toDto(m, after);
-      await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
-      return dto;
-    }, BACKLOG_ONLY));
+    return this.scored(
+      await this.db.write(async (m) => {
+        const { before, after } = await updateVersioned(
+          m,
+          BacklogItemEntity,
+          'Backlog item',
+          id,
+          version,
+          async () => ({ rank: await rankForMove(m, id, move) }),
+          (row) => toDto(m, row),
+        );
+        const dto = await toDto(m, after);
+        await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
+        return dto;
+      }, BACKLOG_ONLY),
+    );
   }
 
   remove(actor: Actor, id: string, version: number): Promise<void> {
@@ -142,24 +151,26 @@ export class BacklogService {
 
   /** Creates or changes the link; idempotent, so it needs no If-Match. */
   async setLink(actor: Actor, itemId: string, keyResultId: string, strength: number): Promise<ScoredBacklogItem> {
-    return this.scored(await this.db.write(async (m) => {
-      const item = await findItem(m, itemId);
-      await assertLinkableKeyResult(m, keyResultId);
-      const existing = await m.findOneBy(BacklogLinkEntity, { itemId, keyResultId });
-      if (existing?.strength === strength) return toDto(m, item);
-      if (existing) await m.update(BacklogLinkEntity, { itemId, keyResultId }, { strength });
-      else await m.insert(BacklogLinkEntity, { itemId, keyResultId, strength, createdAt: nowIso() });
-      await recordAudit(
-        m,
-        actor,
-        'link',
-        `${itemId}:${keyResultId}`,
-        existing ? 'update' : 'create',
-        existing ? { itemId, keyResultId, strength: existing.strength } : null,
-        { itemId, keyResultId, strength },
-      );
-      return toDto(m, item);
-    }, BACKLOG_ONLY));
+    return this.scored(
+      await this.db.write(async (m) => {
+        const item = await findItem(m, itemId);
+        await assertLinkableKeyResult(m, keyResultId);
+        const existing = await m.findOneBy(BacklogLinkEntity, { itemId, keyResultId });
+        if (existing?.strength === strength) return toDto(m, item);
+        if (existing) await m.update(BacklogLinkEntity, { itemId, keyResultId }, { strength });
+        else await m.insert(BacklogLinkEntity, { itemId, keyResultId, strength, createdAt: nowIso() });
+        await recordAudit(
+          m,
+          actor,
+          'link',
+          `${itemId}:${keyResultId}`,
+          existing ? 'update' : 'create',
+          existing ? { itemId, keyResultId, strength: existing.strength } : null,
+          { itemId, keyResultId, strength },
+        );
+        return toDto(m, item);
+      }, BACKLOG_ONLY),
+    );
   }
 
   removeLink(actor: Actor, itemId: string, keyResultId: string): Promise<void> {
@@ -168,7 +179,15 @@ export class BacklogService {
       const existing = await m.findOneBy(BacklogLinkEntity, { itemId, keyResultId });
       if (!existing) throw notFound('Link');
       await m.delete(BacklogLinkEntity, { itemId, keyResultId });
-      await recordAudit(m, actor, 'link', `${itemId}:${keyResultId}`, 'delete', { itemId, keyResultId, strength: existing.strength }, null);
+      await recordAudit(
+        m,
+        actor,
+        'link',
+        `${itemId}:${keyResultId}`,
+        'delete',
+        { itemId, keyResultId, strength: existing.strength },
+        null,
+      );
     }, BACKLOG_ONLY);
   }
 }
@@ -187,10 +206,16 @@ async function assertTeam(m: EntityManager, teamId: string | null | undefined): 
   if (teamId && !(await m.existsBy(TeamEntity, { id: teamId }))) throw invalidField('teamId', 'No such team');
 }
 
-async function assertExternalKeyFree(m: EntityManager, key: string | null | undefined, exceptId?: string): Promise<void> {
+async function assertExternalKeyFree(
+  m: EntityManager,
+  key: string | null | undefined,
+  exceptId?: string,
+): Promise<void> {
   if (!key) return;
   if (await m.existsBy(BacklogItemEntity, { externalKey: key, ...(exceptId ? { id: Not(exceptId) } : {}) })) {
-    throw new AppError('DUPLICATE', `Another item already has the key ${key}`, { issues: [{ path: ['externalKey'], message: 'Already in use' }] });
+    throw new AppError('DUPLICATE', `Another item already has the key ${key}`, {
+      issues: [{ path: ['externalKey'], message: 'Already in use' }],
+    });
   }
 }
 
@@ -201,5 +226,6 @@ async function assertLinkableKeyResult(m: EntityManager, keyResultId: string): P
   const objective = await m.findOneBy(ObjectiveEntity, { id: kr.objectiveId, deletedAt: IsNull() });
   const cycle = objective ? await m.findOneBy(CycleEntity, { id: objective.cycleId }) : null;
   if (!cycle) throw notFound('Key result');
-  if (cycle.status === 'closed') throw new AppError('CONFLICT', `${cycle.name} is closed; tag work to a key result of an open cycle`);
+  if (cycle.status === 'closed')
+    throw new AppError('CONFLICT', `${cycle.name} is closed; tag work to a key result of an open cycle`);
 }

@@ -67,7 +67,10 @@ export async function describeBackupTables(m: EntityManager): Promise<BackupTabl
   const live = new Map(schema.map((t) => [bare(t.name), t]));
   const tables = included.map(({ entity, metadata }): BackupTable => {
     const table = live.get(metadata.tableName);
-    if (!table) throw new Error(`Backup: table ${metadata.tableName} is in ENTITIES but not in the database (a migration is missing)`);
+    if (!table)
+      throw new Error(
+        `Backup: table ${metadata.tableName} is in ENTITIES but not in the database (a migration is missing)`,
+      );
     const byDbName = new Map(metadata.columns.map((c) => [c.databaseName, c.propertyName]));
     const prop = (dbName: string) => byDbName.get(dbName) ?? dbName;
     return {
@@ -80,7 +83,9 @@ export async function describeBackupTables(m: EntityManager): Promise<BackupTabl
         ...table.uniques.map((u) => u.columnNames.map(prop)),
       ],
       foreignKeys: table.foreignKeys.flatMap((fk) =>
-        fk.columnNames.length === 1 && fk.columnNames[0] ? [{ column: prop(fk.columnNames[0]), table: bare(fk.referencedTableName) }] : [],
+        fk.columnNames.length === 1 && fk.columnNames[0]
+          ? [{ column: prop(fk.columnNames[0]), table: bare(fk.referencedTableName) }]
+          : [],
       ),
     };
   });
@@ -115,7 +120,9 @@ function dependencyOrder(tables: BackupTable[]): BackupTable[] {
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
     const next = tables.find(
-      (t) => !placed.has(t.name) && t.foreignKeys.every((fk) => fk.table === t.name || !names.has(fk.table) || placed.has(fk.table)),
+      (t) =>
+        !placed.has(t.name) &&
+        t.foreignKeys.every((fk) => fk.table === t.name || !names.has(fk.table) || placed.has(fk.table)),
     );
     if (!next) throw new Error('Backup: the foreign keys between tables form a cycle; restore order cannot be decided');
     ordered.push(next);

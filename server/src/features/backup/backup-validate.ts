@@ -22,7 +22,11 @@ const MAX_ISSUES = 50;
  * cycles. Returns each table's rows in an insertable order; throws one 400
  * listing the first problems otherwise.
  */
-export function validateBackup(doc: BackupDocument, tables: readonly BackupTable[], expectedVersion: string): Map<string, BackupRow[]> {
+export function validateBackup(
+  doc: BackupDocument,
+  tables: readonly BackupTable[],
+  expectedVersion: string,
+): Map<string, BackupRow[]> {
   if (doc.schemaVersion !== expectedVersion) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -35,7 +39,8 @@ export function validateBackup(doc: BackupDocument, tables: readonly BackupTable
     if (issues.length < MAX_ISSUES) issues.push({ path, message });
   };
   const known = new Set(tables.map((t) => t.name));
-  for (const name of Object.keys(doc.tables)) if (!known.has(name)) add(['tables', name], 'Not a table this Keyline has');
+  for (const name of Object.keys(doc.tables))
+    if (!known.has(name)) add(['tables', name], 'Not a table this Keyline has');
   for (const table of tables) if (!(table.name in doc.tables)) add(['tables', table.name], 'Missing from the backup');
 
   const keySets = new Map<string, Set<string>>();
@@ -44,13 +49,20 @@ export function validateBackup(doc: BackupDocument, tables: readonly BackupTable
     const schema = rowSchema(table.columns);
     rows.forEach((row, i) => {
       const parsed = schema.safeParse(row);
-      if (!parsed.success) for (const issue of parsed.error.issues) add(['tables', table.name, i, ...issue.path.map(String)], issue.message);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          add(['tables', table.name, i, ...issue.path.map(String)], issue.message);
     });
-    checkUnique(rows, table.primaryKey, (i) => add(['tables', table.name, i, table.primaryKey.join('+')], 'Duplicate primary key'));
+    checkUnique(rows, table.primaryKey, (i) =>
+      add(['tables', table.name, i, table.primaryKey.join('+')], 'Duplicate primary key'),
+    );
     for (const columns of table.uniques) {
-      checkUnique(rows, columns, (i) => add(['tables', table.name, i, columns.join('+')], 'Duplicate value where the database requires unique ones'));
+      checkUnique(rows, columns, (i) =>
+        add(['tables', table.name, i, columns.join('+')], 'Duplicate value where the database requires unique ones'),
+      );
     }
-    if (table.primaryKey.length === 1) keySets.set(table.name, new Set(rows.map((r) => String(r[table.primaryKey[0] ?? '']))));
+    if (table.primaryKey.length === 1)
+      keySets.set(table.name, new Set(rows.map((r) => String(r[table.primaryKey[0] ?? '']))));
   }
   if (issues.length) throw invalid(issues);
 
@@ -60,7 +72,8 @@ export function validateBackup(doc: BackupDocument, tables: readonly BackupTable
         const value = row[fk.column];
         const targets = keySets.get(fk.table);
         if (value === null || value === undefined || !targets) continue;
-        if (!targets.has(String(value))) add(['tables', table.name, i, fk.column], `Refers to a row of ${fk.table} that is not in the backup`);
+        if (!targets.has(String(value)))
+          add(['tables', table.name, i, fk.column], `Refers to a row of ${fk.table} that is not in the backup`);
       }
     });
   }
@@ -98,7 +111,11 @@ function checkUnique(rows: readonly BackupRow[], columns: readonly string[], rep
 }
 
 /** A table that refers to itself (objectives.parentId) is inserted parents first; a cycle is an error. */
-function parentsFirst(table: BackupTable, rows: BackupRow[], add: (path: (string | number)[], message: string) => void): BackupRow[] {
+function parentsFirst(
+  table: BackupTable,
+  rows: BackupRow[],
+  add: (path: (string | number)[], message: string) => void,
+): BackupRow[] {
   const selfKeys = table.foreignKeys.filter((fk) => fk.table === table.name).map((fk) => fk.column);
   const pk = table.primaryKey[0];
   if (selfKeys.length === 0 || !pk) return rows;
@@ -108,7 +125,10 @@ function parentsFirst(table: BackupTable, rows: BackupRow[], add: (path: (string
   while (pending.size) {
     const before = ordered.length;
     for (const [id, row] of pending) {
-      const parents = selfKeys.map((c) => row[c]).filter((v) => v !== null && v !== undefined).map(String);
+      const parents = selfKeys
+        .map((c) => row[c])
+        .filter((v) => v !== null && v !== undefined)
+        .map(String);
       if (parents.every((p) => done.has(p) || p === id)) {
         ordered.push(row);
         done.add(id);

@@ -5,7 +5,10 @@ import { BackupDocumentSchema } from './backup-validate';
 import type { BackupService } from './backup.service';
 import { RESTORE_PATH } from './restore-body';
 
-const RestoreResultSchema = z.object({ restored: z.record(z.string(), z.number().int()), signInAgain: z.literal(true) });
+const RestoreResultSchema = z.object({
+  restored: z.record(z.string(), z.number().int()),
+  signInAgain: z.literal(true),
+});
 
 export function backupRoutes(backups: BackupService) {
   const tag = 'backup';
@@ -19,7 +22,10 @@ export function backupRoutes(backups: BackupService) {
       response: BackupDocumentSchema,
       handler: async ({ res }) => {
         const doc = await backups.backup();
-        res.setHeader('Content-Disposition', `attachment; filename="keyline-backup-${new Date().toISOString().slice(0, 10)}.json"`);
+        res.setHeader(
+          'Content-Disposition',
+          `attachment; filename="keyline-backup-${new Date().toISOString().slice(0, 10)}.json"`,
+        );
         return doc;
       },
     }),
@@ -28,7 +34,8 @@ export function backupRoutes(backups: BackupService) {
       path: RESTORE_PATH,
       access: 'admin',
       tag,
-      summary: 'Restore a backup into an empty installation (up to 100 MB); you then sign in with an account from the backup',
+      summary:
+        'Restore a backup into an empty installation (up to 100 MB); you then sign in with an account from the backup',
       body: BackupDocumentSchema,
       response: RestoreResultSchema,
       handler: async ({ actor, body, req, res }) => {

@@ -41,9 +41,13 @@ export class BackupService {
       const tables = await describeBackupTables(m);
       const rows = validateBackup(doc, tables, schemaVersion());
       if (!(rows.get('users') ?? []).some((u) => u.role === 'admin' && u.disabled === false)) {
-        throw new AppError('VALIDATION_FAILED', 'The backup has no enabled admin: nobody could sign in to the restored organisation', {
-          issues: [{ path: ['tables', 'users'], message: 'Needs at least one enabled admin' }],
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The backup has no enabled admin: nobody could sign in to the restored organisation',
+          {
+            issues: [{ path: ['tables', 'users'], message: 'Needs at least one enabled admin' }],
+          },
+        );
       }
       await assertEmpty(m, tables, actor);
       for (const table of [...tables].reverse()) {

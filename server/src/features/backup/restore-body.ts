@@ -18,7 +18,12 @@ export const restoreBodyParser: RequestHandler = (req, res, next) => {
   if (!readCookie(req, SESSION_COOKIE)) return next(new AppError('UNAUTHENTICATED', 'Sign in first'));
   parseLarge(req, res, (error?: unknown) => {
     if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
-      return next(new AppError('PAYLOAD_TOO_LARGE', `The backup is larger than ${RESTORE_MAX_BYTES / 1024 / 1024} MB; restore the database file instead (docs/IMPORT.md)`));
+      return next(
+        new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `The backup is larger than ${RESTORE_MAX_BYTES / 1024 / 1024} MB; restore the database file instead (docs/IMPORT.md)`,
+        ),
+      );
     }
     next(error);
   });

@@ -6,7 +6,15 @@ import type { CycleService } from './cycle.service';
 export function cycleRoutes(cycles: CycleService) {
   const tag = 'cycles';
   return [
-    defineRoute({ method: 'get', path: '/api/cycles', access: 'viewer', tag, summary: 'List cycles, newest first', response: z.array(CycleSchema), handler: () => cycles.list() }),
+    defineRoute({
+      method: 'get',
+      path: '/api/cycles',
+      access: 'viewer',
+      tag,
+      summary: 'List cycles, newest first',
+      response: z.array(CycleSchema),
+      handler: () => cycles.list(),
+    }),
     defineRoute({
       method: 'post',
       path: '/api/cycles',

@@ -114,12 +114,17 @@ function assertTransition(from: CycleStatus, to: CycleStatus): void {
 async function assertNoOtherActive(m: EntityManager): Promise<void> {
   const active = await m.findOneBy(CycleEntity, { status: 'active' });
   if (active) {
-    throw new AppError('ACTIVE_CYCLE_EXISTS', `${active.name} is already active; close it before activating another cycle`);
+    throw new AppError(
+      'ACTIVE_CYCLE_EXISTS',
+      `${active.name} is already active; close it before activating another cycle`,
+    );
   }
 }
 
 async function assertNameFree(m: EntityManager, name: string, exceptId?: string): Promise<void> {
   if (await m.existsBy(CycleEntity, { name, ...(exceptId ? { id: Not(exceptId) } : {}) })) {
-    throw new AppError('DUPLICATE', `A cycle named ${name} already exists`, { issues: [{ path: ['name'], message: 'Already in use' }] });
+    throw new AppError('DUPLICATE', `A cycle named ${name} already exists`, {
+      issues: [{ path: ['name'], message: 'Already in use' }],
+    });
   }
 }

@@ -46,7 +46,12 @@ export function assembleDashboard(
 
   const keyResults: DashboardKeyResult[] = data.keyResults
     .map((kr) => {
-      const status = krStatus({ progress: kr.progress, expectedProgress: expected, confidence: kr.latestConfidence, hasCheckIn: kr.lastCheckInAt !== null });
+      const status = krStatus({
+        progress: kr.progress,
+        expectedProgress: expected,
+        confidence: kr.latestConfidence,
+        hasCheckIn: kr.lastCheckInAt !== null,
+      });
       return {
         id: kr.id,
         objectiveId: kr.objectiveId,
@@ -88,7 +93,13 @@ export function assembleDashboard(
   const count = (status: string) => keyResults.filter((k) => k.status === status).length;
 
   return {
-    cycle: { id: data.cycle.id, name: data.cycle.name, status: data.cycle.status, startsOn: data.cycle.startsOn, endsOn: data.cycle.endsOn },
+    cycle: {
+      id: data.cycle.id,
+      name: data.cycle.name,
+      status: data.cycle.status,
+      startsOn: data.cycle.startsOn,
+      endsOn: data.cycle.endsOn,
+    },
     teamId,
     asOf: report.asOf,
     checkInCadenceDays: data.cadenceDays,
@@ -131,7 +142,12 @@ export function assembleDashboard(
         lastCheckInAt: kr.lastCheckInAt,
         dueSince:
           checkInDueAt(
-            { cycleStatus: data.cycle.status, cycleStartsOn: data.cycle.startsOn, keyResultCreatedAt: kr.createdAt, lastCheckInAt: kr.lastCheckInAt },
+            {
+              cycleStatus: data.cycle.status,
+              cycleStartsOn: data.cycle.startsOn,
+              keyResultCreatedAt: kr.createdAt,
+              lastCheckInAt: kr.lastCheckInAt,
+            },
             data.cadenceDays,
           ) ?? kr.createdAt,
       }))
@@ -152,7 +168,8 @@ function objectiveOf(
   let latestNote: DashboardObjective['latestNote'] = null;
   for (const kr of krs) {
     for (const c of checkInsOf.get(kr.id) ?? []) {
-      if (c.note.trim() && (!latestNote || c.createdAt > latestNote.at)) latestNote = { text: c.note, at: c.createdAt, keyResultId: kr.id };
+      if (c.note.trim() && (!latestNote || c.createdAt > latestNote.at))
+        latestNote = { text: c.note, at: c.createdAt, keyResultId: kr.id };
     }
   }
   return {
@@ -173,14 +190,23 @@ function objectiveOf(
   };
 }
 
-function trendOf(kr: DashboardKeyResult, checkIns: QuarterData['checkIns'], cycle: QuarterData['cycle']): KeyResultTrend {
+function trendOf(
+  kr: DashboardKeyResult,
+  checkIns: QuarterData['checkIns'],
+  cycle: QuarterData['cycle'],
+): KeyResultTrend {
   return {
     keyResultId: kr.id,
     title: kr.title,
     unit: kr.unit,
     startValue: kr.startValue,
     targetValue: kr.targetValue,
-    points: thinSeries(checkIns, (c) => c.createdAt).map((c) => ({ at: c.createdAt, value: c.value, confidence: c.confidence, note: c.note })),
+    points: thinSeries(checkIns, (c) => c.createdAt).map((c) => ({
+      at: c.createdAt,
+      value: c.value,
+      confidence: c.confidence,
+      note: c.note,
+    })),
     expectedLine: {
       from: { at: `${cycle.startsOn}T00:00:00.000Z`, value: kr.startValue },
       to: { at: endOfCycle(cycle.endsOn), value: kr.targetValue },
@@ -188,7 +214,11 @@ function trendOf(kr: DashboardKeyResult, checkIns: QuarterData['checkIns'], cycl
   };
 }
 
-function outcomeOf(kr: DashboardKeyResult, links: readonly { status: string; doneAt: string | null }[], checkIns: QuarterData['checkIns']): OutputWithoutOutcome | null {
+function outcomeOf(
+  kr: DashboardKeyResult,
+  links: readonly { status: string; doneAt: string | null }[],
+  checkIns: QuarterData['checkIns'],
+): OutputWithoutOutcome | null {
   const gap = outputWithoutOutcome({
     startValue: kr.startValue,
     targetValue: kr.targetValue,

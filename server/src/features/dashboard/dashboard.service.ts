@@ -60,10 +60,22 @@ function checkInSource(m: EntityManager, krIds: string[]): SeriesSource<CheckInR
   const read = async (qb: SelectQueryBuilder<CheckInEntity>) =>
     (
       await qb
-        .select(['c.keyResultId AS "keyResultId"', 'c.value AS "value"', 'c.confidence AS "confidence"', 'c.note AS "note"', 'c.createdAt AS "createdAt"'])
+        .select([
+          'c.keyResultId AS "keyResultId"',
+          'c.value AS "value"',
+          'c.confidence AS "confidence"',
+          'c.note AS "note"',
+          'c.createdAt AS "createdAt"',
+        ])
         .orderBy('c.createdAt', 'ASC')
         .addOrderBy('c.id', 'ASC')
-        .getRawMany<{ keyResultId: string; value: number | string; confidence: number | string; note: string; createdAt: string }>()
+        .getRawMany<{
+          keyResultId: string;
+          value: number | string;
+          confidence: number | string;
+          note: string;
+          createdAt: string;
+        }>()
     ).map((c) => ({ ...c, value: Number(c.value), confidence: Number(c.confidence) }));
   return seriesFromQuery(rows, 'c.createdAt', read);
 }
@@ -92,7 +104,13 @@ async function loadQuarter(
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
-    objectives: objectives.map((o) => ({ id: o.id, title: o.title, parentId: o.parentId, teamId: o.teamId, weight: o.weight })),
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      parentId: o.parentId,
+      teamId: o.teamId,
+      weight: o.weight,
+    })),
     keyResults,
     checkIns,
     linkedItems: linkedItemsByKeyResult(snapshot),

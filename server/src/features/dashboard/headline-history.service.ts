@@ -93,14 +93,17 @@ export class HeadlineHistoryService {
         openEffort: h.openEffort,
       };
     });
-    await this.db.write(async (m) => {
-      if (reason === 'daily') {
-        // Several servers (or requests) may race for the first view of the day: one wins.
-        await lockForRuleCheck(m, 'headline_history');
-        if (await m.existsBy(HeadlineHistoryEntity, { cycleId, day, reason: 'daily' })) return;
-      }
-      for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
-    }, { derived: true });
+    await this.db.write(
+      async (m) => {
+        if (reason === 'daily') {
+          // Several servers (or requests) may race for the first view of the day: one wins.
+          await lockForRuleCheck(m, 'headline_history');
+          if (await m.existsBy(HeadlineHistoryEntity, { cycleId, day, reason: 'daily' })) return;
+        }
+        for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
+      },
+      { derived: true },
+    );
     return true;
   }
 }
@@ -108,7 +111,11 @@ export class HeadlineHistoryService {
 /** Raw rows, oldest first: entity hydration would cost twice the read. */
 async function readPoints(qb: SelectQueryBuilder<HeadlineHistoryEntity>): Promise<HeadlineHistoryPoint[]> {
   const rows = await qb
-    .select(['h.recordedAt AS "recordedAt"', 'h.reason AS "reason"', 'h.misalignedEffortShare AS "misalignedEffortShare"'])
+    .select([
+      'h.recordedAt AS "recordedAt"',
+      'h.reason AS "reason"',
+      'h.misalignedEffortShare AS "misalignedEffortShare"',
+    ])
     .addSelect(['h.krCoverageShare AS "krCoverageShare"', 'h.openEffort AS "openEffort"'])
     .orderBy('h.recordedAt', 'ASC')
     .addOrderBy('h.id', 'ASC')

@@ -6,7 +6,9 @@ import { csvLines, neutraliseCell, PLAIN_NUMBER } from './csv-cells';
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 /** Strings made mostly of the characters that matter here, plus any Unicode. */
 const nasty = fc.oneof(
-  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'", ' ', 'a', '1', 'é', '|') }),
+  fc.string({
+    unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'", ' ', 'a', '1', 'é', '|'),
+  }),
   fc.string({ unit: 'grapheme' }),
 );
 const cell = fc.oneof(nasty, fc.double({ noNaN: false }), fc.integer(), fc.constant(null));

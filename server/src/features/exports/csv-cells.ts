@@ -34,7 +34,12 @@ export function csvLines(rows: readonly CellValue[][]): string {
  * by page, waiting when the client reads slowly. A UTF-8 BOM lets Excel show
  * accents right; Keyline's own import reads it.
  */
-export async function sendCsv(res: Response, filename: string, header: string[], pages: AsyncIterable<CellValue[][]>): Promise<void> {
+export async function sendCsv(
+  res: Response,
+  filename: string,
+  header: string[],
+  pages: AsyncIterable<CellValue[][]>,
+): Promise<void> {
   const iterator = pages[Symbol.asyncIterator]();
   const first = await iterator.next();
   res.status(200);
@@ -42,7 +47,8 @@ export async function sendCsv(res: Response, filename: string, header: string[],
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   await write(res, `\uFEFF${csvLines([header])}`);
   if (!first.done) await write(res, csvLines(first.value));
-  for (let page = await iterator.next(); !page.done && !res.destroyed; page = await iterator.next()) await write(res, csvLines(page.value));
+  for (let page = await iterator.next(); !page.done && !res.destroyed; page = await iterator.next())
+    await write(res, csvLines(page.value));
   res.end();
 }
 

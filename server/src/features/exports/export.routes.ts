@@ -23,7 +23,8 @@ export function exportRoutes(exports: ExportService) {
       tag,
       summary: 'The scored backlog as CSV (value score, flags, linked KRs), with the backlog list’s filters and sort',
       query: BacklogExportQuerySchema,
-      handler: ({ query, res }) => sendCsv(res, `keyline-backlog-${today()}.csv`, BACKLOG_COLUMNS, exports.backlogRows(query)),
+      handler: ({ query, res }) =>
+        sendCsv(res, `keyline-backlog-${today()}.csv`, BACKLOG_COLUMNS, exports.backlogRows(query)),
     }),
     defineRoute({
       method: 'get',

@@ -16,15 +16,51 @@ export type BacklogExportQuery = Omit<BacklogListQuery, 'limit' | 'cursor'>;
 
 /** Column names match what the import recognises, so an exported file imports back. */
 export const BACKLOG_COLUMNS = [
-  'Position', 'Key', 'Title', 'Type', 'Status', 'Team', 'Labels', 'Key results', 'Value score', 'Flags',
-  'Reach', 'Impact', 'Confidence', 'Effort (pts)', 'Business value', 'Time criticality', 'Risk reduction', 'Job size', 'Ease',
-  'Description', 'Created', 'Updated', 'Id',
+  'Position',
+  'Key',
+  'Title',
+  'Type',
+  'Status',
+  'Team',
+  'Labels',
+  'Key results',
+  'Value score',
+  'Flags',
+  'Reach',
+  'Impact',
+  'Confidence',
+  'Effort (pts)',
+  'Business value',
+  'Time criticality',
+  'Risk reduction',
+  'Job size',
+  'Ease',
+  'Description',
+  'Created',
+  'Updated',
+  'Id',
 ];
 
 export const OKR_COLUMNS = [
-  'Cycle', 'Objective', 'Parent objective', 'Team', 'Objective weight', 'Objective progress (%)',
-  'Key result', 'Metric type', 'Start', 'Target', 'Current', 'Unit', 'KR weight', 'KR progress (%)',
-  'Check-in date', 'Check-in value', 'Confidence (0-10)', 'Note', 'Author',
+  'Cycle',
+  'Objective',
+  'Parent objective',
+  'Team',
+  'Objective weight',
+  'Objective progress (%)',
+  'Key result',
+  'Metric type',
+  'Start',
+  'Target',
+  'Current',
+  'Unit',
+  'KR weight',
+  'KR progress (%)',
+  'Check-in date',
+  'Check-in value',
+  'Confidence (0-10)',
+  'Note',
+  'Author',
 ];
 
 // Larger than the API's 500: fewer offset scans on a 100,000-item export, still bounded memory.
@@ -60,7 +96,7 @@ export class ExportService {
       ),
     }));
     let position = 0;
-    for (let cursor: string | undefined, more = true; more; ) {
+    for (let cursor: string | undefined, more = true; more;) {
       const page = await this.backlog.list({ ...query, limit: PAGE, cursor });
       yield page.items.map((item) => [
         ++position,
@@ -105,7 +141,9 @@ export class ExportService {
     const objectives = treeOrder(await this.objectives.list({ cycleId: cycle.id }));
     const krs = await this.keyResults.list({ cycleId: cycle.id });
     const { checkIns, teams, authors } = await this.db.read(async (m) => {
-      const list = krs.length ? await m.find(CheckInEntity, { where: { keyResultId: In(krs.map((k) => k.id)) }, order: { createdAt: 'ASC' } }) : [];
+      const list = krs.length
+        ? await m.find(CheckInEntity, { where: { keyResultId: In(krs.map((k) => k.id)) }, order: { createdAt: 'ASC' } })
+        : [];
       return {
         checkIns: list,
         teams: new Map((await m.find(TeamEntity, { select: { id: true, name: true } })).map((t) => [t.id, t.name])),
@@ -130,7 +168,15 @@ export class ExportService {
         const history = checkIns.filter((c) => c.keyResultId === kr.id);
         if (history.length === 0) rows.push([...objective, ...krCells, ...blank(5)]);
         for (const c of history) {
-          rows.push([...objective, ...krCells, c.createdAt, c.value, c.confidence, c.note, c.authorId ? (authors.get(c.authorId) ?? '') : '']);
+          rows.push([
+            ...objective,
+            ...krCells,
+            c.createdAt,
+            c.value,
+            c.confidence,
+            c.note,
+            c.authorId ? (authors.get(c.authorId) ?? '') : '',
+          ]);
         }
       }
     }
@@ -139,7 +185,16 @@ export class ExportService {
 }
 
 function krColumns(kr: KeyResult): CellValue[] {
-  return [kr.title, kr.metricType, kr.startValue, kr.targetValue, kr.currentValue, kr.unit, kr.weight, percent(kr.progress)];
+  return [
+    kr.title,
+    kr.metricType,
+    kr.startValue,
+    kr.targetValue,
+    kr.currentValue,
+    kr.unit,
+    kr.weight,
+    percent(kr.progress),
+  ];
 }
 
 /** Company objectives first, each followed by the team objectives that ladder up to it. */

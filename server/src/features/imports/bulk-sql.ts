@@ -24,7 +24,11 @@ function persistent(m: EntityManager, column: ColumnMetadata, row: ObjectLiteral
 }
 
 /** INSERT of many rows per statement. */
-export async function insertRows<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+export async function insertRows<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+): Promise<void> {
   if (rows.length === 0) return;
   const meta = m.connection.getMetadata(entity);
   const esc = (name: string) => m.connection.driver.escape(name);
@@ -116,7 +120,11 @@ export async function updateVersionedRows<T extends ObjectLiteral>(
       `UPDATE ${table} SET ${[...set, stamp].map((c) => `${esc(c.databaseName)} = ?`).join(', ')}, ${bump} ` +
       `WHERE ${esc(id.databaseName)} = ? AND ${esc(version.databaseName)} = ?`;
     for (const u of updates) {
-      const result = await runner.query(sql, [...set.map((c) => persistent(m, c, u.values)), updatedAt, u.id, u.version], true);
+      const result = await runner.query(
+        sql,
+        [...set.map((c) => persistent(m, c, u.values)), updatedAt, u.id, u.version],
+        true,
+      );
       affected += result.affected ?? 0;
     }
     return affected;
@@ -127,7 +135,11 @@ export async function updateVersionedRows<T extends ObjectLiteral>(
   for (let i = 0; i < updates.length; i += perStatement) {
     const next = placeholders(m);
     const params: unknown[] = [updatedAt];
-    const assignments = [...set.map((c, k) => `${esc(c.databaseName)} = v.column${k + 3}`), `${esc(stamp.databaseName)} = ${next()}`, bump];
+    const assignments = [
+      ...set.map((c, k) => `${esc(c.databaseName)} = v.column${k + 3}`),
+      `${esc(stamp.databaseName)} = ${next()}`,
+      bump,
+    ];
     const tuples = updates.slice(i, i + perStatement).map((u) => {
       params.push(u.id, u.version, ...set.map((c) => persistent(m, c, u.values)));
       return `(${[id, version, ...set].map((c) => `CAST(${next()} AS ${String(c.type)})`).join(', ')})`;

@@ -20,7 +20,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * says how to fix the file; past the limits a 413 that names the limit.
  */
 export function readCsv(body: Buffer): CsvTable {
-  if (body.length > IMPORT_MAX_BYTES) throw tooLarge(`The file is ${mb(body.length)}; the limit is ${mb(IMPORT_MAX_BYTES)}. Split it into smaller files.`);
+  if (body.length > IMPORT_MAX_BYTES)
+    throw tooLarge(
+      `The file is ${mb(body.length)}; the limit is ${mb(IMPORT_MAX_BYTES)}. Split it into smaller files.`,
+    );
   if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) {
     throw badFile('The file is UTF-16 ("Unicode text"). Save it as "CSV UTF-8" and upload it again.');
   }
@@ -32,7 +35,8 @@ export function readCsv(body: Buffer): CsvTable {
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   // PostgreSQL cannot store NUL in text (SQLite can): refuse it for both, so the databases never differ.
-  if (text.includes('\u0000')) throw badFile('The file contains NUL characters, so it is not a text CSV. Export it again as CSV (UTF-8).');
+  if (text.includes('\u0000'))
+    throw badFile('The file contains NUL characters, so it is not a text CSV. Export it again as CSV (UTF-8).');
   if (text.trim() === '') throw badFile('The file is empty.');
 
   const delimiter = detectDelimiter(text);
@@ -53,17 +57,24 @@ export function readCsv(body: Buffer): CsvTable {
   const [header, ...records] = rows;
   if (!header) throw badFile('The file is empty.');
   if (records.length > IMPORT_MAX_ROWS) {
-    throw tooLarge(`The file has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} rows. Split it into files of at most ${IMPORT_MAX_ROWS.toLocaleString('en')} rows.`);
+    throw tooLarge(
+      `The file has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} rows. Split it into files of at most ${IMPORT_MAX_ROWS.toLocaleString('en')} rows.`,
+    );
   }
   const headers = header.map((h) => h.trim());
   // Headers key the saved mapping (at most 200 characters each): a longer one is not a header row.
-  if (headers.some((h) => [...h].length > 200)) throw badFile('A column header is longer than 200 characters. Is the first row the column headers?');
+  if (headers.some((h) => [...h].length > 200))
+    throw badFile('A column header is longer than 200 characters. Is the first row the column headers?');
   return { headers, records, delimiter };
 }
 
 /** The separator is whichever of `,` `;` tab occurs most in the header line outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
@@ -76,5 +87,6 @@ export function detectDelimiter(text: string): string {
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const badFile = (message: string) => new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['file'], message }] });
+const badFile = (message: string) =>
+  new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['file'], message }] });
 const tooLarge = (message: string) => new AppError('PAYLOAD_TOO_LARGE', message);

@@ -33,7 +33,12 @@ const NO_ESTIMATES = Object.fromEntries(ESTIMATES.map((f) => [f, null])) as Reco
  * instead of duplicating), or skip (empty, unchanged, or repeated identically
  * in the file). Pure: the caller loads the items with the file's keys.
  */
-export function planImport(table: CsvTable, reader: RowReader, existingByKey: ReadonlyMap<string, BacklogItemEntity>, now: string): ImportPlan {
+export function planImport(
+  table: CsvTable,
+  reader: RowReader,
+  existingByKey: ReadonlyMap<string, BacklogItemEntity>,
+  now: string,
+): ImportPlan {
   const plan: ImportPlan = { creates: [], updates: [], skips: [], rows: [], errors: [], warnings: [], errorRows: 0 };
   const seen = new Map<string, { row: number; signature: string }>();
   table.records.forEach((record, index) => {
@@ -52,7 +57,12 @@ export function planImport(table: CsvTable, reader: RowReader, existingByKey: Re
         skip(plan, row, key, values.title ?? '', `Same as row ${first.row}`);
         return;
       }
-      if (first) errors.push({ row, column: reader.columnOf('externalKey'), message: `${key} is also on row ${first.row}, with different values: keep one of them` });
+      if (first)
+        errors.push({
+          row,
+          column: reader.columnOf('externalKey'),
+          message: `${key} is also on row ${first.row}, with different values: keep one of them`,
+        });
       else seen.set(key, { row, signature });
     }
     if (errors.length) {
@@ -112,7 +122,13 @@ function planUpdate(plan: ImportPlan, row: number, before: BacklogItemEntity, v:
     return;
   }
   plan.updates.push({ row, before, changes });
-  plan.rows.push({ row, action: 'update', externalKey: before.externalKey, title: v.title ?? before.title, detail: `Changes ${changed.join(', ')}` });
+  plan.rows.push({
+    row,
+    action: 'update',
+    externalKey: before.externalKey,
+    title: v.title ?? before.title,
+    detail: `Changes ${changed.join(', ')}`,
+  });
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -85,7 +85,8 @@ export class RowReader {
 
     const key = cell('externalKey');
     if (key) {
-      if (key.value.length > LIMITS.externalKey) errors.push({ row, column: key.column, message: `A key is at most ${LIMITS.externalKey} characters` });
+      if (key.value.length > LIMITS.externalKey)
+        errors.push({ row, column: key.column, message: `A key is at most ${LIMITS.externalKey} characters` });
       else values.externalKey = key.value;
     }
 
@@ -93,7 +94,11 @@ export class RowReader {
     if (!title) errors.push({ row, column: this.columnOf('title'), message: 'Required: every item needs a title' });
     else if (title.value.length > LIMITS.title) {
       values.title = `${title.value.slice(0, LIMITS.title - 1)}…`;
-      warnings.push({ row, column: title.column, message: `Longer than ${LIMITS.title} characters: shortened; the full title starts the description` });
+      warnings.push({
+        row,
+        column: title.column,
+        message: `Longer than ${LIMITS.title} characters: shortened; the full title starts the description`,
+      });
     } else values.title = title.value;
 
     const description = cell('description');
@@ -101,7 +106,11 @@ export class RowReader {
     if (title && title.value.length > LIMITS.title) text = text ? `${title.value}\n\n${text}` : title.value;
     if (text) {
       if (text.length > LIMITS.description) {
-        warnings.push({ row, column: description?.column ?? title?.column ?? 'description', message: `Longer than ${LIMITS.description.toLocaleString('en')} characters: cut there` });
+        warnings.push({
+          row,
+          column: description?.column ?? title?.column ?? 'description',
+          message: `Longer than ${LIMITS.description.toLocaleString('en')} characters: cut there`,
+        });
         text = text.slice(0, LIMITS.description);
       }
       values.description = text;
@@ -111,7 +120,12 @@ export class RowReader {
     if (type) {
       const read = readItemType(type.value);
       values.type = read.value;
-      if (!read.known) warnings.push({ row, column: type.column, message: `"${type.value}" is not a type Keyline knows: imported as feature` });
+      if (!read.known)
+        warnings.push({
+          row,
+          column: type.column,
+          message: `"${type.value}" is not a type Keyline knows: imported as feature`,
+        });
     }
 
     const status = cell('status');
@@ -121,7 +135,12 @@ export class RowReader {
         statusCategory: record[this.statusCategoryColumn] ?? '',
       });
       values.status = read.value;
-      if (!read.known) warnings.push({ row, column: status.column, message: `"${status.value}" is not a status Keyline knows: imported as idea` });
+      if (!read.known)
+        warnings.push({
+          row,
+          column: status.column,
+          message: `"${status.value}" is not a status Keyline knows: imported as idea`,
+        });
     }
 
     this.readLabels(record, row, values, warnings);
@@ -130,7 +149,12 @@ export class RowReader {
     if (team) {
       const teamId = this.teamsByName.get(team.value.toLowerCase());
       if (teamId) values.teamId = teamId;
-      else errors.push({ row, column: team.column, message: `No team named "${team.value}": create it first, or set this column to Ignore` });
+      else
+        errors.push({
+          row,
+          column: team.column,
+          message: `No team named "${team.value}": create it first, or set this column to Ignore`,
+        });
     }
 
     for (const field of ESTIMATES) this.readEstimate(record, row, field, values, errors, warnings);
@@ -139,7 +163,12 @@ export class RowReader {
     if (created) {
       const iso = readImportDate(created.value);
       if (iso) values.createdAt = iso;
-      else warnings.push({ row, column: created.column, message: `"${created.value}" is not a date Keyline reads: the import time is used` });
+      else
+        warnings.push({
+          row,
+          column: created.column,
+          message: `"${created.value}" is not a date Keyline reads: the import time is used`,
+        });
     }
     return { values, errors, warnings };
   }
@@ -151,7 +180,11 @@ export class RowReader {
     if (labels.length === 0) return;
     const column = this.columnOf('labels');
     if (labels.some((l) => l.length > LIMITS.label)) {
-      warnings.push({ row, column, message: `Labels are at most ${LIMITS.label} characters: longer ones were shortened` });
+      warnings.push({
+        row,
+        column,
+        message: `Labels are at most ${LIMITS.label} characters: longer ones were shortened`,
+      });
       labels = [...new Set(labels.map((l) => l.slice(0, LIMITS.label).trim()))];
     }
     if (labels.length > LIMITS.labels) {

@@ -10,8 +10,21 @@ import type { ImportPlan } from './import-plan';
 
 /** Every field an import can change; an update writes them all (unchanged ones with their current value). */
 const UPDATABLE = [
-  'title', 'description', 'type', 'status', 'labels', 'teamId',
-  'reach', 'impact', 'confidence', 'effort', 'businessValue', 'timeCriticality', 'riskReduction', 'jobSize', 'ease',
+  'title',
+  'description',
+  'type',
+  'status',
+  'labels',
+  'teamId',
+  'reach',
+  'impact',
+  'confidence',
+  'effort',
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'jobSize',
+  'ease',
 ] as const;
 
 /**
@@ -30,11 +43,18 @@ export async function writeImportPlan(m: EntityManager, actor: Actor, plan: Impo
     m,
     BacklogItemEntity,
     UPDATABLE,
-    plan.updates.map(({ before, changes }) => ({ id: before.id, version: before.version, values: { ...before, ...changes } })),
+    plan.updates.map(({ before, changes }) => ({
+      id: before.id,
+      version: before.version,
+      values: { ...before, ...changes },
+    })),
     now,
   );
   if (updated !== plan.updates.length) {
-    throw new AppError('CONFLICT', 'Some of these items were changed while the file was being imported; nothing was imported. Try again.');
+    throw new AppError(
+      'CONFLICT',
+      'Some of these items were changed while the file was being imported; nothing was imported. Try again.',
+    );
   }
 
   const audit = (entityId: string, action: 'create' | 'update', before: unknown, after: unknown): AuditEventEntity => ({

@@ -13,7 +13,8 @@ export function importRoutes(imports: ImportService) {
       path: IMPORT_PATH,
       access: 'editor',
       tag: 'imports',
-      summary: 'Import backlog items from a CSV or Jira export (body: text/csv, up to 10 MB): preview, or apply all rows or none',
+      summary:
+        'Import backlog items from a CSV or Jira export (body: text/csv, up to 10 MB): preview, or apply all rows or none',
       query: ImportQuerySchema,
       response: ImportResultSchema,
       handler: async ({ actor, query, req, res }) => imports.run(actor, query, await readCsvUpload(req, res)),

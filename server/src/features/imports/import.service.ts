@@ -61,7 +61,9 @@ export class ImportService {
     const mapping = resolveMapping(table.headers, format, inline ?? saved[format]);
     const teams = await m.find(TeamEntity, { select: { id: true, name: true } });
     const reader = new RowReader(table.headers, mapping, new Map(teams.map((t) => [t.name.toLowerCase(), t.id])));
-    const existing = reader.has('externalKey') ? await itemsByKey(m, table, reader) : new Map<string, BacklogItemEntity>();
+    const existing = reader.has('externalKey')
+      ? await itemsByKey(m, table, reader)
+      : new Map<string, BacklogItemEntity>();
     return { mapping, saved, plan: planImport(table, reader, existing, nowIso()) };
   }
 }
@@ -71,14 +73,22 @@ export class ImportService {
  * names, suggestions for headers it does not know. Keys are the file's own
  * headers, so the UI can show one choice per column.
  */
-export function resolveMapping(headers: readonly string[], format: ImportFormat, given: ImportMapping | undefined): ImportMapping {
+export function resolveMapping(
+  headers: readonly string[],
+  format: ImportFormat,
+  given: ImportMapping | undefined,
+): ImportMapping {
   const suggested = suggestMapping(headers, format);
   const mapping: ImportMapping = {};
   for (const header of Object.keys(suggested)) mapping[header] = given?.[header] ?? suggested[header] ?? 'ignore';
   return mapping;
 }
 
-async function itemsByKey(m: EntityManager, table: CsvTable, reader: RowReader): Promise<Map<string, BacklogItemEntity>> {
+async function itemsByKey(
+  m: EntityManager,
+  table: CsvTable,
+  reader: RowReader,
+): Promise<Map<string, BacklogItemEntity>> {
   const keys = new Set<string>();
   for (const record of table.records) {
     for (const i of reader.indicesOf('externalKey')) {
@@ -134,11 +144,23 @@ async function rememberMapping(
   if (JSON.stringify(merged) === JSON.stringify(saved)) return;
   const existing = await m.findOneBy(SettingEntity, { key: IMPORT_MAPPING_SETTING });
   if (existing) {
-    await m.update(SettingEntity, { key: IMPORT_MAPPING_SETTING }, { value: merged, version: existing.version + 1, updatedAt: now });
+    await m.update(
+      SettingEntity,
+      { key: IMPORT_MAPPING_SETTING },
+      { value: merged, version: existing.version + 1, updatedAt: now },
+    );
   } else {
     await m.insert(SettingEntity, { key: IMPORT_MAPPING_SETTING, value: merged, version: 1, updatedAt: now });
   }
-  await recordAudit(m, actor, 'setting', IMPORT_MAPPING_SETTING, existing ? 'update' : 'create', existing?.value ?? null, merged);
+  await recordAudit(
+    m,
+    actor,
+    'setting',
+    IMPORT_MAPPING_SETTING,
+    existing ? 'update' : 'create',
+    existing?.value ?? null,
+    merged,
+  );
 }
 
 function toResult(
@@ -158,7 +180,12 @@ function toResult(
     mapping,
     missingFields: missingFields(mapping),
     totalRows: table.records.length,
-    counts: { create: plan.creates.length, update: plan.updates.length, skip: plan.skips.length, error: plan.errorRows },
+    counts: {
+      create: plan.creates.length,
+      update: plan.updates.length,
+      skip: plan.skips.length,
+      error: plan.errorRows,
+    },
     rows: plan.rows.slice(0, IMPORT_PREVIEW_ROWS),
     errors: plan.errors.slice(0, IMPORT_MAX_ISSUES),
     warnings: plan.warnings.slice(0, IMPORT_MAX_ISSUES),

@@ -10,15 +10,21 @@ const readRaw = express.raw({ type: 'text/csv', limit: IMPORT_MAX_BYTES });
  * (100 kB) never touches text/csv, which only this route accepts.
  */
 export async function readCsvUpload(req: Request, res: Response): Promise<Buffer> {
-  if (!req.is('text/csv')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the request body with Content-Type: text/csv');
+  if (!req.is('text/csv'))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the request body with Content-Type: text/csv');
   await run(readRaw, req, res).catch((error: { type?: string }) => {
     if (error.type === 'entity.too.large') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
     }
     throw error;
   });
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 'The file is empty', { issues: [{ path: ['file'], message: 'The file is empty' }] });
+    throw new AppError('VALIDATION_FAILED', 'The file is empty', {
+      issues: [{ path: ['file'], message: 'The file is empty' }],
+    });
   }
   return req.body;
 }

@@ -33,12 +33,18 @@ export async function toKeyResultDtos(
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   // Sequential on purpose: inside a transaction the manager has one connection.
-  const objectives = await m.find(ObjectiveEntity, { where: { id: In([...new Set(rows.map((r) => r.objectiveId))]) }, select: { id: true, cycleId: true } });
+  const objectives = await m.find(ObjectiveEntity, {
+    where: { id: In([...new Set(rows.map((r) => r.objectiveId))]) },
+    select: { id: true, cycleId: true },
+  });
   const latest = await latestCheckIns(m, ids);
   const open = openItemCounts ?? (await countOpenItems(m, ids));
   const cycleOf = new Map(objectives.map((o) => [o.id, o.cycleId]));
   // For the check-in cadence: the cycle's status and start, and the workspace's cadence.
-  const cycles = await m.find(CycleEntity, { where: { id: In([...new Set(cycleOf.values())]) }, select: { id: true, status: true, startsOn: true } });
+  const cycles = await m.find(CycleEntity, {
+    where: { id: In([...new Set(cycleOf.values())]) },
+    select: { id: true, status: true, startsOn: true },
+  });
   const cycleById = new Map(cycles.map((c) => [c.id, c]));
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   const now = Date.now();
@@ -86,7 +92,9 @@ export async function toKeyResultDtos(
 
 export async function toCheckInDtos(m: EntityManager, rows: CheckInEntity[]): Promise<CheckIn[]> {
   const authorIds = [...new Set(rows.map((r) => r.authorId).filter((id): id is string => Boolean(id)))];
-  const authors = authorIds.length ? await m.find(UserEntity, { where: { id: In(authorIds) }, select: { id: true, name: true } }) : [];
+  const authors = authorIds.length
+    ? await m.find(UserEntity, { where: { id: In(authorIds) }, select: { id: true, name: true } })
+    : [];
   const nameOf = new Map(authors.map((a) => [a.id, a.name]));
   return rows.map((c) => ({
     id: c.id,

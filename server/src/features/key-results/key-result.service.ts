@@ -156,7 +156,9 @@ export class KeyResultService {
         .where('id = :id', { id: keyResultId })
         .execute();
       // A check-in moves no backlog item: the open-item count just read still holds.
-      const after = one(await toKeyResultDtos(m, [await findKeyResult(m, keyResultId)], new Map([[keyResultId, before.openItemCount]])));
+      const after = one(
+        await toKeyResultDtos(m, [await findKeyResult(m, keyResultId)], new Map([[keyResultId, before.openItemCount]])),
+      );
       await recordAudit(m, actor, 'keyResult', keyResultId, 'update', before, { ...after, checkIn: { ...row } });
       return one(await toCheckInDtos(m, [row]));
     });

@@ -13,7 +13,10 @@ export interface LatestCheckIn {
  * One indexed lookup per KR (check_ins keyResultId + createdAt), so the cost
  * follows the number of KRs, not the check-ins a quarter piles up.
  */
-export async function latestCheckIns(m: EntityManager, keyResultIds?: readonly string[]): Promise<Map<string, LatestCheckIn>> {
+export async function latestCheckIns(
+  m: EntityManager,
+  keyResultIds?: readonly string[],
+): Promise<Map<string, LatestCheckIn>> {
   if (keyResultIds?.length === 0) return new Map();
   const newest = m
     .createQueryBuilder()
@@ -32,5 +35,10 @@ export async function latestCheckIns(m: EntityManager, keyResultIds?: readonly s
     .addSelect('c.createdAt', 'createdAt');
   if (keyResultIds) qb.where('k.id IN (:...keyResultIds)', { keyResultIds });
   const rows = await qb.getRawMany<{ keyResultId: string; confidence: number | string; createdAt: string }>();
-  return new Map(rows.map((r) => [r.keyResultId, { keyResultId: r.keyResultId, confidence: Number(r.confidence), createdAt: r.createdAt }]));
+  return new Map(
+    rows.map((r) => [
+      r.keyResultId,
+      { keyResultId: r.keyResultId, confidence: Number(r.confidence), createdAt: r.createdAt },
+    ]),
+  );
 }

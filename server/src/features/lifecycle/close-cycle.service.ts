@@ -64,7 +64,13 @@ export class CloseCycleService {
         nextDto = await setStatus(m, actor, next, 'active');
         nextCycleActivated = true;
       }
-      return { closedCycle: closed, nextCycle: nextDto, nextCycleActivated, carried, copiedObjectives: carry.copiedObjectives() };
+      return {
+        closedCycle: closed,
+        nextCycle: nextDto,
+        nextCycleActivated,
+        carried,
+        copiedObjectives: carry.copiedObjectives(),
+      };
     });
   }
 }
@@ -73,7 +79,8 @@ async function chosenNextCycle(m: EntityManager, closing: CycleEntity, id: strin
   if (id === closing.id) throw invalidField('nextCycleId', 'Pick another cycle than the one you are closing');
   const next = await m.findOneBy(CycleEntity, { id });
   if (!next) throw invalidField('nextCycleId', 'No such cycle');
-  if (next.status === 'closed') throw invalidField('nextCycleId', `${next.name} is closed; carry over into a cycle in planning or active`);
+  if (next.status === 'closed')
+    throw invalidField('nextCycleId', `${next.name} is closed; carry over into a cycle in planning or active`);
   return next;
 }
 
@@ -84,13 +91,25 @@ async function createNextCycle(m: EntityManager, actor: Actor, input: NewCycleIn
     });
   }
   const now = nowIso();
-  const row: CycleEntity = { id: randomUUID(), ...input, status: 'planning', version: 1, createdAt: now, updatedAt: now };
+  const row: CycleEntity = {
+    id: randomUUID(),
+    ...input,
+    status: 'planning',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   await m.insert(CycleEntity, row);
   await recordAudit(m, actor, 'cycle', row.id, 'create', null, toCycleDto(row));
   return row;
 }
 
-async function setStatus(m: EntityManager, actor: Actor, cycle: CycleEntity, status: 'active' | 'closed'): Promise<Cycle> {
+async function setStatus(
+  m: EntityManager,
+  actor: Actor,
+  cycle: CycleEntity,
+  status: 'active' | 'closed',
+): Promise<Cycle> {
   const before = toCycleDto(cycle);
   const result = await m
     .createQueryBuilder()
@@ -128,10 +147,13 @@ class Carrier {
   async keyResult(id: string, index: number): Promise<CarriedKeyResult> {
     const { m, actor } = this;
     const original = await m.findOneBy(KeyResultEntity, { id, deletedAt: IsNull() });
-    const objective = original && (await m.findOneBy(ObjectiveEntity, { id: original.objectiveId, deletedAt: IsNull() }));
-    if (!original || !objective || objective.cycleId !== this.from.id) throw carryError(index, `Not a key result of ${this.from.name}`);
+    const objective =
+      original && (await m.findOneBy(ObjectiveEntity, { id: original.objectiveId, deletedAt: IsNull() }));
+    if (!original || !objective || objective.cycleId !== this.from.id)
+      throw carryError(index, `Not a key result of ${this.from.name}`);
     if (original.carriedToId) throw carryError(index, 'Already carried over');
-    if (keyResultProgress(original) >= 1) throw carryError(index, 'Already met its target; there is nothing left to carry over');
+    if (keyResultProgress(original) >= 1)
+      throw carryError(index, 'Already met its target; there is nothing left to carry over');
 
     const toObjectiveId = await this.objective(objective);
     const now = nowIso();
@@ -166,7 +188,13 @@ class Carrier {
     await recordAudit(m, actor, 'keyResult', original.id, 'update', before, await keyResultDto(m, original.id));
 
     const movedItemIds = await this.moveOpenLinks(original.id, copy.id);
-    return { fromKeyResultId: original.id, toKeyResultId: copy.id, fromObjectiveId: objective.id, toObjectiveId, movedItemIds };
+    return {
+      fromKeyResultId: original.id,
+      toKeyResultId: copy.id,
+      fromObjectiveId: objective.id,
+      toObjectiveId,
+      movedItemIds,
+    };
   }
 
   /** The objective's copy in the next cycle, made once, with its parents copied first so the tree survives. */
@@ -195,7 +223,10 @@ class Carrier {
     };
     await this.m.insert(ObjectiveEntity, copy);
     const [dto] = await toObjectiveDtos(this.m, [copy]);
-    await recordAudit(this.m, this.actor, 'objective', copy.id, 'create', null, { ...(dto as Objective), carriedFromId: objective.id });
+    await recordAudit(this.m, this.actor, 'objective', copy.id, 'create', null, {
+      ...(dto as Objective),
+      carriedFromId: objective.id,
+    });
     this.objectiveCopies.set(objective.id, copy.id);
     return copy.id;
   }
@@ -213,10 +244,19 @@ class Carrier {
     const moved: string[] = [];
     for (const link of links.filter((l) => openIds.has(l.itemId)).sort((a, b) => (a.itemId < b.itemId ? -1 : 1))) {
       await m.delete(BacklogLinkEntity, { itemId: link.itemId, keyResultId: fromId });
-      await m.insert(BacklogLinkEntity, { itemId: link.itemId, keyResultId: toId, strength: link.strength, createdAt: nowIso() });
+      await m.insert(BacklogLinkEntity, {
+        itemId: link.itemId,
+        keyResultId: toId,
+        strength: link.strength,
+        createdAt: nowIso(),
+      });
       const old = { itemId: link.itemId, keyResultId: fromId, strength: link.strength };
       await recordAudit(m, actor, 'link', `${link.itemId}:${fromId}`, 'delete', old, null);
-      await recordAudit(m, actor, 'link', `${link.itemId}:${toId}`, 'create', null, { ...old, keyResultId: toId, carriedFrom: fromId });
+      await recordAudit(m, actor, 'link', `${link.itemId}:${toId}`, 'create', null, {
+        ...old,
+        keyResultId: toId,
+        carriedFrom: fromId,
+      });
       moved.push(link.itemId);
     }
     return moved;
@@ -224,5 +264,5 @@ class Carrier {
 }
 
 async function keyResultDto(m: EntityManager, id: string): Promise<KeyResult> {
-  return (await toKeyResultDtos(m, [(await m.findOneByOrFail(KeyResultEntity, { id }))]))[0] as KeyResult;
+  return (await toKeyResultDtos(m, [await m.findOneByOrFail(KeyResultEntity, { id })]))[0] as KeyResult;
 }

@@ -30,7 +30,10 @@ export class GradingService {
         async (current) => {
           const cycle = await findCycle(m, (await findObjective(m, current.objectiveId)).cycleId);
           if (cycle.status === 'planning') {
-            throw new AppError('CONFLICT', `${cycle.name} has not started; grade key results once the cycle is active or closed`);
+            throw new AppError(
+              'CONFLICT',
+              `${cycle.name} has not started; grade key results once the cycle is active or closed`,
+            );
           }
           return {
             grade: input.grade,

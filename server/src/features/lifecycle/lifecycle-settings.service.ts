@@ -9,7 +9,12 @@ import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/database';
 import { SettingsDocument } from '../settings/settings-document';
 
-const LIFECYCLE = new SettingsDocument('lifecycle', 'Lifecycle settings', LifecycleSettingsSchema, DEFAULT_LIFECYCLE_SETTINGS);
+const LIFECYCLE = new SettingsDocument(
+  'lifecycle',
+  'Lifecycle settings',
+  LifecycleSettingsSchema,
+  DEFAULT_LIFECYCLE_SETTINGS,
+);
 
 /** The check-in cadence (and later other quarter rules): one settings row, versioned like any row. */
 export class LifecycleSettingsService {

@@ -11,7 +11,11 @@ import type { CloseCycleService } from './close-cycle.service';
 import type { GradingService } from './grading.service';
 import type { LifecycleSettingsService } from './lifecycle-settings.service';
 
-export function lifecycleRoutes(grading: GradingService, closing: CloseCycleService, settings: LifecycleSettingsService) {
+export function lifecycleRoutes(
+  grading: GradingService,
+  closing: CloseCycleService,
+  settings: LifecycleSettingsService,
+) {
   return [
     defineRoute({
       method: 'put',
@@ -30,7 +34,8 @@ export function lifecycleRoutes(grading: GradingService, closing: CloseCycleServ
       path: '/api/cycles/:id/close',
       access: 'editor',
       tag: 'lifecycle',
-      summary: 'Close a cycle, carrying chosen key results and their open backlog links into the next (one transaction)',
+      summary:
+        'Close a cycle, carrying chosen key results and their open backlog links into the next (one transaction)',
       params: IdParamsSchema,
       body: CloseCycleSchema,
       ifMatch: true,

@@ -1,5 +1,13 @@
 import { Entity } from 'typeorm';
-import { IdColumn, IntColumn, LongTextColumn, NumberColumn, RefColumn, TextColumn, TimestampColumn } from '../../db/columns';
+import {
+  IdColumn,
+  IntColumn,
+  LongTextColumn,
+  NumberColumn,
+  RefColumn,
+  TextColumn,
+  TimestampColumn,
+} from '../../db/columns';
 
 @Entity('objectives')
 export class ObjectiveEntity {

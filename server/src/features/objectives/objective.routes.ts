@@ -1,4 +1,9 @@
-import { CreateObjectiveSchema, ObjectiveListQuerySchema, ObjectiveSchema, UpdateObjectiveSchema } from '@keyline/shared';
+import {
+  CreateObjectiveSchema,
+  ObjectiveListQuerySchema,
+  ObjectiveSchema,
+  UpdateObjectiveSchema,
+} from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute, IdParamsSchema } from '../../http/route';
 import type { ObjectiveService } from './objective.service';

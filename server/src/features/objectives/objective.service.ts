@@ -27,7 +27,11 @@ export class ObjectiveService {
   list(filter: { cycleId?: string; teamId?: string }): Promise<Objective[]> {
     return this.db.read(async (m) => {
       const rows = await m.find(ObjectiveEntity, {
-        where: { deletedAt: IsNull(), ...(filter.cycleId && { cycleId: filter.cycleId }), ...(filter.teamId && { teamId: filter.teamId }) },
+        where: {
+          deletedAt: IsNull(),
+          ...(filter.cycleId && { cycleId: filter.cycleId }),
+          ...(filter.teamId && { teamId: filter.teamId }),
+        },
         order: { createdAt: 'ASC' },
       });
       return toObjectiveDtos(m, rows);
@@ -43,7 +47,14 @@ export class ObjectiveService {
       assertCycleOpen(await findCycle(m, input.cycleId));
       await assertReferences(m, input.cycleId, null, input);
       const now = nowIso();
-      const row: ObjectiveEntity = { id: randomUUID(), ...input, deletedAt: null, version: 1, createdAt: now, updatedAt: now };
+      const row: ObjectiveEntity = {
+        id: randomUUID(),
+        ...input,
+        deletedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       await m.insert(ObjectiveEntity, row);
       const [dto] = await toObjectiveDtos(m, [row]);
       await recordAudit(m, actor, 'objective', row.id, 'create', null, dto);
@@ -80,7 +91,8 @@ export class ObjectiveService {
   remove(actor: Actor, id: string, version: number): Promise<void> {
     return this.db.write(async (m) => {
       const row = await findObjective(m, id);
-      if (row.version !== version) throw versionConflict('Objective', (await toObjectiveDtos(m, [row]))[0] as Objective);
+      if (row.version !== version)
+        throw versionConflict('Objective', (await toObjectiveDtos(m, [row]))[0] as Objective);
       assertCycleOpen(await findCycle(m, row.cycleId));
       if (await m.existsBy(ObjectiveEntity, { parentId: id, deletedAt: IsNull() })) {
         throw new AppError('IN_USE', 'Team objectives ladder up to this one; move or delete them first');
@@ -138,15 +150,18 @@ async function assertReferences(
   selfId: string | null,
   input: { teamId?: string | null; parentId?: string | null; ownerId?: string | null },
 ): Promise<void> {
-  if (input.teamId && !(await m.existsBy(TeamEntity, { id: input.teamId }))) throw invalidField('teamId', 'No such team');
-  if (input.ownerId && !(await m.existsBy(UserEntity, { id: input.ownerId }))) throw invalidField('ownerId', 'No such user');
+  if (input.teamId && !(await m.existsBy(TeamEntity, { id: input.teamId })))
+    throw invalidField('teamId', 'No such team');
+  if (input.ownerId && !(await m.existsBy(UserEntity, { id: input.ownerId })))
+    throw invalidField('ownerId', 'No such user');
   if (!input.parentId) return;
   let cursor: string | null = input.parentId;
   for (let depth = 0; cursor; depth++) {
     if (cursor === selfId || depth > 50) throw invalidField('parentId', 'An objective cannot ladder up to itself');
     const parent: ObjectiveEntity | null = await m.findOneBy(ObjectiveEntity, { id: cursor, deletedAt: IsNull() });
     if (!parent) throw invalidField('parentId', 'No such objective');
-    if (depth === 0 && parent.cycleId !== cycleId) throw invalidField('parentId', 'The parent objective is in another cycle');
+    if (depth === 0 && parent.cycleId !== cycleId)
+      throw invalidField('parentId', 'The parent objective is in another cycle');
     cursor = parent.parentId;
   }
 }

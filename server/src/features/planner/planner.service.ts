@@ -49,7 +49,9 @@ export class PlannerService {
 
     // Candidates: open items in scope, in value order (the snapshot's order), minus the excluded.
     const excluded = new Set(query.exclude ?? []);
-    const inScope = snapshot.result.items.filter((i) => isOpenStatus(i.status) && (!query.teamId || i.teamId === query.teamId));
+    const inScope = snapshot.result.items.filter(
+      (i) => isOpenStatus(i.status) && (!query.teamId || i.teamId === query.teamId),
+    );
     const scopeIds = new Set(inScope.map((i) => i.id));
     const candidates = inScope.filter((i) => !excluded.has(i.id));
     const byId = new Map(candidates.map((i) => [i.id, i]));
@@ -68,7 +70,9 @@ export class PlannerService {
       ...needsEstimate.slice(0, NEEDS_ESTIMATE_LIMIT).map((i) => i.id),
     ];
     const titles = await this.titlesOf([...new Set(shownIds)]);
-    const krInfo = cycle ? await this.keyResultsOf(cycle.id) : new Map<string, { title: string; objectiveId: string }>();
+    const krInfo = cycle
+      ? await this.keyResultsOf(cycle.id)
+      : new Map<string, { title: string; objectiveId: string }>();
     const objectiveTitles = cycle ? await this.objectiveTitlesOf(cycle.id) : new Map<string, string>();
     const row = (item: ScoredItem, isForced = false): PlanRow => ({
       id: item.id,
@@ -98,7 +102,9 @@ export class PlannerService {
     };
 
     return {
-      cycle: cycle ? { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn } : null,
+      cycle: cycle
+        ? { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn }
+        : null,
       teamId: query.teamId ?? null,
       capacity: query.capacity,
       asOf: snapshot.asOf,
@@ -119,46 +125,65 @@ export class PlannerService {
    * rest keep their order. One transaction, one audit event per moved item.
    */
   apply(actor: Actor, input: ApplyPlanInput): Promise<ApplyPlanResult> {
-    return this.db.write(async (m) => {
-      const rows = await m.find(BacklogItemEntity, { where: { id: In(input.itemIds) }, select: { id: true, rank: true } });
-      const found = new Set(rows.map((r) => r.id));
-      const missing = input.itemIds.flatMap((id, index) => (found.has(id) ? [] : [index]));
-      if (missing.length) {
-        throw new AppError('VALIDATION_FAILED', `itemIds.${missing[0]}: No such backlog item`, {
-          issues: missing.map((index) => ({ path: ['itemIds', index], message: 'No such backlog item' })),
+    return this.db.write(
+      async (m) => {
+        const rows = await m.find(BacklogItemEntity, {
+          where: { id: In(input.itemIds) },
+          select: { id: true, rank: true },
         });
-      }
-      const rankBefore = new Map(rows.map((r) => [r.id, r.rank]));
-      const top = await m
-        .createQueryBuilder(BacklogItemEntity, 'i')
-        .select('MIN(i.rank)', 'min')
-        .where({ id: Not(In(input.itemIds)) })
-        .getRawOne<{ min: number | string | null }>();
-      const n = input.itemIds.length;
-      const above = top?.min === null || top?.min === undefined ? (n + 1) * RANK_STEP : Number(top.min);
-      const now = nowIso();
-      const result: ApplyPlanResult['items'] = [];
-      for (const [index, id] of input.itemIds.entries()) {
-        const rank = above - (n - index) * RANK_STEP;
-        await m
-          .createQueryBuilder()
-          .update(BacklogItemEntity)
-          .set({ rank, updatedAt: now, version: () => 'version + 1' })
-          .where('id = :id', { id })
-          .execute();
-        const after = await m.findOneOrFail(BacklogItemEntity, { where: { id }, select: { id: true, rank: true, version: true } });
-        await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: rankBefore.get(id) }, { rank, plannedPosition: index + 1 });
-        result.push({ id, rank: after.rank, version: after.version });
-      }
-      return { items: result };
-    }, { backlogOnly: true });
+        const found = new Set(rows.map((r) => r.id));
+        const missing = input.itemIds.flatMap((id, index) => (found.has(id) ? [] : [index]));
+        if (missing.length) {
+          throw new AppError('VALIDATION_FAILED', `itemIds.${missing[0]}: No such backlog item`, {
+            issues: missing.map((index) => ({ path: ['itemIds', index], message: 'No such backlog item' })),
+          });
+        }
+        const rankBefore = new Map(rows.map((r) => [r.id, r.rank]));
+        const top = await m
+          .createQueryBuilder(BacklogItemEntity, 'i')
+          .select('MIN(i.rank)', 'min')
+          .where({ id: Not(In(input.itemIds)) })
+          .getRawOne<{ min: number | string | null }>();
+        const n = input.itemIds.length;
+        const above = top?.min === null || top?.min === undefined ? (n + 1) * RANK_STEP : Number(top.min);
+        const now = nowIso();
+        const result: ApplyPlanResult['items'] = [];
+        for (const [index, id] of input.itemIds.entries()) {
+          const rank = above - (n - index) * RANK_STEP;
+          await m
+            .createQueryBuilder()
+            .update(BacklogItemEntity)
+            .set({ rank, updatedAt: now, version: () => 'version + 1' })
+            .where('id = :id', { id })
+            .execute();
+          const after = await m.findOneOrFail(BacklogItemEntity, {
+            where: { id },
+            select: { id: true, rank: true, version: true },
+          });
+          await recordAudit(
+            m,
+            actor,
+            'backlogItem',
+            id,
+            'update',
+            { rank: rankBefore.get(id) },
+            { rank, plannedPosition: index + 1 },
+          );
+          result.push({ id, rank: after.rank, version: after.version });
+        }
+        return { items: result };
+      },
+      { backlogOnly: true },
+    );
   }
 
   private async titlesOf(ids: string[]): Promise<Map<string, string>> {
     const titles = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 1000) {
       const chunk = ids.slice(i, i + 1000);
-      const rows = await this.db.read((m) => m.find(BacklogItemEntity, { where: { id: In(chunk) }, select: { id: true, title: true } }));
+      const rows = await this.db.read((m) =>
+        m.find(BacklogItemEntity, { where: { id: In(chunk) }, select: { id: true, title: true } }),
+      );
       for (const r of rows) titles.set(r.id, r.title);
     }
     return titles;
@@ -180,7 +205,10 @@ export class PlannerService {
 
   private objectiveTitlesOf(cycleId: string): Promise<Map<string, string>> {
     return this.db.read(async (m) => {
-      const rows = await m.find(ObjectiveEntity, { where: { cycleId, deletedAt: IsNull() }, select: { id: true, title: true } });
+      const rows = await m.find(ObjectiveEntity, {
+        where: { cycleId, deletedAt: IsNull() },
+        select: { id: true, title: true },
+      });
       return new Map(rows.map((r) => [r.id, r.title]));
     });
   }
@@ -192,4 +220,3 @@ function keyResultRows(ids: string[], info: Map<string, { title: string; objecti
     return kr ? [{ keyResultId: id, title: kr.title, objectiveId: kr.objectiveId }] : [];
   });
 }
-

@@ -1,4 +1,10 @@
-import { ALIGNMENT_POINTS_LIMIT, buildBm25Index, type AlignmentQuery, type AlignmentReport, type SuggestedLink } from '@keyline/shared';
+import {
+  ALIGNMENT_POINTS_LIMIT,
+  buildBm25Index,
+  type AlignmentQuery,
+  type AlignmentReport,
+  type SuggestedLink,
+} from '@keyline/shared';
 import { In, IsNull } from 'typeorm';
 import type { Database } from '../../db/database';
 import { notFound } from '../../http/app-error';
@@ -28,12 +34,26 @@ export class AlignmentService {
   }
 
   /** The report from a snapshot the caller already holds, so its other figures agree with it. */
-  async reportFrom(snapshot: ScoringSnapshot, query: AlignmentQuery, options: { points?: boolean } = {}): Promise<AlignmentReport> {
+  async reportFrom(
+    snapshot: ScoringSnapshot,
+    query: AlignmentQuery,
+    options: { points?: boolean } = {},
+  ): Promise<AlignmentReport> {
     const { cycle, cycleObjectives, cycleKrs } = await this.db.read(async (m) => {
-      const found = query.cycleId ? await m.findOneBy(CycleEntity, { id: query.cycleId }) : await m.findOne(CycleEntity, { where: { status: 'active' } });
-      const objectives = found ? await m.find(ObjectiveEntity, { where: { cycleId: found.id, deletedAt: IsNull() }, select: { id: true, title: true } }) : [];
+      const found = query.cycleId
+        ? await m.findOneBy(CycleEntity, { id: query.cycleId })
+        : await m.findOne(CycleEntity, { where: { status: 'active' } });
+      const objectives = found
+        ? await m.find(ObjectiveEntity, {
+            where: { cycleId: found.id, deletedAt: IsNull() },
+            select: { id: true, title: true },
+          })
+        : [];
       const krs = objectives.length
-        ? await m.find(KeyResultEntity, { where: { objectiveId: In(objectives.map((o) => o.id)), deletedAt: IsNull() }, select: { id: true, title: true } })
+        ? await m.find(KeyResultEntity, {
+            where: { objectiveId: In(objectives.map((o) => o.id)), deletedAt: IsNull() },
+            select: { id: true, title: true },
+          })
         : [];
       return { cycle: found, cycleObjectives: objectives, cycleKrs: krs };
     });
@@ -46,7 +66,9 @@ export class AlignmentService {
     const { headline } = figures;
 
     return {
-      cycle: cycle ? { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn } : null,
+      cycle: cycle
+        ? { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn }
+        : null,
       teamId: query.teamId ?? null,
       asOf: snapshot.asOf,
       headline: headline && {
@@ -84,7 +106,10 @@ export class AlignmentService {
       if (!active) return [];
       const objectives = await m.findBy(ObjectiveEntity, { cycleId: active.id, deletedAt: IsNull() });
       if (objectives.length === 0) return [];
-      const krs = await m.findBy(KeyResultEntity, { objectiveId: In(objectives.map((o) => o.id)), deletedAt: IsNull() });
+      const krs = await m.findBy(KeyResultEntity, {
+        objectiveId: In(objectives.map((o) => o.id)),
+        deletedAt: IsNull(),
+      });
       const linked = new Set((await m.findBy(BacklogLinkEntity, { itemId })).map((l) => l.keyResultId));
       const objectiveOf = new Map(objectives.map((o) => [o.id, o]));
       const candidates = krs.filter((k) => !linked.has(k.id));

@@ -13,7 +13,11 @@ import type { ScoringSnapshot } from './scoring-snapshot';
  * not know yet (written after it was taken) are scored on the spot: scoring
  * is absolute, so one item needs only the OKR structure, not the backlog.
  */
-export function attachScores(items: BacklogItem[], snapshot: ScoringSnapshot, freshContext?: ScoringContext): ScoredBacklogItem[] {
+export function attachScores(
+  items: BacklogItem[],
+  snapshot: ScoringSnapshot,
+  freshContext?: ScoringContext,
+): ScoredBacklogItem[] {
   return items.map((item) => {
     const scored = freshContext ? undefined : snapshot.byId.get(item.id);
     const fresh = scored && sameInputs(scored, item) ? scored : scoreAlone(item, snapshot, freshContext);
@@ -44,6 +48,9 @@ function sameInputs(scored: ScoredItem, item: BacklogItem): boolean {
   for (const field in inputs) {
     if (fields[field] !== inputs[field]) return false;
   }
-  if (scored.status !== item.status || scored.effort !== item.effort || scored.links.length !== item.links.length) return false;
-  return scored.links.every((l, i) => l.keyResultId === item.links[i]?.keyResultId && l.strength === item.links[i]?.strength);
+  if (scored.status !== item.status || scored.effort !== item.effort || scored.links.length !== item.links.length)
+    return false;
+  return scored.links.every(
+    (l, i) => l.keyResultId === item.links[i]?.keyResultId && l.strength === item.links[i]?.strength,
+  );
 }

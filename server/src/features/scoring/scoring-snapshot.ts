@@ -73,7 +73,8 @@ export class ScoringSnapshotService {
   /** The rebuild in progress, if any: one at a time. */
   private building: (Stamp & { snapshot: Promise<ScoringSnapshot> }) | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private structureCache: { generation: number; day: string; at: number; value: { key: string; context: ScoringContext } } | undefined;
+  private structureCache:
+    { generation: number; day: string; at: number; value: { key: string; context: ScoringContext } } | undefined;
   /** How long the last rebuild kept the server busy: small backlogs (< SLOW_BUILD_MS) are always served fresh. */
   private lastBuildMs = 0;
 
@@ -109,7 +110,12 @@ export class ScoringSnapshotService {
     const asOf = new Date();
     const day = asOf.toISOString().slice(0, 10);
     const c = this.structureCache;
-    if (c && c.generation === this.db.structureGeneration && c.day === day && (this.db.kind === 'sqlite' || asOf.getTime() - c.at < MAX_AGE_MS)) {
+    if (
+      c &&
+      c.generation === this.db.structureGeneration &&
+      c.day === day &&
+      (this.db.kind === 'sqlite' || asOf.getTime() - c.at < MAX_AGE_MS)
+    ) {
       return c.value;
     }
     const generation = this.db.structureGeneration;
@@ -117,7 +123,10 @@ export class ScoringSnapshotService {
       structure: await loadStructure(m),
       settings: (await readSettings(m)).settings,
     }));
-    const value = { key: structureKeyOf(structure, settings, asOf), context: buildScoringContext({ ...structure, settings, asOf }) };
+    const value = {
+      key: structureKeyOf(structure, settings, asOf),
+      context: buildScoringContext({ ...structure, settings, asOf }),
+    };
     this.structureCache = { generation, day, at: asOf.getTime(), value };
     return value;
   }
@@ -130,18 +139,25 @@ export class ScoringSnapshotService {
   private refreshSoon(): void {
     if (this.refreshTimer || this.building) return;
     const delay =
-      this.ready && this.lastBuildMs >= SLOW_BUILD_MS ? Math.max(0, this.ready.builtAt + staleWindowMs(this.lastBuildMs) - Date.now()) : REFRESH_DELAY_MS;
+      this.ready && this.lastBuildMs >= SLOW_BUILD_MS
+        ? Math.max(0, this.ready.builtAt + staleWindowMs(this.lastBuildMs) - Date.now())
+        : REFRESH_DELAY_MS;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       const now = Date.now();
       const day = new Date(now).toISOString().slice(0, 10);
-      if (!this.building && !(this.ready && this.isFresh(this.ready, now, day))) this.rebuild(now, day).catch(() => undefined);
+      if (!this.building && !(this.ready && this.isFresh(this.ready, now, day)))
+        this.rebuild(now, day).catch(() => undefined);
     }, delay);
     this.refreshTimer.unref();
   }
 
   private isFresh(stamp: Stamp, now: number, day: string): boolean {
-    return stamp.generation === this.db.generation && stamp.day === day && (this.db.kind === 'sqlite' || now - stamp.at < MAX_AGE_MS);
+    return (
+      stamp.generation === this.db.generation &&
+      stamp.day === day &&
+      (this.db.kind === 'sqlite' || now - stamp.at < MAX_AGE_MS)
+    );
   }
 
   get(): Promise<ScoringSnapshot> {
@@ -161,7 +177,9 @@ export class ScoringSnapshotService {
     // Small backlogs are always served fresh, one rebuild at a time.
     if (this.building) {
       const building = this.building;
-      return this.isFresh(building, now, day) ? building.snapshot : building.snapshot.catch(() => undefined).then(() => this.get());
+      return this.isFresh(building, now, day)
+        ? building.snapshot
+        : building.snapshot.catch(() => undefined).then(() => this.get());
     }
     return this.rebuild(now, day);
   }

@@ -1,10 +1,19 @@
-import { AlignmentQuerySchema, AlignmentReportSchema, ScoringSettingsSchema, SuggestedLinkSchema } from '@keyline/shared';
+import {
+  AlignmentQuerySchema,
+  AlignmentReportSchema,
+  ScoringSettingsSchema,
+  SuggestedLinkSchema,
+} from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute, IdParamsSchema } from '../../http/route';
 import type { AlignmentService } from './alignment.service';
 import type { ScoringSettingsService } from './scoring-settings.service';
 
-const VersionedSettingsSchema = z.object({ id: z.string(), version: z.number().int(), settings: ScoringSettingsSchema });
+const VersionedSettingsSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  settings: ScoringSettingsSchema,
+});
 
 export function scoringRoutes(settings: ScoringSettingsService, alignment: AlignmentService) {
   return [

@@ -24,7 +24,21 @@ export async function loadScoringInputs(m: EntityManager): Promise<{
   return { structure, settings, items, doneAt };
 }
 
-const ITEM_COLUMNS = ['id', 'status', 'teamId', 'rank', 'reach', 'impact', 'confidence', 'effort', 'businessValue', 'timeCriticality', 'riskReduction', 'jobSize', 'ease'] as const;
+const ITEM_COLUMNS = [
+  'id',
+  'status',
+  'teamId',
+  'rank',
+  'reach',
+  'impact',
+  'confidence',
+  'effort',
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'jobSize',
+  'ease',
+] as const;
 type LinkRow = [itemId: string, keyResultId: string, strength: number];
 
 /**
@@ -37,7 +51,10 @@ async function loadItems(m: EntityManager): Promise<ScoringItem[]> {
   let rows: unknown[][];
   let links: LinkRow[];
   if (sqlite) {
-    rows = sqlite.prepare(`SELECT ${ITEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM backlog_items`).raw().all() as unknown[][];
+    rows = sqlite
+      .prepare(`SELECT ${ITEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM backlog_items`)
+      .raw()
+      .all() as unknown[][];
     links = sqlite.prepare('SELECT "itemId", "keyResultId", "strength" FROM backlog_links').raw().all() as LinkRow[];
   } else {
     const qb = m.createQueryBuilder(BacklogItemEntity, 'i').select('i.id', 'id');
@@ -112,7 +129,13 @@ export async function loadStructure(m: EntityManager): Promise<ScoringSnapshot['
       latestConfidence: latest.get(k.id)?.confidence ?? null,
       deleted: k.deletedAt !== null,
     })),
-    objectives: objectives.map((o) => ({ id: o.id, cycleId: o.cycleId, parentId: o.parentId, weight: o.weight, deleted: o.deletedAt !== null })),
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      cycleId: o.cycleId,
+      parentId: o.parentId,
+      weight: o.weight,
+      deleted: o.deletedAt !== null,
+    })),
     cycles: cycles.map((c) => ({ id: c.id, status: c.status, startsOn: c.startsOn, endsOn: c.endsOn })),
   };
 }

@@ -1,4 +1,10 @@
-import { CreatedShareLinkSchema, CreateShareLinkSchema, DashboardSchema, SharedDashboardQuerySchema, ShareLinkSchema } from '@keyline/shared';
+import {
+  CreatedShareLinkSchema,
+  CreateShareLinkSchema,
+  DashboardSchema,
+  SharedDashboardQuerySchema,
+  ShareLinkSchema,
+} from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute, IdParamsSchema } from '../../http/route';
 import type { ShareLinkService } from './share-link.service';
@@ -45,7 +51,8 @@ export function shareLinkRoutes(links: ShareLinkService) {
       path: '/api/shared/:token/dashboard',
       access: 'public',
       tag,
-      summary: 'The dashboard of the active cycle through a share link, no sign-in; 404 for unknown, expired or revoked links',
+      summary:
+        'The dashboard of the active cycle through a share link, no sign-in; 404 for unknown, expired or revoked links',
       params: TokenParamsSchema,
       query: SharedDashboardQuerySchema,
       response: DashboardSchema,

@@ -1,5 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { CreateShareLinkSchema, CreatedShareLink, Dashboard, SharedDashboardQuery, ShareLink } from '@keyline/shared';
+import type {
+  CreateShareLinkSchema,
+  CreatedShareLink,
+  Dashboard,
+  SharedDashboardQuery,
+  ShareLink,
+} from '@keyline/shared';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/actor';
 import { nowIso } from '../../db/columns';
@@ -40,7 +46,8 @@ export class ShareLinkService {
 
   create(actor: Actor, input: z.output<typeof CreateShareLinkSchema>): Promise<CreatedShareLink> {
     const expiresAt = input.expiresAt === null ? null : new Date(input.expiresAt).toISOString();
-    if (expiresAt !== null && Date.parse(expiresAt) <= Date.now()) throw invalidField('expiresAt', 'Must be in the future');
+    if (expiresAt !== null && Date.parse(expiresAt) <= Date.now())
+      throw invalidField('expiresAt', 'Must be in the future');
     const token = randomBytes(32).toString('base64url');
     return this.db.write(async (m) => {
       const row: ShareLinkEntity = {
@@ -66,7 +73,9 @@ export class ShareLinkService {
   list(): Promise<ShareLink[]> {
     return this.db.read(async (m) => {
       const now = Date.now();
-      return (await m.find(ShareLinkEntity, { order: { createdAt: 'DESC', id: 'ASC' } })).map((r) => toShareLinkDto(r, now));
+      return (await m.find(ShareLinkEntity, { order: { createdAt: 'DESC', id: 'ASC' } })).map((r) =>
+        toShareLinkDto(r, now),
+      );
     });
   }
 

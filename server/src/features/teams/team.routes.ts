@@ -6,7 +6,15 @@ import type { TeamService } from './team.service';
 export function teamRoutes(teams: TeamService) {
   const tag = 'teams';
   return [
-    defineRoute({ method: 'get', path: '/api/teams', access: 'viewer', tag, summary: 'List teams', response: z.array(TeamSchema), handler: () => teams.list() }),
+    defineRoute({
+      method: 'get',
+      path: '/api/teams',
+      access: 'viewer',
+      tag,
+      summary: 'List teams',
+      response: z.array(TeamSchema),
+      handler: () => teams.list(),
+    }),
     defineRoute({
       method: 'post',
       path: '/api/teams',

@@ -49,7 +49,15 @@ export class TeamService {
   update(actor: Actor, id: string, version: number, input: UpdateTeamInput): Promise<Team> {
     return this.db.write(async (m) => {
       if (input.name !== undefined) await assertNameFree(m, input.name, id);
-      const { before, after } = await updateVersioned(m, TeamEntity, 'Team', id, version, () => ({ ...input }), toTeamDto);
+      const { before, after } = await updateVersioned(
+        m,
+        TeamEntity,
+        'Team',
+        id,
+        version,
+        () => ({ ...input }),
+        toTeamDto,
+      );
       const dto = toTeamDto(after);
       await recordAudit(m, actor, 'team', id, 'update', toTeamDto(before), dto);
       return dto;
@@ -70,6 +78,8 @@ export class TeamService {
 async function assertNameFree(m: EntityManager, name: string, exceptId?: string): Promise<void> {
   const taken = await m.existsBy(TeamEntity, { name, ...(exceptId ? { id: Not(exceptId) } : {}) });
   if (taken) {
-    throw new AppError('DUPLICATE', `A team named ${name} already exists`, { issues: [{ path: ['name'], message: 'Already in use' }] });
+    throw new AppError('DUPLICATE', `A team named ${name} already exists`, {
+      issues: [{ path: ['name'], message: 'Already in use' }],
+    });
   }
 }

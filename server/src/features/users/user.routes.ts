@@ -6,7 +6,15 @@ import type { UserService } from './user.service';
 export function userRoutes(users: UserService) {
   const tag = 'users';
   return [
-    defineRoute({ method: 'get', path: '/api/users', access: 'admin', tag, summary: 'List users', response: z.array(UserSchema), handler: () => users.list() }),
+    defineRoute({
+      method: 'get',
+      path: '/api/users',
+      access: 'admin',
+      tag,
+      summary: 'List users',
+      response: z.array(UserSchema),
+      handler: () => users.list(),
+    }),
     defineRoute({
       method: 'get',
       path: '/api/members',

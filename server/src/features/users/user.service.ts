@@ -74,18 +74,27 @@ export class UserService {
     if (input.password) assertPasswordNotCommon(input.password);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.db.write(async (m) => {
-      const { before, after } = await updateVersioned(m, UserEntity, 'User', id, version, (current) => {
-        if (current.id === actor.id && (input.disabled === true || (input.role && input.role !== 'admin'))) {
-          throw new AppError('CONFLICT', 'You cannot disable yourself or remove your own admin role');
-        }
-        return {
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.role !== undefined && { role: input.role }),
-          ...(input.disabled !== undefined && { disabled: input.disabled }),
-          ...(passwordHash !== undefined && { passwordHash }),
-        };
-      }, toUserDto);
-      const rightsChanged = after.role !== before.role || after.disabled !== before.disabled || passwordHash !== undefined;
+      const { before, after } = await updateVersioned(
+        m,
+        UserEntity,
+        'User',
+        id,
+        version,
+        (current) => {
+          if (current.id === actor.id && (input.disabled === true || (input.role && input.role !== 'admin'))) {
+            throw new AppError('CONFLICT', 'You cannot disable yourself or remove your own admin role');
+          }
+          return {
+            ...(input.name !== undefined && { name: input.name }),
+            ...(input.role !== undefined && { role: input.role }),
+            ...(input.disabled !== undefined && { disabled: input.disabled }),
+            ...(passwordHash !== undefined && { passwordHash }),
+          };
+        },
+        toUserDto,
+      );
+      const rightsChanged =
+        after.role !== before.role || after.disabled !== before.disabled || passwordHash !== undefined;
       if (rightsChanged) {
         await m.delete(SessionEntity, {
           userId: id,
@@ -107,7 +116,10 @@ export class UserService {
         (await m.existsBy(KeyResultEntity, { ownerId: id })) ||
         (await m.existsBy(CheckInEntity, { authorId: id }));
       if (owns) {
-        throw new AppError('IN_USE', 'This user owns objectives or key results or wrote check-ins; disable them instead');
+        throw new AppError(
+          'IN_USE',
+          'This user owns objectives or key results or wrote check-ins; disable them instead',
+        );
       }
       await m.delete(SessionEntity, { userId: id });
       const before = await deleteVersioned(m, UserEntity, 'User', id, version, toUserDto);

@@ -21,7 +21,8 @@ import { filtersToApiQuery, type AlignmentFilters } from '../utils/url-state';
  */
 export const alignmentKeys = {
   all: ['alignment'] as const,
-  report: (filters: AlignmentFilters) => ['alignment', 'report', filters.cycleId ?? 'active', filters.teamId ?? 'all'] as const,
+  report: (filters: AlignmentFilters) =>
+    ['alignment', 'report', filters.cycleId ?? 'active', filters.teamId ?? 'all'] as const,
   flagged: (code: ItemFlagCode, teamId: string | null) => ['backlog', 'flagged', code, teamId ?? 'all'] as const,
   item: (id: string) => ['backlog', 'item', id] as const,
   suggestions: (itemId: string) => ['suggested-links', itemId] as const,
@@ -42,7 +43,12 @@ export const alignmentApi = {
   },
   /** Flagged items, most valuable first: the fix that matters most comes first. */
   flagged: (code: ItemFlagCode, teamId: string | null, cursor: string | null, signal?: AbortSignal) => {
-    const params = new URLSearchParams({ flag: code, sort: 'valueScore', order: 'desc', limit: String(FLAGGED_PAGE_SIZE) });
+    const params = new URLSearchParams({
+      flag: code,
+      sort: 'valueScore',
+      order: 'desc',
+      limit: String(FLAGGED_PAGE_SIZE),
+    });
     if (teamId) params.set('teamId', teamId);
     if (cursor) params.set('cursor', cursor);
     return apiGet<Page<ScoredBacklogItem>>(`/api/backlog-items?${params.toString()}`, signal);
@@ -52,9 +58,12 @@ export const alignmentApi = {
     return (await apiGet<Page<ScoredBacklogItem>>(`/api/backlog-items?${params.toString()}`, signal)).total;
   },
   item: (id: string, signal?: AbortSignal) => apiGet<ScoredBacklogItem>(itemPath(id), signal),
-  suggestions: (itemId: string, signal?: AbortSignal) => apiGet<SuggestedLink[]>(`${itemPath(itemId)}/suggested-links`, signal),
+  suggestions: (itemId: string, signal?: AbortSignal) =>
+    apiGet<SuggestedLink[]>(`${itemPath(itemId)}/suggested-links`, signal),
   setLink: (itemId: string, keyResultId: string, strength: number) =>
-    api<ScoredBacklogItem>('PUT', `${itemPath(itemId)}/links/${encodeURIComponent(keyResultId)}`, { body: { strength } }),
+    api<ScoredBacklogItem>('PUT', `${itemPath(itemId)}/links/${encodeURIComponent(keyResultId)}`, {
+      body: { strength },
+    }),
   update: (itemId: string, version: number, patch: UpdateBacklogItemInput) =>
     api<ScoredBacklogItem>('PATCH', itemPath(itemId), { body: patch, version }),
   move: (itemId: string, version: number, move: MoveBacklogItemInput) =>

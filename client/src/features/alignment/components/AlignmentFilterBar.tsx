@@ -18,7 +18,10 @@ export function AlignmentFilterBar({
     <div className="alignment-filters">
       <label className="inline-field">
         <span>Cycle</span>
-        <select value={filters.cycleId ?? ''} onChange={(e) => onChange({ ...filters, cycleId: e.target.value || null })}>
+        <select
+          value={filters.cycleId ?? ''}
+          onChange={(e) => onChange({ ...filters, cycleId: e.target.value || null })}
+        >
           <option value="">{active ? `${active.name} (active)` : 'Active cycle'}</option>
           {cycles
             .filter((c) => c.id !== active?.id)

@@ -6,7 +6,13 @@ export function Definition({ term, children }: { term: string; children: ReactNo
   const [open, setOpen] = useState(false);
   return (
     <div className="definition">
-      <button type="button" className="definition-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="definition-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> How is {term} defined?
       </button>
       <div id={id} className="definition-text" hidden={!open}>

@@ -73,8 +73,15 @@ export function FlagGroup({
           </ul>
         )}
         {list.hasNextPage && (
-          <button type="button" className="button" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? 'Loading…' : `Show more (${formatNumber(items.length)} of ${formatNumber(list.data?.pages[0]?.total ?? count)} shown)`}
+          <button
+            type="button"
+            className="button"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            {list.isFetchingNextPage
+              ? 'Loading…'
+              : `Show more (${formatNumber(items.length)} of ${formatNumber(list.data?.pages[0]?.total ?? count)} shown)`}
           </button>
         )}
       </div>

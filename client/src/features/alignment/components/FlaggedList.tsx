@@ -28,13 +28,15 @@ export function FlaggedList({
         <p>No open item is flagged. Every item serves a key result and can be ranked.</p>
       ) : (
         <p className="meta">
-          {formatNumber(report.flaggedItems)} of {formatNumber(report.openItems)} open items carry a flag; an item can sit in several
-          groups. Most valuable first.
+          {formatNumber(report.flaggedItems)} of {formatNumber(report.openItems)} open items carry a flag; an item can
+          sit in several groups. Most valuable first.
           {!canEdit && ' Editors can fix them from here.'}
         </p>
       )}
       {report.cycle && report.cycle.status !== 'active' && (
-        <p className="meta">Flags always judge items against the active cycle, whichever cycle the figures above are for.</p>
+        <p className="meta">
+          Flags always judge items against the active cycle, whichever cycle the figures above are for.
+        </p>
       )}
       {FLAG_GROUPS.map((spec) => (
         <FlagGroup

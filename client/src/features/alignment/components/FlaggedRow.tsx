@@ -46,7 +46,13 @@ export function FlaggedRow({
   const breakdown = isScoreBreakdown(item.breakdown) ? item.breakdown : null;
   const busy = fix.isPending;
   const drop = (
-    <button type="button" className="button" disabled={busy} aria-label={`Drop ${item.title}`} onClick={() => run({ kind: 'drop', version: item.version, previousStatus: item.status })}>
+    <button
+      type="button"
+      className="button"
+      disabled={busy}
+      aria-label={`Drop ${item.title}`}
+      onClick={() => run({ kind: 'drop', version: item.version, previousStatus: item.status })}
+    >
       Drop
     </button>
   );
@@ -59,7 +65,12 @@ export function FlaggedRow({
         </Link>
         <span className="flag-row-figures">
           <span className="meta">Value</span>
-          <ScoreWithBreakdown valueScore={item.valueScore} breakdown={item.breakdown} keyResultTitles={keyResultTitles} itemTitle={item.title} />
+          <ScoreWithBreakdown
+            valueScore={item.valueScore}
+            breakdown={item.breakdown}
+            keyResultTitles={keyResultTitles}
+            itemTitle={item.title}
+          />
           <span className="meta">Effort</span>
           <span className="num">{item.effort === null ? '—' : formatPoints(item.effort)}</span>
         </span>
@@ -90,10 +101,20 @@ export function FlaggedRow({
           <div className="row-actions">
             {code === 'RANK_INVERSION' && otherId && (
               <>
-                <button type="button" className="button" disabled={busy} onClick={() => run({ kind: 'move-below', version: item.version, otherId, otherTitle })}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => run({ kind: 'move-below', version: item.version, otherId, otherTitle })}
+                >
                   Move below {otherTitle ? `“${otherTitle}”` : 'the more valuable item'}
                 </button>
-                <button type="button" className="button" disabled={busy} onClick={() => run({ kind: 'bring-to-top', otherId, otherTitle })}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => run({ kind: 'bring-to-top', otherId, otherTitle })}
+                >
                   Move {otherTitle ? `“${otherTitle}”` : 'the more valuable item'} to the top
                 </button>
               </>

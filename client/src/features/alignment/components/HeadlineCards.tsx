@@ -23,9 +23,10 @@ export function HeadlineCards({ report }: { report: AlignmentReport }) {
             : 'No cycle to measure against'}
         </p>
         <Definition term="misaligned effort">
-          Open effort on items with no link to a live key result of {cycleName}, divided by all open effort. Open means idea, ready or in
-          progress; effort is each item's estimate in points.
-          {headline && headline.openItemsWithoutEffort > 0 &&
+          Open effort on items with no link to a live key result of {cycleName}, divided by all open effort. Open means
+          idea, ready or in progress; effort is each item's estimate in points.
+          {headline &&
+            headline.openItemsWithoutEffort > 0 &&
             ` ${formatNumber(headline.openItemsWithoutEffort)} open ${headline.openItemsWithoutEffort === 1 ? 'item has' : 'items have'} no effort estimate and ${headline.openItemsWithoutEffort === 1 ? 'is' : 'are'} left out.`}{' '}
           <a href="#flag-group-UNALIGNED">See the items with no key result</a>
         </Definition>
@@ -37,10 +38,12 @@ export function HeadlineCards({ report }: { report: AlignmentReport }) {
         <p className="headline-number" data-testid="kr-coverage">
           {coverage ? `${formatNumber(coverage.covered)} of ${formatNumber(coverage.total)}` : '—'}
         </p>
-        <p className="meta">{coverage ? `${formatPercent(coverage.share)} of key results have open work` : 'No cycle to measure against'}</p>
+        <p className="meta">
+          {coverage ? `${formatPercent(coverage.share)} of key results have open work` : 'No cycle to measure against'}
+        </p>
         <Definition term="KR coverage">
-          Key results of {cycleName} with at least one open backlog item linked to them, out of all its key results that are not deleted
-          and not yet achieved. <a href="#no-work">See the key results with no work behind them</a>
+          Key results of {cycleName} with at least one open backlog item linked to them, out of all its key results that
+          are not deleted and not yet achieved. <a href="#no-work">See the key results with no work behind them</a>
         </Definition>
       </article>
       <article className="headline-card" aria-labelledby="card-flagged">
@@ -52,8 +55,9 @@ export function HeadlineCards({ report }: { report: AlignmentReport }) {
         </p>
         <p className="meta">of {formatNumber(report.openItems)} open items</p>
         <Definition term="a flagged item">
-          An open item carrying at least one flag: no key result, stale alignment, not scorable, low value for high effort, or ranked far
-          above more valuable work. An item with several flags counts once. <a href="#flagged">Go to the flagged list</a>
+          An open item carrying at least one flag: no key result, stale alignment, not scorable, low value for high
+          effort, or ranked far above more valuable work. An item with several flags counts once.{' '}
+          <a href="#flagged">Go to the flagged list</a>
         </Definition>
       </article>
     </section>

@@ -64,11 +64,14 @@ export function ObjectiveEffortBars({ report }: { report: AlignmentReport }) {
       ) : (
         <>
           <p className="meta">
-            Share of all open effort (pts) linked to each objective's key results, next to the objective's share of the weight at its
-            level. Sorted by the gap; effort on a team objective also counts for the company objective above it.
+            Share of all open effort (pts) linked to each objective's key results, next to the objective's share of the
+            weight at its level. Sorted by the gap; effort on a team objective also counts for the company objective
+            above it.
           </p>
           <ShareTable rows={groups.top} caption="Company objectives" />
-          {groups.nested.length > 0 && <ShareTable rows={groups.nested} caption="Team objectives, as shares of the effort on team objectives" />}
+          {groups.nested.length > 0 && (
+            <ShareTable rows={groups.nested} caption="Team objectives, as shares of the effort on team objectives" />
+          )}
         </>
       )}
     </section>

@@ -3,7 +3,8 @@ import { formatNumber } from '../../../lib/format';
 import { ItemScoreWithBreakdown } from './ScoreBreakdown';
 import { classifyQuadrant, QUADRANT_SINGULAR, type MatrixPoint, type Medians } from '../utils/quadrants';
 
-const flagWords = (flags: readonly string[]) => (flags.length ? flags.map((f) => f.toLowerCase().replace(/_/g, ' ')).join(', ') : '—');
+const flagWords = (flags: readonly string[]) =>
+  flags.length ? flags.map((f) => f.toLowerCase().replace(/_/g, ' ')).join(', ') : '—';
 
 /** The chart's data as a table: every point, its quadrant, and a link to the item. */
 export function PointsTable({ points, medians }: { points: readonly MatrixPoint[]; medians: Medians }) {

@@ -1,5 +1,11 @@
 // @vitest-environment happy-dom
-import { combineValue, DEFAULT_SCORING_SETTINGS, intrinsicScore, type KrWeighting, type ScoreBreakdown } from '@keyline/shared';
+import {
+  combineValue,
+  DEFAULT_SCORING_SETTINGS,
+  intrinsicScore,
+  type KrWeighting,
+  type ScoreBreakdown,
+} from '@keyline/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -29,7 +35,17 @@ const weighting: KrWeighting = {
 
 function breakdown(): ScoreBreakdown {
   const intrinsic = intrinsicScore(
-    { reach: 300, impact: 2, confidence: 0.5, effort: 3, businessValue: null, timeCriticality: null, riskReduction: null, jobSize: null, ease: null },
+    {
+      reach: 300,
+      impact: 2,
+      confidence: 0.5,
+      effort: 3,
+      businessValue: null,
+      timeCriticality: null,
+      riskReduction: null,
+      jobSize: null,
+      ease: null,
+    },
     DEFAULT_SCORING_SETTINGS,
   );
   const term = { keyResultId: 'kr-1', strength: 2, keyResult: weighting, term: 2 * 0.5 * 1 * 1.2 };
@@ -47,7 +63,11 @@ function withQueries(children: ReactNode) {
 describe('ScoreWithBreakdown', () => {
   it('shows the score and reveals its breakdown on focus, hides it on Escape and on blur', () => {
     const b = breakdown();
-    render(withQueries(<ScoreWithBreakdown valueScore={b.valueScore} breakdown={b} keyResultTitles={titles} itemTitle="Dark mode" />));
+    render(
+      withQueries(
+        <ScoreWithBreakdown valueScore={b.valueScore} breakdown={b} keyResultTitles={titles} itemTitle="Dark mode" />,
+      ),
+    );
     const button = screen.getByRole('button', { name: 'Value score of Dark mode: 220' });
     const tooltip = document.getElementById(button.getAttribute('aria-describedby') ?? '') as HTMLElement;
     expect(tooltip.hidden).toBe(true);
@@ -55,7 +75,9 @@ describe('ScoreWithBreakdown', () => {
     fireEvent.focus(button);
     expect(tooltip.hidden).toBe(false);
     expect(tooltip.textContent).toContain('RICE 100 = 300 reach × 2 impact × 0.5 confidence ÷ 3 effort');
-    expect(tooltip.textContent).toContain('KR “Trial-to-paid”: strength 2 × KR share 0.5 × objective share 1 × behind-pace boost 1.2 = 1.2');
+    expect(tooltip.textContent).toContain(
+      'KR “Trial-to-paid”: strength 2 × KR share 0.5 × objective share 1 × behind-pace boost 1.2 = 1.2',
+    );
     expect(tooltip.textContent).toContain('value = 100 × (1 + 1.2) = 220');
 
     fireEvent.keyDown(button, { key: 'Escape' });
@@ -68,7 +90,9 @@ describe('ScoreWithBreakdown', () => {
 
   it('stays open while the pointer is over the score or its panel', () => {
     const b = breakdown();
-    const { container } = render(withQueries(<ScoreWithBreakdown valueScore={b.valueScore} breakdown={b} keyResultTitles={titles} />));
+    const { container } = render(
+      withQueries(<ScoreWithBreakdown valueScore={b.valueScore} breakdown={b} keyResultTitles={titles} />),
+    );
     const trigger = container.querySelector('.score-trigger') as HTMLElement;
     fireEvent.mouseEnter(trigger);
     expect(screen.getByRole('tooltip').hidden).toBe(false);
@@ -79,7 +103,17 @@ describe('ScoreWithBreakdown', () => {
   it('says "Not scorable" rather than a number, and why', () => {
     const b = breakdown();
     const intrinsic = intrinsicScore(
-      { reach: null, impact: 2, confidence: 0.5, effort: 3, businessValue: null, timeCriticality: null, riskReduction: null, jobSize: null, ease: null },
+      {
+        reach: null,
+        impact: 2,
+        confidence: 0.5,
+        effort: 3,
+        businessValue: null,
+        timeCriticality: null,
+        riskReduction: null,
+        jobSize: null,
+        ease: null,
+      },
       DEFAULT_SCORING_SETTINGS,
     );
     const unscorable = { ...b, intrinsic, valueScore: null };

@@ -50,7 +50,13 @@ export function ScoreBreakdown({ breakdown, keyResultTitles }: BreakdownProps) {
 }
 
 /** The breakdown of an item that is not on screen yet, fetched (and cached) when first shown. */
-export function FetchedBreakdown({ itemId, keyResultTitles }: { itemId: string; keyResultTitles?: ReadonlyMap<string, string> }) {
+export function FetchedBreakdown({
+  itemId,
+  keyResultTitles,
+}: {
+  itemId: string;
+  keyResultTitles?: ReadonlyMap<string, string>;
+}) {
   const item = useItemForBreakdown(itemId);
   if (item.isPending) return <p className="score-breakdown">Loading the breakdown…</p>;
   if (item.isError) return <p className="score-breakdown">Couldn't load the breakdown: {item.error.message}</p>;
@@ -69,7 +75,13 @@ interface TriggerProps {
  * 1.4.13). `eager` panels are always in the DOM so screen readers get the
  * breakdown as the button's description; lazy ones render only when open.
  */
-function ScoreTrigger({ valueScore, itemTitle, align = 'end', eager, panel }: TriggerProps & { eager: boolean; panel: () => ReactNode }) {
+function ScoreTrigger({
+  valueScore,
+  itemTitle,
+  align = 'end',
+  eager,
+  panel,
+}: TriggerProps & { eager: boolean; panel: () => ReactNode }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const show = useCallback(() => setOpen(true), []);
@@ -103,10 +115,26 @@ function ScoreTrigger({ valueScore, itemTitle, align = 'end', eager, panel }: Tr
 
 /** A value score whose breakdown is at hand (a scored backlog item). */
 export function ScoreWithBreakdown({ breakdown, keyResultTitles, ...trigger }: BreakdownProps & TriggerProps) {
-  return <ScoreTrigger {...trigger} eager panel={() => <ScoreBreakdown breakdown={breakdown} keyResultTitles={keyResultTitles} />} />;
+  return (
+    <ScoreTrigger
+      {...trigger}
+      eager
+      panel={() => <ScoreBreakdown breakdown={breakdown} keyResultTitles={keyResultTitles} />}
+    />
+  );
 }
 
 /** A value score known only by item id (chart points, tables): the breakdown loads when opened. */
-export function ItemScoreWithBreakdown({ itemId, keyResultTitles, ...trigger }: TriggerProps & { itemId: string; keyResultTitles?: ReadonlyMap<string, string> }) {
-  return <ScoreTrigger {...trigger} eager={false} panel={() => <FetchedBreakdown itemId={itemId} keyResultTitles={keyResultTitles} />} />;
+export function ItemScoreWithBreakdown({
+  itemId,
+  keyResultTitles,
+  ...trigger
+}: TriggerProps & { itemId: string; keyResultTitles?: ReadonlyMap<string, string> }) {
+  return (
+    <ScoreTrigger
+      {...trigger}
+      eager={false}
+      panel={() => <FetchedBreakdown itemId={itemId} keyResultTitles={keyResultTitles} />}
+    />
+  );
 }

@@ -53,11 +53,18 @@ export function TagSuggestions({
           ))}
         </ul>
       )}
-      {suggestions.data && suggestions.data.length === 0 && <p className="meta">No key result shares words with this item.</p>}
+      {suggestions.data && suggestions.data.length === 0 && (
+        <p className="meta">No key result shares words with this item.</p>
+      )}
       {keyResults.length > 0 && (
         <div className="other-kr">
           <label htmlFor={selectId}>Other key result</label>
-          <select id={selectId} value={other} onChange={(e) => setOther(e.target.value)} aria-label={`Other key result for ${itemTitle}`}>
+          <select
+            id={selectId}
+            value={other}
+            onChange={(e) => setOther(e.target.value)}
+            aria-label={`Other key result for ${itemTitle}`}
+          >
             <option value="">Choose…</option>
             {keyResults.map((kr) => (
               <option key={kr.id} value={kr.id}>

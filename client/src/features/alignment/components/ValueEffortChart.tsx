@@ -1,9 +1,29 @@
 import { useNavigate } from 'react-router';
-import { CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatCompact, formatNumber } from '../../../lib/format';
 import { useMemo } from 'react';
 import { FetchedBreakdown } from './ScoreBreakdown';
-import { classifyQuadrant, formatPoints, logDomain, logTicks, QUADRANT_LABELS, QUADRANT_SINGULAR, roundScore, type MatrixPoint, type Medians } from '../utils/quadrants';
+import {
+  classifyQuadrant,
+  formatPoints,
+  logDomain,
+  logTicks,
+  QUADRANT_LABELS,
+  QUADRANT_SINGULAR,
+  roundScore,
+  type MatrixPoint,
+  type Medians,
+} from '../utils/quadrants';
 
 /** Okabe–Ito blue and vermilion (ui.md §4); shape and fill carry the meaning too. */
 export const ALIGNED_COLOUR = '#0072B2';
@@ -26,13 +46,26 @@ export function PointMark({ cx, cy, payload }: ShapeProps) {
       {payload.aligned ? (
         <circle cx={cx} cy={cy} r={5} fill={ALIGNED_COLOUR} stroke="#fff" strokeWidth={1} />
       ) : (
-        <path d={`M${cx},${cy - 6.5} L${cx + 6.5},${cy} L${cx},${cy + 6.5} L${cx - 6.5},${cy} Z`} fill="#fff" stroke={UNALIGNED_COLOUR} strokeWidth={2} />
+        <path
+          d={`M${cx},${cy - 6.5} L${cx + 6.5},${cy} L${cx},${cy + 6.5} L${cx - 6.5},${cy} Z`}
+          fill="#fff"
+          stroke={UNALIGNED_COLOUR}
+          strokeWidth={2}
+        />
       )}
     </g>
   );
 }
 
-function PointTooltip({ active, payload, medians }: { active?: boolean; payload?: readonly { payload?: MatrixPoint }[]; medians: Medians }) {
+function PointTooltip({
+  active,
+  payload,
+  medians,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: MatrixPoint }[];
+  medians: Medians;
+}) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
@@ -42,9 +75,12 @@ function PointTooltip({ active, payload, medians }: { active?: boolean; payload?
         Value {formatNumber(roundScore(point.valueScore))} · Effort {formatPoints(point.effort)}
       </div>
       <div>
-        {QUADRANT_SINGULAR[classifyQuadrant(point, medians)]} · {point.aligned ? 'Tagged to a key result' : 'No key result'}
+        {QUADRANT_SINGULAR[classifyQuadrant(point, medians)]} ·{' '}
+        {point.aligned ? 'Tagged to a key result' : 'No key result'}
       </div>
-      {point.flags.length > 0 && <div>Flags: {point.flags.map((f) => f.toLowerCase().replace(/_/g, ' ')).join(', ')}</div>}
+      {point.flags.length > 0 && (
+        <div>Flags: {point.flags.map((f) => f.toLowerCase().replace(/_/g, ' ')).join(', ')}</div>
+      )}
       <div className="matrix-tooltip-breakdown">
         <FetchedBreakdown itemId={point.id} />
       </div>
@@ -54,7 +90,15 @@ function PointTooltip({ active, payload, medians }: { active?: boolean; payload?
 }
 
 /** Value × effort of open items, split at the medians into named quadrants. Loaded lazily: Recharts is large. */
-export function ValueEffortChart({ points, medians, summary }: { points: readonly MatrixPoint[]; medians: Medians; summary: string }) {
+export function ValueEffortChart({
+  points,
+  medians,
+  summary,
+}: {
+  points: readonly MatrixPoint[];
+  medians: Medians;
+  summary: string;
+}) {
   const navigate = useNavigate();
   const chart = useMemo(() => {
     const x = logDomain(points.map((p) => p.effort));
@@ -75,7 +119,10 @@ export function ValueEffortChart({ points, medians, summary }: { points: readonl
     const id = (entry as { payload?: MatrixPoint } | undefined)?.payload?.id;
     if (id) void navigate(`/backlog/${id}`);
   };
-  const quadrantLabel = (name: string, position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight') => ({
+  const quadrantLabel = (
+    name: string,
+    position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight',
+  ) => ({
     value: name,
     position,
     fill: '#374151',
@@ -87,7 +134,11 @@ export function ValueEffortChart({ points, medians, summary }: { points: readonl
   const my = chart.medianValue;
   return (
     <ResponsiveContainer width="100%" height={400}>
-      <ScatterChart margin={{ top: 16, right: 24, bottom: 32, left: 16 }} title="Value against effort of open items" desc={summary}>
+      <ScatterChart
+        margin={{ top: 16, right: 24, bottom: 32, left: 16 }}
+        title="Value against effort of open items"
+        desc={summary}
+      >
         <CartesianGrid vertical={false} stroke="#E5E7EB" />
         <XAxis
           type="number"
@@ -110,19 +161,71 @@ export function ValueEffortChart({ points, medians, summary }: { points: readonl
           ticks={chart.yTicks}
           allowDataOverflow
           tickFormatter={(v: number) => formatCompact(v)}
-          label={{ value: 'Value score (log scale)', angle: -90, position: 'insideLeft', fill: '#374151', style: { textAnchor: 'middle' } }}
+          label={{
+            value: 'Value score (log scale)',
+            angle: -90,
+            position: 'insideLeft',
+            fill: '#374151',
+            style: { textAnchor: 'middle' },
+          }}
           stroke="#4B5563"
           width={80}
         />
-        <ReferenceArea x1={x[0]} x2={mx} y1={my} y2={y[1]} fillOpacity={0} label={quadrantLabel(QUADRANT_LABELS['quick-win'], 'insideTopLeft')} />
-        <ReferenceArea x1={mx} x2={x[1]} y1={my} y2={y[1]} fillOpacity={0} label={quadrantLabel(QUADRANT_LABELS['big-bet'], 'insideTopRight')} />
-        <ReferenceArea x1={x[0]} x2={mx} y1={y[0]} y2={my} fillOpacity={0} label={quadrantLabel(QUADRANT_LABELS['fill-in'], 'insideBottomLeft')} />
-        <ReferenceArea x1={mx} x2={x[1]} y1={y[0]} y2={my} fillOpacity={0} label={quadrantLabel(QUADRANT_LABELS['time-sink'], 'insideBottomRight')} />
+        <ReferenceArea
+          x1={x[0]}
+          x2={mx}
+          y1={my}
+          y2={y[1]}
+          fillOpacity={0}
+          label={quadrantLabel(QUADRANT_LABELS['quick-win'], 'insideTopLeft')}
+        />
+        <ReferenceArea
+          x1={mx}
+          x2={x[1]}
+          y1={my}
+          y2={y[1]}
+          fillOpacity={0}
+          label={quadrantLabel(QUADRANT_LABELS['big-bet'], 'insideTopRight')}
+        />
+        <ReferenceArea
+          x1={x[0]}
+          x2={mx}
+          y1={y[0]}
+          y2={my}
+          fillOpacity={0}
+          label={quadrantLabel(QUADRANT_LABELS['fill-in'], 'insideBottomLeft')}
+        />
+        <ReferenceArea
+          x1={mx}
+          x2={x[1]}
+          y1={y[0]}
+          y2={my}
+          fillOpacity={0}
+          label={quadrantLabel(QUADRANT_LABELS['time-sink'], 'insideBottomRight')}
+        />
         <ReferenceLine x={mx} stroke="#6B7280" strokeDasharray="2 4" />
         <ReferenceLine y={my} stroke="#6B7280" strokeDasharray="2 4" />
-        <Tooltip content={<PointTooltip medians={medians} />} cursor={{ strokeDasharray: '3 3' }} isAnimationActive={false} />
-        <Scatter name="Tagged to a key result" data={chart.aligned} shape={PointMark} onClick={open} cursor="pointer" isAnimationActive={false} />
-        <Scatter name="No key result" data={chart.unaligned} shape={PointMark} onClick={open} cursor="pointer" isAnimationActive={false} />
+        <Tooltip
+          content={<PointTooltip medians={medians} />}
+          cursor={{ strokeDasharray: '3 3' }}
+          isAnimationActive={false}
+        />
+        <Scatter
+          name="Tagged to a key result"
+          data={chart.aligned}
+          shape={PointMark}
+          onClick={open}
+          cursor="pointer"
+          isAnimationActive={false}
+        />
+        <Scatter
+          name="No key result"
+          data={chart.unaligned}
+          shape={PointMark}
+          onClick={open}
+          cursor="pointer"
+          isAnimationActive={false}
+        />
       </ScatterChart>
     </ResponsiveContainer>
   );

@@ -60,7 +60,8 @@ export function ValueEffortSection({ report }: { report: AlignmentReport }) {
       </p>
       {capped && (
         <p className="meta" role="note">
-          {formatNumber(report.points.length)} largest of {formatNumber(report.pointsTotal)} shown (highest value first).
+          {formatNumber(report.points.length)} largest of {formatNumber(report.pointsTotal)} shown (highest value
+          first).
         </p>
       )}
       {summary && !asTable && (

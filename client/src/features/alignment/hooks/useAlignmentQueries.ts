@@ -14,11 +14,19 @@ export function useAlignmentReport(filters: AlignmentFilters) {
 }
 
 export function useCycles() {
-  return useQuery({ queryKey: alignmentKeys.cycles, queryFn: ({ signal }) => alignmentApi.cycles(signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: alignmentKeys.cycles,
+    queryFn: ({ signal }) => alignmentApi.cycles(signal),
+    staleTime: 60_000,
+  });
 }
 
 export function useTeams() {
-  return useQuery({ queryKey: alignmentKeys.teams, queryFn: ({ signal }) => alignmentApi.teams(signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: alignmentKeys.teams,
+    queryFn: ({ signal }) => alignmentApi.teams(signal),
+    staleTime: 60_000,
+  });
 }
 
 /** KR titles by id: the engine's breakdown names key results only by id. */

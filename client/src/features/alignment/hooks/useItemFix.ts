@@ -82,7 +82,9 @@ export function useItemFix(item: Target, options: { onFixed?: () => void } = {})
                 void alignmentApi
                   .update(item.id, updated.version, { status: fix.previousStatus })
                   .then(() => notify({ kind: 'info', message: `Restored “${item.title}”.` }))
-                  .catch((error: Error) => notify({ kind: 'error', message: `Couldn't restore “${item.title}”: ${error.message}` }))
+                  .catch((error: Error) =>
+                    notify({ kind: 'error', message: `Couldn't restore “${item.title}”: ${error.message}` }),
+                  )
                   .finally(() => void refreshAfterFix(client, item.id));
               },
             }

@@ -44,10 +44,24 @@ const weighting = (overrides: Partial<KrWeighting> = {}): KrWeighting => ({
 });
 
 /** A breakdown built by the real engine functions, with hand-made KR weightings. */
-function breakdownOf(estimates: Partial<Record<EstimateField, number | null>>, links: KrWeighting[], settings: ScoringSettings = DEFAULT_SCORING_SETTINGS): ScoreBreakdown {
+function breakdownOf(
+  estimates: Partial<Record<EstimateField, number | null>>,
+  links: KrWeighting[],
+  settings: ScoringSettings = DEFAULT_SCORING_SETTINGS,
+): ScoreBreakdown {
   const intrinsic = intrinsicScore({ ...NO_ESTIMATES, ...estimates }, settings);
-  const terms = links.map((w) => ({ keyResultId: w.keyResultId, strength: 2, keyResult: w, term: 2 * w.krShare * w.objectiveShare * w.boost }));
-  const alignment: AlignmentBreakdown = { formula: '', terms, ignoredLinks: [], total: terms.reduce((s, t) => s + t.term, 0) };
+  const terms = links.map((w) => ({
+    keyResultId: w.keyResultId,
+    strength: 2,
+    keyResult: w,
+    term: 2 * w.krShare * w.objectiveShare * w.boost,
+  }));
+  const alignment: AlignmentBreakdown = {
+    formula: '',
+    terms,
+    ignoredLinks: [],
+    total: terms.reduce((s, t) => s + t.term, 0),
+  };
   const { valueScore, combination } = combineValue(intrinsic.value, alignment, settings);
   return { intrinsic, alignment, combination, valueScore };
 }
@@ -68,7 +82,10 @@ describe('describeBreakdown', () => {
   });
 
   it('leaves out a boost of 1 and names a low-confidence boost as such', () => {
-    const plain = describeBreakdown(breakdownOf({ reach: 10, impact: 1, confidence: 1, effort: 1 }, [weighting({ boost: 1, paceShortfall: 0 })]), krTitle);
+    const plain = describeBreakdown(
+      breakdownOf({ reach: 10, impact: 1, confidence: 1, effort: 1 }, [weighting({ boost: 1, paceShortfall: 0 })]),
+      krTitle,
+    );
     expect(plain.alignmentTerms[0]).toBe('KR “Trial-to-paid”: strength 2 × KR share 0.67 × objective share 0.5 = 0.67');
     const lowConfidence = breakdownOf({ reach: 10, impact: 1, confidence: 1, effort: 1 }, [
       weighting({ keyResultId: 'kr-2', paceShortfall: 0, confidenceShortfall: 0.4, boost: 1.2 }),
@@ -78,15 +95,26 @@ describe('describeBreakdown', () => {
   });
 
   it('explains the penalty on an item with no key result', () => {
-    const s = describeBreakdown(breakdownOf({ impact: 3, confidence: 0.5, ease: 8 }, [], { ...DEFAULT_SCORING_SETTINGS, framework: 'ice' }), krTitle);
+    const s = describeBreakdown(
+      breakdownOf({ impact: 3, confidence: 0.5, ease: 8 }, [], { ...DEFAULT_SCORING_SETTINGS, framework: 'ice' }),
+      krTitle,
+    );
     expect(s.intrinsic).toBe('ICE 12 = 3 impact × 0.5 confidence × 8 ease');
     expect(s.alignment).toBe('alignment 0: not linked to a key result of the active cycle');
     expect(s.value).toBe('value = 12 × 0.5 for no key result = 6');
   });
 
   it('shows the alignment weight when it is not 1, and WSJF with its sum', () => {
-    const settings = { ...DEFAULT_SCORING_SETTINGS, framework: 'wsjf' as const, combination: { alignmentWeight: 2, unalignedMultiplier: 0.5 } };
-    const b = breakdownOf({ businessValue: 5, timeCriticality: 1, riskReduction: 8, jobSize: 20 }, [weighting({ boost: 1 })], settings);
+    const settings = {
+      ...DEFAULT_SCORING_SETTINGS,
+      framework: 'wsjf' as const,
+      combination: { alignmentWeight: 2, unalignedMultiplier: 0.5 },
+    };
+    const b = breakdownOf(
+      { businessValue: 5, timeCriticality: 1, riskReduction: 8, jobSize: 20 },
+      [weighting({ boost: 1 })],
+      settings,
+    );
     const s = describeBreakdown(b, krTitle);
     expect(s.intrinsic).toBe('WSJF 0.7 = (5 business value + 1 time criticality + 8 risk reduction) ÷ 20 job size');
     expect(s.value).toBe('value = 0.7 × (1 + 2 × 0.67) = 1.63');
@@ -96,7 +124,10 @@ describe('describeBreakdown', () => {
     const b = breakdownOf({ impact: 2, confidence: 0.8 }, []);
     expect(describeIntrinsic(b.intrinsic)).toBe('RICE: not scorable, missing reach and effort');
     expect(describeBreakdown(b, krTitle).value).toBe('value: not scorable until the estimates above are complete');
-    const invalid = intrinsicScore({ ...NO_ESTIMATES, reach: 5, impact: 2, confidence: 1.5, effort: 1 }, DEFAULT_SCORING_SETTINGS);
+    const invalid = intrinsicScore(
+      { ...NO_ESTIMATES, reach: 5, impact: 2, confidence: 1.5, effort: 1 },
+      DEFAULT_SCORING_SETTINGS,
+    );
     expect(describeIntrinsic(invalid)).toBe('RICE: not scorable, confidence 1.5 is out of range (0–1)');
   });
 
@@ -115,8 +146,13 @@ describe('describeBreakdown', () => {
 
   it('says why a link counts for nothing', () => {
     const b = breakdownOf({ reach: 10, impact: 1, confidence: 1, effort: 1 }, []);
-    const withIgnored = { ...b, alignment: { ...b.alignment, ignoredLinks: [{ keyResultId: 'kr-2', strength: 3, reason: 'achieved' as const }] } };
-    expect(describeBreakdown(withIgnored, krTitle).ignoredLinks).toEqual(['KR “Churn below 2%” counts for nothing: the key result is already achieved']);
+    const withIgnored = {
+      ...b,
+      alignment: { ...b.alignment, ignoredLinks: [{ keyResultId: 'kr-2', strength: 3, reason: 'achieved' as const }] },
+    };
+    expect(describeBreakdown(withIgnored, krTitle).ignoredLinks).toEqual([
+      'KR “Churn below 2%” counts for nothing: the key result is already achieved',
+    ]);
     expect(breakdownToText(withIgnored, () => undefined)).toContain('KR (not found) counts for nothing');
   });
 });

@@ -69,7 +69,10 @@ function intrinsicTerms(b: IntrinsicBreakdown): string {
     case 'ice':
       return `${input(b, 'impact')} × ${input(b, 'confidence')} × ${input(b, 'ease')}`;
     case 'custom':
-      return (b.terms ?? []).map((t) => `${formatNumber(t.weight)} × ${num(t.value)} ${label(t.field)}`).join(' + ') || 'no criteria';
+      return (
+        (b.terms ?? []).map((t) => `${formatNumber(t.weight)} × ${num(t.value)} ${label(t.field)}`).join(' + ') ||
+        'no criteria'
+      );
   }
 }
 
@@ -84,7 +87,9 @@ export function describeIntrinsic(b: IntrinsicBreakdown): string {
   const reasons: string[] = [];
   if (b.missing.length > 0) reasons.push(`missing ${listWords(b.missing.map(label))}`);
   for (const field of b.invalid) {
-    reasons.push(`${label(field)} ${num(b.inputs[field])} is out of range (${ESTIMATE_FIELD_RULES[field]?.range ?? 'invalid'})`);
+    reasons.push(
+      `${label(field)} ${num(b.inputs[field])} is out of range (${ESTIMATE_FIELD_RULES[field]?.range ?? 'invalid'})`,
+    );
   }
   if (reasons.length === 0) reasons.push('no criteria are configured');
   return `${name}: not scorable, ${reasons.join('; ')}`;
@@ -134,7 +139,8 @@ export function describeValue(b: ScoreBreakdown): string {
   if (!c.aligned) {
     return `value = ${score(intrinsic)} × ${formatNumber(c.unalignedMultiplier)} for no key result = ${score(b.valueScore)}`;
   }
-  const weighted = c.alignmentWeight === 1 ? num(b.alignment.total) : `${formatNumber(c.alignmentWeight)} × ${num(b.alignment.total)}`;
+  const weighted =
+    c.alignmentWeight === 1 ? num(b.alignment.total) : `${formatNumber(c.alignmentWeight)} × ${num(b.alignment.total)}`;
   return `value = ${score(intrinsic)} × (1 + ${weighted}) = ${score(b.valueScore)}`;
 }
 

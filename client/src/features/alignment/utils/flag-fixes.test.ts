@@ -2,7 +2,17 @@ import { DEFAULT_SCORING_SETTINGS, intrinsicScore, type EstimateField, type Scor
 import { describe, expect, it } from 'vitest';
 import { fieldsToFix, moreValuableItemId, parseEstimateInput, withItemTitle } from './flag-fixes';
 
-const estimates: Record<EstimateField, number | null> = { reach: null, impact: 2, confidence: 7, effort: null, businessValue: null, timeCriticality: null, riskReduction: null, jobSize: null, ease: null };
+const estimates: Record<EstimateField, number | null> = {
+  reach: null,
+  impact: 2,
+  confidence: 7,
+  effort: null,
+  businessValue: null,
+  timeCriticality: null,
+  riskReduction: null,
+  jobSize: null,
+  ease: null,
+};
 
 describe('fieldsToFix', () => {
   it('asks for the missing estimates first, then the out-of-range ones', () => {

@@ -21,9 +21,21 @@ export interface FlagGroupSpec {
 /** Cheapest, most common fix first: tagging to a KR takes one click. */
 export const FLAG_GROUPS: readonly FlagGroupSpec[] = [
   { code: 'UNALIGNED', label: 'No key result', hint: 'Open items not linked to any key result of the active cycle.' },
-  { code: 'STALE_ALIGNMENT', label: 'Stale alignment', hint: 'Linked only to closed cycles, achieved key results or deleted objectives.' },
-  { code: 'NOT_SCORABLE', label: 'Not scorable', hint: 'Missing or out-of-range estimates, so they cannot be ranked by value.' },
-  { code: 'LOW_VALUE_HIGH_EFFORT', label: 'Low value for high effort', hint: 'Bottom quarter of value per point of effort and top quarter of effort.' },
+  {
+    code: 'STALE_ALIGNMENT',
+    label: 'Stale alignment',
+    hint: 'Linked only to closed cycles, achieved key results or deleted objectives.',
+  },
+  {
+    code: 'NOT_SCORABLE',
+    label: 'Not scorable',
+    hint: 'Missing or out-of-range estimates, so they cannot be ranked by value.',
+  },
+  {
+    code: 'LOW_VALUE_HIGH_EFFORT',
+    label: 'Low value for high effort',
+    hint: 'Bottom quarter of value per point of effort and top quarter of effort.',
+  },
   { code: 'RANK_INVERSION', label: 'Rank inversion', hint: 'Ranked far above items worth much more.' },
 ];
 
@@ -65,5 +77,7 @@ export function moreValuableItemId(message: string): string | null {
 }
 
 export function withItemTitle(message: string, itemId: string, title: string | undefined): string {
-  return title ? message.replace(`item ${itemId}`, `“${title}”`) : message.replace(`item ${itemId}`, 'a more valuable item');
+  return title
+    ? message.replace(`item ${itemId}`, `“${title}”`)
+    : message.replace(`item ${itemId}`, 'a more valuable item');
 }

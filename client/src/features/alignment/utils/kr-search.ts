@@ -4,7 +4,9 @@
  * search is a substring match, so the singular ("ticket") also finds plurals.
  */
 const STOP_WORDS = new Set(
-  'about above after also below from have into less more most over than that their them then this those under until what when with without your'.split(' '),
+  'about above after also below from have into less more most over than that their them then this those under until what when with without your'.split(
+    ' ',
+  ),
 );
 
 /** Candidate search words from a KR title, longest (most specific) first. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatGap, NO_KR_ROW, objectiveShareRows } from './objective-shares';
 
-const objective = (objectiveId: string, level: number, weightShare: number, effortShare: number | null, effort = 0) => ({
+const objective = (
+  objectiveId: string,
+  level: number,
+  weightShare: number,
+  effortShare: number | null,
+  effort = 0,
+) => ({
   objectiveId,
   title: objectiveId,
   parentId: level ? 'parent' : null,
@@ -23,7 +29,12 @@ describe('objectiveShareRows', () => {
   it('puts effort with no key result beside the company objectives, biggest gap first', () => {
     const groups = objectiveShareRows({
       headline: headline(0.18),
-      objectives: [objective('Revenue', 0, 0.4, 0.42), objective('Support', 0, 0.3, 0.15), objective('Platform', 0, 0.3, 0.25), objective('Onboarding', 1, 1, 0.1)],
+      objectives: [
+        objective('Revenue', 0, 0.4, 0.42),
+        objective('Support', 0, 0.3, 0.15),
+        objective('Platform', 0, 0.3, 0.25),
+        objective('Onboarding', 1, 1, 0.1),
+      ],
     });
     expect(groups?.top.map((r) => [r.id, Math.round(r.gap * 100)])).toEqual([
       [NO_KR_ROW, 18],

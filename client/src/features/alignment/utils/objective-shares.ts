@@ -37,9 +37,23 @@ export function objectiveShareRows(report: Pick<AlignmentReport, 'objectives' | 
   if (misaligned === null || misaligned === undefined) return null;
   const rows = report.objectives.map((o) => {
     const effortShare = o.effortShare ?? 0;
-    return { id: o.objectiveId, title: o.title, level: o.level, effortShare, weightShare: o.weightShare, gap: effortShare - o.weightShare };
+    return {
+      id: o.objectiveId,
+      title: o.title,
+      level: o.level,
+      effortShare,
+      weightShare: o.weightShare,
+      gap: effortShare - o.weightShare,
+    };
   });
-  const noKr: ShareRow = { id: NO_KR_ROW, title: 'No key result', level: 0, effortShare: misaligned, weightShare: 0, gap: misaligned };
+  const noKr: ShareRow = {
+    id: NO_KR_ROW,
+    title: 'No key result',
+    level: 0,
+    effortShare: misaligned,
+    weightShare: 0,
+    gap: misaligned,
+  };
   const levelEffort = new Map<number, number>();
   for (const o of report.objectives) levelEffort.set(o.level, (levelEffort.get(o.level) ?? 0) + o.effort);
   const nested = report.objectives
@@ -47,7 +61,14 @@ export function objectiveShareRows(report: Pick<AlignmentReport, 'objectives' | 
     .map((o) => {
       const total = levelEffort.get(o.level) ?? 0;
       const effortShare = total > 0 ? o.effort / total : 0;
-      return { id: o.objectiveId, title: o.title, level: o.level, effortShare, weightShare: o.weightShare, gap: effortShare - o.weightShare };
+      return {
+        id: o.objectiveId,
+        title: o.title,
+        level: o.level,
+        effortShare,
+        weightShare: o.weightShare,
+        gap: effortShare - o.weightShare,
+      };
     });
   return {
     top: [...rows.filter((r) => r.level === 0), noKr].sort(byGap),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuadrant, describeMatrix, logDomain, logTicks, median, summarizeMatrix, type MatrixPoint } from './quadrants';
+import {
+  classifyQuadrant,
+  describeMatrix,
+  logDomain,
+  logTicks,
+  median,
+  summarizeMatrix,
+  type MatrixPoint,
+} from './quadrants';
 
 const point = (id: string, valueScore: number, effort: number, extra: Partial<MatrixPoint> = {}): MatrixPoint => ({
   id,

@@ -35,7 +35,9 @@ export function median(values: readonly number[]): number | null {
   if (finite.length === 0) return null;
   const sorted = Float64Array.from(finite).sort();
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /**
@@ -88,7 +90,8 @@ const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n
 
 /** The chart's text alternative: what a sighted reader takes from the picture. */
 export function describeMatrix(summary: MatrixSummary | null, total: number): string {
-  if (summary === null || total === 0) return 'No open item has both a value score and an effort estimate yet, so there is nothing to plot.';
+  if (summary === null || total === 0)
+    return 'No open item has both a value score and an effort estimate yet, so there is nothing to plot.';
   const { counts, medians } = summary;
   const shown =
     total > summary.shown

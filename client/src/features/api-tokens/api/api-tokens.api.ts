@@ -5,7 +5,8 @@ import { api, apiGet } from '../../../lib/api';
 export const apiTokenKeys = { all: ['api-tokens'] as const };
 
 /** Your tokens (an admin gets everyone's), newest first, never with their secrets. */
-export const useApiTokens = () => useQuery({ queryKey: apiTokenKeys.all, queryFn: ({ signal }) => apiGet<ApiToken[]>('/api/api-tokens', signal) });
+export const useApiTokens = () =>
+  useQuery({ queryKey: apiTokenKeys.all, queryFn: ({ signal }) => apiGet<ApiToken[]>('/api/api-tokens', signal) });
 
 export function useCreateApiToken() {
   const client = useQueryClient();
@@ -14,7 +15,10 @@ export function useCreateApiToken() {
     onSuccess: (created) => {
       // The list never carries the secret: drop it before caching.
       const { token: _secret, ...listed } = created;
-      client.setQueryData(apiTokenKeys.all, (list: ApiToken[] | undefined) => [listed, ...(list ?? []).filter((t) => t.id !== listed.id)]);
+      client.setQueryData(apiTokenKeys.all, (list: ApiToken[] | undefined) => [
+        listed,
+        ...(list ?? []).filter((t) => t.id !== listed.id),
+      ]);
       void client.invalidateQueries({ queryKey: apiTokenKeys.all });
     },
   });

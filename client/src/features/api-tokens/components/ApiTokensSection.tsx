@@ -16,7 +16,11 @@ export function ApiTokensSection() {
   const isAdmin = useCan('admin');
   const tokens = useApiTokens();
   // Admins list everyone's tokens, so say whose each one is.
-  const users = useQuery({ queryKey: settingsKeys.users, queryFn: ({ signal }) => settingsApi.users(signal), enabled: isAdmin });
+  const users = useQuery({
+    queryKey: settingsKeys.users,
+    queryFn: ({ signal }) => settingsApi.users(signal),
+    enabled: isAdmin,
+  });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const ownerName = (userId: string) =>
     userId === me?.id ? 'You' : (users.data?.find((u: User) => u.id === userId)?.name ?? 'Another member');
@@ -25,8 +29,9 @@ export function ApiTokensSection() {
     <section aria-labelledby="tk-title">
       <h2 id="tk-title">API tokens</h2>
       <p className="tk-intro">
-        Scripts and integrations call Keyline's API with a token instead of a password: send it as <code>Authorization: Bearer &lt;token&gt;</code>. A
-        read-only token reads as a viewer; a read-and-write token acts with your role. {isAdmin ? 'As an admin you see and can revoke every member’s tokens.' : ''}
+        Scripts and integrations call Keyline's API with a token instead of a password: send it as{' '}
+        <code>Authorization: Bearer &lt;token&gt;</code>. A read-only token reads as a viewer; a read-and-write token
+        acts with your role. {isAdmin ? 'As an admin you see and can revoke every member’s tokens.' : ''}
       </p>
       {created ? (
         <CreatedToken token={created} origin={window.location.origin} onDone={() => setCreated(null)} />
@@ -35,7 +40,9 @@ export function ApiTokensSection() {
       )}
       {tokens.isPending && <p role="status">Loading tokens…</p>}
       {tokens.isError && <LoadError what="tokens" error={tokens.error} onRetry={() => void tokens.refetch()} />}
-      {tokens.data && tokens.data.length === 0 && <p>No API tokens yet. Create one above for each script, so you can revoke them one at a time.</p>}
+      {tokens.data && tokens.data.length === 0 && (
+        <p>No API tokens yet. Create one above for each script, so you can revoke them one at a time.</p>
+      )}
       {tokens.data && tokens.data.length > 0 && (
         <table className="st-table">
           <caption className="sr-only">API tokens, their access and status</caption>

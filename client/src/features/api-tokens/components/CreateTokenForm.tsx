@@ -51,12 +51,22 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
           />
         </Field>
         <Field id="tk-new-scope" label="Access" error={errors.scope} hint={SCOPE_HINTS[scope]}>
-          <select id="tk-new-scope" value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')} aria-describedby="tk-new-scope-hint">
+          <select
+            id="tk-new-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as 'read' | 'write')}
+            aria-describedby="tk-new-scope-hint"
+          >
             <option value="read">Read only</option>
             <option value="write">Read and write</option>
           </select>
         </Field>
-        <Field id="tk-new-expires" label="Expires on (optional)" error={errors.expiresAt} hint="Works until the end of that day. Empty: no expiry.">
+        <Field
+          id="tk-new-expires"
+          label="Expires on (optional)"
+          error={errors.expiresAt}
+          hint="Works until the end of that day. Empty: no expiry."
+        >
           <input
             id="tk-new-expires"
             type="date"
@@ -79,7 +89,19 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
   );
 }
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field st-field">
       <label htmlFor={id}>{label}</label>

@@ -7,7 +7,15 @@ import { curlExample } from '../utils/api-token-form';
  * with Copy (selecting the text where the clipboard is not allowed) and a
  * ready-to-run curl line.
  */
-export function CreatedToken({ token, origin, onDone }: { token: CreatedApiToken; origin: string; onDone: () => void }) {
+export function CreatedToken({
+  token,
+  origin,
+  onDone,
+}: {
+  token: CreatedApiToken;
+  origin: string;
+  onDone: () => void;
+}) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'token' | 'command' | 'no' | null>(null);
   const command = curlExample(origin, token.token);
@@ -29,7 +37,8 @@ export function CreatedToken({ token, origin, onDone }: { token: CreatedApiToken
         Token “{token.name}” created
       </h3>
       <p>
-        <strong>Copy it now: you won't see it again.</strong> Keyline keeps only a hash of it; if it is lost, revoke it and create a new one.
+        <strong>Copy it now: you won't see it again.</strong> Keyline keeps only a hash of it; if it is lost, revoke it
+        and create a new one.
       </p>
       <div className="st-password-row">
         <label htmlFor="tk-created-value" className="sr-only">

@@ -39,7 +39,13 @@ export function TokenRow({ token, owner }: { token: ApiToken; owner?: string }) 
           (confirming ? (
             <span className="st-confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
               <span>Anything using it stops working at once.</span>
-              <button type="button" className="button st-danger" disabled={revoke.isPending} onClick={doRevoke} autoFocus>
+              <button
+                type="button"
+                className="button st-danger"
+                disabled={revoke.isPending}
+                onClick={doRevoke}
+                autoFocus
+              >
                 Revoke
               </button>
               <button type="button" className="button ghost" onClick={() => setConfirming(false)}>

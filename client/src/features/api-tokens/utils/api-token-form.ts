@@ -22,7 +22,12 @@ export const TOKEN_STATUS: Record<ApiTokenStatus, { icon: string; label: string 
  * The form's fields as the API wants them: an expiry day becomes the end of
  * that day in the creator's own time zone, then the shared schema judges it.
  */
-export function apiTokenInput(name: string, scope: 'read' | 'write', expiresOn: string, now = new Date()): TokenFormResult {
+export function apiTokenInput(
+  name: string,
+  scope: 'read' | 'write',
+  expiresOn: string,
+  now = new Date(),
+): TokenFormResult {
   let expiresAt: string | null = null;
   if (expiresOn) {
     const end = new Date(`${expiresOn}T23:59:59.999`);
@@ -35,7 +40,8 @@ export function apiTokenInput(name: string, scope: 'read' | 'write', expiresOn: 
   const errors: TokenFormErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof TokenFormErrors;
-    errors[field] ??= field === 'name' && issue.message === 'Required' ? 'Type a name, e.g. “Nightly export”' : issue.message;
+    errors[field] ??=
+      field === 'name' && issue.message === 'Required' ? 'Type a name, e.g. “Nightly export”' : issue.message;
   }
   return { ok: false, errors };
 }

@@ -59,10 +59,29 @@ export function BacklogFilters({
           setText(e.target.value);
         }}
       />
-      <MultiSelectMenu label="Status" options={STATUS_OPTIONS} selected={view.status} onChange={(status) => setView((v) => ({ ...v, status }))} />
-      <MultiSelectMenu label="Type" options={TYPE_OPTIONS} selected={view.type} onChange={(type) => setView((v) => ({ ...v, type }))} />
-      <MultiSelectMenu label="Flags" options={FLAG_OPTIONS} selected={view.flag} onChange={(flag) => setView((v) => ({ ...v, flag }))} />
-      <select aria-label="Team" value={view.teamId ?? ''} onChange={(e) => setView((v) => ({ ...v, teamId: e.target.value || null }))}>
+      <MultiSelectMenu
+        label="Status"
+        options={STATUS_OPTIONS}
+        selected={view.status}
+        onChange={(status) => setView((v) => ({ ...v, status }))}
+      />
+      <MultiSelectMenu
+        label="Type"
+        options={TYPE_OPTIONS}
+        selected={view.type}
+        onChange={(type) => setView((v) => ({ ...v, type }))}
+      />
+      <MultiSelectMenu
+        label="Flags"
+        options={FLAG_OPTIONS}
+        selected={view.flag}
+        onChange={(flag) => setView((v) => ({ ...v, flag }))}
+      />
+      <select
+        aria-label="Team"
+        value={view.teamId ?? ''}
+        onChange={(e) => setView((v) => ({ ...v, teamId: e.target.value || null }))}
+      >
         <option value="">All teams</option>
         {reference.teams.map((t) => (
           <option key={t.id} value={t.id}>
@@ -99,7 +118,11 @@ export function BacklogFilters({
         ))}
       </select>
       <label className="bl-toggle">
-        <input type="checkbox" checked={view.unlinked} onChange={(e) => setView((v) => ({ ...v, unlinked: e.target.checked }))} />
+        <input
+          type="checkbox"
+          checked={view.unlinked}
+          onChange={(e) => setView((v) => ({ ...v, unlinked: e.target.checked }))}
+        />
         No KR link
       </label>
       {hasFilters(view) && (

@@ -8,7 +8,14 @@ import { formatNumber } from '../../../lib/format';
 import type { BacklogRow } from '../api/types';
 import type { ReferenceData } from '../hooks/useReferenceData';
 import type { RowIssue } from '../hooks/useRowIssues';
-import { ESTIMATE_COLUMNS, estimateToInput, formatEstimate, IMPACT_LABELS, parseEstimate, type EstimateField } from '../utils/estimates';
+import {
+  ESTIMATE_COLUMNS,
+  estimateToInput,
+  formatEstimate,
+  IMPACT_LABELS,
+  parseEstimate,
+  type EstimateField,
+} from '../utils/estimates';
 import { flagLabel, STATUS_LABELS, TYPE_LABELS } from '../utils/labels';
 import { EditableCell } from './EditableCell';
 import { KrChips } from './KrChips';
@@ -33,7 +40,8 @@ const IMPACT_OPTIONS = [
 ];
 const STATUS_OPTIONS = ITEM_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s].text }));
 
-const isInteractive = (target: EventTarget) => target instanceof Element && Boolean(target.closest('button, a, input, select, label, textarea'));
+const isInteractive = (target: EventTarget) =>
+  target instanceof Element && Boolean(target.closest('button, a, input, select, label, textarea'));
 
 type RowProps = Omit<ComponentProps<typeof BacklogRowView>, 'sortable'>;
 
@@ -90,7 +98,7 @@ export const BacklogRowView = memo(function BacklogRowView({
   const tab = active ? 0 : -1;
   const transform = sortable?.transform ? { ...sortable.transform, x: 0 } : null;
   const columns = ESTIMATE_COLUMNS.filter((c) => wide || c.group === 'rice');
-  const team = item.teamId ? reference.teamById.get(item.teamId)?.name ?? 'Unknown team' : null;
+  const team = item.teamId ? (reference.teamById.get(item.teamId)?.name ?? 'Unknown team') : null;
   const status = STATUS_LABELS[item.status];
 
   const onRowClick = (event: MouseEvent) => {
@@ -115,7 +123,10 @@ export const BacklogRowView = memo(function BacklogRowView({
       aria-rowindex={index + 2}
       tabIndex={tab}
       className={`bl-tr bl-row${selected ? ' is-selected' : ''}${sortable?.isDragging ? ' is-dragging' : ''}${issue ? ' has-issue' : ''}${open ? ' is-open' : ''}`}
-      style={{ top, ...(sortable && { transform: CSS.Transform.toString(transform), transition: sortable.transition }) }}
+      style={{
+        top,
+        ...(sortable && { transform: CSS.Transform.toString(transform), transition: sortable.transition }),
+      }}
       onClick={onRowClick}
       onFocus={() => handlers.focusRow(index)}
     >
@@ -148,7 +159,12 @@ export const BacklogRowView = memo(function BacklogRowView({
         {formatNumber(index + 1)}
       </div>
       <div role="cell" className="bl-td bl-col-title">
-        <Link to={{ pathname: `/backlog/${item.id}`, search: location.search }} className="bl-title" tabIndex={tab} title={item.externalKey ? `${item.externalKey}: ${item.title}` : item.title}>
+        <Link
+          to={{ pathname: `/backlog/${item.id}`, search: location.search }}
+          className="bl-title"
+          tabIndex={tab}
+          title={item.externalKey ? `${item.externalKey}: ${item.title}` : item.title}
+        >
           {item.title}
         </Link>
         {issue && (
@@ -192,7 +208,11 @@ export const BacklogRowView = memo(function BacklogRowView({
         const value = item[col.field];
         const shown = formatEstimate(col.field, value);
         return (
-          <div role="cell" key={col.field} className={`bl-td bl-col-num num${editingField === col.field ? ' is-editing' : ''}`}>
+          <div
+            role="cell"
+            key={col.field}
+            className={`bl-td bl-col-num num${editingField === col.field ? ' is-editing' : ''}`}
+          >
             {canEdit ? (
               <EditableCell<number | null>
                 label={`${col.label} of "${item.title}"`}
@@ -205,8 +225,10 @@ export const BacklogRowView = memo(function BacklogRowView({
                 className="num"
                 {...editProps(col.field)}
               />
+            ) : value === null ? (
+              <Missing />
             ) : (
-              value === null ? <Missing /> : shown
+              shown
             )}
           </div>
         );

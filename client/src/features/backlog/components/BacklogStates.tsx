@@ -1,5 +1,13 @@
 /** Empty and error states (ui.md §3): say what happened and offer the way on. */
-export function BacklogEmpty({ filtered, canEdit, onClear }: { filtered: boolean; canEdit: boolean; onClear: () => void }) {
+export function BacklogEmpty({
+  filtered,
+  canEdit,
+  onClear,
+}: {
+  filtered: boolean;
+  canEdit: boolean;
+  onClear: () => void;
+}) {
   if (filtered) {
     return (
       <div className="bl-state">

@@ -10,7 +10,15 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { BacklogRow } from '../api/types';
 import type { ReferenceData } from '../hooks/useReferenceData';
 import type { RowIssue } from '../hooks/useRowIssues';
@@ -128,9 +136,12 @@ export function BacklogTable({
   const positionOf = (id: unknown) => ids.indexOf(String(id)) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up "${titleOf(active.id)}" at position ${positionOf(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `"${titleOf(active.id)}" is over position ${positionOf(over.id)}.` : undefined),
+    onDragOver: ({ active, over }) =>
+      over ? `"${titleOf(active.id)}" is over position ${positionOf(over.id)}.` : undefined,
     onDragEnd: ({ active, over }) =>
-      over ? `Dropped "${titleOf(active.id)}" at position ${positionOf(over.id)}.` : `Dropped "${titleOf(active.id)}"; nothing moved.`,
+      over
+        ? `Dropped "${titleOf(active.id)}" at position ${positionOf(over.id)}.`
+        : `Dropped "${titleOf(active.id)}"; nothing moved.`,
     onDragCancel: ({ active }) => `Moving "${titleOf(active.id)}" was cancelled.`,
   };
   const onDragEnd = (event: DragEndEvent) => {
@@ -141,7 +152,8 @@ export function BacklogTable({
   const showValue = rows.some((r) => r.valueScore !== undefined);
   const showFlags = rows.some((r) => r.flags !== undefined);
   const columns = tableColumns({ canEdit, wide: view.wide, showValue, showFlags });
-  const allSelected = rows.length > 0 && selection.ids.size >= rows.length && rows.every((r) => selection.ids.has(r.id));
+  const allSelected =
+    rows.length > 0 && selection.ids.size >= rows.length && rows.every((r) => selection.ids.has(r.id));
   // The focused row keeps Tab's way into the table even after it scrolled out of the DOM.
   const rendered = new Set(virtualRows.map((v) => v.index));
   const activeIndex = rendered.has(focusIndex) ? focusIndex : (virtualRows[0]?.index ?? 0);
@@ -152,7 +164,8 @@ export function BacklogTable({
       ref={scrollRef}
       onKeyDown={(event) => {
         if (dragging.current) return;
-        const row = event.target instanceof HTMLElement && event.target.matches('[role="row"][data-index]') ? event.target : null;
+        const row =
+          event.target instanceof HTMLElement && event.target.matches('[role="row"][data-index]') ? event.target : null;
         if (row) onRowKeyDown(event, Number(row.dataset.index));
       }}
     >
@@ -162,7 +175,8 @@ export function BacklogTable({
         accessibility={{
           announcements,
           screenReaderInstructions: {
-            draggable: 'Press Space to pick the item up, the arrow keys to move it, Space to drop it, or Escape to cancel. Alt plus arrow keys on a row also moves it.',
+            draggable:
+              'Press Space to pick the item up, the arrow keys to move it, Space to drop it, or Escape to cancel. Alt plus arrow keys on a row also moves it.',
           },
         }}
         onDragStart={() => (dragging.current = true)}

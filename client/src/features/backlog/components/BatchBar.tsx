@@ -1,5 +1,15 @@
 /** Appears while rows are selected: act on all of them at once. */
-export function BatchBar({ count, onTag, onMoveToTop, onClear }: { count: number; onTag: () => void; onMoveToTop: () => void; onClear: () => void }) {
+export function BatchBar({
+  count,
+  onTag,
+  onMoveToTop,
+  onClear,
+}: {
+  count: number;
+  onTag: () => void;
+  onMoveToTop: () => void;
+  onClear: () => void;
+}) {
   if (count === 0) return null;
   return (
     <div className="bl-batch" role="region" aria-label="Selected items">

@@ -2,7 +2,13 @@ import { useState, type FormEvent, type Ref } from 'react';
 import { TitleSchema } from '@keyline/shared';
 
 /** One line to add an item: type the title, press Enter; it lands at the bottom of the rank. */
-export function CreateItemInput({ onCreate, ref }: { onCreate: (title: string) => Promise<void>; ref?: Ref<HTMLInputElement> }) {
+export function CreateItemInput({
+  onCreate,
+  ref,
+}: {
+  onCreate: (title: string) => Promise<void>;
+  ref?: Ref<HTMLInputElement>;
+}) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -11,7 +17,11 @@ export function CreateItemInput({ onCreate, ref }: { onCreate: (title: string) =
     event.preventDefault();
     const parsed = TitleSchema.safeParse(title);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message === 'Required' ? 'Type a title first' : (parsed.error.issues[0]?.message ?? 'Not a valid title'));
+      setError(
+        parsed.error.issues[0]?.message === 'Required'
+          ? 'Type a title first'
+          : (parsed.error.issues[0]?.message ?? 'Not a valid title'),
+      );
       return;
     }
     setBusy(true);

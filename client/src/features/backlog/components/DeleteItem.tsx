@@ -3,7 +3,15 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import type { BacklogRow } from '../api/types';
 
 /** Delete with a confirmation step; a 412 says someone changed the item first. */
-export function DeleteItem({ item, onDelete, onReload }: { item: BacklogRow; onDelete: () => Promise<void>; onReload: () => void }) {
+export function DeleteItem({
+  item,
+  onDelete,
+  onReload,
+}: {
+  item: BacklogRow;
+  onDelete: () => Promise<void>;
+  onReload: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -29,7 +37,8 @@ export function DeleteItem({ item, onDelete, onReload }: { item: BacklogRow; onD
         <div role="group" aria-label="Confirm delete">
           <p>
             Delete <strong>"{item.title}"</strong>
-            {item.links.length > 0 && ` and its ${item.links.length} KR link${item.links.length === 1 ? '' : 's'}`}? This cannot be undone.
+            {item.links.length > 0 && ` and its ${item.links.length} KR link${item.links.length === 1 ? '' : 's'}`}?
+            This cannot be undone.
           </p>
           <div className="row-actions">
             <button type="button" className="button danger" onClick={run} disabled={busy} autoFocus>

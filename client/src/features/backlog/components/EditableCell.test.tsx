@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateToInput, parseEstimate } from '../utils/estimates';
 import { EditableCell } from './EditableCell';
 
-function Harness({ value, onSave, onInvalid }: { value: number | null; onSave: (v: number | null) => void; onInvalid?: (m: string) => void }) {
+function Harness({
+  value,
+  onSave,
+  onInvalid,
+}: {
+  value: number | null;
+  onSave: (v: number | null) => void;
+  onInvalid?: (m: string) => void;
+}) {
   const [editing, setEditing] = useState(false);
   return (
     <EditableCell<number | null>

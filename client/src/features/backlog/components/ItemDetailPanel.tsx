@@ -52,7 +52,10 @@ export function ItemDetailPanel({
     initialDataUpdatedAt: 0,
   });
   const item = query.data;
-  const krTitles = useMemo(() => new Map([...reference.keyResultById].map(([id, kr]) => [id, kr.title])), [reference.keyResultById]);
+  const krTitles = useMemo(
+    () => new Map([...reference.keyResultById].map(([id, kr]) => [id, kr.title])),
+    [reference.keyResultById],
+  );
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -95,7 +98,8 @@ export function ItemDetailPanel({
       {item && (
         <>
           <p className="meta">
-            {item.externalKey && `${item.externalKey} · `}Updated {formatDateTime(item.updatedAt)} · version {item.version}
+            {item.externalKey && `${item.externalKey} · `}Updated {formatDateTime(item.updatedAt)} · version{' '}
+            {item.version}
           </p>
           {conflict && (
             <ConflictNotice
@@ -103,7 +107,10 @@ export function ItemDetailPanel({
               what="item"
               describe={(current) => describeConflict(conflict, current)}
               onReload={() => {
-                actions.keepTheirs(item.id, ((conflict.error as ApiError).body?.current ?? {}) as Record<string, unknown>);
+                actions.keepTheirs(
+                  item.id,
+                  ((conflict.error as ApiError).body?.current ?? {}) as Record<string, unknown>,
+                );
                 setFormKey((k) => k + 1);
               }}
               onReapply={(current) => void actions.applyMine(item.id, current, conflict.patch, conflict.what)}
@@ -133,7 +140,12 @@ export function ItemDetailPanel({
             </section>
           )}
           {canEdit ? (
-            <ItemForm key={formKey} item={item} reference={reference} onSave={(patch) => actions.saveFields(item.id, patch, 'your changes')} />
+            <ItemForm
+              key={formKey}
+              item={item}
+              reference={reference}
+              onSave={(patch) => actions.saveFields(item.id, patch, 'your changes')}
+            />
           ) : (
             <ItemSummary item={item} reference={reference} />
           )}
@@ -152,7 +164,13 @@ export function ItemDetailPanel({
               </button>
             </section>
           )}
-          {canEdit && <DeleteItem item={item} onDelete={() => actions.remove(item).then(onClose)} onReload={() => setFormKey((k) => k + 1)} />}
+          {canEdit && (
+            <DeleteItem
+              item={item}
+              onDelete={() => actions.remove(item).then(onClose)}
+              onReload={() => setFormKey((k) => k + 1)}
+            />
+          )}
         </>
       )}
     </aside>

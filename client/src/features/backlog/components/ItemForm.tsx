@@ -44,7 +44,8 @@ export function ItemForm({
   }
 
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const setEstimate = (field: EstimateField, value: string) => setDraft((d) => ({ ...d, estimates: { ...d.estimates, [field]: value } }));
+  const setEstimate = (field: EstimateField, value: string) =>
+    setDraft((d) => ({ ...d, estimates: { ...d.estimates, [field]: value } }));
   const err = (field: string) => (showErrors ? errors[field] : undefined);
 
   const submit = async (event: FormEvent) => {
@@ -66,7 +67,9 @@ export function ItemForm({
         {(p) => <input {...p} value={draft.title} maxLength={200} onChange={(e) => set('title', e.target.value)} />}
       </Field>
       <Field label="Description">
-        {(p) => <textarea {...p} rows={4} value={draft.description} onChange={(e) => set('description', e.target.value)} />}
+        {(p) => (
+          <textarea {...p} rows={4} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+        )}
       </Field>
       <div className="bl-form-grid">
         <Field label="Type">
@@ -104,7 +107,14 @@ export function ItemForm({
           )}
         </Field>
         <Field label="External key" error={err('externalKey')}>
-          {(p) => <input {...p} value={draft.externalKey} placeholder="e.g. JIRA-123" onChange={(e) => set('externalKey', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={draft.externalKey}
+              placeholder="e.g. JIRA-123"
+              onChange={(e) => set('externalKey', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field label="Labels" hint="Separate with commas">
@@ -114,7 +124,17 @@ export function ItemForm({
         <fieldset key={group} className="bl-form-estimates">
           <legend>{title} estimates</legend>
           {ESTIMATE_COLUMNS.filter((c) => c.group === group).map((c) => (
-            <Field key={c.field} label={c.editor === 'percent' ? 'Confidence (%)' : c.field === 'effort' || c.field === 'jobSize' ? `${c.label} (pts)` : c.label} error={err(c.field)}>
+            <Field
+              key={c.field}
+              label={
+                c.editor === 'percent'
+                  ? 'Confidence (%)'
+                  : c.field === 'effort' || c.field === 'jobSize'
+                    ? `${c.label} (pts)`
+                    : c.label
+              }
+              error={err(c.field)}
+            >
               {(p) =>
                 c.editor === 'impact' ? (
                   <select {...p} value={draft.estimates.impact} onChange={(e) => setEstimate('impact', e.target.value)}>
@@ -126,7 +146,13 @@ export function ItemForm({
                     ))}
                   </select>
                 ) : (
-                  <input {...p} inputMode="decimal" className="num" value={draft.estimates[c.field]} onChange={(e) => setEstimate(c.field, e.target.value)} />
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    className="num"
+                    value={draft.estimates[c.field]}
+                    onChange={(e) => setEstimate(c.field, e.target.value)}
+                  />
                 )
               }
             </Field>
@@ -174,7 +200,11 @@ function Field({
   return (
     <div className="field bl-field">
       <label htmlFor={id}>{label}</label>
-      {children({ id, ...(error && { 'aria-invalid': true as const }), ...(describedBy && { 'aria-describedby': describedBy }) })}
+      {children({
+        id,
+        ...(error && { 'aria-invalid': true as const }),
+        ...(describedBy && { 'aria-describedby': describedBy }),
+      })}
       {hint && (
         <span id={`${id}-hint`} className="meta">
           {hint}

@@ -10,7 +10,11 @@ export function ItemSummary({ item, reference }: { item: BacklogRow; reference: 
   const team = item.teamId ? (reference.teamById.get(item.teamId)?.name ?? 'Unknown team') : 'No team';
   return (
     <div className="bl-summary">
-      {item.description ? <p className="bl-description">{item.description}</p> : <p className="meta">No description.</p>}
+      {item.description ? (
+        <p className="bl-description">{item.description}</p>
+      ) : (
+        <p className="meta">No description.</p>
+      )}
       <dl className="bl-dl">
         {[
           ['Type', TYPE_LABELS[item.type]],

@@ -61,9 +61,22 @@ export function KrChips({
         );
       })}
       {hidden.length > 0 && (
-        <span className="bl-chip bl-chip-more" title={names.slice(MAX_CHIPS).map((n) => n.title).join('\n')}>
+        <span
+          className="bl-chip bl-chip-more"
+          title={names
+            .slice(MAX_CHIPS)
+            .map((n) => n.title)
+            .join('\n')}
+        >
           +{hidden.length}
-          <span className="sr-only"> more: {names.slice(MAX_CHIPS).map((n) => n.title).join(', ')}</span>
+          <span className="sr-only">
+            {' '}
+            more:{' '}
+            {names
+              .slice(MAX_CHIPS)
+              .map((n) => n.title)
+              .join(', ')}
+          </span>
         </span>
       )}
       {onTag && (

@@ -22,7 +22,10 @@ describe('KR picker combobox', () => {
 
     fireEvent.change(input, { target: { value: 'onboarding' } });
     const options = screen.getAllByRole('option');
-    expect(options.map((o) => o.querySelector('.kr-option-title')?.textContent)).toEqual(['Onboarding steps under 5', 'Activation rate 30% to 45%']);
+    expect(options.map((o) => o.querySelector('.kr-option-title')?.textContent)).toEqual([
+      'Onboarding steps under 5',
+      'Activation rate 30% to 45%',
+    ]);
     expect(input.getAttribute('aria-activedescendant')).toBe(options[0]?.id);
 
     fireEvent.keyDown(input, { key: 'ArrowDown' });

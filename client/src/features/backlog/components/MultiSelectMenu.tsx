@@ -25,7 +25,14 @@ export function MultiSelectMenu<T extends string>({
     return () => document.removeEventListener('mousedown', close);
   }, []);
   const summary =
-    selected.length === 0 ? 'All' : selected.length <= 2 ? options.filter((o) => selected.includes(o.value)).map((o) => o.label).join(', ') : `${selected.length} chosen`;
+    selected.length === 0
+      ? 'All'
+      : selected.length <= 2
+        ? options
+            .filter((o) => selected.includes(o.value))
+            .map((o) => o.label)
+            .join(', ')
+        : `${selected.length} chosen`;
   return (
     <details
       ref={ref}
@@ -49,7 +56,11 @@ export function MultiSelectMenu<T extends string>({
               type="checkbox"
               checked={selected.includes(o.value)}
               onChange={(e) =>
-                onChange(e.target.checked ? options.map((x) => x.value).filter((v) => v === o.value || selected.includes(v)) : selected.filter((v) => v !== o.value))
+                onChange(
+                  e.target.checked
+                    ? options.map((x) => x.value).filter((v) => v === o.value || selected.includes(v))
+                    : selected.filter((v) => v !== o.value),
+                )
               }
             />
             {o.label}

@@ -6,7 +6,17 @@ import { formatEstimate } from '../utils/estimates';
 type Conflict = Extract<RowIssue, { kind: 'conflict' }>;
 
 const isEstimate = (field: string): field is EstimateField =>
-  ['reach', 'impact', 'confidence', 'effort', 'businessValue', 'timeCriticality', 'riskReduction', 'jobSize', 'ease'].includes(field);
+  [
+    'reach',
+    'impact',
+    'confidence',
+    'effort',
+    'businessValue',
+    'timeCriticality',
+    'riskReduction',
+    'jobSize',
+    'ease',
+  ].includes(field);
 
 function show(field: string, value: unknown): string {
   if (isEstimate(field)) return formatEstimate(field, (value as number | null) ?? null);
@@ -46,7 +56,12 @@ export function RowConflicts({
           error={conflict.error}
           what={`item "${conflict.title}"`}
           describe={(current) => describeConflict(conflict, current)}
-          onReload={() => onKeepTheirs(id, ((conflict.error as { body?: { current?: unknown } }).body?.current ?? {}) as Record<string, unknown>)}
+          onReload={() =>
+            onKeepTheirs(
+              id,
+              ((conflict.error as { body?: { current?: unknown } }).body?.current ?? {}) as Record<string, unknown>,
+            )
+          }
           onReapply={(current) => onUseMine(id, current, conflict)}
         />
       ))}

@@ -26,7 +26,13 @@ export function ShortcutsHelp({
 }) {
   return (
     <div className="bl-help">
-      <button type="button" className="button ghost" aria-expanded={open} aria-controls="bl-help-panel" onClick={() => onToggle(!open)}>
+      <button
+        type="button"
+        className="button ghost"
+        aria-expanded={open}
+        aria-controls="bl-help-panel"
+        onClick={() => onToggle(!open)}
+      >
         Keyboard shortcuts
       </button>
       {open && (

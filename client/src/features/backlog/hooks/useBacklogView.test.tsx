@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useBacklogView } from './useBacklogView';
 
 function setup(initial: string) {
-  const wrapper = ({ children }: { children: ReactNode }) => <MemoryRouter initialEntries={[initial]}>{children}</MemoryRouter>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <MemoryRouter initialEntries={[initial]}>{children}</MemoryRouter>
+  );
   return renderHook(() => ({ view: useBacklogView(), location: useLocation() }), { wrapper });
 }
 

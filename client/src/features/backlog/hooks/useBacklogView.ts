@@ -8,7 +8,10 @@ import { parseView, viewToParams, type BacklogView } from '../utils/view';
  * also held locally until the URL catches up: a checkbox shows its new state
  * on the click, not a frame later.
  */
-export function useBacklogView(): [BacklogView, (next: (view: BacklogView) => BacklogView, options?: { replace?: boolean }) => void] {
+export function useBacklogView(): [
+  BacklogView,
+  (next: (view: BacklogView) => BacklogView, options?: { replace?: boolean }) => void,
+] {
   const [params, setParams] = useSearchParams();
   const fromUrl = useMemo(() => parseView(params), [params]);
   const [pending, setPending] = useState<{ view: BacklogView; params: URLSearchParams } | null>(null);

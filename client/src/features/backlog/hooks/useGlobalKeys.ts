@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 
 const isEditable = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || Boolean(target.closest('input, textarea, select, dialog')));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || Boolean(target.closest('input, textarea, select, dialog')));
 
 /**
  * Page-wide single keys ("/" search, "C" create, "?" help). Ignored while

@@ -41,12 +41,17 @@ function setup(respond: (init: RequestInit) => Response) {
   vi.stubGlobal('fetch', fetchMock);
   const qc = new QueryClient();
   qc.setQueryData<BacklogListData>(KEY, { pages: [{ items: [ITEM], total: 1, nextCursor: null }], pageParams: [null] });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={qc}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={qc}>{children}</QueryClientProvider>
+  );
   const announce = vi.fn();
   const { result } = renderHook(
     () => {
       const issues = useRowIssues();
-      return { issues, actions: useItemActions({ queryKey: KEY, view: DEFAULT_VIEW, liveKeyResultIds: undefined }, issues, announce) };
+      return {
+        issues,
+        actions: useItemActions({ queryKey: KEY, view: DEFAULT_VIEW, liveKeyResultIds: undefined }, issues, announce),
+      };
     },
     { wrapper },
   );
@@ -54,7 +59,8 @@ function setup(respond: (init: RequestInit) => Response) {
   return { fetchMock, result, cached, announce };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('optimistic item edits', () => {
   afterEach(() => {
@@ -77,14 +83,20 @@ describe('optimistic item edits', () => {
 
   it('rolls back on a 412 and records the conflict with both versions for the row', async () => {
     const theirs = { ...ITEM, effort: 5, version: 5 };
-    const { result, cached } = setup(() => json(412, { error: { code: 'VERSION_CONFLICT', message: 'Changed', current: theirs } }));
+    const { result, cached } = setup(() =>
+      json(412, { error: { code: 'VERSION_CONFLICT', message: 'Changed', current: theirs } }),
+    );
     let saved: boolean | undefined;
     await act(async () => {
       saved = await result.current.actions.saveFields(ITEM.id, { effort: 13 }, 'effort');
     });
     expect(saved).toBe(false);
     expect(cached()?.effort).toBe(3);
-    expect(result.current.issues.issues[ITEM.id]).toMatchObject({ kind: 'conflict', patch: { effort: 13 }, title: 'Dark mode' });
+    expect(result.current.issues.issues[ITEM.id]).toMatchObject({
+      kind: 'conflict',
+      patch: { effort: 13 },
+      title: 'Dark mode',
+    });
 
     act(() => result.current.actions.keepTheirs(ITEM.id, theirs));
     expect(cached()).toMatchObject({ effort: 5, version: 5 });
@@ -92,10 +104,16 @@ describe('optimistic item edits', () => {
   });
 
   it('rolls back and marks the row "Not saved" when the server fails', async () => {
-    const { result, cached } = setup(() => json(500, { error: { code: 'INTERNAL', message: 'Something broke on our side' } }));
+    const { result, cached } = setup(() =>
+      json(500, { error: { code: 'INTERNAL', message: 'Something broke on our side' } }),
+    );
     await act(() => result.current.actions.saveFields(ITEM.id, { effort: 8 }, 'effort'));
     expect(cached()?.effort).toBe(3);
-    expect(result.current.issues.issues[ITEM.id]).toEqual({ kind: 'failed', what: 'effort', message: 'Something broke on our side' });
+    expect(result.current.issues.issues[ITEM.id]).toEqual({
+      kind: 'failed',
+      what: 'effort',
+      message: 'Something broke on our side',
+    });
   });
 
   it('runs two quick edits of one item in order, the second with the version the first returned', async () => {
@@ -105,8 +123,15 @@ describe('optimistic item edits', () => {
       version += 1;
       return json(200, { ...cached(), ...body, version });
     });
-    await act(() => Promise.all([result.current.actions.saveFields(ITEM.id, { effort: 5 }, 'effort'), result.current.actions.saveFields(ITEM.id, { reach: 100 }, 'reach')]));
-    const ifMatch = fetchMock.mock.calls.map((c) => ((c[1] as RequestInit).headers as Record<string, string>)['if-match']);
+    await act(() =>
+      Promise.all([
+        result.current.actions.saveFields(ITEM.id, { effort: 5 }, 'effort'),
+        result.current.actions.saveFields(ITEM.id, { reach: 100 }, 'reach'),
+      ]),
+    );
+    const ifMatch = fetchMock.mock.calls.map(
+      (c) => ((c[1] as RequestInit).headers as Record<string, string>)['if-match'],
+    );
     expect(ifMatch).toEqual(['"4"', '"5"']);
     expect(cached()).toMatchObject({ effort: 5, reach: 100, version: 6 });
   });

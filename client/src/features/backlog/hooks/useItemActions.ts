@@ -7,10 +7,18 @@ import { backlogApi } from '../api/backlogApi';
 import type { BacklogListData, BacklogRow } from '../api/types';
 import { appendItemToPages, bumpTotal, flattenPages, itemMatchesView, moveItemInPages } from '../utils/cache';
 import { describeBatch, runBatch, type BatchResult } from '../utils/batch';
-import { findCachedItem, forgetCachedItem, patchCachedItem, serialPerItem, storeServerItem, type CurrentList } from './itemCache';
+import {
+  findCachedItem,
+  forgetCachedItem,
+  patchCachedItem,
+  serialPerItem,
+  storeServerItem,
+  type CurrentList,
+} from './itemCache';
 import type { RowIssues } from './useRowIssues';
 
-export const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+export const isConflict = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.code === 'VERSION_CONFLICT';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong');
 
 /**
@@ -29,7 +37,9 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
     async (id: string, patch: UpdateBacklogItemInput, what: string): Promise<boolean> => {
       const before = findCachedItem(qc, id);
       if (!before) return false;
-      const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof BacklogRow]])) as Partial<BacklogRow>;
+      const previous = Object.fromEntries(
+        Object.keys(patch).map((k) => [k, before[k as keyof BacklogRow]]),
+      ) as Partial<BacklogRow>;
       patchCachedItem(qc, id, (item) => ({ ...item, ...patch }) as BacklogRow);
       issues.clear(id);
       try {
@@ -79,7 +89,8 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
     async (item: BacklogRow, move: MoveBacklogItemInput, toIndex: number | null, describe: string) => {
       const { queryKey } = currentRef.current;
       const fromIndex = flattenPages(qc.getQueryData<BacklogListData>(queryKey)).findIndex((r) => r.id === item.id);
-      if (toIndex !== null) qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, toIndex));
+      if (toIndex !== null)
+        qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, toIndex));
       try {
         await serialPerItem(item.id, async () => {
           const version = findCachedItem(qc, item.id)?.version ?? item.version;
@@ -87,8 +98,10 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         });
         announce(`Moved "${item.title}" ${describe}`);
       } catch (error) {
-        if (toIndex !== null && fromIndex >= 0) qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, fromIndex));
-        if (isConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
+        if (toIndex !== null && fromIndex >= 0)
+          qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, fromIndex));
+        if (isConflict(error) && error.body?.current)
+          storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
         notify({
           kind: 'error',
           message: isConflict(error)
@@ -114,8 +127,18 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
    * that restores each item's link as it was.
    */
   const tagItems = useCallback(
-    async (ids: readonly string[], keyResultId: string, strength: number, krTitle: string): Promise<BatchResult<string>> => {
-      const before = new Map(ids.map((id) => [id, findCachedItem(qc, id)?.links.find((l) => l.keyResultId === keyResultId)?.strength ?? null]));
+    async (
+      ids: readonly string[],
+      keyResultId: string,
+      strength: number,
+      krTitle: string,
+    ): Promise<BatchResult<string>> => {
+      const before = new Map(
+        ids.map((id) => [
+          id,
+          findCachedItem(qc, id)?.links.find((l) => l.keyResultId === keyResultId)?.strength ?? null,
+        ]),
+      );
       const result = await runBatch(ids, (id) => setLink(id, keyResultId, strength));
       const single = ids.length === 1 ? findCachedItem(qc, ids[0] as string) : undefined;
       const message =
@@ -127,7 +150,10 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
           const old = before.get(id) ?? null;
           if (old !== null) return setLink(id, keyResultId, old);
           await backlogApi.removeLink(id, keyResultId);
-          patchCachedItem(qc, id, (item) => ({ ...item, links: item.links.filter((l) => l.keyResultId !== keyResultId) }));
+          patchCachedItem(qc, id, (item) => ({
+            ...item,
+            links: item.links.filter((l) => l.keyResultId !== keyResultId),
+          }));
         });
         announce('Tagging undone');
       };
@@ -164,7 +190,9 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
       if (itemMatchesView(created, view, liveKeyResultIds) && !view.q.trim()) {
         qc.setQueryData<BacklogListData>(queryKey, (data) => {
           const atEnd = data && data.pages[data.pages.length - 1]?.nextCursor === null;
-          return atEnd && view.sort === 'rank' && view.order === 'asc' ? appendItemToPages(data, created) : bumpTotal(data, 1);
+          return atEnd && view.sort === 'rank' && view.order === 'asc'
+            ? appendItemToPages(data, created)
+            : bumpTotal(data, 1);
         });
       }
       void qc.invalidateQueries({ queryKey: ['backlog', 'list'], refetchType: 'none' });
@@ -179,7 +207,8 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         await backlogApi.remove(item.id, findCachedItem(qc, item.id)?.version ?? item.version);
       } catch (error) {
         // Show their version, so "Delete anyway" goes against it.
-        if (isConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
+        if (isConflict(error) && error.body?.current)
+          storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
         throw error;
       }
       forgetCachedItem(qc, item.id);

@@ -20,10 +20,26 @@ export interface ReferenceData {
 
 /** Cycles, key results, objectives and teams: names for chips and choices for filters and the KR picker. */
 export function useReferenceData(): ReferenceData {
-  const cycles = useQuery({ queryKey: referenceKeys.cycles, queryFn: ({ signal }) => referenceApi.cycles(signal), staleTime: 60_000 });
-  const keyResults = useQuery({ queryKey: referenceKeys.keyResults, queryFn: ({ signal }) => referenceApi.keyResults(signal), staleTime: 60_000 });
-  const objectives = useQuery({ queryKey: referenceKeys.objectives, queryFn: ({ signal }) => referenceApi.objectives(signal), staleTime: 60_000 });
-  const teams = useQuery({ queryKey: referenceKeys.teams, queryFn: ({ signal }) => referenceApi.teams(signal), staleTime: 60_000 });
+  const cycles = useQuery({
+    queryKey: referenceKeys.cycles,
+    queryFn: ({ signal }) => referenceApi.cycles(signal),
+    staleTime: 60_000,
+  });
+  const keyResults = useQuery({
+    queryKey: referenceKeys.keyResults,
+    queryFn: ({ signal }) => referenceApi.keyResults(signal),
+    staleTime: 60_000,
+  });
+  const objectives = useQuery({
+    queryKey: referenceKeys.objectives,
+    queryFn: ({ signal }) => referenceApi.objectives(signal),
+    staleTime: 60_000,
+  });
+  const teams = useQuery({
+    queryKey: referenceKeys.teams,
+    queryFn: ({ signal }) => referenceApi.teams(signal),
+    staleTime: 60_000,
+  });
 
   return useMemo(() => {
     const cycleList = cycles.data ?? [];

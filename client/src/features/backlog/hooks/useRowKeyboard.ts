@@ -24,7 +24,19 @@ export interface RowKeyboardDeps {
  * Esc clears the selection. Single letters obey the shortcuts switch.
  */
 export function useRowKeyboard(deps: RowKeyboardDeps) {
-  const { rowsRef, tableRef, canEdit, canDrag, singleKeys, setSelection, onOpen, onTag, onEdit, onMove, onCannotRerank } = deps;
+  const {
+    rowsRef,
+    tableRef,
+    canEdit,
+    canDrag,
+    singleKeys,
+    setSelection,
+    onOpen,
+    onTag,
+    onEdit,
+    onMove,
+    onCannotRerank,
+  } = deps;
   return useCallback(
     (event: KeyboardEvent<HTMLElement>, index: number) => {
       const rows = rowsRef.current ?? [];
@@ -35,7 +47,15 @@ export function useRowKeyboard(deps: RowKeyboardDeps) {
       const focus = (to: number) => tableRef.current?.focusRow(Math.max(0, Math.min(to, rows.length - 1)));
       const extendTo = (to: number) => {
         const target = rows[to];
-        if (target && canEdit) setSelection((s) => selectRange(s, rows.map((r) => r.id), target.id, item.id));
+        if (target && canEdit)
+          setSelection((s) =>
+            selectRange(
+              s,
+              rows.map((r) => r.id),
+              target.id,
+              item.id,
+            ),
+          );
       };
 
       let handled = true;
@@ -44,7 +64,11 @@ export function useRowKeyboard(deps: RowKeyboardDeps) {
         if (!canDrag) onCannotRerank();
         else {
           const direction = key === 'ArrowUp' ? 'up' : 'down';
-          const planned = neighbourMove(rows.map((r) => r.id), index, direction);
+          const planned = neighbourMove(
+            rows.map((r) => r.id),
+            index,
+            direction,
+          );
           if (planned) {
             onMove(item, planned, direction);
             focus(planned.toIndex);

@@ -8,7 +8,11 @@ export interface BatchResult<T> {
  * writes anyway, so more would only queue), and reports every outcome
  * instead of stopping at the first failure.
  */
-export async function runBatch<T>(items: readonly T[], run: (item: T) => Promise<unknown>, concurrency = 4): Promise<BatchResult<T>> {
+export async function runBatch<T>(
+  items: readonly T[],
+  run: (item: T) => Promise<unknown>,
+  concurrency = 4,
+): Promise<BatchResult<T>> {
   const result: BatchResult<T> = { succeeded: [], failed: [] };
   let next = 0;
   const worker = async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BacklogListData, BacklogRow } from '../api/types';
-import { appendItemToPages, flattenPages, itemMatchesView, moveItemInPages, patchItemInPages, removeItemFromPages } from './cache';
+import {
+  appendItemToPages,
+  flattenPages,
+  itemMatchesView,
+  moveItemInPages,
+  patchItemInPages,
+  removeItemFromPages,
+} from './cache';
 import { DEFAULT_VIEW } from './view';
 
 function row(id: string, overrides: Partial<BacklogRow> = {}): BacklogRow {
@@ -34,7 +41,11 @@ function row(id: string, overrides: Partial<BacklogRow> = {}): BacklogRow {
 function data(...pages: string[][]): BacklogListData {
   const total = pages.flat().length;
   return {
-    pages: pages.map((ids, i) => ({ items: ids.map((id) => row(id)), total, nextCursor: i < pages.length - 1 ? `c${i + 1}` : null })),
+    pages: pages.map((ids, i) => ({
+      items: ids.map((id) => row(id)),
+      total,
+      nextCursor: i < pages.length - 1 ? `c${i + 1}` : null,
+    })),
     pageParams: pages.map((_, i) => (i === 0 ? null : `c${i}`)),
   };
 }

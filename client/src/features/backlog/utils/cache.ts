@@ -72,7 +72,11 @@ export function bumpTotal(data: BacklogListData | undefined, delta: number): Bac
  * Moves an item to a new position in the loaded list, keeping each page's
  * length so later pages still line up with their cursors.
  */
-export function moveItemInPages(data: BacklogListData | undefined, id: string, toIndex: number): BacklogListData | undefined {
+export function moveItemInPages(
+  data: BacklogListData | undefined,
+  id: string,
+  toIndex: number,
+): BacklogListData | undefined {
   if (!data) return data;
   const all = flattenPages(data);
   const from = all.findIndex((item) => item.id === id);
@@ -100,7 +104,8 @@ export function itemMatchesView(item: BacklogRow, view: BacklogView, liveKeyResu
   if (view.status.length && !view.status.includes(item.status)) return false;
   if (view.type.length && !view.type.includes(item.type)) return false;
   if (view.teamId && item.teamId !== view.teamId) return false;
-  if (view.flag.length && item.flags && !item.flags.some((f) => (view.flag as readonly string[]).includes(f.code))) return false;
+  if (view.flag.length && item.flags && !item.flags.some((f) => (view.flag as readonly string[]).includes(f.code)))
+    return false;
   if (view.keyResultId && !item.links.some((l) => l.keyResultId === view.keyResultId)) return false;
   // The server counts only links to key results that still exist.
   const linked = liveKeyResultIds ? item.links.some((l) => liveKeyResultIds.has(l.keyResultId)) : item.links.length > 0;

@@ -20,6 +20,8 @@ describe('table columns', () => {
   });
 
   it('fits the RICE table of an editor, with value and flags, on a 1280 px screen: no column is cut off', () => {
-    expect(tableColumns({ canEdit: true, wide: false, showValue: true, showFlags: true }).minWidth).toBeLessThanOrEqual(WIDTH_AT_1280);
+    expect(tableColumns({ canEdit: true, wide: false, showValue: true, showFlags: true }).minWidth).toBeLessThanOrEqual(
+      WIDTH_AT_1280,
+    );
   });
 });

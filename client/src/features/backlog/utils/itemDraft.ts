@@ -1,4 +1,10 @@
-import { ESTIMATE_FIELDS, TitleSchema, type ItemStatus, type ItemType, type UpdateBacklogItemInput } from '@keyline/shared';
+import {
+  ESTIMATE_FIELDS,
+  TitleSchema,
+  type ItemStatus,
+  type ItemType,
+  type UpdateBacklogItemInput,
+} from '@keyline/shared';
 import type { BacklogRow } from '../api/types';
 import { estimateToInput, parseEstimate, type EstimateField } from './estimates';
 
@@ -25,7 +31,10 @@ export function toDraft(item: BacklogRow): ItemDraft {
     teamId: item.teamId ?? '',
     externalKey: item.externalKey ?? '',
     labels: item.labels.join(', '),
-    estimates: Object.fromEntries(ESTIMATE_FIELDS.map((f) => [f, estimateToInput(f, item[f])])) as Record<EstimateField, string>,
+    estimates: Object.fromEntries(ESTIMATE_FIELDS.map((f) => [f, estimateToInput(f, item[f])])) as Record<
+      EstimateField,
+      string
+    >,
   };
 }
 

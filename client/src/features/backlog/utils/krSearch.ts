@@ -9,7 +9,11 @@ export interface KrOption {
 /** Key results as picker options, each with its objective's title for context. */
 export function toKrOptions(keyResults: readonly KeyResult[], objectives: readonly Objective[]): KrOption[] {
   const objectiveTitle = new Map(objectives.map((o) => [o.id, o.title]));
-  return keyResults.map((kr) => ({ id: kr.id, title: kr.title, objectiveTitle: objectiveTitle.get(kr.objectiveId) ?? '' }));
+  return keyResults.map((kr) => ({
+    id: kr.id,
+    title: kr.title,
+    objectiveTitle: objectiveTitle.get(kr.objectiveId) ?? '',
+  }));
 }
 
 /**

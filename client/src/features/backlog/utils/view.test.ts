@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canRerank, clearFilters, DEFAULT_VIEW, hasFilters, parseView, toggleSort, viewToApiQuery, viewToParams } from './view';
+import {
+  canRerank,
+  clearFilters,
+  DEFAULT_VIEW,
+  hasFilters,
+  parseView,
+  toggleSort,
+  viewToApiQuery,
+  viewToParams,
+} from './view';
 
 const TEAM = '11111111-2222-4333-8444-555555555555';
 
@@ -17,7 +26,9 @@ describe('backlog view ⇄ URL', () => {
       wide: true,
     };
     const params = viewToParams(view);
-    expect(params.toString()).toBe(`status=idea%2Cready&flag=NOT_SCORABLE&team=${TEAM}&unlinked=true&q=dark+mode&sort=effort&order=desc&cols=all`);
+    expect(params.toString()).toBe(
+      `status=idea%2Cready&flag=NOT_SCORABLE&team=${TEAM}&unlinked=true&q=dark+mode&sort=effort&order=desc&cols=all`,
+    );
     expect(parseView(params)).toEqual(view);
   });
 

@@ -1,4 +1,11 @@
-import { BACKLOG_SORT_FIELDS, ITEM_FLAG_CODES, ITEM_STATUSES, ITEM_TYPES, type ItemStatus, type ItemType } from '@keyline/shared';
+import {
+  BACKLOG_SORT_FIELDS,
+  ITEM_FLAG_CODES,
+  ITEM_STATUSES,
+  ITEM_TYPES,
+  type ItemStatus,
+  type ItemType,
+} from '@keyline/shared';
 
 export type ItemFlagCode = (typeof ITEM_FLAG_CODES)[number];
 
@@ -109,7 +116,14 @@ export function viewToApiQuery(view: BacklogView, limit: number): string {
 
 export function hasFilters(view: BacklogView): boolean {
   return Boolean(
-    view.status.length || view.type.length || view.flag.length || view.teamId || view.keyResultId || view.objectiveId || view.unlinked || view.q.trim(),
+    view.status.length ||
+    view.type.length ||
+    view.flag.length ||
+    view.teamId ||
+    view.keyResultId ||
+    view.objectiveId ||
+    view.unlinked ||
+    view.q.trim(),
   );
 }
 

@@ -43,7 +43,11 @@ export async function downloadBackup(): Promise<DownloadedBackup> {
  * cookie must be there (a cookie-less request is refused unread).
  */
 export async function restoreBackup(file: Blob): Promise<RestoreResult> {
-  const res = await fetchApi('/api/restore', { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: file });
+  const res = await fetchApi('/api/restore', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: file,
+  });
   if (!res.ok) throw errorFromBody(res.status, await readJson(res));
   return (await res.json()) as RestoreResult;
 }

@@ -8,8 +8,8 @@ export function BackupSection() {
     <section aria-labelledby="bk-title">
       <h2 id="bk-title">Backup</h2>
       <p className="bk-intro">
-        Save the whole organisation as one JSON file, and restore it into a new Keyline. For scripts and the database-file copy, see
-        docs/IMPORT.md.
+        Save the whole organisation as one JSON file, and restore it into a new Keyline. For scripts and the
+        database-file copy, see docs/IMPORT.md.
       </p>
       <DownloadBackup />
       <RestoreBackup />

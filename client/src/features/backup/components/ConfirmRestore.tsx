@@ -2,7 +2,17 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CONFIRM_WORD, formatFileSize, isConfirmed } from '../utils/backup-file';
 
 /** The last step before a restore: what it does, and the word to type before the button enables. */
-export function ConfirmRestore({ file, pending, onRestore, onCancel }: { file: File; pending: boolean; onRestore: () => void; onCancel: () => void }) {
+export function ConfirmRestore({
+  file,
+  pending,
+  onRestore,
+  onCancel,
+}: {
+  file: File;
+  pending: boolean;
+  onRestore: () => void;
+  onCancel: () => void;
+}) {
   const [typed, setTyped] = useState('');
   const wordInput = useRef<HTMLInputElement>(null);
   const confirmed = isConfirmed(typed);
@@ -24,8 +34,8 @@ export function ConfirmRestore({ file, pending, onRestore, onCancel }: { file: F
         Restore “{file.name}” ({formatFileSize(file.size)})?
       </h4>
       <p id="bk-confirm-warning">
-        <strong>This replaces all current data</strong> in this Keyline with the backup's, your own account included, and signs everyone out. You
-        then sign in with an account from the backup.
+        <strong>This replaces all current data</strong> in this Keyline with the backup's, your own account included,
+        and signs everyone out. You then sign in with an account from the backup.
       </p>
       <div className="field st-field bk-word">
         <label htmlFor="bk-confirm-word">Type {CONFIRM_WORD} to confirm</label>
@@ -51,7 +61,9 @@ export function ConfirmRestore({ file, pending, onRestore, onCancel }: { file: F
       {pending && (
         <div role="status" className="bk-progress">
           <progress aria-label="Restoring the backup" />
-          <span>Uploading and checking the whole file before anything is written; a large backup can take a minute.</span>
+          <span>
+            Uploading and checking the whole file before anything is written; a large backup can take a minute.
+          </span>
         </div>
       )}
     </form>

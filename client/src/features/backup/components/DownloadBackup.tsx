@@ -9,14 +9,20 @@ export function DownloadBackup() {
     <div className="st-form bk-card" role="group" aria-labelledby="bk-download-title">
       <h3 id="bk-download-title">Download backup</h3>
       <p>
-        Every table: members and their roles, teams, quarters, objectives, key results and check-ins, the backlog and its links, settings, the
-        audit history, API tokens, share links and the dashboard's history. Sign-ins (sessions) and the sign-in attempt log are left out.
+        Every table: members and their roles, teams, quarters, objectives, key results and check-ins, the backlog and
+        its links, settings, the audit history, API tokens, share links and the dashboard's history. Sign-ins (sessions)
+        and the sign-in attempt log are left out.
       </p>
       <p className="bk-warning">
         The file holds password hashes and token hashes: keep it as safe as the database itself.
       </p>
       <div className="bk-actions">
-        <button type="button" className="button primary" onClick={() => download.mutate()} disabled={download.isPending}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => download.mutate()}
+          disabled={download.isPending}
+        >
           {download.isPending ? 'Preparing the backup…' : 'Download backup'}
         </button>
         <span role="status" className="bk-status">

@@ -34,9 +34,9 @@ export function RestoreBackup() {
     <div className="st-form bk-card" role="group" aria-labelledby="bk-restore-title">
       <h3 id="bk-restore-title">Restore from a backup</h3>
       <p>
-        Only into a new, empty Keyline: start it on an empty database with <code>KEYLINE_SEED=none</code> and <code>KEYLINE_ADMIN_EMAIL</code>/
-        <code>KEYLINE_ADMIN_PASSWORD</code>, sign in as that admin, then restore here. A Keyline that already holds data or other members refuses
-        the restore and changes nothing.
+        Only into a new, empty Keyline: start it on an empty database with <code>KEYLINE_SEED=none</code> and{' '}
+        <code>KEYLINE_ADMIN_EMAIL</code>/<code>KEYLINE_ADMIN_PASSWORD</code>, sign in as that admin, then restore here.
+        A Keyline that already holds data or other members refuses the restore and changes nothing.
       </p>
       {restore.isSuccess ? (
         <RestoredSummary restored={restore.data.restored} />
@@ -57,7 +57,14 @@ export function RestoreBackup() {
               A file saved with Download backup, from this same Keyline version; up to 100 MB.
             </p>
           </div>
-          {file && <ConfirmRestore file={file} pending={restore.isPending} onRestore={() => restore.mutate(file)} onCancel={cancel} />}
+          {file && (
+            <ConfirmRestore
+              file={file}
+              pending={restore.isPending}
+              onRestore={() => restore.mutate(file)}
+              onCancel={cancel}
+            />
+          )}
           {restore.isError && (
             <div role="alert" className="bk-error" tabIndex={-1} ref={errorRef}>
               <p className="error-text">

@@ -26,7 +26,8 @@ export function RestoredSummary({ restored }: { restored: Record<string, number>
         Backup restored
       </h4>
       <p>
-        {formatNumber(rows)} rows in {tables.length} tables. Your session ended with the restore: sign in again with an account from the backup.
+        {formatNumber(rows)} rows in {tables.length} tables. Your session ended with the restore: sign in again with an
+        account from the backup.
       </p>
       <table className="st-table bk-counts">
         <caption className="sr-only">Rows restored per table</caption>

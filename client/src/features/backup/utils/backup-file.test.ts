@@ -7,7 +7,9 @@ describe('backup file helpers', () => {
   });
 
   it('reads the file name from Content-Disposition, or nothing', () => {
-    expect(fileNameFromDisposition('attachment; filename="keyline-backup-2026-01-02.json"')).toBe('keyline-backup-2026-01-02.json');
+    expect(fileNameFromDisposition('attachment; filename="keyline-backup-2026-01-02.json"')).toBe(
+      'keyline-backup-2026-01-02.json',
+    );
     expect(fileNameFromDisposition('attachment')).toBeNull();
     expect(fileNameFromDisposition(null)).toBeNull();
   });

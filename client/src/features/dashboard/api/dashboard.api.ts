@@ -28,6 +28,7 @@ export const useDashboard = (cycleId: string | null, teamId: string | null, enab
 export const useSharedDashboard = (token: string, teamId: string | null) =>
   useQuery({
     queryKey: dashboardKeys.shared(token, teamId),
-    queryFn: ({ signal }) => apiGet<Dashboard>(`/api/shared/${encodeURIComponent(token)}/dashboard${query({ teamId })}`, signal),
+    queryFn: ({ signal }) =>
+      apiGet<Dashboard>(`/api/shared/${encodeURIComponent(token)}/dashboard${query({ teamId })}`, signal),
     retry: false,
   });

@@ -21,7 +21,10 @@ export function AlignmentSection({ dashboard }: { dashboard: Dashboard }) {
     <div className="dash-two">
       <section className="dash-section dash-card" aria-labelledby="dash-effort">
         <h2 id="dash-effort">Effort share against weight</h2>
-        <p className="meta">Share of open effort serving each company objective's key results; the marker is the share of weight it was given.</p>
+        <p className="meta">
+          Share of open effort serving each company objective's key results; the marker is the share of weight it was
+          given.
+        </p>
         <EffortShareBars
           objectives={dashboard.effortShares}
           misalignedShare={now}

@@ -5,7 +5,9 @@ import { STATUS_BAND } from '../utils/status';
 import { KeyResultName } from './KeyResultName';
 
 /** Why a KR is at risk, in words: progress is measured, confidence is judged, and either can flag it. */
-export function riskReasons(kr: Pick<DashboardKeyResult, 'atRiskReasons' | 'progress' | 'expectedProgress' | 'confidence' | 'lastCheckInAt'>): string {
+export function riskReasons(
+  kr: Pick<DashboardKeyResult, 'atRiskReasons' | 'progress' | 'expectedProgress' | 'confidence' | 'lastCheckInAt'>,
+): string {
   const reasons = kr.atRiskReasons.map((reason) => {
     if (reason === 'behind-pace') {
       const done = kr.lastCheckInAt === null ? 'no check-in yet' : `${formatPercent(kr.progress)} done`;
@@ -17,7 +19,15 @@ export function riskReasons(kr: Pick<DashboardKeyResult, 'atRiskReasons' | 'prog
 }
 
 /** The KRs at risk, off track first, each with its reason: what a leader asks about first. */
-export function AtRiskList({ keyResults, objectiveTitle, linked }: { keyResults: DashboardKeyResult[]; objectiveTitle: (id: string) => string; linked: boolean }) {
+export function AtRiskList({
+  keyResults,
+  objectiveTitle,
+  linked,
+}: {
+  keyResults: DashboardKeyResult[];
+  objectiveTitle: (id: string) => string;
+  linked: boolean;
+}) {
   const atRisk = keyResults.filter((kr) => kr.atRisk);
   return (
     <section className="dash-section" aria-labelledby="dash-at-risk">

@@ -39,8 +39,8 @@ export function AttentionLists({ dashboard, linked, now }: { dashboard: Dashboar
                   <KeyResultName id={kr.keyResultId} title={kr.title} linked={linked} />
                 </strong>
                 <div className="meta">
-                  {kr.doneItems} of {kr.linkedItems} linked items done since {formatDay(kr.doneSince)}; progress {formatPercent(kr.progressThen)} then,{' '}
-                  {formatPercent(kr.progressNow)} now.
+                  {kr.doneItems} of {kr.linkedItems} linked items done since {formatDay(kr.doneSince)}; progress{' '}
+                  {formatPercent(kr.progressThen)} then, {formatPercent(kr.progressNow)} now.
                 </div>
               </li>
             ))}
@@ -59,7 +59,8 @@ export function AttentionLists({ dashboard, linked, now }: { dashboard: Dashboar
               <li key={kr.keyResultId}>
                 <KeyResultName id={kr.keyResultId} title={kr.title} linked={linked} />
                 <div className="meta">
-                  {kr.lastCheckInAt === null ? 'No check-in yet' : `Last check-in ${formatAge(kr.lastCheckInAt, now)}`} · due since {formatDay(kr.dueSince)}
+                  {kr.lastCheckInAt === null ? 'No check-in yet' : `Last check-in ${formatAge(kr.lastCheckInAt, now)}`}{' '}
+                  · due since {formatDay(kr.dueSince)}
                 </div>
               </li>
             ))}

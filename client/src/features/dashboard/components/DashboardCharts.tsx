@@ -12,7 +12,8 @@ const TICK = { fill: '#4B5563', fontSize: 11 };
 
 const day = (t: number) => formatDay(new Date(t).toISOString());
 const reducedMotion = () =>
-  typeof window !== 'undefined' && (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches || window.matchMedia?.('print').matches);
+  typeof window !== 'undefined' &&
+  (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches || window.matchMedia?.('print').matches);
 
 /**
  * One KR small multiple: % of target as a step line on the axes every KR
@@ -31,7 +32,16 @@ export function TrendChart({ chart, axes }: { chart: TrendChartModel; axes: Tren
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke="#E5E7EB" />
-      <XAxis dataKey="t" type="number" scale="time" domain={axes.xDomain} ticks={axes.xTicks} tickFormatter={day} stroke={GUIDE} tick={TICK} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={axes.xDomain}
+        ticks={axes.xTicks}
+        tickFormatter={day}
+        stroke={GUIDE}
+        tick={TICK}
+      />
       <YAxis
         domain={axes.yDomain}
         ticks={axes.yTicks}
@@ -41,18 +51,42 @@ export function TrendChart({ chart, axes }: { chart: TrendChartModel; axes: Tren
         tick={TICK}
         width={44}
       />
-      <ReferenceLine y={1} stroke={TARGET} strokeDasharray="6 3" label={{ value: 'Target', position: 'insideTopLeft', fill: TARGET, fontSize: 11 }} />
+      <ReferenceLine
+        y={1}
+        stroke={TARGET}
+        strokeDasharray="6 3"
+        label={{ value: 'Target', position: 'insideTopLeft', fill: TARGET, fontSize: 11 }}
+      />
       <ReferenceLine segment={chart.pace} stroke={GUIDE} strokeDasharray="2 4" strokeWidth={1.5} ifOverflow="hidden" />
       {axes.today !== null && (
-        <ReferenceLine x={axes.today} stroke={GUIDE} label={{ value: 'Today', position: 'insideBottomRight', fill: '#4B5563', fontSize: 11 }} />
+        <ReferenceLine
+          x={axes.today}
+          stroke={GUIDE}
+          label={{ value: 'Today', position: 'insideBottomRight', fill: '#4B5563', fontSize: 11 }}
+        />
       )}
-      <Line dataKey="progress" type="stepAfter" stroke={SERIES} strokeWidth={2} dot={false} isAnimationActive={!reducedMotion()} />
+      <Line
+        dataKey="progress"
+        type="stepAfter"
+        stroke={SERIES}
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={!reducedMotion()}
+      />
     </LineChart>
   );
 }
 
 /** The misaligned-effort share as it was recorded over the quarter (daily and at check-ins). */
-export function MisalignedChart({ points, xDomain, summary }: { points: SharePoint[]; xDomain: [number, number]; summary: string }) {
+export function MisalignedChart({
+  points,
+  xDomain,
+  summary,
+}: {
+  points: SharePoint[];
+  xDomain: [number, number];
+  summary: string;
+}) {
   const high = Math.max(0.25, ...points.map((p) => p.share));
   const top = Math.min(1, Math.ceil(high * 4) / 4);
   const xTicks = monthTicks(xDomain[0], xDomain[1]);
@@ -67,7 +101,16 @@ export function MisalignedChart({ points, xDomain, summary }: { points: SharePoi
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke="#E5E7EB" />
-      <XAxis dataKey="t" type="number" scale="time" domain={xDomain} ticks={xTicks} tickFormatter={day} stroke={GUIDE} tick={TICK} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={xDomain}
+        ticks={xTicks}
+        tickFormatter={day}
+        stroke={GUIDE}
+        tick={TICK}
+      />
       <YAxis
         domain={[0, top]}
         ticks={shareTicks([0, top])}
@@ -75,9 +118,24 @@ export function MisalignedChart({ points, xDomain, summary }: { points: SharePoi
         stroke={GUIDE}
         tick={TICK}
         width={60}
-        label={{ value: 'Share of open effort', angle: -90, position: 'insideLeft', fill: '#374151', fontSize: 11, dy: 60, dx: -4 }}
+        label={{
+          value: 'Share of open effort',
+          angle: -90,
+          position: 'insideLeft',
+          fill: '#374151',
+          fontSize: 11,
+          dy: 60,
+          dx: -4,
+        }}
       />
-      <Line dataKey="share" type="stepAfter" stroke={SERIES} strokeWidth={2} dot={{ r: 2, fill: SERIES }} isAnimationActive={!reducedMotion()} />
+      <Line
+        dataKey="share"
+        type="stepAfter"
+        stroke={SERIES}
+        strokeWidth={2}
+        dot={{ r: 2, fill: SERIES }}
+        isAnimationActive={!reducedMotion()}
+      />
     </LineChart>
   );
 }

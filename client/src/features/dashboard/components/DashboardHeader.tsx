@@ -8,7 +8,15 @@ import { formatUtcStamp, plural, riskSummary } from '../utils/status';
  * "2026-Q4, data as of 27 Nov 09:00 UTC" with the page's actions, the
  * at-risk-first summary and the headline figures as cards.
  */
-export function DashboardHeader({ dashboard, scope, actions }: { dashboard: Dashboard; scope: string; actions?: ReactNode }) {
+export function DashboardHeader({
+  dashboard,
+  scope,
+  actions,
+}: {
+  dashboard: Dashboard;
+  scope: string;
+  actions?: ReactNode;
+}) {
   const { cycle, summary, headline } = dashboard;
   const history = misalignedHistory(dashboard.headlineHistory);
   const first = history[0];
@@ -45,7 +53,9 @@ export function DashboardHeader({ dashboard, scope, actions }: { dashboard: Dash
         <div className="dash-card dash-figure">
           <dt>Key results with work behind them</dt>
           <dd>
-            <span className="dash-big num">{headline ? `${headline.krCoverage.covered} of ${headline.krCoverage.total}` : '—'}</span>
+            <span className="dash-big num">
+              {headline ? `${headline.krCoverage.covered} of ${headline.krCoverage.total}` : '—'}
+            </span>
           </dd>
         </div>
         <div className="dash-card dash-figure">

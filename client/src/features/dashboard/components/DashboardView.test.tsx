@@ -10,7 +10,12 @@ afterEach(cleanup);
 function renderView(linked: boolean) {
   return render(
     <MemoryRouter>
-      <DashboardView dashboard={buildDashboard()} scope="Whole company" linked={linked} actions={<button type="button">Print</button>} />
+      <DashboardView
+        dashboard={buildDashboard()}
+        scope="Whole company"
+        linked={linked}
+        actions={<button type="button">Print</button>}
+      />
     </MemoryRouter>,
   );
 }
@@ -19,14 +24,18 @@ describe('DashboardView', () => {
   it('heads the page with the quarter and when its data is from, then the at-risk-first summary', () => {
     renderView(true);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('2026-Q4, data as of 27 Nov 09:00 UTC');
-    expect(screen.getByTestId('risk-summary').textContent).toContain('At risk first: 1 off, 0 at risk, 1 on track, 1 with no check-in');
+    expect(screen.getByTestId('risk-summary').textContent).toContain(
+      'At risk first: 1 off, 0 at risk, 1 on track, 1 with no check-in',
+    );
   });
 
   it('lists the KRs at risk first with their reasons, and leaves the on-track one out', () => {
     renderView(true);
     const items = within(screen.getByTestId('at-risk-list')).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      expect.stringMatching(/Off track.*Trial to paid.*behind pace \(25% done, pace expects 60%\); low confidence \(3\/10\)/),
+      expect.stringMatching(
+        /Off track.*Trial to paid.*behind pace \(25% done, pace expects 60%\); low confidence \(3\/10\)/,
+      ),
       expect.stringMatching(/No check-in.*NPS.*behind pace \(no check-in yet, pace expects 60%\)/),
     ]);
   });
@@ -36,7 +45,11 @@ describe('DashboardView', () => {
     const happier = screen.getAllByTestId('dash-objective').find((o) => o.textContent?.includes('Happier customers'));
     expect(happier?.textContent).toContain('No check-in');
     expect(happier?.textContent).not.toMatch(/\b0%/);
-    expect(within(happier as HTMLElement).getByRole('progressbar').getAttribute('aria-valuetext')).toBe('No data');
+    expect(
+      within(happier as HTMLElement)
+        .getByRole('progressbar')
+        .getAttribute('aria-valuetext'),
+    ).toBe('No data');
     expect(screen.getByText('No update written yet.')).toBeTruthy();
     expect(screen.getAllByText(/Grade 0\.7 · Met/).length).toBeGreaterThan(0);
     expect(screen.getByText(/“Pricing test slipped”/)).toBeTruthy();
@@ -46,14 +59,15 @@ describe('DashboardView', () => {
     renderView(true);
     expect(within(screen.getByTestId('no-work-list')).getByText('NPS')).toBeTruthy();
     expect(within(screen.getByTestId('check-ins-due')).getByText('No check-in yet', { exact: false })).toBeTruthy();
-    expect(screen.getByTestId('misaligned-sentence').textContent).toMatch(/^Misaligned effort is 40% now, up 10 pp from 30% on/);
+    expect(screen.getByTestId('misaligned-sentence').textContent).toMatch(
+      /^Misaligned effort is 40% now, up 10 pp from 30% on/,
+    );
     const table = screen.getByRole('table', { name: /Effort share and weight share/ });
-    expect(within(table).getAllByRole('row').map((r) => r.querySelector('th')?.textContent)).toEqual([
-      'Objective',
-      'Happier customers',
-      'Grow revenue',
-      'No key result',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.querySelector('th')?.textContent),
+    ).toEqual(['Objective', 'Happier customers', 'Grow revenue', 'No key result']);
   });
 
   it('links KR titles into the app for signed-in readers only', () => {

@@ -37,12 +37,18 @@ export function DashboardView({
     const titles = new Map(dashboard.objectives.map((o) => [o.id, o.title]));
     return (id: string) => titles.get(id) ?? '';
   }, [dashboard.objectives]);
-  usePrintStamp(dashboard.cycle ? `Keyline · ${dashboard.cycle.name} · ${scope} · data as of ${formatUtcStamp(dashboard.asOf)}` : 'Keyline');
+  usePrintStamp(
+    dashboard.cycle
+      ? `Keyline · ${dashboard.cycle.name} · ${scope} · data as of ${formatUtcStamp(dashboard.asOf)}`
+      : 'Keyline',
+  );
   if (!dashboard.cycle) {
     return (
       <div className="dashboard">
         <h1>Dashboard</h1>
-        <p>There is no quarter to show yet. Once your team sets up a quarter, its objectives and progress appear here.</p>
+        <p>
+          There is no quarter to show yet. Once your team sets up a quarter, its objectives and progress appear here.
+        </p>
       </div>
     );
   }

@@ -51,8 +51,13 @@ export function EffortShareBars({
             <th scope="row">{row.title}</th>
             <td className="effort-bar-col" aria-hidden="true">
               <span className="effort-track">
-                <span className={`effort-fill${row.id === NO_KEY_RESULT ? ' effort-fill-none' : ''}`} style={{ width: width(row.effortShare) }} />
-                {row.weightShare !== null && <span className="effort-weight" style={{ left: width(row.weightShare) }} />}
+                <span
+                  className={`effort-fill${row.id === NO_KEY_RESULT ? ' effort-fill-none' : ''}`}
+                  style={{ width: width(row.effortShare) }}
+                />
+                {row.weightShare !== null && (
+                  <span className="effort-weight" style={{ left: width(row.weightShare) }} />
+                )}
               </span>
             </td>
             <td className="num">{formatPercent(row.effortShare)}</td>

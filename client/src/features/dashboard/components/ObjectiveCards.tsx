@@ -27,7 +27,9 @@ export function ObjectiveCards({
   return (
     <ul className="dash-objectives">
       {objectives.map((o) => {
-        const krs = o.keyResultIds.map((id) => keyResults.get(id)).filter((kr): kr is DashboardKeyResult => kr !== undefined);
+        const krs = o.keyResultIds
+          .map((id) => keyResults.get(id))
+          .filter((kr): kr is DashboardKeyResult => kr !== undefined);
         const team = teamName(o.teamId);
         const parent = o.parentId ? titles.get(o.parentId) : undefined;
         const noData = o.status === 'no-check-in';
@@ -43,7 +45,11 @@ export function ObjectiveCards({
                 {team && <span className="badge">{team}</span>} {parent && <>Ladders up to {parent}</>}
               </p>
             )}
-            <ProgressBar value={noData ? null : o.progress} pace={o.expectedProgress} label={`Progress of ${o.title}`} />
+            <ProgressBar
+              value={noData ? null : o.progress}
+              pace={o.expectedProgress}
+              label={`Progress of ${o.title}`}
+            />
             {o.latestNote ? (
               <blockquote className="dash-note">
                 “{o.latestNote.text}” <span className="meta">— {formatDay(o.latestNote.at)}</span>

@@ -21,7 +21,12 @@ export function TrendSection({ dashboard, now }: { dashboard: Dashboard; now: Da
       <div className="dash-section-head">
         <h2 id="dash-trends">Key result trends</h2>
         {charts.length > 0 && (
-          <button type="button" className="button small dash-screen-only" onClick={() => setAsTable((t) => !t)} aria-pressed={asTable}>
+          <button
+            type="button"
+            className="button small dash-screen-only"
+            onClick={() => setAsTable((t) => !t)}
+            aria-pressed={asTable}
+          >
             {asTable ? 'View as charts' : 'View as table'}
           </button>
         )}
@@ -29,13 +34,19 @@ export function TrendSection({ dashboard, now }: { dashboard: Dashboard; now: Da
       {charts.length === 0 ? (
         <p>No key results in this quarter yet.</p>
       ) : asTable ? (
-        <TrendTable keyResults={charts.map((c) => krById.get(c.keyResultId)).filter((kr): kr is DashboardKeyResult => kr !== undefined)} />
+        <TrendTable
+          keyResults={charts
+            .map((c) => krById.get(c.keyResultId))
+            .filter((kr): kr is DashboardKeyResult => kr !== undefined)}
+        />
       ) : (
         <>
           <p className="meta">
-            Each chart shows % of target on the same scale. <span className="key-swatch key-series" aria-hidden="true" /> progress (steps at each check-in) ·{' '}
-            <span className="key-swatch key-target" aria-hidden="true" /> target 100% · <span className="key-swatch key-pace" aria-hidden="true" /> expected
-            pace · <span className="key-swatch key-today" aria-hidden="true" /> today.
+            Each chart shows % of target on the same scale.{' '}
+            <span className="key-swatch key-series" aria-hidden="true" /> progress (steps at each check-in) ·{' '}
+            <span className="key-swatch key-target" aria-hidden="true" /> target 100% ·{' '}
+            <span className="key-swatch key-pace" aria-hidden="true" /> expected pace ·{' '}
+            <span className="key-swatch key-today" aria-hidden="true" /> today.
           </p>
           <ul className="dash-multiples">
             {charts.map((chart) => {
@@ -45,8 +56,12 @@ export function TrendSection({ dashboard, now }: { dashboard: Dashboard; now: Da
                   <figure aria-label={chart.sentence} data-testid="kr-trend">
                     <figcaption className="dash-multiple-head">
                       <span className="dash-multiple-title">{chart.title}</span>
-                      <span className="dash-multiple-figure num">{chart.latest === null ? 'No check-in' : formatPercent(chart.latest)}</span>
-                      {kr && <ConfidenceBadge confidence={kr.confidence} band={STATUS_BAND[kr.status]} showScore={false} />}
+                      <span className="dash-multiple-figure num">
+                        {chart.latest === null ? 'No check-in' : formatPercent(chart.latest)}
+                      </span>
+                      {kr && (
+                        <ConfidenceBadge confidence={kr.confidence} band={STATUS_BAND[kr.status]} showScore={false} />
+                      )}
                     </figcaption>
                     <Suspense fallback={<div className="dash-chart-loading meta">Loading chart…</div>}>
                       <TrendChart chart={chart} axes={axes} />

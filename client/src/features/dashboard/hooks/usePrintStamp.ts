@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 
 /** A CSS string literal that cannot be broken out of: backslashes, quotes and line breaks escaped. */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 /** The print-only @page rule that puts the stamp and the page number into every printed page's bottom margin. */

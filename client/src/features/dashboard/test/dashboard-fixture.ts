@@ -38,7 +38,14 @@ export function buildDashboardKr(overrides: Partial<DashboardKeyResult>): Dashbo
 
 /** Q4 2026, read on 27 Nov: one KR behind, one on track with a grade, one never checked in. */
 export function buildDashboard(): Dashboard {
-  const behind = buildDashboardKr({ id: ids.kr1, title: 'Trial to paid', status: 'off-track', progress: 0.25, confidence: 3, atRiskReasons: ['behind-pace', 'low-confidence'] });
+  const behind = buildDashboardKr({
+    id: ids.kr1,
+    title: 'Trial to paid',
+    status: 'off-track',
+    progress: 0.25,
+    confidence: 3,
+    atRiskReasons: ['behind-pace', 'low-confidence'],
+  });
   const fine = buildDashboardKr({
     id: ids.kr2,
     title: 'Tickets per week',
@@ -69,7 +76,13 @@ export function buildDashboard(): Dashboard {
     checkInDue: true,
   });
   return {
-    cycle: { id: '30000000-0000-4000-8000-000000000001', name: '2026-Q4', status: 'active', startsOn: '2026-10-01', endsOn: '2026-12-31' },
+    cycle: {
+      id: '30000000-0000-4000-8000-000000000001',
+      name: '2026-Q4',
+      status: 'active',
+      startsOn: '2026-10-01',
+      endsOn: '2026-12-31',
+    },
     teamId: null,
     asOf: '2026-11-27T09:00:00.000Z',
     checkInCadenceDays: 7,
@@ -120,7 +133,10 @@ export function buildDashboard(): Dashboard {
           { at: '2026-10-15T09:00:00.000Z', value: 4.2, confidence: 5, note: '' },
           { at: '2026-11-20T09:00:00.000Z', value: 4.5, confidence: 3, note: 'Pricing test slipped' },
         ],
-        expectedLine: { from: { at: '2026-10-01T00:00:00.000Z', value: 4 }, to: { at: '2027-01-01T00:00:00.000Z', value: 6 } },
+        expectedLine: {
+          from: { at: '2026-10-01T00:00:00.000Z', value: 4 },
+          to: { at: '2027-01-01T00:00:00.000Z', value: 6 },
+        },
       },
       {
         keyResultId: ids.kr2,
@@ -129,7 +145,10 @@ export function buildDashboard(): Dashboard {
         startValue: 40,
         targetValue: 20,
         points: [{ at: '2026-11-01T09:00:00.000Z', value: 28, confidence: 8, note: '' }],
-        expectedLine: { from: { at: '2026-10-01T00:00:00.000Z', value: 40 }, to: { at: '2027-01-01T00:00:00.000Z', value: 20 } },
+        expectedLine: {
+          from: { at: '2026-10-01T00:00:00.000Z', value: 40 },
+          to: { at: '2027-01-01T00:00:00.000Z', value: 20 },
+        },
       },
       {
         keyResultId: ids.kr3,
@@ -138,21 +157,72 @@ export function buildDashboard(): Dashboard {
         startValue: 4,
         targetValue: 6,
         points: [],
-        expectedLine: { from: { at: '2026-10-01T00:00:00.000Z', value: 4 }, to: { at: '2027-01-01T00:00:00.000Z', value: 6 } },
+        expectedLine: {
+          from: { at: '2026-10-01T00:00:00.000Z', value: 4 },
+          to: { at: '2027-01-01T00:00:00.000Z', value: 6 },
+        },
       },
     ],
     effortShares: [
-      { objectiveId: ids.o1, title: 'Grow revenue', parentId: null, level: 0, weightShare: 2 / 3, effort: 30, effortShare: 0.5 },
-      { objectiveId: ids.o2, title: 'Happier customers', parentId: null, level: 0, weightShare: 1 / 3, effort: 6, effortShare: 0.1 },
+      {
+        objectiveId: ids.o1,
+        title: 'Grow revenue',
+        parentId: null,
+        level: 0,
+        weightShare: 2 / 3,
+        effort: 30,
+        effortShare: 0.5,
+      },
+      {
+        objectiveId: ids.o2,
+        title: 'Happier customers',
+        parentId: null,
+        level: 0,
+        weightShare: 1 / 3,
+        effort: 6,
+        effortShare: 0.1,
+      },
     ],
-    headline: { openEffort: 60, misalignedEffort: 24, misalignedEffortShare: 0.4, openItemsWithoutEffort: 3, krCoverage: { covered: 2, total: 3, share: 2 / 3 } },
+    headline: {
+      openEffort: 60,
+      misalignedEffort: 24,
+      misalignedEffortShare: 0.4,
+      openItemsWithoutEffort: 3,
+      krCoverage: { covered: 2, total: 3, share: 2 / 3 },
+    },
     headlineHistory: [
-      { recordedAt: '2026-10-01T00:00:00.000Z', reason: 'daily', misalignedEffortShare: 0.3, krCoverageShare: 0.5, openEffort: 50 },
-      { recordedAt: '2026-10-02T00:00:00.000Z', reason: 'daily', misalignedEffortShare: null, krCoverageShare: null, openEffort: 0 },
-      { recordedAt: '2026-11-27T00:00:00.000Z', reason: 'check-in', misalignedEffortShare: 0.4, krCoverageShare: 2 / 3, openEffort: 60 },
+      {
+        recordedAt: '2026-10-01T00:00:00.000Z',
+        reason: 'daily',
+        misalignedEffortShare: 0.3,
+        krCoverageShare: 0.5,
+        openEffort: 50,
+      },
+      {
+        recordedAt: '2026-10-02T00:00:00.000Z',
+        reason: 'daily',
+        misalignedEffortShare: null,
+        krCoverageShare: null,
+        openEffort: 0,
+      },
+      {
+        recordedAt: '2026-11-27T00:00:00.000Z',
+        reason: 'check-in',
+        misalignedEffortShare: 0.4,
+        krCoverageShare: 2 / 3,
+        openEffort: 60,
+      },
     ],
     noWork: [{ keyResultId: ids.kr3, title: 'NPS', message: 'Behind pace with no open backlog item linked.' }],
     outputWithoutOutcome: [],
-    checkInsDue: [{ keyResultId: ids.kr3, title: 'NPS', objectiveId: ids.o2, lastCheckInAt: null, dueSince: '2026-10-08T00:00:00.000Z' }],
+    checkInsDue: [
+      {
+        keyResultId: ids.kr3,
+        title: 'NPS',
+        objectiveId: ids.o2,
+        lastCheckInAt: null,
+        dueSince: '2026-10-08T00:00:00.000Z',
+      },
+    ],
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { effortRows, effortRowSentence, formatPoints, misalignedHistory, misalignedSentence, NO_KEY_RESULT } from './effort-rows';
+import {
+  effortRows,
+  effortRowSentence,
+  formatPoints,
+  misalignedHistory,
+  misalignedSentence,
+  NO_KEY_RESULT,
+} from './effort-rows';
 
 const objectives = [
   { objectiveId: 'a', title: 'Revenue', level: 0, weightShare: 0.5, effortShare: 0.45 },
@@ -46,7 +53,9 @@ describe('misaligned effort history', () => {
   it('says where it stands and how it moved since the first record', () => {
     expect(misalignedSentence(0.18, history)).toMatch(/^Misaligned effort is 18% now, up 6 pp from 12% on .+\.$/);
     expect(misalignedSentence(0.12, history)).toMatch(/unchanged from 12%/);
-    expect(misalignedSentence(0.2, history.slice(0, 1))).toBe('Misaligned effort is 20% now. Its trend appears once Keyline has recorded it again (it does daily and at every check-in).');
+    expect(misalignedSentence(0.2, history.slice(0, 1))).toBe(
+      'Misaligned effort is 20% now. Its trend appears once Keyline has recorded it again (it does daily and at every check-in).',
+    );
     expect(misalignedSentence(null, [])).toMatch(/no misaligned share/);
   });
 });

@@ -30,16 +30,31 @@ const byGap = (a: EffortRow, b: EffortRow) => Math.abs(b.gap) - Math.abs(a.gap) 
  * gap"), with misaligned effort as its own row so the shares add up to 100%.
  * Null when there is no effort to share out (an empty plan, no estimates).
  */
-export function effortRows(objectives: readonly EffortShareInput[], misalignedShare: number | null | undefined): EffortRow[] | null {
+export function effortRows(
+  objectives: readonly EffortShareInput[],
+  misalignedShare: number | null | undefined,
+): EffortRow[] | null {
   if (misalignedShare === null || misalignedShare === undefined) return null;
   const rows: EffortRow[] = objectives
     .filter((o) => o.level === 0)
     .map((o) => {
       const effortShare = o.effortShare ?? 0;
-      return { id: o.objectiveId, title: o.title, effortShare, weightShare: o.weightShare, gap: effortShare - o.weightShare };
+      return {
+        id: o.objectiveId,
+        title: o.title,
+        effortShare,
+        weightShare: o.weightShare,
+        gap: effortShare - o.weightShare,
+      };
     });
   rows.sort(byGap);
-  rows.push({ id: NO_KEY_RESULT, title: 'No key result', effortShare: misalignedShare, weightShare: null, gap: misalignedShare });
+  rows.push({
+    id: NO_KEY_RESULT,
+    title: 'No key result',
+    effortShare: misalignedShare,
+    weightShare: null,
+    gap: misalignedShare,
+  });
   return rows;
 }
 
@@ -52,7 +67,8 @@ export function formatPoints(delta: number): string {
 
 /** One row as a sentence, for the bar's accessible name. */
 export function effortRowSentence(row: EffortRow): string {
-  if (row.weightShare === null) return `${row.title}: ${formatPercent(row.effortShare)} of the effort serves no key result`;
+  if (row.weightShare === null)
+    return `${row.title}: ${formatPercent(row.effortShare)} of the effort serves no key result`;
   return `${row.title}: ${formatPercent(row.effortShare)} of the effort against ${formatPercent(row.weightShare)} of the weight (${formatPoints(row.gap)})`;
 }
 
@@ -62,7 +78,9 @@ export interface SharePoint {
 }
 
 /** The recorded misaligned-effort history (never recomputed), oldest first, without the points that had no effort. */
-export function misalignedHistory(history: readonly { recordedAt: string; misalignedEffortShare: number | null }[]): SharePoint[] {
+export function misalignedHistory(
+  history: readonly { recordedAt: string; misalignedEffortShare: number | null }[],
+): SharePoint[] {
   return history
     .filter((h): h is { recordedAt: string; misalignedEffortShare: number } => h.misalignedEffortShare !== null)
     .map((h) => ({ t: Date.parse(h.recordedAt), share: h.misalignedEffortShare }))
@@ -75,8 +93,12 @@ export function misalignedSentence(now: number | null, history: SharePoint[]): s
   if (now === null) return 'No open item has an effort estimate, so there is no misaligned share to show.';
   const head = `Misaligned effort is ${formatPercent(now)} now`;
   const first = history[0];
-  if (!first || history.length < 2) return `${head}. Its trend appears once Keyline has recorded it again (it does daily and at every check-in).`;
+  if (!first || history.length < 2)
+    return `${head}. Its trend appears once Keyline has recorded it again (it does daily and at every check-in).`;
   const delta = now - first.share;
-  const direction = Math.round(delta * 100) === 0 ? 'unchanged' : `${delta > 0 ? 'up' : 'down'} ${formatPoints(Math.abs(delta)).replace('+', '')}`;
+  const direction =
+    Math.round(delta * 100) === 0
+      ? 'unchanged'
+      : `${delta > 0 ? 'up' : 'down'} ${formatPoints(Math.abs(delta)).replace('+', '')}`;
   return `${head}, ${direction} from ${formatPercent(first.share)} on ${formatDay(new Date(first.t).toISOString())}.`;
 }

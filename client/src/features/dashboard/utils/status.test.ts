@@ -5,7 +5,9 @@ describe('dashboard status text', () => {
   it('says the at-risk-first summary, adding KRs never checked in only when there are some', () => {
     const summary = { objectives: 3, keyResults: 8, onTrack: 5, atRisk: 2, offTrack: 1, noCheckIn: 0, checkInsDue: 0 };
     expect(riskSummary(summary)).toBe('At risk first: 1 off, 2 at risk, 5 on track');
-    expect(riskSummary({ ...summary, noCheckIn: 2 })).toBe('At risk first: 1 off, 2 at risk, 5 on track, 2 with no check-in');
+    expect(riskSummary({ ...summary, noCheckIn: 2 })).toBe(
+      'At risk first: 1 off, 2 at risk, 5 on track, 2 with no check-in',
+    );
   });
 
   it('stamps the data in UTC whatever the reader’s time zone, 24-hour clock', () => {

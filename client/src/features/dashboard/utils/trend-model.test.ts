@@ -39,7 +39,9 @@ describe('KR trend small multiples', () => {
     expect(nps?.points).toEqual([]);
     expect(nps?.latest).toBeNull();
     expect(nps?.sentence).toBe('NPS: No check-in yet; pace expects 60%.');
-    expect(charts[0]?.sentence).toMatch(/^Trial to paid: 25% of target on .+; pace expects 60%\. Off track, 2 check-ins\.$/);
+    expect(charts[0]?.sentence).toMatch(
+      /^Trial to paid: 25% of target on .+; pace expects 60%\. Off track, 2 check-ins\.$/,
+    );
   });
 
   it('widens the shared scale in quarter steps for overshoot, but only so far, so one outlier cannot flatten the rest', () => {

@@ -44,7 +44,10 @@ const Y_CEILING = 1.5;
  * diagonal and today. Points outside the shared range are clipped on the
  * chart, never in the sentence, which always carries the real figure.
  */
-export function buildTrendModels(dashboard: Pick<Dashboard, 'cycle' | 'keyResults' | 'trends'>, now: Date): { axes: TrendAxes; charts: TrendChartModel[] } {
+export function buildTrendModels(
+  dashboard: Pick<Dashboard, 'cycle' | 'keyResults' | 'trends'>,
+  now: Date,
+): { axes: TrendAxes; charts: TrendChartModel[] } {
   const bounds = dashboard.cycle ? cycleBounds(dashboard.cycle) : { start: now.getTime(), end: now.getTime() + 1 };
   const trendById = new Map(dashboard.trends.map((t) => [t.keyResultId, t]));
   const carryTo = Math.min(now.getTime(), bounds.end);
@@ -76,8 +79,14 @@ export function buildTrendModels(dashboard: Pick<Dashboard, 'cycle' | 'keyResult
   };
 }
 
-function buildChart(kr: DashboardKeyResult, trend: KeyResultTrend, bounds: { start: number; end: number }, carryTo: number): TrendChartModel {
-  const progressOf = (value: number) => keyResultProgress({ startValue: trend.startValue, targetValue: trend.targetValue, currentValue: value });
+function buildChart(
+  kr: DashboardKeyResult,
+  trend: KeyResultTrend,
+  bounds: { start: number; end: number },
+  carryTo: number,
+): TrendChartModel {
+  const progressOf = (value: number) =>
+    keyResultProgress({ startValue: trend.startValue, targetValue: trend.targetValue, currentValue: value });
   const checkIns = trend.points
     .map((p) => ({ t: Date.parse(p.at), progress: progressOf(p.value) }))
     .filter((p) => Number.isFinite(p.t))

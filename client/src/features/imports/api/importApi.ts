@@ -7,7 +7,12 @@ export type ImportMode = 'preview' | 'apply';
  * Sends the file itself as the body (text/csv): the server parses it, so
  * the browser never loads a 10 MB file into a JSON string.
  */
-export async function uploadImport(file: Blob, mode: ImportMode, mapping?: ImportMapping, signal?: AbortSignal): Promise<ImportResult> {
+export async function uploadImport(
+  file: Blob,
+  mode: ImportMode,
+  mapping?: ImportMapping,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
   const params = new URLSearchParams({ mode });
   if (mapping) params.set('mapping', JSON.stringify(mapping));
   const res = await fetchApi(`/api/imports?${params}`, {

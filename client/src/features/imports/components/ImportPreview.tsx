@@ -16,7 +16,8 @@ export function ImportPreview({ result }: { result: ImportResult }) {
       {result.errors.length > 0 && (
         <>
           <h3>
-            Errors: {formatNumber(counts.error)} {counts.error === 1 ? 'row' : 'rows'}, nothing can be imported until they are fixed
+            Errors: {formatNumber(counts.error)} {counts.error === 1 ? 'row' : 'rows'}, nothing can be imported until
+            they are fixed
           </h3>
           <IssueTable issues={result.errors} caption="Rows that cannot be imported" />
         </>
@@ -38,7 +39,9 @@ export function ImportPreview({ result }: { result: ImportResult }) {
             <caption className="sr-only">What happens to each row</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">Row</th>
+                <th scope="col" className="num">
+                  Row
+                </th>
                 <th scope="col">Action</th>
                 <th scope="col">Key</th>
                 <th scope="col">Title</th>
@@ -79,7 +82,9 @@ function IssueTable({ issues, caption }: { issues: ImportIssue[]; caption: strin
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="num">Row</th>
+          <th scope="col" className="num">
+            Row
+          </th>
           <th scope="col">Column</th>
           <th scope="col">Problem</th>
         </tr>

@@ -47,7 +47,10 @@ export const useCycleKeyResults = (cycleId: string | null) =>
   });
 
 export const useKeyResult = (id: string) =>
-  useQuery({ queryKey: okrKeys.keyResult(id), queryFn: ({ signal }) => apiGet<KeyResult>(`/api/key-results/${id}`, signal) });
+  useQuery({
+    queryKey: okrKeys.keyResult(id),
+    queryFn: ({ signal }) => apiGet<KeyResult>(`/api/key-results/${id}`, signal),
+  });
 
 export const useObjective = (id: string | undefined) =>
   useQuery({
@@ -57,16 +60,24 @@ export const useObjective = (id: string | undefined) =>
   });
 
 export const useCycle = (id: string | undefined) =>
-  useQuery({ queryKey: okrKeys.cycle(id ?? ''), queryFn: ({ signal }) => apiGet<Cycle>(`/api/cycles/${id}`, signal), enabled: Boolean(id) });
+  useQuery({
+    queryKey: okrKeys.cycle(id ?? ''),
+    queryFn: ({ signal }) => apiGet<Cycle>(`/api/cycles/${id}`, signal),
+    enabled: Boolean(id),
+  });
 
 export const useCheckIns = (id: string) =>
-  useQuery({ queryKey: okrKeys.checkIns(id), queryFn: ({ signal }) => apiGet<CheckIn[]>(`/api/key-results/${id}/check-ins`, signal) });
+  useQuery({
+    queryKey: okrKeys.checkIns(id),
+    queryFn: ({ signal }) => apiGet<CheckIn[]>(`/api/key-results/${id}/check-ins`, signal),
+  });
 
 /** The newest 100 events: plenty for one KR's trail; the total says when there are more. */
 export const useKeyResultAudit = (id: string) =>
   useQuery({
     queryKey: okrKeys.audit(id),
-    queryFn: ({ signal }) => apiGet<Page<AuditEvent>>(`/api/audit-events?entity=keyResult&entityId=${id}&limit=100`, signal),
+    queryFn: ({ signal }) =>
+      apiGet<Page<AuditEvent>>(`/api/audit-events?entity=keyResult&entityId=${id}&limit=100`, signal),
   });
 
 export const useLinkedItems = (id: string) =>
@@ -95,7 +106,8 @@ export function useUpdateKeyResult() {
 export function useDeleteKeyResult() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => api<void>('DELETE', `/api/key-results/${id}`, { version }),
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      api<void>('DELETE', `/api/key-results/${id}`, { version }),
     onSuccess: () => invalidateOkrData(client),
   });
 }
@@ -103,7 +115,8 @@ export function useDeleteKeyResult() {
 export function useCreateCheckIn(keyResultId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateCheckInInput) => api<CheckIn>('POST', `/api/key-results/${keyResultId}/check-ins`, { body: input }),
+    mutationFn: (input: CreateCheckInInput) =>
+      api<CheckIn>('POST', `/api/key-results/${keyResultId}/check-ins`, { body: input }),
     onSuccess: () => invalidateOkrData(client),
   });
 }

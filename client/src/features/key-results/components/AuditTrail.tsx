@@ -21,7 +21,11 @@ export function AuditTrail({ events, total }: { events: AuditEvent[]; total: num
           ))}
         </ol>
       )}
-      {total > events.length && <p className="meta">Showing the newest {events.length} of {total} changes.</p>}
+      {total > events.length && (
+        <p className="meta">
+          Showing the newest {events.length} of {total} changes.
+        </p>
+      )}
     </section>
   );
 }

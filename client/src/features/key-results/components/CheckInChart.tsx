@@ -10,14 +10,25 @@ const CONFIDENCE_COLOUR = '#D55E00';
 const TARGET_COLOUR = '#111827';
 const PACE_COLOUR = '#6B7280';
 
-const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+const reducedMotion = () =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * The check-in history drawn from a model built (and tested) elsewhere:
  * value as a step line against target and pace, confidence on a right axis.
  * Loaded lazily: Recharts is most of this screen's weight.
  */
-export function CheckInChart({ model, keyResult: kr, title, summary }: { model: ChartModel; keyResult: KeyResult; title: string; summary: string }) {
+export function CheckInChart({
+  model,
+  keyResult: kr,
+  title,
+  summary,
+}: {
+  model: ChartModel;
+  keyResult: KeyResult;
+  title: string;
+  summary: string;
+}) {
   const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
   const animate = !reducedMotion();
   return (
@@ -47,7 +58,14 @@ export function CheckInChart({ model, keyResult: kr, title, summary }: { model: 
         stroke="#6B7280"
         tick={{ fill: '#4B5563', fontSize: 12 }}
         width={56}
-        label={{ value: kr.unit ? `Value (${kr.unit})` : 'Value', angle: -90, position: 'insideLeft', fill: '#374151', fontSize: 12, dy: 40 }}
+        label={{
+          value: kr.unit ? `Value (${kr.unit})` : 'Value',
+          angle: -90,
+          position: 'insideLeft',
+          fill: '#374151',
+          fontSize: 12,
+          dy: 40,
+        }}
       />
       <YAxis
         yAxisId="confidence"
@@ -74,10 +92,20 @@ export function CheckInChart({ model, keyResult: kr, title, summary }: { model: 
         strokeDasharray="2 4"
         strokeWidth={1.5}
         // Label the end of the pace line: top right when the KR rises, bottom right when it falls.
-        label={{ value: 'Pace', position: kr.targetValue > kr.startValue ? 'insideTopRight' : 'insideBottomRight', fill: '#4B5563', fontSize: 12 }}
+        label={{
+          value: 'Pace',
+          position: kr.targetValue > kr.startValue ? 'insideTopRight' : 'insideBottomRight',
+          fill: '#4B5563',
+          fontSize: 12,
+        }}
       />
       {model.today !== null && (
-        <ReferenceLine yAxisId="value" x={model.today} stroke={PACE_COLOUR} label={{ value: 'Today', position: 'insideTopRight', fill: '#4B5563', fontSize: 12 }} />
+        <ReferenceLine
+          yAxisId="value"
+          x={model.today}
+          stroke={PACE_COLOUR}
+          label={{ value: 'Today', position: 'insideTopRight', fill: '#4B5563', fontSize: 12 }}
+        />
       )}
       <Line
         yAxisId="confidence"
@@ -101,7 +129,15 @@ export function CheckInChart({ model, keyResult: kr, title, summary }: { model: 
         dot={ValueDot}
         isAnimationActive={animate}
       />
-      <Tooltip content={(props) => <PointTooltip active={props.active} point={props.payload?.[0]?.payload as ChartPoint | undefined} keyResult={kr} />} />
+      <Tooltip
+        content={(props) => (
+          <PointTooltip
+            active={props.active}
+            point={props.payload?.[0]?.payload as ChartPoint | undefined}
+            keyResult={kr}
+          />
+        )}
+      />
     </LineChart>
   );
 }
@@ -116,19 +152,56 @@ interface DotProps {
 /** Check-ins as circles, larger when they carry a note (okr-tracker); the start hollow; the carried end none. */
 function ValueDot({ cx, cy, payload, index }: DotProps) {
   if (cx === undefined || cy === undefined || !payload || payload.kind === 'carried') return <g key={`v-${index}`} />;
-  if (payload.kind === 'start') return <circle key={`v-${index}`} cx={cx} cy={cy} r={4} fill="#fff" stroke={VALUE_COLOUR} strokeWidth={2} />;
-  return <circle key={`v-${index}`} className="check-in-dot" cx={cx} cy={cy} r={payload.note ? 6 : 4} fill={VALUE_COLOUR} stroke="#fff" strokeWidth={1.5} />;
+  if (payload.kind === 'start')
+    return <circle key={`v-${index}`} cx={cx} cy={cy} r={4} fill="#fff" stroke={VALUE_COLOUR} strokeWidth={2} />;
+  return (
+    <circle
+      key={`v-${index}`}
+      className="check-in-dot"
+      cx={cx}
+      cy={cy}
+      r={payload.note ? 6 : 4}
+      fill={VALUE_COLOUR}
+      stroke="#fff"
+      strokeWidth={1.5}
+    />
+  );
 }
 
 /** Confidence marks are squares, so the two series differ in shape, not only colour. */
 function ConfidenceDot({ cx, cy, payload, index }: DotProps) {
-  if (cx === undefined || cy === undefined || !payload || payload.kind !== 'check-in' || payload.confidence === null) return <g key={`c-${index}`} />;
-  return <rect key={`c-${index}`} x={cx - 3.5} y={cy - 3.5} width={7} height={7} fill={CONFIDENCE_COLOUR} stroke="#fff" strokeWidth={1} />;
+  if (cx === undefined || cy === undefined || !payload || payload.kind !== 'check-in' || payload.confidence === null)
+    return <g key={`c-${index}`} />;
+  return (
+    <rect
+      key={`c-${index}`}
+      x={cx - 3.5}
+      y={cy - 3.5}
+      width={7}
+      height={7}
+      fill={CONFIDENCE_COLOUR}
+      stroke="#fff"
+      strokeWidth={1}
+    />
+  );
 }
 
-function PointTooltip({ active, point, keyResult: kr }: { active: boolean | undefined; point: ChartPoint | undefined; keyResult: KeyResult }) {
+function PointTooltip({
+  active,
+  point,
+  keyResult: kr,
+}: {
+  active: boolean | undefined;
+  point: ChartPoint | undefined;
+  keyResult: KeyResult;
+}) {
   if (!active || !point) return null;
-  const what = point.kind === 'start' ? 'Start' : point.kind === 'carried' ? 'Today (last value)' : formatDateTime(new Date(point.t).toISOString());
+  const what =
+    point.kind === 'start'
+      ? 'Start'
+      : point.kind === 'carried'
+        ? 'Today (last value)'
+        : formatDateTime(new Date(point.t).toISOString());
   return (
     <div className="chart-tooltip">
       <strong>{what}</strong>

@@ -19,11 +19,22 @@ const kr = {
 } as KeyResult;
 
 function renderForm() {
-  const fetchMock = vi.fn(async (_url: string, init: RequestInit) =>
-    new Response(JSON.stringify({ id: 'c1', keyResultId: kr.id, ...JSON.parse(String(init.body)), authorId: null, authorName: 'Priya', createdAt: '2026-11-10T00:00:00Z' }), {
-      status: 201,
-      headers: { 'content-type': 'application/json' },
-    }),
+  const fetchMock = vi.fn(
+    async (_url: string, init: RequestInit) =>
+      new Response(
+        JSON.stringify({
+          id: 'c1',
+          keyResultId: kr.id,
+          ...JSON.parse(String(init.body)),
+          authorId: null,
+          authorName: 'Priya',
+          createdAt: '2026-11-10T00:00:00Z',
+        }),
+        {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        },
+      ),
   );
   vi.stubGlobal('fetch', fetchMock);
   render(
@@ -62,7 +73,9 @@ describe('CheckInForm', () => {
     expect(init.method).toBe('POST');
     expect(JSON.parse(String(init.body))).toEqual({ value: 31, confidence: 5, note: 'Macro shipped' });
     // The note clears for the next check-in once the server accepted this one.
-    await waitFor(() => expect((screen.getByLabelText('What changed? Blockers?') as HTMLTextAreaElement).value).toBe(''));
+    await waitFor(() =>
+      expect((screen.getByLabelText('What changed? Blockers?') as HTMLTextAreaElement).value).toBe(''),
+    );
   });
 
   it('accepts a value typed with grouping commas, as Keyline shows it, and refuses a decimal comma', async () => {
@@ -82,7 +95,11 @@ describe('CheckInForm', () => {
     render(
       <QueryClientProvider client={new QueryClient()}>
         <NotifierProvider>
-          <CheckInForm keyResult={{ ...kr, metricType: 'milestone', startValue: 0, targetValue: 1, currentValue: 0, unit: '' } as KeyResult} />
+          <CheckInForm
+            keyResult={
+              { ...kr, metricType: 'milestone', startValue: 0, targetValue: 1, currentValue: 0, unit: '' } as KeyResult
+            }
+          />
         </NotifierProvider>
       </QueryClientProvider>,
     );

@@ -29,7 +29,9 @@ export function CheckInForm({ keyResult: kr }: { keyResult: KeyResult }) {
   const typedValue = asNumber(value);
   const preview = Number.isFinite(typedValue) ? keyResultProgress({ ...kr, currentValue: typedValue }) : null;
   const typedConfidence = asNumber(confidence);
-  const band = confidenceBand(Number.isInteger(typedConfidence) && typedConfidence >= 0 && typedConfidence <= 10 ? typedConfidence : null);
+  const band = confidenceBand(
+    Number.isInteger(typedConfidence) && typedConfidence >= 0 && typedConfidence <= 10 ? typedConfidence : null,
+  );
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -58,7 +60,14 @@ export function CheckInForm({ keyResult: kr }: { keyResult: KeyResult }) {
   };
 
   return (
-    <form ref={formRef} className="check-in-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="check-in-title">
+    <form
+      ref={formRef}
+      className="check-in-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-labelledby="check-in-title"
+    >
       <h2 id="check-in-title">Check in</h2>
       <TextField
         label="Value"

@@ -24,7 +24,8 @@ export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResu
                 <ConfidenceBadge confidence={c.confidence} />
               </div>
               <div className="history-move num">
-                {fmt(c.previousValue)} → <strong>{fmt(c.value)}</strong> <span className="meta">({formatDelta(c.delta, kr)})</span>
+                {fmt(c.previousValue)} → <strong>{fmt(c.value)}</strong>{' '}
+                <span className="meta">({formatDelta(c.delta, kr)})</span>
               </div>
               {c.note && <p className="history-note">{c.note}</p>}
             </li>

@@ -5,7 +5,15 @@ import { BAND_ICON, BAND_LABEL, confidenceBand, type ConfidenceBand } from '../u
  * Confidence as icon + word (+ "6/10"): never colour alone, so it survives
  * colour-blindness, greyscale print and screen readers.
  */
-export function ConfidenceBadge({ confidence, band: given, showScore = true }: { confidence: number | null; band?: ConfidenceBand; showScore?: boolean }) {
+export function ConfidenceBadge({
+  confidence,
+  band: given,
+  showScore = true,
+}: {
+  confidence: number | null;
+  band?: ConfidenceBand;
+  showScore?: boolean;
+}) {
   const band = given ?? confidenceBand(confidence);
   return (
     <span className={`confidence-badge band-${band}`}>

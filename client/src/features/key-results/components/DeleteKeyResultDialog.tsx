@@ -5,7 +5,15 @@ import { ConfirmDialog } from '../../okrs/components/Dialog';
 import { invalidateOkrData, useDeleteKeyResult } from '../api/key-results.api';
 
 /** Confirms deleting a KR, saying what happens to the work linked to it. */
-export function DeleteKeyResultDialog({ keyResult, onClose, onDeleted }: { keyResult: KeyResult; onClose: () => void; onDeleted?: () => void }) {
+export function DeleteKeyResultDialog({
+  keyResult,
+  onClose,
+  onDeleted,
+}: {
+  keyResult: KeyResult;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const remove = useDeleteKeyResult();
   const notify = useNotify();
   const client = useQueryClient();

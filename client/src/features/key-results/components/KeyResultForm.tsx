@@ -1,6 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { CreateKeyResultSchema, UpdateKeyResultSchema, type KeyResult, type UpdateKeyResultInput } from '@keyline/shared';
+import {
+  CreateKeyResultSchema,
+  UpdateKeyResultSchema,
+  type KeyResult,
+  type UpdateKeyResultInput,
+} from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { Dialog } from '../../okrs/components/Dialog';
@@ -20,7 +25,9 @@ import {
   type KeyResultDraft,
 } from '../utils/key-result-draft';
 
-type Props = { mode: 'create'; objectiveId: string; objectiveTitle: string; onClose: () => void } | { mode: 'edit'; keyResult: KeyResult; onClose: () => void };
+type Props =
+  | { mode: 'create'; objectiveId: string; objectiveTitle: string; onClose: () => void }
+  | { mode: 'edit'; keyResult: KeyResult; onClose: () => void };
 
 /** Create or edit a key result in a dialog; validated by the shared schemas, 412 handled in place. */
 export function KeyResultForm(props: Props) {
@@ -36,7 +43,8 @@ export function KeyResultForm(props: Props) {
   const { data: me } = useSession();
   const members = useMembers();
   const owners = ownerChoices(members.data ?? [], props.mode === 'edit' ? props.keyResult.ownerId : null, me?.id);
-  const set = (field: keyof KeyResultDraft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: event.target.value }));
+  const set = (field: keyof KeyResultDraft) => (event: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: event.target.value }));
 
   const fail = (next: FieldErrors) => {
     setErrors(next);
@@ -60,7 +68,10 @@ export function KeyResultForm(props: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (props.mode === 'create') {
-      const result = validateWith(CreateKeyResultSchema, { objectiveId: props.objectiveId, ...draftToInput(draft, 'create') });
+      const result = validateWith(CreateKeyResultSchema, {
+        objectiveId: props.objectiveId,
+        ...draftToInput(draft, 'create'),
+      });
       if (!result.ok) return fail(result.errors);
       setErrors({});
       create.mutate(result.data, {
@@ -80,15 +91,55 @@ export function KeyResultForm(props: Props) {
     saveChanges(props.keyResult, props.keyResult.version, changes);
   };
 
-  const title = props.mode === 'edit' ? `Edit key result “${props.keyResult.title}”` : `New key result for “${props.objectiveTitle}”`;
+  const title =
+    props.mode === 'edit'
+      ? `Edit key result “${props.keyResult.title}”`
+      : `New key result for “${props.objectiveTitle}”`;
   return (
     <Dialog title={title} onClose={props.onClose} wide>
       <form ref={formRef} onSubmit={submit} noValidate className="okr-form">
-        <TextField label="Title" name="title" value={draft.title} onChange={set('title')} error={errors.title} autoFocus className="span-2" />
-        <SelectField label="Metric type" name="metricType" value={draft.metricType} onChange={set('metricType')} options={METRIC_OPTIONS} error={errors.metricType} />
-        <TextField label="Unit" name="unit" value={draft.unit} onChange={set('unit')} error={errors.unit} hint="e.g. tickets, %, $" />
-        <TextField label="Start" name="startValue" inputMode="decimal" value={draft.startValue} onChange={set('startValue')} error={errors.startValue} placeholder="0" />
-        <TextField label="Target" name="targetValue" inputMode="decimal" value={draft.targetValue} onChange={set('targetValue')} error={errors.targetValue} />
+        <TextField
+          label="Title"
+          name="title"
+          value={draft.title}
+          onChange={set('title')}
+          error={errors.title}
+          autoFocus
+          className="span-2"
+        />
+        <SelectField
+          label="Metric type"
+          name="metricType"
+          value={draft.metricType}
+          onChange={set('metricType')}
+          options={METRIC_OPTIONS}
+          error={errors.metricType}
+        />
+        <TextField
+          label="Unit"
+          name="unit"
+          value={draft.unit}
+          onChange={set('unit')}
+          error={errors.unit}
+          hint="e.g. tickets, %, $"
+        />
+        <TextField
+          label="Start"
+          name="startValue"
+          inputMode="decimal"
+          value={draft.startValue}
+          onChange={set('startValue')}
+          error={errors.startValue}
+          placeholder="0"
+        />
+        <TextField
+          label="Target"
+          name="targetValue"
+          inputMode="decimal"
+          value={draft.targetValue}
+          onChange={set('targetValue')}
+          error={errors.targetValue}
+        />
         <TextField
           label="Current"
           name="currentValue"
@@ -98,15 +149,32 @@ export function KeyResultForm(props: Props) {
           error={errors.currentValue}
           hint={props.mode === 'create' ? 'Blank starts at the start value' : 'Check-ins move it too'}
         />
-        <TextField label="Weight" name="weight" inputMode="decimal" value={draft.weight} onChange={set('weight')} error={errors.weight} hint="Relative to its siblings" />
-        <SelectField label="Owner" name="ownerId" value={draft.ownerId} onChange={set('ownerId')} options={owners} error={errors.ownerId} />
+        <TextField
+          label="Weight"
+          name="weight"
+          inputMode="decimal"
+          value={draft.weight}
+          onChange={set('weight')}
+          error={errors.weight}
+          hint="Relative to its siblings"
+        />
+        <SelectField
+          label="Owner"
+          name="ownerId"
+          value={draft.ownerId}
+          onChange={set('ownerId')}
+          options={owners}
+          error={errors.ownerId}
+        />
         <div className="span-2">
           <ServerError error={mutation.error} />
           {props.mode === 'edit' && (
             <ConflictNotice
               error={update.error}
               what="key result"
-              describe={(current) => describeKeyResultConflict(current as Partial<KeyResult>, pendingChanges as Partial<KeyResult>)}
+              describe={(current) =>
+                describeKeyResultConflict(current as Partial<KeyResult>, pendingChanges as Partial<KeyResult>)
+              }
               onReload={() => {
                 void invalidateOkrData(client);
                 notify({ kind: 'info', message: 'Kept their version; your edit was dropped' });

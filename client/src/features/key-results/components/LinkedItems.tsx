@@ -2,10 +2,24 @@ import { Link } from 'react-router';
 import type { BacklogItem } from '@keyline/shared';
 
 const STRENGTH: Record<number, string> = { 1: 'Weak', 2: 'Medium', 3: 'Strong' };
-const STATUS: Record<BacklogItem['status'], string> = { idea: 'Idea', ready: 'Ready', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' };
+const STATUS: Record<BacklogItem['status'], string> = {
+  idea: 'Idea',
+  ready: 'Ready',
+  'in-progress': 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
 
 /** The backlog items tagged to this KR, with how strongly each serves it. */
-export function LinkedItems({ keyResultId, items, total }: { keyResultId: string; items: BacklogItem[]; total: number }) {
+export function LinkedItems({
+  keyResultId,
+  items,
+  total,
+}: {
+  keyResultId: string;
+  items: BacklogItem[];
+  total: number;
+}) {
   return (
     <section className="kr-section" aria-labelledby="linked-title">
       <h2 id="linked-title">Backlog items serving it</h2>
@@ -35,7 +49,8 @@ export function LinkedItems({ keyResultId, items, total }: { keyResultId: string
           </ul>
           {total > items.length && (
             <p className="meta">
-              Showing {items.length} of {total}. <Link to={`/backlog?keyResultId=${keyResultId}`}>See them all in the backlog</Link>
+              Showing {items.length} of {total}.{' '}
+              <Link to={`/backlog?keyResultId=${keyResultId}`}>See them all in the backlog</Link>
             </p>
           )}
         </>

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { describeKeyResultEvent, joinWords } from './audit-sentences';
 
-const kr = { title: 'Cut tickets', metricType: 'number', startValue: 40, targetValue: 25, currentValue: 40, unit: 'tickets', weight: 1, ownerId: null };
+const kr = {
+  title: 'Cut tickets',
+  metricType: 'number',
+  startValue: 40,
+  targetValue: 25,
+  currentValue: 40,
+  unit: 'tickets',
+  weight: 1,
+  ownerId: null,
+};
 
 describe('describeKeyResultEvent', () => {
   it('describes a creation with its start and target', () => {
-    expect(describeKeyResultEvent({ action: 'create', before: null, after: kr })).toBe('created this key result: 40 tickets → 25 tickets');
+    expect(describeKeyResultEvent({ action: 'create', before: null, after: kr })).toBe(
+      'created this key result: 40 tickets → 25 tickets',
+    );
   });
 
   it('describes a check-in with the value it moved from, the confidence and the note', () => {

@@ -38,7 +38,9 @@ export function describeKeyResultEvent(event: Pick<AuditEvent, 'action' | 'befor
   const before = asSnapshot(event.before);
   const after = asSnapshot(event.after);
   const metric = (v: number | undefined, s: KrSnapshot) =>
-    v === undefined ? '—' : formatMetric(v, s.unit ?? after.unit ?? '', s.metricType ?? after.metricType, { full: true });
+    v === undefined
+      ? '—'
+      : formatMetric(v, s.unit ?? after.unit ?? '', s.metricType ?? after.metricType, { full: true });
   switch (event.action) {
     case 'create':
       return `created this key result: ${metric(after.startValue, after)} → ${metric(after.targetValue, after)}`;

@@ -68,12 +68,11 @@ describe('valueDomain', () => {
 
 describe('monthTicks', () => {
   it('ticks the first day of each month in range', () => {
-    expect(monthTicks(t('2026-10-01T00:00:00Z'), t('2027-01-01T00:00:00Z')).map((x) => new Date(x).toISOString().slice(0, 10))).toEqual([
-      '2026-10-01',
-      '2026-11-01',
-      '2026-12-01',
-      '2027-01-01',
-    ]);
+    expect(
+      monthTicks(t('2026-10-01T00:00:00Z'), t('2027-01-01T00:00:00Z')).map((x) =>
+        new Date(x).toISOString().slice(0, 10),
+      ),
+    ).toEqual(['2026-10-01', '2026-11-01', '2026-12-01', '2027-01-01']);
     expect(monthTicks(t('2026-10-15T00:00:00Z'), t('2026-11-20T00:00:00Z')).length).toBe(1);
   });
 });

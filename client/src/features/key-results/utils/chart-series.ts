@@ -46,7 +46,8 @@ export function buildChartModel(
   const startT = first ? Math.min(cycleStart, first.t) : cycleStart;
 
   const points: ChartPoint[] = [{ t: startT, value: kr.startValue, confidence: null, kind: 'start', note: '' }];
-  for (const c of sorted) points.push({ t: c.t, value: c.value, confidence: c.confidence, kind: 'check-in', note: c.note });
+  for (const c of sorted)
+    points.push({ t: c.t, value: c.value, confidence: c.confidence, kind: 'check-in', note: c.note });
 
   const last = points[points.length - 1] as ChartPoint;
   // The step line is carried to today (or to the cycle's end once it is over).

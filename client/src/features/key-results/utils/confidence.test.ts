@@ -4,7 +4,14 @@ import { confidenceBand, worstBand } from './confidence';
 
 describe('confidenceBand', () => {
   it('uses the dashboard cut-offs: 5 and above on track, 3–4 at risk, 2 and below off track', () => {
-    expect([10, 5, 4, 3, 2, 0].map(confidenceBand)).toEqual(['on-track', 'on-track', 'at-risk', 'at-risk', 'off-track', 'off-track']);
+    expect([10, 5, 4, 3, 2, 0].map(confidenceBand)).toEqual([
+      'on-track',
+      'on-track',
+      'at-risk',
+      'at-risk',
+      'off-track',
+      'off-track',
+    ]);
   });
 
   it('agrees with the dashboard status for a KR on pace', () => {

@@ -4,14 +4,25 @@ import { validateWith } from '../../okrs/utils/form-validation';
 import { describeKeyResultConflict, draftFrom, draftToInput, emptyDraft } from './key-result-draft';
 
 const objectiveId = '6f1c1d5e-8a3b-4c2d-9e0f-1a2b3c4d5e6f';
-const kr = { title: 'Cut tickets', metricType: 'number', startValue: 40, targetValue: 25, currentValue: 31, unit: 'tickets', weight: 1 } as KeyResult;
+const kr = {
+  title: 'Cut tickets',
+  metricType: 'number',
+  startValue: 40,
+  targetValue: 25,
+  currentValue: 31,
+  unit: 'tickets',
+  weight: 1,
+} as KeyResult;
 
 describe('draftToInput', () => {
   it('creating, lets start, current and weight default and requires a target', () => {
     const draft = { ...emptyDraft(), title: 'Cut tickets' };
     const result = validateWith(CreateKeyResultSchema, { objectiveId, ...draftToInput(draft, 'create') });
     expect(result).toEqual({ ok: false, errors: { targetValue: 'Must be a number' } });
-    const ok = validateWith(CreateKeyResultSchema, { objectiveId, ...draftToInput({ ...draft, targetValue: '25' }, 'create') });
+    const ok = validateWith(CreateKeyResultSchema, {
+      objectiveId,
+      ...draftToInput({ ...draft, targetValue: '25' }, 'create'),
+    });
     expect(ok.ok && ok.data).toMatchObject({ startValue: 0, targetValue: 25, weight: 1, currentValue: undefined });
   });
 
@@ -30,12 +41,20 @@ describe('draftToInput', () => {
 
   it('round-trips a key result unchanged', () => {
     const result = validateWith(UpdateKeyResultSchema, draftToInput(draftFrom(kr), 'edit'));
-    expect(result.ok && result.data).toMatchObject({ startValue: 40, targetValue: 25, currentValue: 31, weight: 1, unit: 'tickets' });
+    expect(result.ok && result.data).toMatchObject({
+      startValue: 40,
+      targetValue: 25,
+      currentValue: 31,
+      weight: 1,
+      unit: 'tickets',
+    });
   });
 });
 
 describe('describeKeyResultConflict', () => {
   it('compares only the fields this edit touched, in the unit', () => {
-    expect(describeKeyResultConflict({ ...kr, targetValue: 20 }, { targetValue: 30 })).toBe('Theirs: target 20 tickets · yours: target 30 tickets.');
+    expect(describeKeyResultConflict({ ...kr, targetValue: 20 }, { targetValue: 30 })).toBe(
+      'Theirs: target 20 tickets · yours: target 30 tickets.',
+    );
   });
 });

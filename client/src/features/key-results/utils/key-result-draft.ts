@@ -24,7 +24,16 @@ export const METRIC_LABEL: Record<MetricType, string> = {
 export const METRIC_OPTIONS = METRIC_TYPES.map((m) => ({ value: m, label: METRIC_LABEL[m] }));
 
 export function emptyDraft(): KeyResultDraft {
-  return { title: '', metricType: 'number', startValue: '', targetValue: '', currentValue: '', unit: '', weight: '1', ownerId: '' };
+  return {
+    title: '',
+    metricType: 'number',
+    startValue: '',
+    targetValue: '',
+    currentValue: '',
+    unit: '',
+    weight: '1',
+    ownerId: '',
+  };
 }
 
 export function draftFrom(kr: KeyResult): KeyResultDraft {
@@ -74,9 +83,11 @@ export function describeKeyResultConflict(theirs: Partial<KeyResult>, mine: Part
   const keys = Object.keys(mine) as (keyof KeyResult)[];
   const show = (kr: Partial<KeyResult>, key: keyof KeyResult) => {
     const value = kr[key];
-    if (typeof value === 'number' && key !== 'weight') return formatMetric(value, String(kr.unit ?? theirs.unit ?? ''), kr.metricType ?? theirs.metricType);
+    if (typeof value === 'number' && key !== 'weight')
+      return formatMetric(value, String(kr.unit ?? theirs.unit ?? ''), kr.metricType ?? theirs.metricType);
     return String(value ?? '—');
   };
-  const part = (kr: Partial<KeyResult>) => keys.map((k) => `${LABELS[k] ?? k} ${show({ ...theirs, ...kr }, k)}`).join(', ');
+  const part = (kr: Partial<KeyResult>) =>
+    keys.map((k) => `${LABELS[k] ?? k} ${show({ ...theirs, ...kr }, k)}`).join(', ');
   return `Theirs: ${part(theirs)} · yours: ${part(mine)}.`;
 }

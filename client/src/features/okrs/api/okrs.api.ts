@@ -11,7 +11,8 @@ import type {
 import { api, apiGet } from '../../../lib/api';
 import { invalidateOkrData, okrKeys } from '../../key-results/api/key-results.api';
 
-export const useCycles = () => useQuery({ queryKey: okrKeys.cycles, queryFn: ({ signal }) => apiGet<Cycle[]>('/api/cycles', signal) });
+export const useCycles = () =>
+  useQuery({ queryKey: okrKeys.cycles, queryFn: ({ signal }) => apiGet<Cycle[]>('/api/cycles', signal) });
 
 export const useObjectives = (cycleId: string | null) =>
   useQuery({
@@ -21,7 +22,11 @@ export const useObjectives = (cycleId: string | null) =>
   });
 
 export const useTeams = () =>
-  useQuery({ queryKey: okrKeys.teams, queryFn: ({ signal }) => apiGet<Team[]>('/api/teams', signal), staleTime: 60_000 });
+  useQuery({
+    queryKey: okrKeys.teams,
+    queryFn: ({ signal }) => apiGet<Team[]>('/api/teams', signal),
+    staleTime: 60_000,
+  });
 
 export function useCreateCycle() {
   const client = useQueryClient();
@@ -60,7 +65,8 @@ export function useUpdateObjective() {
 export function useDeleteObjective() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => api<void>('DELETE', `/api/objectives/${id}`, { version }),
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      api<void>('DELETE', `/api/objectives/${id}`, { version }),
     onSuccess: () => invalidateOkrData(client),
   });
 }

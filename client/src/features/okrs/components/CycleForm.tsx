@@ -1,6 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { CreateCycleSchema, quarterName, UpdateCycleSchema, type Cycle, type CycleStatus, type UpdateCycleInput } from '@keyline/shared';
+import {
+  CreateCycleSchema,
+  quarterName,
+  UpdateCycleSchema,
+  type Cycle,
+  type CycleStatus,
+  type UpdateCycleInput,
+} from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { invalidateOkrData } from '../../key-results/api/key-results.api';
@@ -16,11 +23,23 @@ function currentQuarter(today = new Date()): { name: string; startsOn: string; e
   const q = Math.floor(today.getUTCMonth() / 3);
   const start = new Date(Date.UTC(today.getUTCFullYear(), q * 3, 1));
   const end = new Date(Date.UTC(today.getUTCFullYear(), q * 3 + 3, 0));
-  return { name: quarterName(today), startsOn: start.toISOString().slice(0, 10), endsOn: end.toISOString().slice(0, 10) };
+  return {
+    name: quarterName(today),
+    startsOn: start.toISOString().slice(0, 10),
+    endsOn: end.toISOString().slice(0, 10),
+  };
 }
 
 /** Create a cycle (a quarter) or edit one; its status only moves forward. */
-export function CycleForm({ cycle, onClose, onCreated }: { cycle?: Cycle; onClose: () => void; onCreated?: (cycle: Cycle) => void }) {
+export function CycleForm({
+  cycle,
+  onClose,
+  onCreated,
+}: {
+  cycle?: Cycle;
+  onClose: () => void;
+  onCreated?: (cycle: Cycle) => void;
+}) {
   const notify = useNotify();
   const client = useQueryClient();
   const create = useCreateCycle();
@@ -83,9 +102,31 @@ export function CycleForm({ cycle, onClose, onCreated }: { cycle?: Cycle; onClos
   return (
     <Dialog title={cycle ? `Edit ${cycle.name}` : 'New quarter'} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate className="okr-form">
-        <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoFocus className="span-2" />
-        <TextField label="Starts on" name="startsOn" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={errors.startsOn} />
-        <TextField label="Ends on" name="endsOn" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={errors.endsOn} />
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          autoFocus
+          className="span-2"
+        />
+        <TextField
+          label="Starts on"
+          name="startsOn"
+          type="date"
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.target.value)}
+          error={errors.startsOn}
+        />
+        <TextField
+          label="Ends on"
+          name="endsOn"
+          type="date"
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.target.value)}
+          error={errors.endsOn}
+        />
         <SelectField
           label="Status"
           name="status"
@@ -93,7 +134,11 @@ export function CycleForm({ cycle, onClose, onCreated }: { cycle?: Cycle; onClos
           onChange={(e) => setStatus(e.target.value as CycleStatus)}
           options={statuses.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
           error={errors.status}
-          hint={cycle ? 'A quarter only moves forward: planning → active → closed. Closing makes its OKRs read-only.' : 'Only one quarter can be active.'}
+          hint={
+            cycle
+              ? 'A quarter only moves forward: planning → active → closed. Closing makes its OKRs read-only.'
+              : 'Only one quarter can be active.'
+          }
           className="span-2"
         />
         <div className="span-2">

@@ -6,7 +6,15 @@ import { useDeleteObjective } from '../api/okrs.api';
 import { ConfirmDialog } from './Dialog';
 
 /** Confirms deleting an objective with its key results; the server refuses while team objectives ladder up to it. */
-export function DeleteObjectiveDialog({ objective, keyResultCount, onClose }: { objective: Objective; keyResultCount: number; onClose: () => void }) {
+export function DeleteObjectiveDialog({
+  objective,
+  keyResultCount,
+  onClose,
+}: {
+  objective: Objective;
+  keyResultCount: number;
+  onClose: () => void;
+}) {
   const remove = useDeleteObjective();
   const notify = useNotify();
   const client = useQueryClient();

@@ -6,7 +6,17 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
  * an inert background and Esc for free. Mount it to open it; focus returns to
  * whatever opened it when it closes.
  */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // Captured while rendering, before anything inside the dialog takes focus.

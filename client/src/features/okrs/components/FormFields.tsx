@@ -1,5 +1,11 @@
 import './controls.css';
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 /** Label, control and its error message wired together (aria-invalid + aria-describedby), errors as text below. */
 function FieldShell({
@@ -39,7 +45,14 @@ function FieldShell({
 
 type Common = { label: string; error?: string; hint?: ReactNode; className?: string };
 
-export function TextField({ label, error, hint, className, suffix, ...input }: Common & { suffix?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  suffix,
+  ...input
+}: Common & { suffix?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} error={error} hint={hint} className={className}>
       {({ id, describedBy }) => (
@@ -52,10 +65,18 @@ export function TextField({ label, error, hint, className, suffix, ...input }: C
   );
 }
 
-export function TextAreaField({ label, error, hint, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} error={error} hint={hint} className={className}>
-      {({ id, describedBy }) => <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
+      {({ id, describedBy }) => (
+        <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      )}
     </FieldShell>
   );
 }

@@ -48,7 +48,11 @@ export function KeyResultRow({
               <span aria-hidden="true">⚠ </span>Check-in due:{' '}
             </>
           )}
-          {kr.lastCheckInAt === null ? (due ? 'never checked in' : 'Never checked in') : `${due ? 'last' : 'Checked in'} ${formatAge(kr.lastCheckInAt)}`}
+          {kr.lastCheckInAt === null
+            ? due
+              ? 'never checked in'
+              : 'Never checked in'
+            : `${due ? 'last' : 'Checked in'} ${formatAge(kr.lastCheckInAt)}`}
         </span>
       )}
       <Link className="kr-items" to={`/backlog?keyResultId=${kr.id}`}>
@@ -57,7 +61,12 @@ export function KeyResultRow({
       </Link>
       {canEdit && (
         <span className="kr-actions row-actions">
-          <button type="button" className="button ghost small" aria-label={`Edit key result ${kr.title}`} onClick={() => onAction({ kind: 'edit-kr', keyResult: kr })}>
+          <button
+            type="button"
+            className="button ghost small"
+            aria-label={`Edit key result ${kr.title}`}
+            onClick={() => onAction({ kind: 'edit-kr', keyResult: kr })}
+          >
             Edit
           </button>
           <button

@@ -1,6 +1,12 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { CreateObjectiveSchema, UpdateObjectiveSchema, type Objective, type Team, type UpdateObjectiveInput } from '@keyline/shared';
+import {
+  CreateObjectiveSchema,
+  UpdateObjectiveSchema,
+  type Objective,
+  type Team,
+  type UpdateObjectiveInput,
+} from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { invalidateOkrData } from '../../key-results/api/key-results.api';
@@ -8,7 +14,13 @@ import { useSession } from '../../auth/useSession';
 import { ownerChoices } from '../../members/owner-options';
 import { useMembers } from '../../members/useMembers';
 import { useCreateObjective, useUpdateObjective } from '../api/okrs.api';
-import { changedFields, numberOrUndefined, serverFieldErrors, validateWith, type FieldErrors } from '../utils/form-validation';
+import {
+  changedFields,
+  numberOrUndefined,
+  serverFieldErrors,
+  validateWith,
+  type FieldErrors,
+} from '../utils/form-validation';
 import { buildObjectiveTree, descendantIds, flattenTree } from '../utils/tree';
 import { Dialog } from './Dialog';
 import { focusFirstInvalid, SelectField, TextAreaField, TextField } from './FormFields';
@@ -18,7 +30,10 @@ type Props = {
   objectives: Objective[];
   teams: Team[];
   onClose: () => void;
-} & ({ mode: 'create'; cycleId: string; cycleName: string; parentId: string | null } | { mode: 'edit'; objective: Objective });
+} & (
+  | { mode: 'create'; cycleId: string; cycleName: string; parentId: string | null }
+  | { mode: 'edit'; objective: Objective }
+);
 
 /** Create or edit an objective: title, description, team, the objective it ladders up to, weight. */
 export function ObjectiveForm(props: Props) {
@@ -49,13 +64,23 @@ export function ObjectiveForm(props: Props) {
       ...flat.map((n) => ({ value: n.objective.id, label: `${'— '.repeat(n.depth)}${n.objective.title}` })),
     ];
   }, [props.objectives, initial]);
-  const teamOptions = [{ value: '', label: 'No team (company-wide)' }, ...props.teams.map((t) => ({ value: t.id, label: t.name }))];
+  const teamOptions = [
+    { value: '', label: 'No team (company-wide)' },
+    ...props.teams.map((t) => ({ value: t.id, label: t.name })),
+  ];
 
   const fail = (next: FieldErrors) => {
     setErrors(next);
     focusFirstInvalid(formRef.current);
   };
-  const fields = { title, description, teamId: teamId || null, parentId: parentId || null, weight: numberOrUndefined(weight) ?? Number.NaN, ownerId: ownerId || null };
+  const fields = {
+    title,
+    description,
+    teamId: teamId || null,
+    parentId: parentId || null,
+    weight: numberOrUndefined(weight) ?? Number.NaN,
+    ownerId: ownerId || null,
+  };
 
   const saveChanges = (objective: Objective, version: number, changes: UpdateObjectiveInput) => {
     setPendingChanges(changes);
@@ -94,11 +119,20 @@ export function ObjectiveForm(props: Props) {
     saveChanges(props.objective, props.objective.version, changes);
   };
 
-  const heading = props.mode === 'edit' ? `Edit objective “${props.objective.title}”` : `New objective in ${props.cycleName}`;
+  const heading =
+    props.mode === 'edit' ? `Edit objective “${props.objective.title}”` : `New objective in ${props.cycleName}`;
   return (
     <Dialog title={heading} onClose={props.onClose} wide>
       <form ref={formRef} onSubmit={submit} noValidate className="okr-form">
-        <TextField label="Title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} autoFocus className="span-2" />
+        <TextField
+          label="Title"
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={errors.title}
+          autoFocus
+          className="span-2"
+        />
         <TextAreaField
           label="Description"
           name="description"
@@ -108,7 +142,14 @@ export function ObjectiveForm(props: Props) {
           rows={3}
           className="span-2"
         />
-        <SelectField label="Team" name="teamId" value={teamId} onChange={(e) => setTeamId(e.target.value)} options={teamOptions} error={errors.teamId} />
+        <SelectField
+          label="Team"
+          name="teamId"
+          value={teamId}
+          onChange={(e) => setTeamId(e.target.value)}
+          options={teamOptions}
+          error={errors.teamId}
+        />
         <SelectField
           label="Ladders up to"
           name="parentId"
@@ -126,7 +167,14 @@ export function ObjectiveForm(props: Props) {
           error={errors.weight}
           hint="How much it counts against the other objectives"
         />
-        <SelectField label="Owner" name="ownerId" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} options={owners} error={errors.ownerId} />
+        <SelectField
+          label="Owner"
+          name="ownerId"
+          value={ownerId}
+          onChange={(e) => setOwnerId(e.target.value)}
+          options={owners}
+          error={errors.ownerId}
+        />
         <div className="span-2">
           <ServerError error={mutation.error} />
           {props.mode === 'edit' && (

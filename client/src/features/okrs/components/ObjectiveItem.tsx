@@ -33,12 +33,21 @@ export function ObjectiveItem({
   const bodyId = `objective-body-${objective.id}`;
   const team = teamName(objective.teamId);
   const status = worstBand(keyResults.map((kr) => kr.latestConfidence));
-  const lowest = keyResults.reduce<number | null>((min, kr) => (kr.latestConfidence === null ? min : Math.min(min ?? 10, kr.latestConfidence)), null);
+  const lowest = keyResults.reduce<number | null>(
+    (min, kr) => (kr.latestConfidence === null ? min : Math.min(min ?? 10, kr.latestConfidence)),
+    null,
+  );
   return (
     <li className={`objective depth-${Math.min(depth, 3)}${context ? ' context' : ''}`} data-testid="objective">
       <div className="objective-head">
         <Heading className="objective-title">
-          <button type="button" className="disclosure" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((o) => !o)}>
+          <button
+            type="button"
+            className="disclosure"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={() => setOpen((o) => !o)}
+          >
             <span className="disclosure-icon" aria-hidden="true">
               {open ? '▾' : '▸'}
             </span>
@@ -56,7 +65,12 @@ export function ObjectiveItem({
         {objective.description && <p className="objective-description">{objective.description}</p>}
         {canEdit && (
           <div className="row-actions objective-actions">
-            <button type="button" className="button ghost small" onClick={() => onAction({ kind: 'new-kr', objective })} aria-label={`Add key result to ${objective.title}`}>
+            <button
+              type="button"
+              className="button ghost small"
+              onClick={() => onAction({ kind: 'new-kr', objective })}
+              aria-label={`Add key result to ${objective.title}`}
+            >
               + Key result
             </button>
             <button
@@ -67,7 +81,12 @@ export function ObjectiveItem({
             >
               + Team objective
             </button>
-            <button type="button" className="button ghost small" onClick={() => onAction({ kind: 'edit-objective', objective })} aria-label={`Edit objective ${objective.title}`}>
+            <button
+              type="button"
+              className="button ghost small"
+              onClick={() => onAction({ kind: 'edit-objective', objective })}
+              aria-label={`Edit objective ${objective.title}`}
+            >
               Edit
             </button>
             <button
@@ -90,7 +109,9 @@ export function ObjectiveItem({
         {context ? (
           <p className="meta kr-hidden">Doesn't match the filters; shown for the objectives beneath it.</p>
         ) : hidden > 0 ? (
-          <p className="meta kr-hidden">{hidden === 1 ? '1 key result' : `${hidden} key results`} hidden by the filters.</p>
+          <p className="meta kr-hidden">
+            {hidden === 1 ? '1 key result' : `${hidden} key results`} hidden by the filters.
+          </p>
         ) : (
           keyResults.length === 0 && (
             <p className="meta kr-empty">

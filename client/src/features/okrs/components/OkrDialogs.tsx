@@ -39,14 +39,39 @@ export function OkrDialogs({
       return <CycleForm cycle={dialog.cycle} onClose={onClose} />;
     case 'new-objective':
       return cycle ? (
-        <ObjectiveForm mode="create" cycleId={cycle.id} cycleName={cycle.name} parentId={dialog.parentId} objectives={objectives} teams={teams} onClose={onClose} />
+        <ObjectiveForm
+          mode="create"
+          cycleId={cycle.id}
+          cycleName={cycle.name}
+          parentId={dialog.parentId}
+          objectives={objectives}
+          teams={teams}
+          onClose={onClose}
+        />
       ) : null;
     case 'edit-objective':
-      return <ObjectiveForm mode="edit" objective={dialog.objective} objectives={objectives} teams={teams} onClose={onClose} />;
+      return (
+        <ObjectiveForm
+          mode="edit"
+          objective={dialog.objective}
+          objectives={objectives}
+          teams={teams}
+          onClose={onClose}
+        />
+      );
     case 'delete-objective':
-      return <DeleteObjectiveDialog objective={dialog.objective} keyResultCount={dialog.keyResultCount} onClose={onClose} />;
+      return (
+        <DeleteObjectiveDialog objective={dialog.objective} keyResultCount={dialog.keyResultCount} onClose={onClose} />
+      );
     case 'new-kr':
-      return <KeyResultForm mode="create" objectiveId={dialog.objective.id} objectiveTitle={dialog.objective.title} onClose={onClose} />;
+      return (
+        <KeyResultForm
+          mode="create"
+          objectiveId={dialog.objective.id}
+          objectiveTitle={dialog.objective.title}
+          onClose={onClose}
+        />
+      );
     case 'edit-kr':
       return <KeyResultForm mode="edit" keyResult={dialog.keyResult} onClose={onClose} />;
     case 'delete-kr':

@@ -1,7 +1,14 @@
 import { useId, type Ref } from 'react';
 import type { Team } from '@keyline/shared';
 import type { OwnerOption } from '../hooks/useOwnerOptions';
-import { hasOkrFilters, NONE, STATUS_FILTER_LABEL, STATUS_FILTERS, type OkrFilters, type StatusFilter } from '../utils/okr-filters';
+import {
+  hasOkrFilters,
+  NONE,
+  STATUS_FILTER_LABEL,
+  STATUS_FILTERS,
+  type OkrFilters,
+  type StatusFilter,
+} from '../utils/okr-filters';
 
 /** Team, owner and status filters over the tree; the page keeps them in the URL. */
 export function OkrFilterBar({
@@ -26,7 +33,12 @@ export function OkrFilterBar({
     <div className="okr-filters" role="search" aria-label="Filter objectives and key results">
       <div className="okr-filter">
         <label htmlFor={`${id}-team`}>Team</label>
-        <select id={`${id}-team`} ref={teamRef} value={filters.team ?? ''} onChange={(e) => onChange({ ...filters, team: pick(e.target.value) })}>
+        <select
+          id={`${id}-team`}
+          ref={teamRef}
+          value={filters.team ?? ''}
+          onChange={(e) => onChange({ ...filters, team: pick(e.target.value) })}
+        >
           <option value="">All teams</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -38,7 +50,11 @@ export function OkrFilterBar({
       </div>
       <div className="okr-filter">
         <label htmlFor={`${id}-owner`}>Owner</label>
-        <select id={`${id}-owner`} value={filters.owner ?? ''} onChange={(e) => onChange({ ...filters, owner: pick(e.target.value) })}>
+        <select
+          id={`${id}-owner`}
+          value={filters.owner ?? ''}
+          onChange={(e) => onChange({ ...filters, owner: pick(e.target.value) })}
+        >
           <option value="">All owners</option>
           {owners.map((o) => (
             <option key={o.id} value={o.id}>

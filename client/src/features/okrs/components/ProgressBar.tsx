@@ -23,7 +23,11 @@ export function ProgressBar({ value, pace, label }: { value: number | null; pace
       >
         <span className="okr-bar-fill" style={{ width: `${clamped * 100}%` }} />
         {pace !== null && pace !== undefined && (
-          <span className="okr-bar-pace" style={{ left: `${Math.min(1, Math.max(0, pace)) * 100}%` }} title={`Pace today: ${formatPercent(pace)}`} />
+          <span
+            className="okr-bar-pace"
+            style={{ left: `${Math.min(1, Math.max(0, pace)) * 100}%` }}
+            title={`Pace today: ${formatPercent(pace)}`}
+          />
         )}
       </span>
       <span className="okr-progress-text num" aria-hidden="true">

@@ -12,7 +12,12 @@ describe('validateWith', () => {
   });
 
   it('puts cross-field rules on the field the schema names', () => {
-    const kr = validateWith(CreateKeyResultSchema, { objectiveId: cycleId, title: 'Cut tickets', startValue: 40, targetValue: 40 });
+    const kr = validateWith(CreateKeyResultSchema, {
+      objectiveId: cycleId,
+      title: 'Cut tickets',
+      startValue: 40,
+      targetValue: 40,
+    });
     expect(kr).toEqual({ ok: false, errors: { targetValue: 'Target must differ from the start value' } });
     const cycle = validateWith(CreateCycleSchema, { name: '2026-Q4', startsOn: '2026-12-31', endsOn: '2026-10-01' });
     expect(cycle).toEqual({ ok: false, errors: { endsOn: 'Must end after it starts' } });
@@ -24,7 +29,11 @@ describe('validateWith', () => {
   });
 
   it('says a typed non-number is not a number', () => {
-    const kr = validateWith(CreateKeyResultSchema, { objectiveId: cycleId, title: 'x', targetValue: numberOrUndefined('abc') });
+    const kr = validateWith(CreateKeyResultSchema, {
+      objectiveId: cycleId,
+      title: 'x',
+      targetValue: numberOrUndefined('abc'),
+    });
     expect(kr.ok ? null : kr.errors.targetValue).toBe('Must be a number');
   });
 });
@@ -51,7 +60,9 @@ describe('numberOrUndefined', () => {
 
 describe('changedFields', () => {
   it('keeps only the fields that differ from what was loaded', () => {
-    expect(changedFields({ title: 'A', targetValue: 25, unit: 'x' }, { title: 'A', targetValue: 20, unit: 'x' })).toEqual({ targetValue: 20 });
+    expect(
+      changedFields({ title: 'A', targetValue: 25, unit: 'x' }, { title: 'A', targetValue: 20, unit: 'x' }),
+    ).toEqual({ targetValue: 20 });
     expect(changedFields({ teamId: 't' as string | null }, { teamId: null })).toEqual({ teamId: null });
   });
 });

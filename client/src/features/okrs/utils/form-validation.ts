@@ -5,7 +5,9 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 /** The part of a zod schema forms need; typed structurally so the client does not import zod itself. */
 interface SafeParser<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 }
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };

@@ -47,7 +47,8 @@ export interface VisibleObjective extends ObjectiveNode {
   children: VisibleObjective[];
 }
 
-const matchesId = (value: string | null, wanted: string | null) => wanted === null || (wanted === NONE ? value === null : value === wanted);
+const matchesId = (value: string | null, wanted: string | null) =>
+  wanted === null || (wanted === NONE ? value === null : value === wanted);
 
 function krMatches(kr: KeyResult, filters: OkrFilters): boolean {
   return matchesId(kr.ownerId, filters.owner) && (filters.status === null || krStatusFilter(kr) === filters.status);
@@ -66,7 +67,8 @@ export function filterObjectiveTree(tree: ObjectiveNode[], filters: OkrFilters):
     const children = node.children.flatMap((child, i) => visit(child, `${label}.${i + 1}`) ?? []);
     const teamOk = matchesId(node.objective.teamId, filters.team);
     const krs = teamOk ? node.keyResults.filter((kr) => krMatches(kr, filters)) : [];
-    const ownsIt = filters.owner !== null && filters.status === null && matchesId(node.objective.ownerId, filters.owner);
+    const ownsIt =
+      filters.owner !== null && filters.status === null && matchesId(node.objective.ownerId, filters.owner);
     const matches = teamOk && (!krFiltered || krs.length > 0 || ownsIt);
     if (!matches && children.length === 0) return null;
     return { ...node, label, context: !matches, visibleKeyResults: matches ? krs : [], children };

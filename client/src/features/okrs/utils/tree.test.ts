@@ -4,24 +4,29 @@ import { buildObjectiveTree, descendantIds, flattenTree } from './tree';
 
 const objective = (id: string, parentId: string | null = null): Objective =>
   ({
-  id,
-  cycleId: 'c',
-  title: `Objective ${id}`,
-  description: '',
-  teamId: null,
-  parentId,
-  ownerId: null,
-  weight: 1,
-  progress: null,
-  grade: null,
-  version: 1,
-  createdAt: '2026-10-01T00:00:00Z',
-  updatedAt: '2026-10-01T00:00:00Z',
+    id,
+    cycleId: 'c',
+    title: `Objective ${id}`,
+    description: '',
+    teamId: null,
+    parentId,
+    ownerId: null,
+    weight: 1,
+    progress: null,
+    grade: null,
+    version: 1,
+    createdAt: '2026-10-01T00:00:00Z',
+    updatedAt: '2026-10-01T00:00:00Z',
   }) as Objective;
 const keyResult = (id: string, objectiveId: string) => ({ id, objectiveId }) as KeyResult;
 
 const shape = (nodes: ReturnType<typeof buildObjectiveTree>): unknown =>
-  nodes.map((n) => ({ id: n.objective.id, depth: n.depth, krs: n.keyResults.map((k) => k.id), children: shape(n.children) }));
+  nodes.map((n) => ({
+    id: n.objective.id,
+    depth: n.depth,
+    krs: n.keyResults.map((k) => k.id),
+    children: shape(n.children),
+  }));
 
 describe('buildObjectiveTree', () => {
   it('nests team objectives under their company objective, in input order, with their key results', () => {
@@ -50,7 +55,9 @@ describe('buildObjectiveTree', () => {
 
   it('breaks a parent loop in bad data instead of recursing forever, and keeps every objective once', () => {
     const tree = buildObjectiveTree([objective('a', 'b'), objective('b', 'a'), objective('c', 'a')], []);
-    const ids = flattenTree(tree).map((n) => n.objective.id).sort();
+    const ids = flattenTree(tree)
+      .map((n) => n.objective.id)
+      .sort();
     expect(ids).toEqual(['a', 'b', 'c']);
     expect(tree.find((n) => n.objective.id === 'a')?.children.map((n) => n.objective.id)).toEqual(['c']);
   });

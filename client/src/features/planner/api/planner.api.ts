@@ -25,6 +25,10 @@ export function useApplyPlan() {
   return useMutation({
     mutationFn: (itemIds: string[]) => api<ApplyPlanResult>('POST', '/api/planner/apply', { body: { itemIds } }),
     onSuccess: () =>
-      Promise.all(['planner', 'backlog-items', 'backlog', 'alignment', 'dashboard'].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+      Promise.all(
+        ['planner', 'backlog-items', 'backlog', 'alignment', 'dashboard'].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
+      ),
   });
 }

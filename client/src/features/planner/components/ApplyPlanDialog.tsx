@@ -21,8 +21,8 @@ export function ApplyPlanDialog({
   return (
     <Dialog title={`Apply the plan ${title.toLowerCase()}?`} onClose={onClose}>
       <p>
-        {n === 1 ? 'This item moves' : `These ${n} items move`} to the top of the backlog, in the plan's order. Every other item keeps its order below
-        them.
+        {n === 1 ? 'This item moves' : `These ${n} items move`} to the top of the backlog, in the plan's order. Every
+        other item keeps its order below them.
       </p>
       <ol className="plan-apply-list">
         {plan.items.slice(0, 8).map((row) => (

@@ -36,7 +36,10 @@ export function PlanColumn({
       <p className="meta">{description}</p>
       <div className="plan-capacity">
         <span className="plan-capacity-track" aria-hidden="true">
-          <span className={`plan-capacity-fill${plan.remainingCapacity < 0 ? ' over' : ''}`} style={{ width: `${usedShare * 100}%` }} />
+          <span
+            className={`plan-capacity-fill${plan.remainingCapacity < 0 ? ' over' : ''}`}
+            style={{ width: `${usedShare * 100}%` }}
+          />
         </span>
         <span className="num" data-testid="capacity-line">
           {capacityLine(plan)}

@@ -30,7 +30,9 @@ describe('PlanItems', () => {
     render(<PlanItems plan={plan} label="By value" onInclude={() => undefined} onExclude={() => undefined} />);
     const items = screen.getAllByTestId('plan-item');
     expect(items.map((li) => li.querySelector('.plan-title')?.textContent)).toEqual(['Item 1', 'Item 2', 'Item 4']);
-    expect(screen.getByTestId('cut-line').textContent).toBe('✂ Cut line: “Item 3” (8 pts) does not fit; 1 smaller item still fits the gap.');
+    expect(screen.getByTestId('cut-line').textContent).toBe(
+      '✂ Cut line: “Item 3” (8 pts) does not fit; 1 smaller item still fits the gap.',
+    );
     // The cut line sits between item 2 and item 4 in the document.
     const cut = screen.getByTestId('cut-line');
     expect(items[1]?.compareDocumentPosition(cut)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
@@ -49,7 +51,14 @@ describe('PlanItems', () => {
   });
 
   it('marks forced items and has no cut line when everything fits', () => {
-    render(<PlanItems plan={{ ...plan, items: [row(1, 4, true)], cutLine: null, belowCut: [] }} label="By rank" onInclude={() => undefined} onExclude={() => undefined} />);
+    render(
+      <PlanItems
+        plan={{ ...plan, items: [row(1, 4, true)], cutLine: null, belowCut: [] }}
+        label="By rank"
+        onInclude={() => undefined}
+        onExclude={() => undefined}
+      />,
+    );
     expect(screen.queryByTestId('cut-line')).toBeNull();
     expect(screen.getByText('Included by you')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stop forcing Item 1' })).toBeTruthy();

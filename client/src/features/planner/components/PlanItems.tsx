@@ -6,9 +6,22 @@ interface Actions {
   onExclude: (row: PlanRow) => void;
 }
 
-function Row({ row, position, actions, below }: { row: PlanRow; position: number | null; actions: Actions; below?: boolean }) {
+function Row({
+  row,
+  position,
+  actions,
+  below,
+}: {
+  row: PlanRow;
+  position: number | null;
+  actions: Actions;
+  below?: boolean;
+}) {
   return (
-    <li className={`plan-item${below ? ' plan-item-below' : ''}${row.forced ? ' plan-item-forced' : ''}`} data-testid={below ? 'plan-below' : 'plan-item'}>
+    <li
+      className={`plan-item${below ? ' plan-item-below' : ''}${row.forced ? ' plan-item-forced' : ''}`}
+      data-testid={below ? 'plan-below' : 'plan-item'}
+    >
       <span className="plan-pos num">{position ?? ''}</span>
       <span className="plan-title">
         {row.title}
@@ -18,21 +31,43 @@ function Row({ row, position, actions, below }: { row: PlanRow; position: number
         {formatNumber(row.effort)}
         <span className="sr-only"> pts</span>
       </span>
-      <span className="plan-value num" title={row.valueScore === null ? 'Value score' : `Value score ${formatNumber(Math.round(row.valueScore))}`}>
+      <span
+        className="plan-value num"
+        title={row.valueScore === null ? 'Value score' : `Value score ${formatNumber(Math.round(row.valueScore))}`}
+      >
         <span className="sr-only">value </span>
-        {row.valueScore === null ? <span className="meta">Not scorable</span> : formatCompact(Math.round(row.valueScore))}
+        {row.valueScore === null ? (
+          <span className="meta">Not scorable</span>
+        ) : (
+          formatCompact(Math.round(row.valueScore))
+        )}
       </span>
       <span className="plan-action">
         {below ? (
-          <button type="button" className="button small" onClick={() => actions.onInclude(row)} aria-label={`Include ${row.title}`}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => actions.onInclude(row)}
+            aria-label={`Include ${row.title}`}
+          >
             Include
           </button>
         ) : row.forced ? (
-          <button type="button" className="button small" onClick={() => actions.onInclude(row)} aria-label={`Stop forcing ${row.title}`}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => actions.onInclude(row)}
+            aria-label={`Stop forcing ${row.title}`}
+          >
             Unforce
           </button>
         ) : (
-          <button type="button" className="button small" onClick={() => actions.onExclude(row)} aria-label={`Leave out ${row.title}`}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => actions.onExclude(row)}
+            aria-label={`Leave out ${row.title}`}
+          >
             Leave out
           </button>
         )}
@@ -71,8 +106,12 @@ export function PlanItems({ plan, label, ...actions }: { plan: Plan; label: stri
       {cut && (
         <p className="plan-cut" data-testid="cut-line">
           <span aria-hidden="true">✂ </span>
-          Cut line: {firstMiss ? `“${firstMiss.title}” (${formatNumber(firstMiss.effort)} pts)` : 'the next item'} does not fit
-          {gapFillers.length > 0 ? `; ${gapFillers.length} smaller ${gapFillers.length === 1 ? 'item still fits' : 'items still fit'} the gap` : ''}.
+          Cut line: {firstMiss ? `“${firstMiss.title}” (${formatNumber(firstMiss.effort)} pts)` : 'the next item'} does
+          not fit
+          {gapFillers.length > 0
+            ? `; ${gapFillers.length} smaller ${gapFillers.length === 1 ? 'item still fits' : 'items still fit'} the gap`
+            : ''}
+          .
         </p>
       )}
       {gapFillers.length > 0 && (

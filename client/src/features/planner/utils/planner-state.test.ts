@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@keyline/shared';
-import { capacityLine, compareSentence, NO_OVERRIDES, parseCapacity, plannerPath, toggleExclude, toggleInclude } from './planner-state';
+import {
+  capacityLine,
+  compareSentence,
+  NO_OVERRIDES,
+  parseCapacity,
+  plannerPath,
+  toggleExclude,
+  toggleInclude,
+} from './planner-state';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -25,10 +33,12 @@ describe('planner inputs', () => {
   });
 
   it('asks GET /api/planner with only what is set', () => {
-    expect(plannerPath({ cycleId: null, teamId: null, capacity: 40, overrides: NO_OVERRIDES })).toBe('/api/planner?capacity=40');
-    expect(plannerPath({ cycleId: 'c', teamId: 't', capacity: 12.5, overrides: { include: [A, B], exclude: [] } })).toBe(
-      `/api/planner?cycleId=c&teamId=t&capacity=12.5&include=${A}%2C${B}`,
+    expect(plannerPath({ cycleId: null, teamId: null, capacity: 40, overrides: NO_OVERRIDES })).toBe(
+      '/api/planner?capacity=40',
     );
+    expect(
+      plannerPath({ cycleId: 'c', teamId: 't', capacity: 12.5, overrides: { include: [A, B], exclude: [] } }),
+    ).toBe(`/api/planner?cycleId=c&teamId=t&capacity=12.5&include=${A}%2C${B}`);
   });
 });
 

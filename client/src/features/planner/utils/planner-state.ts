@@ -35,7 +35,12 @@ export function toggleExclude(o: Overrides, id: string): Overrides {
 }
 
 /** The GET /api/planner query string: nothing is written by asking. */
-export function plannerPath(p: { cycleId: string | null; teamId: string | null; capacity: number; overrides: Overrides }): string {
+export function plannerPath(p: {
+  cycleId: string | null;
+  teamId: string | null;
+  capacity: number;
+  overrides: Overrides;
+}): string {
   const search = new URLSearchParams();
   if (p.cycleId) search.set('cycleId', p.cycleId);
   if (p.teamId) search.set('teamId', p.teamId);
@@ -58,7 +63,8 @@ export function compareSentence(result: Pick<PlannerResult, 'byValue' | 'byRank'
   const total = covered(result.byValue) + result.byValue.uncoveredKeyResults.length;
   const v = result.byValue;
   const r = result.byRank;
-  const misaligned = (p: Plan) => (p.misalignedEffortShare === null ? 'nothing planned' : `${formatPercent(p.misalignedEffortShare)} misaligned`);
+  const misaligned = (p: Plan) =>
+    p.misalignedEffortShare === null ? 'nothing planned' : `${formatPercent(p.misalignedEffortShare)} misaligned`;
   const items = (p: Plan) => (p.items.length === 1 ? '1 item covers' : `${p.items.length} items cover`);
   return (
     `By value: ${items(v)} ${covered(v)} of ${total} key results, ${misaligned(v)}. ` +

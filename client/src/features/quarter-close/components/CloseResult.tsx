@@ -2,7 +2,13 @@ import { Link } from 'react-router';
 import type { CloseCycleResult } from '@keyline/shared';
 
 /** What the close did: the quarter closed, what was carried where, and the way on to the next quarter. */
-export function CloseResult({ result, titleOf }: { result: CloseCycleResult; titleOf: (keyResultId: string) => string }) {
+export function CloseResult({
+  result,
+  titleOf,
+}: {
+  result: CloseCycleResult;
+  titleOf: (keyResultId: string) => string;
+}) {
   const moved = result.carried.reduce((sum, c) => sum + c.movedItemIds.length, 0);
   const next = result.nextCycle;
   return (
@@ -13,8 +19,8 @@ export function CloseResult({ result, titleOf }: { result: CloseCycleResult; tit
         {next && result.carried.length > 0 && (
           <>
             {' '}
-            {result.carried.length === 1 ? '1 key result' : `${result.carried.length} key results`} and {moved === 1 ? '1 backlog link' : `${moved} backlog links`}{' '}
-            moved to {next.name}.
+            {result.carried.length === 1 ? '1 key result' : `${result.carried.length} key results`} and{' '}
+            {moved === 1 ? '1 backlog link' : `${moved} backlog links`} moved to {next.name}.
           </>
         )}
         {next && result.nextCycleActivated && <> {next.name} is now the active quarter.</>}
@@ -24,7 +30,12 @@ export function CloseResult({ result, titleOf }: { result: CloseCycleResult; tit
           {result.carried.map((c) => (
             <li key={c.fromKeyResultId}>
               {titleOf(c.fromKeyResultId)} <span className="meta">→ continues in {next?.name}</span>
-              {c.movedItemIds.length > 0 && <span className="meta"> with {c.movedItemIds.length === 1 ? '1 backlog link' : `${c.movedItemIds.length} backlog links`}</span>}
+              {c.movedItemIds.length > 0 && (
+                <span className="meta">
+                  {' '}
+                  with {c.movedItemIds.length === 1 ? '1 backlog link' : `${c.movedItemIds.length} backlog links`}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -42,4 +53,3 @@ export function CloseResult({ result, titleOf }: { result: CloseCycleResult; tit
     </div>
   );
 }
-

@@ -24,8 +24,12 @@ const kr = {
 } as unknown as KeyResult;
 
 function renderRow(canEdit = true) {
-  const fetchMock = vi.fn(async (_url: string, init: RequestInit) =>
-    new Response(JSON.stringify({ ...kr, ...JSON.parse(String(init.body)), version: 5 }), { status: 200, headers: { 'content-type': 'application/json' } }),
+  const fetchMock = vi.fn(
+    async (_url: string, init: RequestInit) =>
+      new Response(JSON.stringify({ ...kr, ...JSON.parse(String(init.body)), version: 5 }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
   );
   vi.stubGlobal('fetch', fetchMock);
   render(

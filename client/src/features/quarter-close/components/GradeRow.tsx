@@ -36,7 +36,13 @@ export function GradeRow({ keyResult: kr, canEdit }: { keyResult: KeyResult; can
       { id: kr.id, version, input: { grade: parsed.grade, note } },
       {
         onSuccess: (saved) =>
-          notify({ kind: 'success', message: saved.grade === null ? `Cleared the grade of “${kr.title}”` : `Graded “${kr.title}” ${formatGrade(saved.grade)}` }),
+          notify({
+            kind: 'success',
+            message:
+              saved.grade === null
+                ? `Cleared the grade of “${kr.title}”`
+                : `Graded “${kr.title}” ${formatGrade(saved.grade)}`,
+          }),
       },
     );
   };
@@ -83,7 +89,14 @@ export function GradeRow({ keyResult: kr, canEdit }: { keyResult: KeyResult; can
           </div>
           <div className="field grade-note">
             <label htmlFor={ids.note}>Retro note</label>
-            <textarea id={ids.note} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} placeholder="What happened? What did we learn?" />
+            <textarea
+              id={ids.note}
+              rows={2}
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="What happened? What did we learn?"
+            />
           </div>
           <div className="grade-save">
             <button type="submit" className="button primary" disabled={save.isPending || !dirty}>
@@ -97,7 +110,9 @@ export function GradeRow({ keyResult: kr, canEdit }: { keyResult: KeyResult; can
             <ConflictNotice
               error={save.error}
               what="key result"
-              describe={(current) => `Their grade: ${current.grade === null || current.grade === undefined ? 'none' : formatGrade(Number(current.grade))}.`}
+              describe={(current) =>
+                `Their grade: ${current.grade === null || current.grade === undefined ? 'none' : formatGrade(Number(current.grade))}.`
+              }
               onReload={() => {
                 // The list refetches; the page keys rows by version, so this row remounts with their grade and note.
                 save.reset();
@@ -109,7 +124,11 @@ export function GradeRow({ keyResult: kr, canEdit }: { keyResult: KeyResult; can
         </form>
       ) : (
         <div className="grade-readonly">
-          {kr.grade !== null && kr.gradeBand ? <GradeBadge grade={kr.grade} band={kr.gradeBand} /> : <span className="meta">Not graded yet</span>}
+          {kr.grade !== null && kr.gradeBand ? (
+            <GradeBadge grade={kr.grade} band={kr.gradeBand} />
+          ) : (
+            <span className="meta">Not graded yet</span>
+          )}
           {kr.gradeNote && <p className="grade-note-text">{kr.gradeNote}</p>}
         </div>
       )}

@@ -2,7 +2,12 @@ import type { KeyResult } from '@keyline/shared';
 import { formatPercent } from '../../../lib/format';
 import { movedLinks } from '../utils/close-plan';
 
-const links = (n: number) => (n === 0 ? 'no open backlog links' : n === 1 ? '1 open backlog link moves with it' : `${n} open backlog links move with it`);
+const links = (n: number) =>
+  n === 0
+    ? 'no open backlog links'
+    : n === 1
+      ? '1 open backlog link moves with it'
+      : `${n} open backlog links move with it`;
 
 /**
  * Step 2: which unfinished KRs carry over (all of them unless unticked). Each
@@ -31,8 +36,8 @@ export function StepCarryOver({
   return (
     <fieldset className="wizard-fieldset">
       <legend>
-        Unfinished key results to continue in {nextName}. Each is copied with its current value as the new start, under a copy of its objective; its open
-        backlog links move to the copy.
+        Unfinished key results to continue in {nextName}. Each is copied with its current value as the new start, under
+        a copy of its objective; its open backlog links move to the copy.
       </legend>
       <div className="row-actions wizard-bulk">
         <button type="button" className="button small" onClick={() => onChange(new Set(candidates.map((kr) => kr.id)))}>

@@ -34,7 +34,12 @@ export function StepNextCycle({
       {targets.length > 0 && (
         <div className="wizard-choice">
           <label className="wizard-radio">
-            <input type="radio" name={name} checked={draft.kind === 'existing'} onChange={() => set({ kind: 'existing' })} />
+            <input
+              type="radio"
+              name={name}
+              checked={draft.kind === 'existing'}
+              onChange={() => set({ kind: 'existing' })}
+            />
             Carry into a quarter that already exists
           </label>
           {draft.kind === 'existing' && (
@@ -58,9 +63,27 @@ export function StepNextCycle({
         </label>
         {draft.kind === 'new' && (
           <div className="wizard-sub okr-form">
-            <TextField label="Name" value={draft.name} onChange={(e) => set({ name: e.target.value })} error={errors.name} className="span-2" />
-            <TextField label="Starts on" type="date" value={draft.startsOn} onChange={(e) => set({ startsOn: e.target.value })} error={errors.startsOn} />
-            <TextField label="Ends on" type="date" value={draft.endsOn} onChange={(e) => set({ endsOn: e.target.value })} error={errors.endsOn} />
+            <TextField
+              label="Name"
+              value={draft.name}
+              onChange={(e) => set({ name: e.target.value })}
+              error={errors.name}
+              className="span-2"
+            />
+            <TextField
+              label="Starts on"
+              type="date"
+              value={draft.startsOn}
+              onChange={(e) => set({ startsOn: e.target.value })}
+              error={errors.startsOn}
+            />
+            <TextField
+              label="Ends on"
+              type="date"
+              value={draft.endsOn}
+              onChange={(e) => set({ endsOn: e.target.value })}
+              error={errors.endsOn}
+            />
           </div>
         )}
       </div>

@@ -35,7 +35,10 @@ export function movedLinks(keyResults: KeyResult[], chosen: ReadonlySet<string>)
   return keyResults.filter((kr) => chosen.has(kr.id)).reduce((sum, kr) => sum + kr.openItemCount, 0);
 }
 
-export type NextChoice = { kind: 'existing'; cycleId: string } | { kind: 'new'; name: string; startsOn: string; endsOn: string } | { kind: 'none' };
+export type NextChoice =
+  | { kind: 'existing'; cycleId: string }
+  | { kind: 'new'; name: string; startsOn: string; endsOn: string }
+  | { kind: 'none' };
 
 /** The POST /api/cycles/:id/close body for the wizard's choices. */
 export function closeBody(next: NextChoice, carry: string[]) {

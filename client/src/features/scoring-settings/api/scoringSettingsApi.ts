@@ -22,5 +22,10 @@ export const scoringSettingsApi = {
     api<VersionedScoringSettings>('PUT', '/api/settings/scoring', { body: settings, version }),
   /** Today's most valuable items: the preview shows how they would move. */
   previewSample: async (signal?: AbortSignal) =>
-    (await apiGet<Page<ScoredBacklogItem>>(`/api/backlog-items?sort=valueScore&order=desc&limit=${PREVIEW_SAMPLE}`, signal)).items,
+    (
+      await apiGet<Page<ScoredBacklogItem>>(
+        `/api/backlog-items?sort=valueScore&order=desc&limit=${PREVIEW_SAMPLE}`,
+        signal,
+      )
+    ).items,
 };

@@ -17,12 +17,15 @@ export function CustomCriteriaEditor({
   onChange: (criteria: CriterionDraft[]) => void;
 }) {
   const unused = ESTIMATE_FIELDS.filter((f) => !criteria.some((c) => c.field === f));
-  const update = (index: number, patch: Partial<CriterionDraft>) => onChange(criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const update = (index: number, patch: Partial<CriterionDraft>) =>
+    onChange(criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   const listError = errors.customCriteria;
   return (
     <fieldset className="settings-fieldset" aria-describedby={listError ? 'criteria-error' : undefined}>
       <legend>Custom criteria</legend>
-      <p className="meta">Score = Σ weight × estimate. Weights are 0 or more; an item missing any listed estimate is not scorable.</p>
+      <p className="meta">
+        Score = Σ weight × estimate. Weights are 0 or more; an item missing any listed estimate is not scorable.
+      </p>
       {criteria.length === 0 && <p>No criteria yet.</p>}
       <ol className="criteria-list">
         {criteria.map((c, index) => {
@@ -32,7 +35,11 @@ export function CustomCriteriaEditor({
             <li key={index} className="criterion-row">
               <label>
                 <span>Estimate {index + 1}</span>
-                <select value={c.field} onChange={(e) => update(index, { field: e.target.value as EstimateField })} aria-invalid={fieldError ? true : undefined}>
+                <select
+                  value={c.field}
+                  onChange={(e) => update(index, { field: e.target.value as EstimateField })}
+                  aria-invalid={fieldError ? true : undefined}
+                >
                   {ESTIMATE_FIELDS.map((f) => (
                     <option key={f} value={f}>
                       {fieldLabel(f)}
@@ -42,9 +49,20 @@ export function CustomCriteriaEditor({
               </label>
               <label>
                 <span>Weight {index + 1}</span>
-                <input inputMode="decimal" size={6} value={c.weight} onChange={(e) => update(index, { weight: e.target.value })} aria-invalid={weightError ? true : undefined} />
+                <input
+                  inputMode="decimal"
+                  size={6}
+                  value={c.weight}
+                  onChange={(e) => update(index, { weight: e.target.value })}
+                  aria-invalid={weightError ? true : undefined}
+                />
               </label>
-              <button type="button" className="button" aria-label={`Remove ${fieldLabel(c.field)}`} onClick={() => onChange(criteria.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button"
+                aria-label={`Remove ${fieldLabel(c.field)}`}
+                onClick={() => onChange(criteria.filter((_, i) => i !== index))}
+              >
                 Remove
               </button>
               {(fieldError || weightError) && <span className="error-text">{fieldError ?? weightError}</span>}

@@ -44,7 +44,10 @@ export function ScorePreview({ settings, changed }: { settings: ScoringSettings 
                   <th scope="row">{row.title}</th>
                   <td className="num">{score(row.before)}</td>
                   <td className="num">{score(row.after)}</td>
-                  <td className="num" aria-label={`Rank ${row.positionBefore}, then ${row.positionAfter ?? 'not scorable'}`}>
+                  <td
+                    className="num"
+                    aria-label={`Rank ${row.positionBefore}, then ${row.positionAfter ?? 'not scorable'}`}
+                  >
                     {row.positionBefore} → {row.positionAfter ?? '—'}
                   </td>
                 </tr>
@@ -57,7 +60,10 @@ export function ScorePreview({ settings, changed }: { settings: ScoringSettings 
               <ol className="preview-next" data-testid="preview-next">
                 {preview.next.map((row) => (
                   <li key={row.id}>
-                    {row.title} <span className="meta">({score(row.after)}, now #{row.positionBefore})</span>
+                    {row.title}{' '}
+                    <span className="meta">
+                      ({score(row.after)}, now #{row.positionBefore})
+                    </span>
                   </li>
                 ))}
               </ol>
@@ -66,8 +72,8 @@ export function ScorePreview({ settings, changed }: { settings: ScoringSettings 
             <p>Change a setting to see how these scores and ranks would move.</p>
           )}
           <p className="meta">
-            Positions among today’s {formatNumber(Math.min(PREVIEW_SAMPLE, items.length))} most valuable items. Saving re-scores the whole
-            backlog.
+            Positions among today’s {formatNumber(Math.min(PREVIEW_SAMPLE, items.length))} most valuable items. Saving
+            re-scores the whole backlog.
           </p>
         </>
       )}

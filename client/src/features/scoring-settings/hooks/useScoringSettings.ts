@@ -9,7 +9,11 @@ export function useScoringSettings() {
 }
 
 export function usePreviewSample() {
-  return useQuery({ queryKey: scoringSettingsKeys.previewSample, queryFn: ({ signal }) => scoringSettingsApi.previewSample(signal), staleTime: 30_000 });
+  return useQuery({
+    queryKey: scoringSettingsKeys.previewSample,
+    queryFn: ({ signal }) => scoringSettingsApi.previewSample(signal),
+    staleTime: 30_000,
+  });
 }
 
 /** Saving re-scores everything on the server, so every list and figure that shows a score is refetched. */
@@ -17,11 +21,15 @@ export function useSaveScoringSettings(onSaved: (saved: VersionedScoringSettings
   const client = useQueryClient();
   const notify = useNotify();
   return useMutation({
-    mutationFn: ({ version, settings }: { version: number; settings: ScoringSettings }) => scoringSettingsApi.save(version, settings),
+    mutationFn: ({ version, settings }: { version: number; settings: ScoringSettings }) =>
+      scoringSettingsApi.save(version, settings),
     onSuccess: async (saved) => {
       client.setQueryData(scoringSettingsKeys.settings, saved);
       onSaved(saved);
-      notify({ kind: 'success', message: `Scoring saved. The backlog is re-ranked by ${FRAMEWORK_LABELS[saved.settings.framework]}.` });
+      notify({
+        kind: 'success',
+        message: `Scoring saved. The backlog is re-ranked by ${FRAMEWORK_LABELS[saved.settings.framework]}.`,
+      });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['backlog'] }),
         client.invalidateQueries({ queryKey: ['alignment'] }),

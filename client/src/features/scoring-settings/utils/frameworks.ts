@@ -1,7 +1,12 @@
 import type { ScoringFramework, ScoringSettings } from '@keyline/shared';
 import { ESTIMATE_FIELD_RULES } from '@keyline/shared';
 
-export const FRAMEWORK_LABELS: Record<ScoringFramework, string> = { rice: 'RICE', wsjf: 'WSJF', ice: 'ICE', custom: 'a custom score' };
+export const FRAMEWORK_LABELS: Record<ScoringFramework, string> = {
+  rice: 'RICE',
+  wsjf: 'WSJF',
+  ice: 'ICE',
+  custom: 'a custom score',
+};
 
 export const FRAMEWORK_OPTIONS: readonly { value: ScoringFramework; label: string; formula: string }[] = [
   { value: 'rice', label: 'RICE', formula: 'reach × impact × confidence ÷ effort' },
@@ -12,7 +17,8 @@ export const FRAMEWORK_OPTIONS: readonly { value: ScoringFramework; label: strin
 
 /** "Value = 0.4 reach + 0.3 impact" style formula for the intrinsic part (ui.md §1.6). */
 export function intrinsicFormula(settings: Pick<ScoringSettings, 'framework' | 'customCriteria'>): string {
-  if (settings.framework !== 'custom') return FRAMEWORK_OPTIONS.find((o) => o.value === settings.framework)?.formula ?? '';
+  if (settings.framework !== 'custom')
+    return FRAMEWORK_OPTIONS.find((o) => o.value === settings.framework)?.formula ?? '';
   if (settings.customCriteria.length === 0) return 'no criteria yet';
   return settings.customCriteria.map((c) => `${c.weight} × ${ESTIMATE_FIELD_RULES[c.field].label}`).join(' + ');
 }

@@ -13,8 +13,26 @@ const structure = {
   objectives: [{ id: 'o1', cycleId: 'c1', parentId: null, weight: 1, deleted: false }],
   keyResults: [
     // Behind pace on 15 Feb (halfway) and at low confidence: both boosts apply.
-    { id: 'k1', objectiveId: 'o1', weight: 2, startValue: 0, targetValue: 100, currentValue: 10, latestConfidence: 2, deleted: false },
-    { id: 'k2', objectiveId: 'o1', weight: 1, startValue: 0, targetValue: 10, currentValue: 9, latestConfidence: 8, deleted: false },
+    {
+      id: 'k1',
+      objectiveId: 'o1',
+      weight: 2,
+      startValue: 0,
+      targetValue: 100,
+      currentValue: 10,
+      latestConfidence: 2,
+      deleted: false,
+    },
+    {
+      id: 'k2',
+      objectiveId: 'o1',
+      weight: 1,
+      startValue: 0,
+      targetValue: 10,
+      currentValue: 9,
+      latestConfidence: 8,
+      deleted: false,
+    },
   ],
   asOf: '2026-02-15T00:00:00Z',
 };
@@ -46,13 +64,45 @@ function asListed(scoring: ScoringItem, settings: ScoringSettings): PreviewItem 
 }
 
 const items = [
-  item('rice-heavy', { reach: 5000, impact: 2, confidence: 0.8, effort: 2, businessValue: 1, timeCriticality: 1, riskReduction: 1, jobSize: 13 }, [
-    { keyResultId: 'k1', strength: 3 },
-  ]),
-  item('wsjf-heavy', { reach: 100, impact: 1, confidence: 0.5, effort: 8, businessValue: 20, timeCriticality: 13, riskReduction: 8, jobSize: 2 }, [
-    { keyResultId: 'k2', strength: 1 },
-  ]),
-  item('untagged', { reach: 800, impact: 3, confidence: 1, effort: 3, businessValue: 8, timeCriticality: 5, riskReduction: 3, jobSize: 3, ease: 7 }),
+  item(
+    'rice-heavy',
+    {
+      reach: 5000,
+      impact: 2,
+      confidence: 0.8,
+      effort: 2,
+      businessValue: 1,
+      timeCriticality: 1,
+      riskReduction: 1,
+      jobSize: 13,
+    },
+    [{ keyResultId: 'k1', strength: 3 }],
+  ),
+  item(
+    'wsjf-heavy',
+    {
+      reach: 100,
+      impact: 1,
+      confidence: 0.5,
+      effort: 8,
+      businessValue: 20,
+      timeCriticality: 13,
+      riskReduction: 8,
+      jobSize: 2,
+    },
+    [{ keyResultId: 'k2', strength: 1 }],
+  ),
+  item('untagged', {
+    reach: 800,
+    impact: 3,
+    confidence: 1,
+    effort: 3,
+    businessValue: 8,
+    timeCriticality: 5,
+    riskReduction: 3,
+    jobSize: 3,
+    ease: 7,
+  }),
   item('no-wsjf', { reach: 300, impact: 1, confidence: 1, effort: 1 }),
 ];
 
@@ -61,7 +111,14 @@ const changed: ScoringSettings[] = [
   { ...DEFAULT_SCORING_SETTINGS, framework: 'ice' },
   { ...DEFAULT_SCORING_SETTINGS, alignment: { behindPaceBoost: 3, lowConfidenceBoost: 2, lowConfidenceBelow: 7 } },
   { ...DEFAULT_SCORING_SETTINGS, combination: { alignmentWeight: 4, unalignedMultiplier: 0.2 } },
-  { ...DEFAULT_SCORING_SETTINGS, framework: 'custom', customCriteria: [{ field: 'reach', weight: 0.01 }, { field: 'businessValue', weight: 2 }] },
+  {
+    ...DEFAULT_SCORING_SETTINGS,
+    framework: 'custom',
+    customCriteria: [
+      { field: 'reach', weight: 0.01 },
+      { field: 'businessValue', weight: 2 },
+    ],
+  },
 ];
 
 describe('rescoreItem', () => {
@@ -87,7 +144,9 @@ describe('rescoreItem', () => {
 
 describe('previewTop', () => {
   it('shows how today’s order changes when the framework changes, unscorable items last', () => {
-    const listed = items.map((i) => asListed(i, DEFAULT_SCORING_SETTINGS)).sort((a, b) => (b.valueScore ?? 0) - (a.valueScore ?? 0));
+    const listed = items
+      .map((i) => asListed(i, DEFAULT_SCORING_SETTINGS))
+      .sort((a, b) => (b.valueScore ?? 0) - (a.valueScore ?? 0));
     expect(listed.map((i) => i.id)).toEqual(['rice-heavy', 'untagged', 'no-wsjf', 'wsjf-heavy']);
     const preview = previewTop(listed, { ...DEFAULT_SCORING_SETTINGS, framework: 'wsjf' }, 3);
     expect(preview.current.map((r) => [r.id, r.positionBefore, r.positionAfter])).toEqual([

@@ -18,7 +18,8 @@ export function rescoreAlignment(alignment: AlignmentBreakdown, settings: Scorin
   let total = 0;
   const terms = alignment.terms.map((t) => {
     const w = t.keyResult;
-    const confidenceShortfall = w.confidence === null ? 0 : Math.max(0, (lowConfidenceBelow - w.confidence) / lowConfidenceBelow);
+    const confidenceShortfall =
+      w.confidence === null ? 0 : Math.max(0, (lowConfidenceBelow - w.confidence) / lowConfidenceBelow);
     const boost = 1 + behindPaceBoost * w.paceShortfall + lowConfidenceBoost * confidenceShortfall;
     const term = t.strength * w.krShare * w.objectiveShare * boost;
     total += term;
@@ -28,7 +29,18 @@ export function rescoreAlignment(alignment: AlignmentBreakdown, settings: Scorin
 }
 
 export type PreviewItem = Pick<ScoredBacklogItem, 'id' | 'title' | 'valueScore'> &
-  Pick<ScoredBacklogItem, 'reach' | 'impact' | 'confidence' | 'effort' | 'businessValue' | 'timeCriticality' | 'riskReduction' | 'jobSize' | 'ease'> & {
+  Pick<
+    ScoredBacklogItem,
+    | 'reach'
+    | 'impact'
+    | 'confidence'
+    | 'effort'
+    | 'businessValue'
+    | 'timeCriticality'
+    | 'riskReduction'
+    | 'jobSize'
+    | 'ease'
+  > & {
     breakdown: ScoreBreakdown;
   };
 
@@ -57,7 +69,11 @@ const byScoreDesc = (a: { score: number | null; index: number }, b: { score: num
  * `items` is today's order (highest value first). Returns today's top `n`
  * with their new scores and positions, and the new top `n`.
  */
-export function previewTop(items: readonly PreviewItem[], settings: ScoringSettings, n = 5): { current: PreviewRow[]; next: PreviewRow[] } {
+export function previewTop(
+  items: readonly PreviewItem[],
+  settings: ScoringSettings,
+  n = 5,
+): { current: PreviewRow[]; next: PreviewRow[] } {
   const rescored = items.map((item, index) => ({ item, index, score: rescoreItem(item, settings) }));
   const order = [...rescored].sort(byScoreDesc);
   const positionAfter = new Map(order.map((r, i) => [r.item.id, r.score === null ? null : i + 1]));
@@ -69,5 +85,11 @@ export function previewTop(items: readonly PreviewItem[], settings: ScoringSetti
     positionBefore: r.index + 1,
     positionAfter: positionAfter.get(r.item.id) ?? null,
   });
-  return { current: rescored.slice(0, n).map(row), next: order.slice(0, n).filter((r) => r.score !== null).map(row) };
+  return {
+    current: rescored.slice(0, n).map(row),
+    next: order
+      .slice(0, n)
+      .filter((r) => r.score !== null)
+      .map(row),
+  };
 }

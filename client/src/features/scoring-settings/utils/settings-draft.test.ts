@@ -35,7 +35,11 @@ describe('the scoring settings draft', () => {
     const result = fromDraft(draft);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(Object.keys(result.errors).sort()).toEqual(['combination.unalignedMultiplier', 'customCriteria', 'customCriteria.1.field']);
+      expect(Object.keys(result.errors).sort()).toEqual([
+        'combination.unalignedMultiplier',
+        'customCriteria',
+        'customCriteria.1.field',
+      ]);
       expect(result.errors['customCriteria']).toMatch(/at least one criterion with a weight above 0/);
     }
   });

@@ -3,7 +3,12 @@
  * half-typed "0." is not lost, turned back into ScoringSettings and checked
  * by the one shared schema (ScoringSettingsSchema) before it is sent.
  */
-import { ScoringSettingsSchema, type EstimateField, type ScoringFramework, type ScoringSettings } from '@keyline/shared';
+import {
+  ScoringSettingsSchema,
+  type EstimateField,
+  type ScoringFramework,
+  type ScoringSettings,
+} from '@keyline/shared';
 
 export type NumberPath =
   | 'alignment.behindPaceBoost'
@@ -31,30 +36,90 @@ export const SETTING_GROUPS: readonly { title: string; intro: string; settings: 
     title: 'How alignment counts',
     intro: 'A link to a key result adds strength × KR share × objective share × boost to the item’s alignment.',
     settings: [
-      { path: 'combination.alignmentWeight', label: 'Alignment weight', step: '0.1', help: 'Tagged items: value = intrinsic × (1 + this × alignment). 0 ignores alignment.' },
-      { path: 'combination.unalignedMultiplier', label: 'Untagged multiplier', step: '0.05', help: 'Items with no live key result: value = intrinsic × this. Above 0, below 1.' },
-      { path: 'alignment.behindPaceBoost', label: 'Behind-pace boost', step: '0.1', help: 'Extra weight per unit a KR lags its pace: 1 makes a KR 20 points behind count 1.2×.' },
-      { path: 'alignment.lowConfidenceBoost', label: 'Low-confidence boost', step: '0.1', help: 'Extra weight at confidence 0, fading to none at the threshold below.' },
-      { path: 'alignment.lowConfidenceBelow', label: 'Low confidence below (0–10)', step: '0.5', help: 'Check-in confidence under this raises a KR’s links.' },
+      {
+        path: 'combination.alignmentWeight',
+        label: 'Alignment weight',
+        step: '0.1',
+        help: 'Tagged items: value = intrinsic × (1 + this × alignment). 0 ignores alignment.',
+      },
+      {
+        path: 'combination.unalignedMultiplier',
+        label: 'Untagged multiplier',
+        step: '0.05',
+        help: 'Items with no live key result: value = intrinsic × this. Above 0, below 1.',
+      },
+      {
+        path: 'alignment.behindPaceBoost',
+        label: 'Behind-pace boost',
+        step: '0.1',
+        help: 'Extra weight per unit a KR lags its pace: 1 makes a KR 20 points behind count 1.2×.',
+      },
+      {
+        path: 'alignment.lowConfidenceBoost',
+        label: 'Low-confidence boost',
+        step: '0.1',
+        help: 'Extra weight at confidence 0, fading to none at the threshold below.',
+      },
+      {
+        path: 'alignment.lowConfidenceBelow',
+        label: 'Low confidence below (0–10)',
+        step: '0.5',
+        help: 'Check-in confidence under this raises a KR’s links.',
+      },
     ],
   },
   {
     title: 'Item flags',
     intro: 'When an item is flagged as low value for its effort, or ranked above much more valuable work.',
     settings: [
-      { path: 'itemFlags.lowValueHighEffortMinItems', label: 'Low value for high effort: minimum items', step: '1', help: 'Below this many scored open items, quartiles are noise and the flag is off.' },
-      { path: 'itemFlags.rankInversionMinPositions', label: 'Rank inversion: positions apart', step: '1', help: 'The more valuable item must be at least this many places lower.' },
-      { path: 'itemFlags.rankInversionValueFactor', label: 'Rank inversion: value factor (×)', step: '0.5', help: '…and worth at least this many times as much.' },
+      {
+        path: 'itemFlags.lowValueHighEffortMinItems',
+        label: 'Low value for high effort: minimum items',
+        step: '1',
+        help: 'Below this many scored open items, quartiles are noise and the flag is off.',
+      },
+      {
+        path: 'itemFlags.rankInversionMinPositions',
+        label: 'Rank inversion: positions apart',
+        step: '1',
+        help: 'The more valuable item must be at least this many places lower.',
+      },
+      {
+        path: 'itemFlags.rankInversionValueFactor',
+        label: 'Rank inversion: value factor (×)',
+        step: '0.5',
+        help: '…and worth at least this many times as much.',
+      },
     ],
   },
   {
     title: 'Key result flags',
     intro: 'When a key result has no work behind it, or effort out of proportion to its weight.',
     settings: [
-      { path: 'krFlags.behindPaceTolerance', label: 'Behind pace by more than (0–1)', step: '0.05', help: '0.1 = ten points of progress behind the pace line.' },
-      { path: 'krFlags.atRiskConfidence', label: 'At-risk confidence (0–10)', step: '1', help: 'A latest confidence at or below this counts as at risk.' },
-      { path: 'krFlags.effortMismatchRatio', label: 'Effort mismatch ratio (×)', step: '0.5', help: 'Effort share and weight share differ by this factor, either way…' },
-      { path: 'krFlags.effortMismatchMinGap', label: 'Effort mismatch minimum gap (0–1)', step: '0.01', help: '…and by at least this share, so tiny key results do not flap.' },
+      {
+        path: 'krFlags.behindPaceTolerance',
+        label: 'Behind pace by more than (0–1)',
+        step: '0.05',
+        help: '0.1 = ten points of progress behind the pace line.',
+      },
+      {
+        path: 'krFlags.atRiskConfidence',
+        label: 'At-risk confidence (0–10)',
+        step: '1',
+        help: 'A latest confidence at or below this counts as at risk.',
+      },
+      {
+        path: 'krFlags.effortMismatchRatio',
+        label: 'Effort mismatch ratio (×)',
+        step: '0.5',
+        help: 'Effort share and weight share differ by this factor, either way…',
+      },
+      {
+        path: 'krFlags.effortMismatchMinGap',
+        label: 'Effort mismatch minimum gap (0–1)',
+        step: '0.01',
+        help: '…and by at least this share, so tiny key results do not flap.',
+      },
     ],
   },
 ];

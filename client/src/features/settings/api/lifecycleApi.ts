@@ -6,5 +6,6 @@ export const lifecycleKeys = { settings: ['settings', 'lifecycle'] as const };
 export const lifecycleApi = {
   get: (signal?: AbortSignal) => apiGet<VersionedLifecycleSettings>('/api/settings/lifecycle', signal),
   /** The whole document, with the version it was edited from as If-Match. */
-  save: (version: number, settings: LifecycleSettings) => api<VersionedLifecycleSettings>('PUT', '/api/settings/lifecycle', { body: settings, version }),
+  save: (version: number, settings: LifecycleSettings) =>
+    api<VersionedLifecycleSettings>('PUT', '/api/settings/lifecycle', { body: settings, version }),
 };

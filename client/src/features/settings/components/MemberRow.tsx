@@ -76,13 +76,25 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
         {isSelf ? (
           <span className="meta">Your own account</span>
         ) : user.disabled ? (
-          <button type="button" className="button" aria-label={`Enable ${user.name}`} disabled={update.isPending} onClick={() => save({ disabled: false })}>
+          <button
+            type="button"
+            className="button"
+            aria-label={`Enable ${user.name}`}
+            disabled={update.isPending}
+            onClick={() => save({ disabled: false })}
+          >
             Enable
           </button>
         ) : confirmDisable ? (
           <span className="st-confirm" role="group" aria-label={`Confirm disabling ${user.name}`}>
             <span>Sign {user.name} out and block sign-in?</span>
-            <button type="button" className="button st-danger" disabled={update.isPending} onClick={() => save({ disabled: true })} autoFocus>
+            <button
+              type="button"
+              className="button st-danger"
+              disabled={update.isPending}
+              onClick={() => save({ disabled: true })}
+              autoFocus
+            >
               Disable
             </button>
             <button type="button" className="button ghost" onClick={() => setConfirmDisable(false)}>
@@ -90,7 +102,12 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             </button>
           </span>
         ) : (
-          <button type="button" className="button" aria-label={`Disable ${user.name}`} onClick={() => setConfirmDisable(true)}>
+          <button
+            type="button"
+            className="button"
+            aria-label={`Disable ${user.name}`}
+            onClick={() => setConfirmDisable(true)}
+          >
             Disable
           </button>
         )}
@@ -103,10 +120,13 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
           <ConflictNotice
             error={update.error}
             what="member"
-            describe={(current) => `Their role is now ${String(current.role)}, ${current.disabled ? 'disabled' : 'active'}.`}
+            describe={(current) =>
+              `Their role is now ${String(current.role)}, ${current.disabled ? 'disabled' : 'active'}.`
+            }
             onReload={() => {
               const current = (update.error as ApiError).body?.current as User | undefined;
-              if (current) qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, current));
+              if (current)
+                qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, current));
               update.reset();
             }}
             onReapply={(current) => save(lastPatch, current as unknown as User)}

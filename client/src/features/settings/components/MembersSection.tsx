@@ -18,7 +18,12 @@ export function MembersSection() {
     <section aria-labelledby="st-members-title">
       <h2 id="st-members-title">Members</h2>
       {invited?.generatedPassword ? (
-        <GeneratedPassword name={invited.name} email={invited.email} password={invited.generatedPassword} onDone={() => setInvited(null)} />
+        <GeneratedPassword
+          name={invited.name}
+          email={invited.email}
+          password={invited.generatedPassword}
+          onDone={() => setInvited(null)}
+        />
       ) : (
         <InviteMemberForm onInvited={setInvited} />
       )}

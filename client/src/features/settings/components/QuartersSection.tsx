@@ -17,7 +17,9 @@ export function QuartersSection() {
     <section aria-labelledby="st-quarters-title">
       <h2 id="st-quarters-title">Quarters</h2>
       {loaded.isPending && <p role="status">Loading the quarter settings…</p>}
-      {loaded.isError && <LoadError what="quarter settings" error={loaded.error} onRetry={() => void loaded.refetch()} />}
+      {loaded.isError && (
+        <LoadError what="quarter settings" error={loaded.error} onRetry={() => void loaded.refetch()} />
+      )}
       {loaded.data && <CadenceForm saved={loaded.data} />}
     </section>
   );
@@ -32,7 +34,8 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
   const [localError, setLocalError] = useState<string | null>(null);
   const [pending, setPending] = useState<LifecycleSettings | null>(null);
   const save = useMutation({
-    mutationFn: ({ version, settings }: { version: number; settings: LifecycleSettings }) => lifecycleApi.save(version, settings),
+    mutationFn: ({ version, settings }: { version: number; settings: LifecycleSettings }) =>
+      lifecycleApi.save(version, settings),
     onSuccess: (next) => {
       qc.setQueryData(lifecycleKeys.settings, next);
       setBaseVersion(next.version);
@@ -45,9 +48,15 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = LifecycleSettingsSchema.safeParse({ checkInCadenceDays: value.trim() === '' ? Number.NaN : Number(value) });
+    const parsed = LifecycleSettingsSchema.safeParse({
+      checkInCadenceDays: value.trim() === '' ? Number.NaN : Number(value),
+    });
     if (!parsed.success) {
-      setLocalError(value.trim() === '' ? 'Type a number of days' : (parsed.error.issues[0]?.message ?? 'Not a valid number of days'));
+      setLocalError(
+        value.trim() === ''
+          ? 'Type a number of days'
+          : (parsed.error.issues[0]?.message ?? 'Not a valid number of days'),
+      );
       return;
     }
     setLocalError(null);
@@ -84,8 +93,8 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
         </button>
       </div>
       <p id="st-cadence-hint" className="meta">
-        A key result with no check-in for this many days shows “check-in due” on the OKRs and the dashboard. 1 to 90 days; now{' '}
-        {days(saved.settings.checkInCadenceDays)}.
+        A key result with no check-in for this many days shows “check-in due” on the OKRs and the dashboard. 1 to 90
+        days; now {days(saved.settings.checkInCadenceDays)}.
       </p>
       {save.isError && !conflict && !error && (
         <p role="alert" className="error-text">

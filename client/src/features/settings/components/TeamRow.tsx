@@ -109,7 +109,13 @@ export function TeamRow({ team }: { team: Team }) {
       {mode === 'delete' && (
         <span className="st-confirm" role="group" aria-label={`Confirm deleting ${team.name}`}>
           <span>Delete {team.name}?</span>
-          <button type="button" className="button st-danger" disabled={remove.isPending} onClick={() => remove.mutate(team)} autoFocus>
+          <button
+            type="button"
+            className="button st-danger"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate(team)}
+            autoFocus
+          >
             Delete
           </button>
           <button type="button" className="button ghost" onClick={() => setMode('view')}>
@@ -131,7 +137,9 @@ export function TeamRow({ team }: { team: Team }) {
             describe={(current) => `It is now called ${String(current.name)}.`}
             onReload={keepTheirs}
             onReapply={(current) =>
-              remove.isError ? remove.mutate(current as unknown as Team) : rename.mutate({ base: current as unknown as Team, next: name.trim() })
+              remove.isError
+                ? remove.mutate(current as unknown as Team)
+                : rename.mutate({ base: current as unknown as Team, next: name.trim() })
             }
           />
         </div>

@@ -23,7 +23,8 @@ export function TeamsSection() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = NameSchema.safeParse(name);
-    if (!parsed.success) return setLocalError(parsed.error.issues[0]?.message === 'Required' ? 'Type a team name' : 'Not a valid name');
+    if (!parsed.success)
+      return setLocalError(parsed.error.issues[0]?.message === 'Required' ? 'Type a team name' : 'Not a valid name');
     setLocalError(null);
     create.mutate(parsed.data);
   };
@@ -54,7 +55,9 @@ export function TeamsSection() {
       </form>
       {teams.isPending && <p role="status">Loading teams…</p>}
       {teams.isError && <LoadError what="teams" error={teams.error} onRetry={() => void teams.refetch()} />}
-      {teams.data && teams.data.length === 0 && <p>No teams yet. Teams let you filter the backlog and own objectives.</p>}
+      {teams.data && teams.data.length === 0 && (
+        <p>No teams yet. Teams let you filter the backlog and own objectives.</p>
+      )}
       {teams.data && teams.data.length > 0 && (
         <ul className="st-teams" aria-label="Teams">
           {teams.data.map((team) => (

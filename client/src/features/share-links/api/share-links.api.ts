@@ -4,7 +4,8 @@ import { api, apiGet } from '../../../lib/api';
 
 const KEY = ['share-links'] as const;
 
-export const useShareLinks = () => useQuery({ queryKey: KEY, queryFn: ({ signal }) => apiGet<ShareLink[]>('/api/share-links', signal) });
+export const useShareLinks = () =>
+  useQuery({ queryKey: KEY, queryFn: ({ signal }) => apiGet<ShareLink[]>('/api/share-links', signal) });
 
 export function useCreateShareLink() {
   const client = useQueryClient();
@@ -17,7 +18,8 @@ export function useCreateShareLink() {
 export function useRevokeShareLink() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (link: Pick<ShareLink, 'id' | 'version'>) => api<void>('DELETE', `/api/share-links/${link.id}`, { version: link.version }),
+    mutationFn: (link: Pick<ShareLink, 'id' | 'version'>) =>
+      api<void>('DELETE', `/api/share-links/${link.id}`, { version: link.version }),
     onSettled: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -25,7 +25,14 @@ export function CreatedLink({ name, url, onDismiss }: { name: string; url: strin
         Link for {name}
       </label>
       <div className="share-created-row">
-        <input id={inputId} ref={input} readOnly value={url} onFocus={(e) => e.currentTarget.select()} data-testid="created-share-url" />
+        <input
+          id={inputId}
+          ref={input}
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="created-share-url"
+        />
         <button type="button" className="button primary" onClick={() => void copy()}>
           Copy link
         </button>

@@ -56,7 +56,12 @@ export function ShareLinkList() {
                 {link.status === 'active' &&
                   (confirming === link.id ? (
                     <span className="row-actions">
-                      <button type="button" className="button danger small" onClick={() => doRevoke(link)} disabled={revoke.isPending}>
+                      <button
+                        type="button"
+                        className="button danger small"
+                        onClick={() => doRevoke(link)}
+                        disabled={revoke.isPending}
+                      >
                         Revoke “{link.name}”
                       </button>
                       <button type="button" className="button small" onClick={() => setConfirming(null)}>
@@ -64,7 +69,12 @@ export function ShareLinkList() {
                       </button>
                     </span>
                   ) : (
-                    <button type="button" className="button small" onClick={() => setConfirming(link.id)} aria-label={`Revoke ${link.name}`}>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setConfirming(link.id)}
+                      aria-label={`Revoke ${link.name}`}
+                    >
                       Revoke
                     </button>
                   ))}

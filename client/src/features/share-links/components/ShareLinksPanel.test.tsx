@@ -21,7 +21,8 @@ const link = (over: Partial<ShareLink>): ShareLink => ({
 
 function renderPanel(initial: ShareLink[]) {
   let links = initial;
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
     if (init.method === 'POST') {
       const created = link({ id: '7a000000-0000-4000-8000-000000000009', name: JSON.parse(String(init.body)).name });
@@ -66,9 +67,20 @@ describe('ShareLinksPanel', () => {
   });
 
   it('lists links with their status in words, and revokes an active one after a second click', async () => {
-    const fetchMock = renderPanel([link({}), link({ id: '7a000000-0000-4000-8000-000000000002', name: 'Old', status: 'expired', expiresAt: '2026-11-01T00:00:00.000Z' })]);
+    const fetchMock = renderPanel([
+      link({}),
+      link({
+        id: '7a000000-0000-4000-8000-000000000002',
+        name: 'Old',
+        status: 'expired',
+        expiresAt: '2026-11-01T00:00:00.000Z',
+      }),
+    ]);
     const rows = await screen.findAllByTestId('share-link-row');
-    expect(rows.map((r) => within(r).getByText(/Active|Expired|Revoked/).textContent)).toEqual(['● Active', '○ Expired']);
+    expect(rows.map((r) => within(r).getByText(/Active|Expired|Revoked/).textContent)).toEqual([
+      '● Active',
+      '○ Expired',
+    ]);
     expect(within(rows[1] as HTMLElement).queryByRole('button')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke Board' }));
     fireEvent.click(screen.getByRole('button', { name: 'Revoke “Board”' }));

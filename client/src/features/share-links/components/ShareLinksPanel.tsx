@@ -40,8 +40,8 @@ export function ShareLinksPanel({ teamId = null, onDone }: { teamId?: string | n
   return (
     <div className="share-panel">
       <p>
-        Anyone with a link sees the active quarter's dashboard, read-only, without signing in — and nothing else in Keyline. Revoke a link to shut it at
-        once.
+        Anyone with a link sees the active quarter's dashboard, read-only, without signing in — and nothing else in
+        Keyline. Revoke a link to shut it at once.
       </p>
       {created && <CreatedLink name={created.link.name} url={created.url} onDismiss={() => setCreated(null)} />}
       <form className="share-form" onSubmit={submit} noValidate aria-label="New share link">

@@ -6,7 +6,11 @@ import { validateWith, type Validation } from '../../okrs/utils/form-validation'
  * that day in the creator's own time zone ("until 31 Dec" means all of it),
  * then the shared schema judges the result.
  */
-export function shareLinkInput(name: string, expiresOn: string, now = new Date()): Validation<{ name: string; expiresAt: string | null }> {
+export function shareLinkInput(
+  name: string,
+  expiresOn: string,
+  now = new Date(),
+): Validation<{ name: string; expiresAt: string | null }> {
   let expiresAt: string | null = null;
   if (expiresOn) {
     const end = new Date(`${expiresOn}T23:59:59.999`);
