@@ -49,6 +49,11 @@ import { ShareLinkService } from './features/share-links/share-link.service';
 import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
+import { ConnectionService } from './features/integrations/connection.service';
+import { HOOKS_PATH, hookRoutes, integrationRoutes } from './features/integrations/integration.routes';
+import { SecretBox } from './features/integrations/secret-box';
+import { SyncEngine } from './features/integrations/sync-engine';
+import { WebhookService } from './features/integrations/webhook.service';
 import { UserService } from './features/users/user.service';
 import { AppError } from './http/app-error';
 import { csrfGuard } from './http/csrf';
@@ -70,6 +75,8 @@ export function createServices(deps: AppDeps) {
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
+  const secretBox = new SecretBox(config.KEYLINE_SECRET_KEY);
+  const syncEngine = new SyncEngine(db, secretBox, scoring, logger);
   return {
     scoring,
     scoringSettings: new ScoringSettingsService(db),
@@ -97,6 +104,9 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
+    syncEngine,
+    connections: new ConnectionService(db, secretBox, syncEngine),
+    webhooks: new WebhookService(db, secretBox, syncEngine, logger),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -121,6 +131,8 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...integrationRoutes(s.connections),
+    ...hookRoutes(s.webhooks),
   ];
 }
 
@@ -144,7 +156,9 @@ export function createApp(deps: AppDeps) {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.secret'],
+      // Jira webhooks may carry their secret in the URL (?secret=): it never reaches the log.
+      serializers: { req: (req: { url?: string }) => ({ ...req, url: maskUrlSecret(req.url) }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -178,6 +192,8 @@ export function createApp(deps: AppDeps) {
     ),
   );
   api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
+  // Webhook deliveries are verified against their exact bytes: kept raw (express.json then skips them).
+  api.use(HOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }));
   api.use(
     '/api',
     express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters }),
@@ -200,6 +216,10 @@ export function createApp(deps: AppDeps) {
   if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
   app.use(errorMiddleware);
   return { app, services, routes, state };
+}
+
+function maskUrlSecret(url: string | undefined): string | undefined {
+  return url?.replace(/([?&]secret=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**

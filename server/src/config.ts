@@ -48,6 +48,16 @@ const EnvSchema = z.object({
   CLIENT_DIST: z.string().default(''),
   /** Set when behind a reverse proxy so req.ip and https detection are right. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * 32 random bytes, base64: encrypts tracker tokens and webhook secrets at rest (AES-256-GCM).
+   * Optional: without it Keyline runs, but no tracker connection can be saved.
+   */
+  KEYLINE_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || secretKeyBytes(v) !== null, {
+      message: 'must be 32 random bytes in base64; make one with: openssl rand -base64 32',
+    }),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** After SIGTERM, keep accepting (readyz 503, answers close their connection) this long before closing the port. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
@@ -70,3 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export class ConfigError extends Error {}
+
+/** The key's 32 bytes, or null when the text is not 32 bytes of base64. */
+export function secretKeyBytes(text: string): Buffer | null {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9+/]{43}=?$/.test(trimmed) && !/^[A-Za-z0-9_-]{43}$/.test(trimmed)) return null;
+  const bytes = Buffer.from(trimmed, trimmed.includes('-') || trimmed.includes('_') ? 'base64url' : 'base64');
+  return bytes.length === 32 ? bytes : null;
+}

@@ -5,6 +5,10 @@ import { AuditEventEntity } from '../features/audit/audit-event.entity';
 import { BacklogItemEntity } from '../features/backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../features/backlog/backlog-link.entity';
 import { CycleEntity } from '../features/cycles/cycle.entity';
+import { ConnectionEntity } from '../features/integrations/connection.entity';
+import { ConnectionSecretEntity } from '../features/integrations/connection-secret.entity';
+import { SyncRunEntity } from '../features/integrations/sync-run.entity';
+import { SyncedItemEntity } from '../features/integrations/synced-item.entity';
 import { HeadlineHistoryEntity } from '../features/dashboard/headline-history.entity';
 import { CheckInEntity } from '../features/key-results/check-in.entity';
 import { KeyResultEntity } from '../features/key-results/key-result.entity';
@@ -17,6 +21,7 @@ import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
+import { Integrations1765300000000 } from '../migrations/1765300000000-integrations';
 
 // Listed by class, not by glob: works the same under tsx, vitest and a bundler.
 export const ENTITIES = [
@@ -35,6 +40,10 @@ export const ENTITIES = [
   ApiTokenEntity,
   ShareLinkEntity,
   HeadlineHistoryEntity,
+  ConnectionEntity,
+  ConnectionSecretEntity,
+  SyncRunEntity,
+  SyncedItemEntity,
 ];
 
 export const MIGRATIONS = [
@@ -42,4 +51,5 @@ export const MIGRATIONS = [
   QuarterLifecycle1764900000000,
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
+  Integrations1765300000000,
 ];

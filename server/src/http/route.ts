@@ -41,8 +41,8 @@ export interface RouteDef<
   response?: z.ZodType;
   /** Requires `If-Match` (428 without it). */
   ifMatch?: boolean;
-  /** 200 unless said; 204 sends no body. */
-  status?: 200 | 201 | 204;
+  /** 200 unless said; 204 sends no body; 202: accepted, work goes on after the answer. */
+  status?: 200 | 201 | 202 | 204;
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { keyResultProgress, type ItemStatus, type ItemType } from '@keyline/shared';
+import { freshKeyResultCode } from '../features/integrations/key-result-codes';
 import { BacklogItemEntity } from '../features/backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../features/backlog/backlog-link.entity';
 import { RANK_STEP } from '../features/backlog/backlog-rank';
@@ -134,6 +135,7 @@ export async function insertDemoOrganisation(
           unit: kr.unit,
           weight: kr.weight,
           ownerId: pick(userIds),
+          code: await freshKeyResultCode(m),
           deletedAt: null,
           ...graded,
           ...stamp,

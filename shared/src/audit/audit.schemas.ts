@@ -13,6 +13,7 @@ export const AUDIT_ENTITIES = [
   'setting',
   'apiToken',
   'shareLink',
+  'connection',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ESTIMATE_FIELDS } from '../scoring/estimate-fields';
 import { DescriptionSchema, IdSchema, QueryBooleanSchema, TitleSchema, VersionSchema } from '../common/primitives';
+import { ItemSourceSchema } from '../integrations/integration.schemas';
 
 export const ITEM_TYPES = ['feature', 'bug', 'tech-debt', 'chore', 'experiment'] as const;
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
@@ -55,6 +56,10 @@ export const BacklogItemSchema = z.object({
   externalKey: z.string().nullable(),
   labels: z.array(z.string()),
   links: z.array(ItemLinkSchema),
+  /** The tracker issue a synced item mirrors ("from Jira ABC-123"); null for Keyline's own items. */
+  source: ItemSourceSchema.nullable(),
+  /** Set while the item no longer matches its connection's query: hidden from the backlog, kept with its links. */
+  archivedAt: z.string().nullable(),
   version: VersionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   ACTIVE_CYCLE_EXISTS: 409,
   IN_USE: 409,
   DUPLICATE: 409,
+  /** A tracker connection cannot be saved: the server has no KEYLINE_SECRET_KEY to encrypt its token. */
+  SECRET_KEY_MISSING: 409,
   VERSION_CONFLICT: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

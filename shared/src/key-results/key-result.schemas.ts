@@ -11,6 +11,8 @@ export const KeyResultSchema = z.object({
   objectiveId: IdSchema,
   cycleId: IdSchema,
   title: z.string(),
+  /** Short stable code shown beside the title; write-back labels issues `keyline-kr-<code>`. */
+  code: z.string().nullable(),
   metricType: MetricTypeSchema,
   startValue: z.number(),
   targetValue: z.number(),

@@ -35,6 +35,11 @@ export class BacklogItemEntity {
   @JsonColumn() labels: string[];
   /** When the item last became done (null otherwise): "output without outcome" compares it with check-ins. */
   @TimestampColumn(true) doneAt?: string | null;
+  /**
+   * Set when the item no longer matches its tracker connection's query: hidden from every backlog view
+   * (links and history kept) and cleared when it matches again. Optional so older inserts need not name it.
+   */
+  @TimestampColumn(true) archivedAt?: string | null;
   @IntColumn() version: number;
   @TimestampColumn() createdAt: string;
   @TimestampColumn() updatedAt: string;

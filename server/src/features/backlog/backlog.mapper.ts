@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
-import type { BacklogItem } from '@keyline/shared';
+import type { BacklogItem, ItemSource } from '@keyline/shared';
+import { itemSources } from '../integrations/item-sources';
 import type { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 
@@ -14,12 +15,17 @@ export async function toBacklogItemDtos(m: EntityManager, rows: BacklogItemEntit
     list.push({ keyResultId: l.keyResultId, strength: l.strength });
     linksOf.set(l.itemId, list);
   }
-  return rows.map((r) => toBacklogItemDto(r, linksOf.get(r.id) ?? []));
+  const sources = await itemSources(
+    m,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toBacklogItemDto(r, linksOf.get(r.id) ?? [], sources.get(r.id) ?? null));
 }
 
 export function toBacklogItemDto(
   r: BacklogItemEntity,
   links: { keyResultId: string; strength: number }[],
+  source: ItemSource | null = null,
 ): BacklogItem {
   return {
     id: r.id,
@@ -41,6 +47,8 @@ export function toBacklogItemDto(
     externalKey: r.externalKey,
     labels: r.labels ?? [],
     links,
+    source,
+    archivedAt: r.archivedAt ?? null,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -123,7 +123,8 @@ export function applyBacklogFilters(
   qb: SelectQueryBuilder<BacklogItemEntity>,
   query: Pick<BacklogListQuery, 'status' | 'type' | 'teamId' | 'keyResultId' | 'objectiveId' | 'unlinked' | 'q'>,
 ): void {
-  qb.where('1 = 1');
+  // Archived items (no longer in their tracker's query) are hidden from every list; links and history are kept.
+  qb.where('i.archivedAt IS NULL');
   if (query.status?.length) qb.andWhere('i.status IN (:...status)', { status: query.status });
   if (query.type?.length) qb.andWhere('i.type IN (:...type)', { type: query.type });
   if (query.teamId) qb.andWhere('i.teamId = :teamId', { teamId: query.teamId });

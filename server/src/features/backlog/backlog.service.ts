@@ -16,6 +16,7 @@ import type { Database } from '../../db/database';
 import { deleteVersioned, updateVersioned } from '../../db/versioned';
 import { AppError, invalidField, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
+import { assertNotSynced, assertTrackerFieldsUntouched } from '../integrations/item-sources';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
@@ -104,6 +105,7 @@ export class BacklogService {
           id,
           version,
           async (current) => {
+            await assertTrackerFieldsUntouched(m, current, input);
             await assertTeam(m, input.teamId);
             await assertExternalKeyFree(m, input.externalKey, id);
             // Stamp when the item became done ("output without outcome" compares it with check-ins).
@@ -144,6 +146,7 @@ export class BacklogService {
   remove(actor: Actor, id: string, version: number): Promise<void> {
     return this.db.write(async (m) => {
       const before = await toDto(m, await findItem(m, id));
+      await assertNotSynced(m, id);
       await deleteVersioned(m, BacklogItemEntity, 'Backlog item', id, version, (row) => toDto(m, row));
       await recordAudit(m, actor, 'backlogItem', id, 'delete', before, null);
     }, BACKLOG_ONLY);

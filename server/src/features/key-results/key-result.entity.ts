@@ -22,6 +22,8 @@ export class KeyResultEntity {
   @TimestampColumn(true) gradedAt?: string | null;
   @RefColumn(true) carriedFromId?: string | null;
   @RefColumn(true) carriedToId?: string | null;
+  /** Short stable code for write-back labels (`keyline-kr-<code>`), given on creation or first write-back. */
+  @TextColumn(8, true) code?: string | null;
   @IntColumn() version: number;
   @TimestampColumn() createdAt: string;
   @TimestampColumn() updatedAt: string;

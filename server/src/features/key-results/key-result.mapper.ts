@@ -58,6 +58,7 @@ export async function toKeyResultDtos(
       objectiveId: kr.objectiveId,
       cycleId: cycleOf.get(kr.objectiveId) ?? '',
       title: kr.title,
+      code: kr.code ?? null,
       metricType: kr.metricType,
       startValue: kr.startValue,
       targetValue: kr.targetValue,
@@ -117,6 +118,7 @@ async function countOpenItems(m: EntityManager, ids: string[]): Promise<Map<stri
     .addSelect('COUNT(*)', 'count')
     .where('l.keyResultId IN (:...ids)', { ids })
     .andWhere('i.status IN (:...open)', { open: OPEN_STATUSES })
+    .andWhere('i.archivedAt IS NULL')
     .groupBy('l.keyResultId')
     .getRawMany<{ keyResultId: string; count: string | number }>();
   return new Map(rows.map((c) => [c.keyResultId, Number(c.count)]));

@@ -13,6 +13,7 @@ import { nowIso } from '../../db/columns';
 import type { Database } from '../../db/database';
 import { updateVersioned } from '../../db/versioned';
 import { invalidField, notFound, versionConflict } from '../../http/app-error';
+import { freshKeyResultCode } from '../integrations/key-result-codes';
 import { recordAudit } from '../audit/audit.recorder';
 import { assertCycleOpen, findCycle } from '../cycles/cycle.service';
 import { findObjective } from '../objectives/objective.service';
@@ -66,6 +67,7 @@ export class KeyResultService {
         id: randomUUID(),
         ...input,
         currentValue: input.currentValue ?? input.startValue,
+        code: await freshKeyResultCode(m),
         deletedAt: null,
         version: 1,
         createdAt: now,

@@ -17,6 +17,7 @@ import { nowIso } from '../../db/columns';
 import type { Database } from '../../db/database';
 import { lockForRuleCheck } from '../../db/table-lock';
 import { AppError, invalidField, versionConflict } from '../../http/app-error';
+import { freshKeyResultCode } from '../integrations/key-result-codes';
 import { recordAudit } from '../audit/audit.recorder';
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
@@ -169,6 +170,7 @@ class Carrier {
       unit: original.unit,
       weight: original.weight,
       ownerId: original.ownerId,
+      code: await freshKeyResultCode(m),
       deletedAt: null,
       carriedFromId: original.id,
       version: 1,

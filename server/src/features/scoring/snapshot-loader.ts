@@ -52,12 +52,13 @@ async function loadItems(m: EntityManager): Promise<ScoringItem[]> {
   let links: LinkRow[];
   if (sqlite) {
     rows = sqlite
-      .prepare(`SELECT ${ITEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM backlog_items`)
+      .prepare(`SELECT ${ITEM_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM backlog_items WHERE "archivedAt" IS NULL`)
       .raw()
       .all() as unknown[][];
     links = sqlite.prepare('SELECT "itemId", "keyResultId", "strength" FROM backlog_links').raw().all() as LinkRow[];
   } else {
-    const qb = m.createQueryBuilder(BacklogItemEntity, 'i').select('i.id', 'id');
+    // Archived items (no longer in their tracker's query) are in no backlog view, scores included.
+    const qb = m.createQueryBuilder(BacklogItemEntity, 'i').select('i.id', 'id').where('i.archivedAt IS NULL');
     for (const c of ITEM_COLUMNS.slice(1)) qb.addSelect(`i.${c}`, c);
     rows = (await qb.getRawMany<Record<string, unknown>>()).map((r) => ITEM_COLUMNS.map((c) => r[c]));
     const raw = await m
@@ -106,7 +107,7 @@ async function loadDoneTimes(m: EntityManager): Promise<Map<string, string>> {
     .createQueryBuilder(BacklogItemEntity, 'i')
     .select('i.id', 'id')
     .addSelect('COALESCE(i.doneAt, i.updatedAt)', 'doneAt')
-    .where("i.status = 'done'")
+    .where("i.status = 'done' AND i.archivedAt IS NULL")
     .getRawMany<{ id: string; doneAt: string }>();
   return new Map(rows.map((r) => [r.id, r.doneAt]));
 }

@@ -28,6 +28,8 @@ const ITEM: BacklogRow = {
   jobSize: null,
   ease: null,
   externalKey: null,
+  source: null,
+  archivedAt: null,
   labels: [],
   links: [],
   version: 4,

@@ -29,6 +29,8 @@ function row(id: string, overrides: Partial<BacklogRow> = {}): BacklogRow {
     jobSize: null,
     ease: null,
     externalKey: null,
+    source: null,
+    archivedAt: null,
     labels: [],
     links: [],
     version: 1,

@@ -20,6 +20,8 @@ const ITEM: BacklogRow = {
   jobSize: null,
   ease: null,
   externalKey: null,
+  source: null,
+  archivedAt: null,
   labels: ['ui'],
   links: [],
   version: 4,

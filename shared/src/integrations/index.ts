@@ -1,0 +1,3 @@
+export * from './integration.schemas';
+export * from './adf';
+export * from './mapping';
