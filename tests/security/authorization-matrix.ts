@@ -131,4 +131,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
   // Restore reads up to 100 MB, so a request with no session cookie is refused unread: tokens included.
   'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,   401),
+  // Tracker connections (they hold tokens and reach the company network): the admin's alone.
+  'GET /api/integrations':                                row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
+  'POST /api/integrations':                               row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'GET /api/integrations/:id':                            row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'PATCH /api/integrations/:id':                          row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'DELETE /api/integrations/:id':                         row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'POST /api/integrations/:id/test':                      row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'POST /api/integrations/:id/sync':                      row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'GET /api/integrations/:id/runs':                       row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  // Webhook receivers are public: a delivery counts only when signed with the connection's secret (401 otherwise).
+  'POST /api/hooks/jira/:connectionId':                   row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   401,   PASS),
+  'POST /api/hooks/github/:connectionId':                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   401,   PASS),
 };
