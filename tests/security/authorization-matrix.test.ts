@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { HeadlineHistoryEntity } from '../../server/src/features/dashboard/headline-history.entity';
 import type { RouteDef } from '../../server/src/http/route';
 import { captureDatabaseState, changedTables, type DatabaseState } from '../reliability/support/db-state';
 import { reportFigures } from '../reliability/support/mode';
@@ -72,8 +73,14 @@ describeEachDatabase('authorization matrix', (kind) => {
       await c.login(`${role}@test.local`, PASSWORD);
       signOutCookies[role] = c.sessionCookie;
     }
-    // The first dashboard view of a day records the day's headline: let it happen before the walk.
-    expect((await t.viewer.get('/api/dashboard')).status).toBe(200);
+    // The first dashboard view of a day records the day's headline: let it happen before the walk. It records
+    // once the scored snapshot shows the active quarter, which on a busy machine can take a moment.
+    for (const deadline = Date.now() + 20_000; ;) {
+      expect((await t.viewer.get('/api/dashboard')).status).toBe(200);
+      if ((await t.db.read((m) => m.count(HeadlineHistoryEntity))) > 0) break;
+      if (Date.now() > deadline) throw new Error('the dashboard recorded no headline within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   });
   afterAll(() => t.stop());
 
