@@ -22,6 +22,7 @@ const HookResultSchema = z.object({ result: z.string(), detail: z.string().optio
 /** Where webhook deliveries arrive; their raw bytes are kept for the signature check. */
 export const HOOKS_PATH = '/api/hooks';
 
+/** Connections hold tokens and reach the company network: admins, from a signed-in session only. */
 export function integrationRoutes(connections: ConnectionService) {
   const tag = 'integrations';
   return [
@@ -29,6 +30,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'get',
       path: '/api/integrations',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'List tracker connections (Jira, GitHub), with their state and last run',
       response: z.array(ConnectionSchema),
@@ -38,6 +40,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'post',
       path: '/api/integrations',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Add a connection; the answer shows its webhook secret once (needs KEYLINE_SECRET_KEY)',
       body: CreateConnectionSchema,
@@ -49,6 +52,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'get',
       path: '/api/integrations/:id',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Read a connection (never its token)',
       params: ConnectionIdParamsSchema,
@@ -59,6 +63,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'patch',
       path: '/api/integrations/:id',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Change, pause or resume a connection; replace its token; regenerate its webhook secret',
       params: ConnectionIdParamsSchema,
@@ -71,6 +76,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'delete',
       path: '/api/integrations/:id',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Delete a connection; its items stay, as Keyline’s own',
       params: ConnectionIdParamsSchema,
@@ -82,6 +88,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'post',
       path: '/api/integrations/:id/test',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Test a connection: the account, how many issues the query matches, the mapped fields found',
       params: ConnectionIdParamsSchema,
@@ -92,6 +99,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'post',
       path: '/api/integrations/:id/sync',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Start a run now (202), or answer the one in progress',
       params: ConnectionIdParamsSchema,
@@ -104,6 +112,7 @@ export function integrationRoutes(connections: ConnectionService) {
       method: 'get',
       path: '/api/integrations/:id/runs',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'A connection’s recent runs, newest first, with counts and per-issue errors',
       params: ConnectionIdParamsSchema,
