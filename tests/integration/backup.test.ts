@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCLUDED_TABLES } from '../../server/src/features/backup/backup-tables';
@@ -7,6 +7,7 @@ import { ENTITIES } from '../../server/src/db/entities';
 import { ShareLinkEntity } from '../../server/src/features/share-links/share-link.entity';
 import { insertDemoOrganisation } from '../../server/src/seed/demo-data';
 import { ApiClient } from '../support/api-client';
+import { startFakeTrackers } from '../support/fake-trackers';
 import { DATABASE_KINDS } from '../support/databases';
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 import { fixture, postCsv } from '../fixtures/fixtures';
@@ -20,7 +21,7 @@ type Kind = 'sqlite' | 'postgres';
  * fails the coverage test below until someone adds them.
  */
 async function buildOrganisation(kind: Kind): Promise<TestServer> {
-  const t = await startTestServer(kind);
+  const t = await startTestServer(kind, { KEYLINE_SECRET_KEY: randomBytes(32).toString('base64') });
   await t.db.write((m) => insertDemoOrganisation(m, t.users.admin, 'not-a-real-hash', new Date()));
   const imported = await postCsv(t.editor, fixture('generic-spreadsheet.csv'), {
     mode: 'apply',
@@ -47,6 +48,23 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
     );
   } else expect(link.status).toBe(201);
   await new HeadlineHistoryService(t.db, t.services.scoring, pino({ level: 'silent' })).recordDailyIfDue();
+  // A tracker connection with a run and a synced item (its token stays behind: integration_secrets is excluded).
+  const tracker = await startFakeTrackers();
+  try {
+    tracker.github.add(1, { title: 'Synced from GitHub' });
+    const conn = await t.admin.post('/api/integrations', {
+      kind: 'github',
+      name: 'Web',
+      baseUrl: tracker.githubUrl,
+      repo: tracker.github.repo,
+      token: tracker.github.token,
+    });
+    expect(conn.status).toBe(201);
+    expect((await t.admin.post(`/api/integrations/${conn.body.id}/sync`, {})).status).toBe(202);
+    await t.services.syncEngine.idle();
+  } finally {
+    await tracker.stop();
+  }
   return t;
 }
 

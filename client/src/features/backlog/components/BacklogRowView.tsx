@@ -17,6 +17,7 @@ import {
   type EstimateField,
 } from '../utils/estimates';
 import { flagLabel, STATUS_LABELS, TYPE_LABELS } from '../utils/labels';
+import { SourceLink, trackerOwns } from '../../integrations/components/SourceLink';
 import { EditableCell } from './EditableCell';
 import { KrChips } from './KrChips';
 import { Missing } from './Missing';
@@ -167,6 +168,7 @@ export const BacklogRowView = memo(function BacklogRowView({
         >
           {item.title}
         </Link>
+        {item.source && <SourceLink source={item.source} compact tabIndex={tab} />}
         {issue && (
           <span className="bl-notsaved">
             <span aria-hidden="true">▲</span> Not saved
@@ -177,7 +179,7 @@ export const BacklogRowView = memo(function BacklogRowView({
         <span className="bl-ellipsis">{TYPE_LABELS[item.type]}</span>
       </div>
       <div role="cell" className={`bl-td bl-col-status${editingField === 'status' ? ' is-editing' : ''}`}>
-        {canEdit ? (
+        {canEdit && !trackerOwns(item, 'status') ? (
           <EditableCell<ItemStatus>
             label={`Status of "${item.title}"`}
             display={<StatusText status={item.status} />}
@@ -213,7 +215,7 @@ export const BacklogRowView = memo(function BacklogRowView({
             key={col.field}
             className={`bl-td bl-col-num num${editingField === col.field ? ' is-editing' : ''}`}
           >
-            {canEdit ? (
+            {canEdit && !trackerOwns(item, col.field) ? (
               <EditableCell<number | null>
                 label={`${col.label} of "${item.title}"`}
                 display={shown}

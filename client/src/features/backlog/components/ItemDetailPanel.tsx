@@ -13,6 +13,7 @@ import type { RowIssue } from '../hooks/useRowIssues';
 import { flagLabel } from '../utils/labels';
 import { formatValueScore } from './BacklogRowView';
 import { describeConflict } from './RowConflicts';
+import { SourceLink } from '../../integrations/components/SourceLink';
 import { DeleteItem } from './DeleteItem';
 import { ItemForm } from './ItemForm';
 import { ItemLinks } from './ItemLinks';
@@ -98,9 +99,22 @@ export function ItemDetailPanel({
       {item && (
         <>
           <p className="meta">
-            {item.externalKey && `${item.externalKey} · `}Updated {formatDateTime(item.updatedAt)} · version{' '}
-            {item.version}
+            {item.source ? (
+              <>
+                <SourceLink source={item.source} />
+                {' · '}
+              </>
+            ) : (
+              item.externalKey && `${item.externalKey} · `
+            )}
+            Updated {formatDateTime(item.updatedAt)} · version {item.version}
           </p>
+          {item.archivedAt && (
+            <p className="meta" role="note">
+              Archived {formatDateTime(item.archivedAt)}: it no longer matches its connection's query, so the backlog
+              hides it. Its links and history are kept; it comes back if it matches again.
+            </p>
+          )}
           {conflict && (
             <ConflictNotice
               error={conflict.error}
@@ -164,7 +178,8 @@ export function ItemDetailPanel({
               </button>
             </section>
           )}
-          {canEdit && (
+          {/* A synced item leaves with its issue (archived) or stays when its connection is deleted. */}
+          {canEdit && !item.source && (
             <DeleteItem
               item={item}
               onDelete={() => actions.remove(item).then(onClose)}

@@ -2,6 +2,8 @@ import { IMPACT_VALUES, ITEM_STATUSES, ITEM_TYPES } from '@keyline/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { BacklogRow } from '../api/types';
 import type { ReferenceData } from '../hooks/useReferenceData';
+import { CONNECTION_KIND_LABEL } from '@keyline/shared';
+import { trackerOwns } from '../../integrations/components/SourceLink';
 import { ESTIMATE_COLUMNS, IMPACT_LABELS, type EstimateField } from '../utils/estimates';
 import { diffDraft, toDraft, type ItemDraft } from '../utils/itemDraft';
 import { STATUS_LABELS, TYPE_LABELS } from '../utils/labels';
@@ -47,6 +49,9 @@ export function ItemForm({
   const setEstimate = (field: EstimateField, value: string) =>
     setDraft((d) => ({ ...d, estimates: { ...d.estimates, [field]: value } }));
   const err = (field: string) => (showErrors ? errors[field] : undefined);
+  // Fields the tracker owns are read-only here: the next sync would undo a change.
+  const owned = (field: string) => trackerOwns(item, field);
+  const tracker = item.source ? CONNECTION_KIND_LABEL[item.source.kind] : '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,18 +68,43 @@ export function ItemForm({
 
   return (
     <form className="bl-form" onSubmit={submit} noValidate>
+      {item.source && (
+        <p className="meta">
+          Greyed-out fields come from {tracker} {item.source.key}: change them in {tracker}. Key-result links, the other
+          estimates and rank are Keyline's.
+        </p>
+      )}
       <Field label="Title" error={err('title')}>
-        {(p) => <input {...p} value={draft.title} maxLength={200} onChange={(e) => set('title', e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            value={draft.title}
+            maxLength={200}
+            disabled={owned('title')}
+            onChange={(e) => set('title', e.target.value)}
+          />
+        )}
       </Field>
       <Field label="Description">
         {(p) => (
-          <textarea {...p} rows={4} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+          <textarea
+            {...p}
+            rows={4}
+            value={draft.description}
+            disabled={owned('description')}
+            onChange={(e) => set('description', e.target.value)}
+          />
         )}
       </Field>
       <div className="bl-form-grid">
         <Field label="Type">
           {(p) => (
-            <select {...p} value={draft.type} onChange={(e) => set('type', e.target.value as ItemDraft['type'])}>
+            <select
+              {...p}
+              value={draft.type}
+              disabled={owned('type')}
+              onChange={(e) => set('type', e.target.value as ItemDraft['type'])}
+            >
               {ITEM_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {TYPE_LABELS[t]}
@@ -85,7 +115,12 @@ export function ItemForm({
         </Field>
         <Field label="Status">
           {(p) => (
-            <select {...p} value={draft.status} onChange={(e) => set('status', e.target.value as ItemDraft['status'])}>
+            <select
+              {...p}
+              value={draft.status}
+              disabled={owned('status')}
+              onChange={(e) => set('status', e.target.value as ItemDraft['status'])}
+            >
               {ITEM_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s].text}
@@ -96,7 +131,12 @@ export function ItemForm({
         </Field>
         <Field label="Team">
           {(p) => (
-            <select {...p} value={draft.teamId} onChange={(e) => set('teamId', e.target.value)}>
+            <select
+              {...p}
+              value={draft.teamId}
+              disabled={owned('teamId')}
+              onChange={(e) => set('teamId', e.target.value)}
+            >
               <option value="">No team</option>
               {reference.teams.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -112,13 +152,21 @@ export function ItemForm({
               {...p}
               value={draft.externalKey}
               placeholder="e.g. JIRA-123"
+              disabled={owned('externalKey')}
               onChange={(e) => set('externalKey', e.target.value)}
             />
           )}
         </Field>
       </div>
       <Field label="Labels" hint="Separate with commas">
-        {(p) => <input {...p} value={draft.labels} onChange={(e) => set('labels', e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            value={draft.labels}
+            disabled={owned('labels')}
+            onChange={(e) => set('labels', e.target.value)}
+          />
+        )}
       </Field>
       {GROUPS.map(({ group, title }) => (
         <fieldset key={group} className="bl-form-estimates">
@@ -147,6 +195,7 @@ export function ItemForm({
                   </select>
                 ) : (
                   <input
+                    disabled={owned(c.field)}
                     {...p}
                     inputMode="decimal"
                     className="num"

@@ -37,6 +37,11 @@ export function KeyResultHeader({
       </nav>
       <div className="kr-title-row">
         <h1>{kr.title}</h1>
+        {kr.code && (
+          <span className="kr-code" title={`Short code: trackers label its work keyline-kr-${kr.code}`}>
+            {kr.code}
+          </span>
+        )}
         <ConfidenceBadge confidence={kr.latestConfidence} />
         {owner && <span className="meta">Owner: {owner}</span>}
         {canEdit && (

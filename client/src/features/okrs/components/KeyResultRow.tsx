@@ -28,6 +28,11 @@ export function KeyResultRow({
           KR
         </span>
         <Link to={`/key-results/${kr.id}`}>{kr.title}</Link>
+        {kr.code && (
+          <span className="kr-code" title={`Short code: trackers label its work keyline-kr-${kr.code}`}>
+            {kr.code}
+          </span>
+        )}
       </div>
       <div className="kr-values num">
         <span aria-hidden="true">{formatTrajectory(kr)}</span>
