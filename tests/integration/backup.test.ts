@@ -47,6 +47,9 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
     );
   } else expect(link.status).toBe(201);
   await new HeadlineHistoryService(t.db, t.services.scoring, pino({ level: 'silent' })).recordDailyIfDue();
+  expect(
+    (await t.admin.post('/api/webhooks', { url: 'http://93.184.216.34/hook', events: ['cycle.closed'] })).status,
+  ).toBe(201);
   return t;
 }
 

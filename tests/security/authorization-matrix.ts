@@ -131,4 +131,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
   // Restore reads up to 100 MB, so a request with no session cookie is refused unread: tokens included.
   'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,   401),
+  // Outgoing webhooks carry every event to another system: the admin's.
+  'GET /api/webhooks':                                    row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
+  'POST /api/webhooks':                                   row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'PATCH /api/webhooks/:id':                              row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'DELETE /api/webhooks/:id':                             row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
+  'GET /api/webhooks/:id/deliveries':                     row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
 };

@@ -13,6 +13,10 @@ import { SettingEntity } from '../features/settings/setting.entity';
 import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
+import { OutboxMessageEntity } from '../features/notifications/outbox-message.entity';
+import { WebhookEntity } from '../features/webhooks/webhook.entity';
+import { LeaseEntity, ScheduledJobEntity } from '../jobs/job.entities';
+import { JobsAndOutbox1765400000000 } from '../migrations/1765400000000-jobs-and-outbox';
 import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
@@ -35,6 +39,10 @@ export const ENTITIES = [
   ApiTokenEntity,
   ShareLinkEntity,
   HeadlineHistoryEntity,
+  ScheduledJobEntity,
+  LeaseEntity,
+  OutboxMessageEntity,
+  WebhookEntity,
 ];
 
 export const MIGRATIONS = [
@@ -42,4 +50,5 @@ export const MIGRATIONS = [
   QuarterLifecycle1764900000000,
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
+  JobsAndOutbox1765400000000,
 ];

@@ -13,6 +13,9 @@ export const AUDIT_ENTITIES = [
   'setting',
   'apiToken',
   'shareLink',
+  'webhook',
+  'chatChannel',
+  'comment',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;
