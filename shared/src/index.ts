@@ -20,3 +20,4 @@ export * from './share-links';
 export * from './api-tokens/api-token.schemas';
 export * from './notifications/notification.schemas';
 export * from './webhooks/webhook.schemas';
+export * from './outcomes';
