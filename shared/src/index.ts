@@ -18,3 +18,4 @@ export * from './planner';
 export * from './dashboard';
 export * from './share-links';
 export * from './api-tokens/api-token.schemas';
+export * from './sso';
