@@ -19,3 +19,4 @@ export * from './dashboard';
 export * from './share-links';
 export * from './api-tokens/api-token.schemas';
 export * from './sso';
+export * from './outcomes';
