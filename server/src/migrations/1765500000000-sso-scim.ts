@@ -75,7 +75,10 @@ export class SsoScim1765500000000 implements MigrationInterface {
         name: 'scim_users',
         columns: [
           { name: 'userId', ...id, isPrimary: true },
+          { name: 'userName', type: 'varchar', length: '254' },
           { name: 'externalId', type: 'varchar', length: '255', isNullable: true },
+          { name: 'givenName', type: 'varchar', length: '100', isNullable: true },
+          { name: 'familyName', type: 'varchar', length: '100', isNullable: true },
           { name: 'removedAt', ...stamp, isNullable: true },
           { name: 'createdAt', ...stamp },
         ],

@@ -18,7 +18,11 @@ export class ScimTokenEntity {
 @Entity('scim_users')
 export class ScimUserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
+  /** As the provider sent it (Keyline's e-mail is lower-case; userName matches case-insensitively). */
+  @TextColumn(254) userName: string;
   @TextColumn(255, true) externalId: string | null;
+  @TextColumn(100, true) givenName: string | null;
+  @TextColumn(100, true) familyName: string | null;
   /** Set by DELETE: the account stays, disabled, so names on OKRs and check-ins stay; SCIM no longer lists it. */
   @TimestampColumn(true) removedAt: string | null;
   @TimestampColumn() createdAt: string;
