@@ -96,6 +96,7 @@ export function ssoRoutes(oidc: OidcService, sessions: SessionService) {
       method: 'get',
       path: '/api/sso/settings',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'How single sign-on and SCIM are set up (from the environment)',
       response: SsoSettingsSchema,
