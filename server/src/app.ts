@@ -55,6 +55,8 @@ import { Outbox } from './features/notifications/outbox';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
 import { WebhookTransport } from './features/webhooks/webhook-transport';
+import { OidcService } from './features/sso/oidc.service';
+import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError } from './http/app-error';
 import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
@@ -121,6 +123,7 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
+    oidc: new OidcService(db, sessions, config, logger),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -146,6 +149,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
+    ...ssoRoutes(s.oidc, s.sessions),
   ];
 }
 

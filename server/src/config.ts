@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSsoConfig, SSO_ENV } from './features/sso/sso.config';
 
 /**
  * All configuration, read once from the environment and validated. A bad
@@ -85,6 +86,7 @@ const EnvSchema = z.object({
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
   /** How often scheduled jobs are re-checked (catch-up after downtime, a crashed server's lease). */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  ...SSO_ENV,
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
@@ -104,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  MAIL_FROM must be set with SMTP_URL, e.g. MAIL_FROM="Keyline <keyline@example.com>"',
     );
+  }
+  const ssoProblems = checkSsoConfig(parsed.data);
+  if (ssoProblems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${ssoProblems.map((p) => `  ${p}`).join('\n')}`);
   }
   return Object.freeze(parsed.data);
 }

@@ -20,4 +20,5 @@ export * from './share-links';
 export * from './api-tokens/api-token.schemas';
 export * from './notifications/notification.schemas';
 export * from './webhooks/webhook.schemas';
+export * from './sso';
 export * from './outcomes';

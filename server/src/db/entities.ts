@@ -17,7 +17,15 @@ import { OutboxMessageEntity } from '../features/notifications/outbox-message.en
 import { WebhookEntity } from '../features/webhooks/webhook.entity';
 import { LeaseEntity, ScheduledJobEntity } from '../jobs/job.entities';
 import { JobsAndOutbox1765400000000 } from '../migrations/1765400000000-jobs-and-outbox';
+import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from '../features/sso/sso.entities';
+import {
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+} from '../features/scim/scim.entities';
 import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
+import { SsoScim1765500000000 } from '../migrations/1765500000000-sso-scim';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
@@ -43,6 +51,13 @@ export const ENTITIES = [
   LeaseEntity,
   OutboxMessageEntity,
   WebhookEntity,
+  OidcLoginStateEntity,
+  SsoIdentityEntity,
+  SsoSessionEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
 ];
 
 export const MIGRATIONS = [
@@ -51,4 +66,5 @@ export const MIGRATIONS = [
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
   JobsAndOutbox1765400000000,
+  SsoScim1765500000000,
 ];

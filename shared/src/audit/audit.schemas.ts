@@ -16,6 +16,8 @@ export const AUDIT_ENTITIES = [
   'webhook',
   'chatChannel',
   'comment',
+  'scimToken',
+  'scimGroup',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;
