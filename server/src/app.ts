@@ -53,9 +53,19 @@ import { ConnectionService } from './features/integrations/connection.service';
 import { HOOKS_PATH, hookRoutes, integrationRoutes } from './features/integrations/integration.routes';
 import { SecretBox } from './features/integrations/secret-box';
 import { SyncEngine } from './features/integrations/sync-engine';
-import { WebhookService } from './features/integrations/webhook.service';
+import { registerTrackerSync } from './features/integrations/sync-schedule';
+import { TrackerHookService } from './features/integrations/tracker-hook.service';
 import { UserService } from './features/users/user.service';
+import { OutboxSender } from './features/notifications/outbox-sender';
+import { Outbox } from './features/notifications/outbox';
+import { webhookRoutes } from './features/webhooks/webhook.routes';
+import { WebhookService } from './features/webhooks/webhook.service';
+import { WebhookTransport } from './features/webhooks/webhook-transport';
+import { OidcService } from './features/sso/oidc.service';
+import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError } from './http/app-error';
+import { Leases } from './jobs/lease';
+import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
@@ -75,9 +85,27 @@ export function createServices(deps: AppDeps) {
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
+  const allowPrivate = config.WEBHOOK_ALLOW_PRIVATE === 'true';
+  const leases = new Leases(db);
+  const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
+  const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
+  const sender = new OutboxSender(
+    db,
+    leases,
+    [new WebhookTransport(db, allowPrivate)],
+    { retryBaseMs: config.NOTIFY_RETRY_BASE_MS, timeoutMs: config.NOTIFY_TIMEOUT_MS, pollMs: config.NOTIFY_POLL_MS },
+    logger,
+  );
+  outbox.onWritten(() => sender.wake());
   const secretBox = new SecretBox(config.KEYLINE_SECRET_KEY);
   const syncEngine = new SyncEngine(db, secretBox, scoring, logger);
+  registerTrackerSync(scheduler, syncEngine, db, logger);
   return {
+    leases,
+    scheduler,
+    outbox,
+    sender,
+    webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
     alignment,
@@ -104,9 +132,10 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
+    oidc: new OidcService(db, sessions, config, logger),
     syncEngine,
     connections: new ConnectionService(db, secretBox, syncEngine),
-    webhooks: new WebhookService(db, secretBox, syncEngine, logger),
+    trackerHooks: new TrackerHookService(db, secretBox, syncEngine, logger),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -131,9 +160,29 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...webhookRoutes(s.webhooks),
+    ...ssoRoutes(s.oidc, s.sessions),
     ...integrationRoutes(s.connections),
-    ...hookRoutes(s.webhooks),
+    ...hookRoutes(s.trackerHooks),
   ];
+}
+
+/**
+ * Scheduled jobs and the outbox sender: started by main.ts (unless
+ * BACKGROUND_JOBS=off), not by createApp, so tests and scripts that build
+ * the app run no background work unless they start it.
+ */
+export function startBackgroundWork(services: Services): { stop(): Promise<void> } {
+  services.scheduler.start();
+  services.sender.start();
+  return {
+    stop: async () => {
+      await services.scheduler.stop();
+      await services.sender.stop();
+      // Runs in progress stop after their current page and resume from it at the next start.
+      await services.syncEngine.stop();
+    },
+  };
 }
 
 export function createApp(deps: AppDeps) {

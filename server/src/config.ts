@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSsoConfig, SSO_ENV } from './features/sso/sso.config';
 
 /**
  * All configuration, read once from the environment and validated. A bad
@@ -61,6 +62,41 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** After SIGTERM, keep accepting (readyz 503, answers close their connection) this long before closing the port. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * The address people reach Keyline at (https://keyline.example.com). Every
+   * link in a message starts with it; sign-in redirects use it too. Defaults
+   * to http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://keyline.example.com' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://…:465. Unset: e-mail is off. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587' })
+    .optional(),
+  /** The From of every e-mail, e.g. `Keyline <keyline@example.com>`; required with SMTP_URL. */
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  /** Let webhooks and chat channels reach loopback, link-local and private addresses (off: they cannot aim at our network). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** `off`: this process sends no messages and runs no scheduled jobs (another app server does). */
+  BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),
+  /** First retry of a failed delivery after this long; each next one waits twice as long (capped at an hour). */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  /** A message still undelivered this long after it was written is marked dead. */
+  NOTIFY_GIVE_UP_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400_000)
+    .default(86_400_000),
+  /** How often the sender looks for messages written by other app servers (its own are sent at once). */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  /** A delivery that takes longer fails (webhooks: 2xx within 10 s counts as delivered). */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
+  /** How often scheduled jobs are re-checked (catch-up after downtime, a crashed server's lease). */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  ...SSO_ENV,
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
@@ -76,10 +112,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together',
     );
   }
+  if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAIL_FROM must be set with SMTP_URL, e.g. MAIL_FROM="Keyline <keyline@example.com>"',
+    );
+  }
+  const ssoProblems = checkSsoConfig(parsed.data);
+  if (ssoProblems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${ssoProblems.map((p) => `  ${p}`).join('\n')}`);
+  }
   return Object.freeze(parsed.data);
 }
 
 export class ConfigError extends Error {}
+
+/** PUBLIC_URL, or where a newcomer's browser reaches this server. No trailing slash. */
+export function publicUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
 
 /** The key's 32 bytes, or null when the text is not 32 bytes of base64. */
 export function secretKeyBytes(text: string): Buffer | null {

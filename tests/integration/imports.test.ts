@@ -266,6 +266,27 @@ describeEachDatabase('importing a Jira export', (kind) => {
     expect(remembered.body.counts).toEqual({ create: 0, update: 0, skip: 3, error: 0 });
   });
 
+  it("reads Jira's Component/s columns as the team, as the tracker sync does: the first naming a team", async () => {
+    const platform =
+      (await t.admin.get('/api/teams')).body.find((team: any) => team.name === 'Platform') ??
+      (await buildTeam(t.admin, { name: 'Platform' }));
+    const res = await postCsv(t.editor, fixture('jira-components.csv'), { mode: 'apply' });
+    expect(res.status).toBe(200);
+    expect(res.body.mapping['Component/s']).toBe('team');
+    expect(res.body.counts).toMatchObject({ create: 3, error: 0 });
+    expect(res.body.warnings).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'Component/s',
+        message: expect.stringContaining('No team named "Payments"'),
+      }),
+    ]);
+    const items = await itemsByKey(t.viewer);
+    expect(items.get('KEY-201')).toMatchObject({ teamId: platform.id, effort: 5 });
+    expect(items.get('KEY-202')).toMatchObject({ teamId: null });
+    expect(items.get('KEY-203')).toMatchObject({ teamId: null });
+  });
+
   it('refuses what it cannot read with a clear 4xx, and lets no viewer import', async () => {
     const tooManyRows = `Title\n${'x\n'.repeat(20_001)}`;
     const rows = await postCsv(t.editor, tooManyRows);

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../server/src/features/integrations/sync-engine';
 import { SecretBox } from '../../server/src/features/integrations/secret-box';
+import { registerTrackerSync, TRACKER_SYNC_JOB } from '../../server/src/features/integrations/sync-schedule';
+import { Scheduler } from '../../server/src/jobs/scheduler';
 import { openDatabase, type Database } from '../../server/src/db/database';
 import { pino } from 'pino';
 import { describeEachDatabase } from '../support/databases';
@@ -495,6 +497,30 @@ describeEachDatabase('tracker sync: GitHub Issues and write-back', (kind) => {
     const matches = (await items(t)).filter((i) => i.externalKey === 'acme/web#45');
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ reach: 800, source: { kind: 'github' } });
+  });
+
+  it("the scheduler (server/src/jobs) starts a connection's run once its interval has passed", async () => {
+    let now = Date.now();
+    const scheduler = new Scheduler(t.db, pino({ level: 'silent' }), {
+      pollMs: 60_000,
+      timers: false,
+      clock: () => now,
+    });
+    registerTrackerSync(scheduler, t.services.syncEngine, t.db, pino({ level: 'silent' }));
+    const before = (await t.admin.get(`/api/integrations/${conn.id}/runs`)).body.length;
+    await scheduler.tick(TRACKER_SYNC_JOB); // a job seen for the first time starts from its next slot
+    now += 5 * 60_000; // within the 10-minute interval: nothing to do
+    await scheduler.tick(TRACKER_SYNC_JOB);
+    await t.services.syncEngine.idle();
+    expect((await t.admin.get(`/api/integrations/${conn.id}/runs`)).body).toHaveLength(before);
+    now += 6 * 60_000;
+    await scheduler.tick(TRACKER_SYNC_JOB);
+    await t.services.syncEngine.idle();
+    const runs = (await t.admin.get(`/api/integrations/${conn.id}/runs`)).body;
+    expect(runs).toHaveLength(before + 1);
+    const crossedNightly = new Date(now).getUTCHours() === 2 && new Date(now).getUTCMinutes() < 11;
+    expect(runs[0]).toMatchObject({ state: 'succeeded', trigger: crossedNightly ? 'nightly' : 'schedule' });
+    await scheduler.stop();
   });
 
   it('backups carry no secrets; after a restore the connection asks for its token again', async () => {

@@ -17,7 +17,19 @@ import { SettingEntity } from '../features/settings/setting.entity';
 import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
+import { OutboxMessageEntity } from '../features/notifications/outbox-message.entity';
+import { WebhookEntity } from '../features/webhooks/webhook.entity';
+import { LeaseEntity, ScheduledJobEntity } from '../jobs/job.entities';
+import { JobsAndOutbox1765400000000 } from '../migrations/1765400000000-jobs-and-outbox';
+import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from '../features/sso/sso.entities';
+import {
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+} from '../features/scim/scim.entities';
 import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
+import { SsoScim1765500000000 } from '../migrations/1765500000000-sso-scim';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
@@ -40,6 +52,17 @@ export const ENTITIES = [
   ApiTokenEntity,
   ShareLinkEntity,
   HeadlineHistoryEntity,
+  ScheduledJobEntity,
+  LeaseEntity,
+  OutboxMessageEntity,
+  WebhookEntity,
+  OidcLoginStateEntity,
+  SsoIdentityEntity,
+  SsoSessionEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
   ConnectionEntity,
   ConnectionSecretEntity,
   SyncRunEntity,
@@ -52,4 +75,6 @@ export const MIGRATIONS = [
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
   Integrations1765300000000,
+  JobsAndOutbox1765400000000,
+  SsoScim1765500000000,
 ];

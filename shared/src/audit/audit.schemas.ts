@@ -13,6 +13,11 @@ export const AUDIT_ENTITIES = [
   'setting',
   'apiToken',
   'shareLink',
+  'webhook',
+  'chatChannel',
+  'comment',
+  'scimToken',
+  'scimGroup',
   'connection',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);

@@ -24,6 +24,9 @@ const JIRA_COLUMNS: Record<string, ImportField> = {
   customfieldstorypointestimate: 'effort',
   storypointestimate: 'effort',
   created: 'createdAt',
+  // Jira exports one "Component/s" column per component: the first that names a Keyline team is the team.
+  components: 'team',
+  component: 'team',
 };
 
 /** Header names a generic CSV (or Keyline's own export) tends to use, per field. */

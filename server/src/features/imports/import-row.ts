@@ -145,17 +145,7 @@ export class RowReader {
 
     this.readLabels(record, row, values, warnings);
 
-    const team = cell('team');
-    if (team) {
-      const teamId = this.teamsByName.get(team.value.toLowerCase());
-      if (teamId) values.teamId = teamId;
-      else
-        errors.push({
-          row,
-          column: team.column,
-          message: `No team named "${team.value}": create it first, or set this column to Ignore`,
-        });
-    }
+    this.readTeam(record, row, values, errors, warnings);
 
     for (const field of ESTIMATES) this.readEstimate(record, row, field, values, errors, warnings);
 
@@ -171,6 +161,42 @@ export class RowReader {
         });
     }
     return { values, errors, warnings };
+  }
+
+  /**
+   * The team: the first cell naming a Keyline team. Jira's Component/s
+   * columns (one per component, most naming no team) follow the tracker
+   * sync's rule: no component naming a team is a warning and no team; any
+   * other team column naming no team is an error, as before.
+   */
+  private readTeam(
+    record: readonly string[],
+    row: number,
+    values: RowValues,
+    errors: ImportIssue[],
+    warnings: ImportIssue[],
+  ): void {
+    const cells = this.cells(record, 'team');
+    if (cells.length === 0) return;
+    const match = cells.find((c) => this.teamsByName.has(c.value.toLowerCase()));
+    if (match) {
+      values.teamId = this.teamsByName.get(match.value.toLowerCase());
+      return;
+    }
+    const first = cells[0] as { value: string; column: string };
+    if (cells.every((c) => /^components?$/.test(normaliseHeader(c.column)))) {
+      warnings.push({
+        row,
+        column: first.column,
+        message: `No team named ${cells.map((c) => `"${c.value}"`).join(' or ')}: imported without a team (add the team in Settings → Teams and import again)`,
+      });
+      return;
+    }
+    errors.push({
+      row,
+      column: first.column,
+      message: `No team named "${first.value}": create it first, or set this column to Ignore`,
+    });
   }
 
   private readLabels(record: readonly string[], row: number, values: RowValues, warnings: ImportIssue[]): void {
@@ -221,13 +247,19 @@ export class RowReader {
 
   /** The first non-empty cell among the columns that feed a field. */
   private firstCell(record: readonly string[], field: ImportField): { value: string; column: string } | undefined {
+    return this.cells(record, field)[0];
+  }
+
+  /** Every non-empty cell among the columns that feed a field, in column order. */
+  private cells(record: readonly string[], field: ImportField): { value: string; column: string }[] {
+    const found: { value: string; column: string }[] = [];
     for (const index of this.columns.get(field) ?? []) {
       // Windows line endings inside quoted cells become plain newlines, as typed in the app.
       let value = (record[index] ?? '').replace(/\r\n?/g, '\n').trim();
       // Keyline's export (and careful spreadsheets) put an apostrophe before text that would run as a formula.
       if (/^'[=+\-@\t]/.test(value)) value = value.slice(1);
-      if (value !== '') return { value, column: this.headers[index] ?? field };
+      if (value !== '') found.push({ value, column: this.headers[index] ?? field });
     }
-    return undefined;
+    return found;
   }
 }

@@ -13,7 +13,7 @@ import {
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 import type { ConnectionService } from './connection.service';
-import type { WebhookService } from './webhook.service';
+import type { TrackerHookService } from './tracker-hook.service';
 
 const SyncBodySchema = z.strictObject({ mode: RunModeSchema.optional() });
 const RunsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) });
@@ -123,7 +123,7 @@ export function integrationRoutes(connections: ConnectionService) {
   ];
 }
 
-export function hookRoutes(hooks: WebhookService) {
+export function hookRoutes(hooks: TrackerHookService) {
   const tag = 'integrations';
   const delivery = (req: Request, querySecret: string | undefined) => ({
     body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),

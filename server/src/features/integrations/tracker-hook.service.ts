@@ -10,7 +10,7 @@ import type { SyncEngine } from './sync-engine';
 import { TrackerError } from './tracker-http';
 import { GitHubTracker } from './trackers';
 
-export interface HookDelivery {
+export interface TrackerHookDelivery {
   body: Buffer;
   /** GitHub: X-Hub-Signature-256; Jira: X-Hub-Signature. Both `sha256=<hex HMAC of the raw body>`. */
   signature: string | undefined;
@@ -20,7 +20,10 @@ export interface HookDelivery {
   event: string | undefined;
 }
 
-export type HookResult = { result: 'updated' | 'archived' | 'unchanged' | 'ignored' | 'deferred'; detail?: string };
+export type TrackerHookResult = {
+  result: 'updated' | 'archived' | 'unchanged' | 'ignored' | 'deferred';
+  detail?: string;
+};
 
 const GONE_ACTIONS = new Set(['deleted', 'transferred']);
 
@@ -30,7 +33,7 @@ const GONE_ACTIONS = new Set(['deleted', 'transferred']);
  * URL). Unverified → 401, nothing read or changed. A verified one updates its
  * one item; the next incremental run reconciles anything a delivery missed.
  */
-export class WebhookService {
+export class TrackerHookService {
   constructor(
     private readonly db: Database,
     private readonly secrets: SecretBox,
@@ -38,7 +41,7 @@ export class WebhookService {
     private readonly logger: Logger,
   ) {}
 
-  async receive(kind: ConnectionKind, connectionId: string, delivery: HookDelivery): Promise<HookResult> {
+  async receive(kind: ConnectionKind, connectionId: string, delivery: TrackerHookDelivery): Promise<TrackerHookResult> {
     const { connection, secret } = await this.db.read(async (m) => ({
       connection: await m.findOneBy(ConnectionEntity, { id: connectionId, kind }),
       secret: await m.findOneBy(ConnectionSecretEntity, { connectionId }),
@@ -71,7 +74,7 @@ export class WebhookService {
     }
   }
 
-  private async jira(connection: ConnectionEntity, payload: Record<string, unknown>): Promise<HookResult> {
+  private async jira(connection: ConnectionEntity, payload: Record<string, unknown>): Promise<TrackerHookResult> {
     const issue = payload.issue as { id?: unknown; key?: unknown } | undefined;
     const key = typeof issue?.key === 'string' ? issue.key : null;
     if (!key) return { result: 'ignored', detail: 'not an issue event' };
@@ -91,7 +94,7 @@ export class WebhookService {
     connection: ConnectionEntity,
     payload: Record<string, unknown>,
     event: string | undefined,
-  ): Promise<HookResult> {
+  ): Promise<TrackerHookResult> {
     if (event === 'ping') return { result: 'unchanged', detail: 'pong' };
     if (event !== 'issues' || connection.config.kind !== 'github')
       return { result: 'ignored', detail: `event ${event ?? 'unknown'}` };
@@ -111,7 +114,7 @@ export class WebhookService {
   }
 }
 
-function verified(kind: ConnectionKind, secret: string, delivery: HookDelivery): boolean {
+function verified(kind: ConnectionKind, secret: string, delivery: TrackerHookDelivery): boolean {
   if (delivery.signature) {
     const expected = `sha256=${createHmac('sha256', secret).update(delivery.body).digest('hex')}`;
     return safeEqual(delivery.signature.trim().toLowerCase(), expected);
