@@ -4,7 +4,7 @@ import { useNotify } from '../../../components/Notifier';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { LoadError } from '../../settings/components/LoadError';
 import { errorMessage } from '../../settings/utils/errors';
-import { useCreateScimToken, useRevokeScimToken, useScimTokens, useSsoSettings } from '../api/sso.api';
+import { useCreateScimToken, useScimTokens, useSsoSettings } from '../api/sso.api';
 import { ScimTokenRow } from './ScimTokenRow';
 import './sso.css';
 
