@@ -88,6 +88,7 @@ describe('settings: backup and restore in the browser', () => {
       'API tokens',
       'Share links',
       'Backup',
+      'Single sign-on',
       'Integrations',
     ]);
     expect(await page.getByText('Sign-ins (sessions) and the sign-in attempt log are left out.').count()).toBe(1);

@@ -4,6 +4,7 @@ import { ApiTokensSection } from '../api-tokens/components/ApiTokensSection';
 import { BackupSection } from '../backup/components/BackupSection';
 import { IntegrationsSection } from '../integrations/components/IntegrationsSection';
 import { useCan } from '../auth/useSession';
+import { SingleSignOnSection } from '../sso/components/SingleSignOnSection';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { MembersSection } from './components/MembersSection';
 import { QuartersSection } from './components/QuartersSection';
@@ -20,6 +21,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/api-tokens', label: 'API tokens', role: 'editor' },
   { to: '/settings/share-links', label: 'Share links', role: 'editor' },
   { to: '/settings/backup', label: 'Backup', role: 'admin' },
+  { to: '/settings/single-sign-on', label: 'Single sign-on', role: 'admin' },
   { to: '/settings/integrations', label: 'Integrations', role: 'admin' },
 ];
 
@@ -66,6 +68,7 @@ export function SettingsPage() {
         {isAdmin && <Route path="teams" element={<TeamsSection />} />}
         {isAdmin && <Route path="quarters" element={<QuartersSection />} />}
         {isAdmin && <Route path="backup" element={<BackupSection />} />}
+        {isAdmin && <Route path="single-sign-on" element={<SingleSignOnSection />} />}
         {isAdmin && <Route path="integrations" element={<IntegrationsSection />} />}
         <Route path="api-tokens" element={<ApiTokensSection />} />
         <Route path="share-links" element={<ShareLinksSection />} />
