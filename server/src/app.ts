@@ -17,7 +17,6 @@ import { auditRoutes, AuditService } from './features/audit/audit.routes';
 import { backlogRoutes } from './features/backlog/backlog.routes';
 import { backupRoutes } from './features/backup/backup.routes';
 import { BackupService } from './features/backup/backup.service';
-import { RESTORE_PATH, restoreBodyParser } from './features/backup/restore-body';
 import { BacklogService } from './features/backlog/backlog.service';
 import { cycleRoutes } from './features/cycles/cycle.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
@@ -54,7 +53,7 @@ import { AppError } from './http/app-error';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
-import { mountRoutes, type RouteDef } from './http/route';
+import { mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
 export interface AppDeps {
   config: Config;
@@ -177,11 +176,10 @@ export function createApp(deps: AppDeps) {
       [IMPORT_PATH],
     ),
   );
-  api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
-  api.use(
-    '/api',
-    express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters }),
-  );
+  const apiJson = express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters });
+  // Restore and imports read their larger bodies themselves, after the access check (RouteDef.largeBody).
+  const largeBody = readsLargeBody(routes);
+  api.use('/api', (req, res, next) => (largeBody(req) ? next() : apiJson(req, res, next)));
   api.use('/api', authMiddleware(services.sessions, services.apiTokens));
   // Share-link pages and their one API route: keep the token out of search indexes and Referer headers.
   api.use(['/shared', '/api/shared'], (_req, res, next) => {

@@ -133,6 +133,6 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/exports/backlog.csv':                         row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
   'GET /api/exports/okrs.csv':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
   'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
-  // Backup and restore are session-only. Restore reads up to 100 MB, so a request with no session cookie is refused unread: tokens included.
-  'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,    401,   401),
+  // Backup and restore are session-only. Restore reads up to 100 MB only once the caller is known to be an admin's session.
+  'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
 };
