@@ -49,6 +49,8 @@ import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
 import { UserService } from './features/users/user.service';
+import { OidcService } from './features/sso/oidc.service';
+import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError } from './http/app-error';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
@@ -96,6 +98,7 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
+    oidc: new OidcService(db, sessions, config, logger),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -120,6 +123,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...ssoRoutes(s.oidc, s.sessions),
   ];
 }
 

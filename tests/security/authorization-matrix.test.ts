@@ -12,6 +12,9 @@ import { buildRouteIds, fillPath, isWrite, listRoutes, routeKey, type RouteIds }
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 import { ACTORS, AUTHORIZATION_MATRIX, type Expected, type MatrixActor } from './authorization-matrix';
 
+/** Routes that end the caller's session: they get a session of their own. */
+const SIGN_OUT_ROUTES = new Set(['POST /api/auth/logout', 'POST /api/auth/oidc/logout']);
+
 /**
  * Walks every route of the real router (`apiRoutes`) as every kind of caller
  * and compares each answer with tests/security/authorization-matrix.ts.
@@ -87,7 +90,7 @@ describeEachDatabase('authorization matrix', (kind) => {
   /** A fresh client per call: a response that clears the cookie must not change the next call's caller. */
   function clientFor(actor: MatrixActor, route: RouteDef): { api: ApiClient; headers: Record<string, string> } {
     const { cookie, headers = {} } = credentials[actor];
-    const own = routeKey(route) === 'POST /api/auth/logout' ? (signOutCookies[actor] ?? cookie) : cookie;
+    const own = SIGN_OUT_ROUTES.has(routeKey(route)) ? (signOutCookies[actor] ?? cookie) : cookie;
     const api = new ApiClient(t.baseUrl);
     if (own) api.useSessionCookie(own);
     return { api, headers };
