@@ -49,9 +49,16 @@ import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
 import { UserService } from './features/users/user.service';
+import { OutboxSender } from './features/notifications/outbox-sender';
+import { Outbox } from './features/notifications/outbox';
+import { webhookRoutes } from './features/webhooks/webhook.routes';
+import { WebhookService } from './features/webhooks/webhook.service';
+import { WebhookTransport } from './features/webhooks/webhook-transport';
 import { OidcService } from './features/sso/oidc.service';
 import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError } from './http/app-error';
+import { Leases } from './jobs/lease';
+import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
@@ -71,7 +78,24 @@ export function createServices(deps: AppDeps) {
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
+  const allowPrivate = config.WEBHOOK_ALLOW_PRIVATE === 'true';
+  const leases = new Leases(db);
+  const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
+  const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
+  const sender = new OutboxSender(
+    db,
+    leases,
+    [new WebhookTransport(db, allowPrivate)],
+    { retryBaseMs: config.NOTIFY_RETRY_BASE_MS, timeoutMs: config.NOTIFY_TIMEOUT_MS, pollMs: config.NOTIFY_POLL_MS },
+    logger,
+  );
+  outbox.onWritten(() => sender.wake());
   return {
+    leases,
+    scheduler,
+    outbox,
+    sender,
+    webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
     alignment,
@@ -123,8 +147,25 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...webhookRoutes(s.webhooks),
     ...ssoRoutes(s.oidc, s.sessions),
   ];
+}
+
+/**
+ * Scheduled jobs and the outbox sender: started by main.ts (unless
+ * BACKGROUND_JOBS=off), not by createApp, so tests and scripts that build
+ * the app run no background work unless they start it.
+ */
+export function startBackgroundWork(services: Services): { stop(): Promise<void> } {
+  services.scheduler.start();
+  services.sender.start();
+  return {
+    stop: async () => {
+      await services.scheduler.stop();
+      await services.sender.stop();
+    },
+  };
 }
 
 export function createApp(deps: AppDeps) {

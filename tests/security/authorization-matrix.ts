@@ -135,6 +135,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
   // Backup and restore are session-only. Restore reads up to 100 MB only once the caller is known to be an admin's session.
   'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  // Outgoing webhooks carry every event to another system and hold a signing secret: the admin's, from a session.
+  'GET /api/webhooks':                                    row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
+  'POST /api/webhooks':                                   row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  'PATCH /api/webhooks/:id':                              row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  'DELETE /api/webhooks/:id':                             row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  'GET /api/webhooks/:id/deliveries':                     row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
   // Single sign-on (issue 14). The matrix server has no provider set up: start and callback answer 404 past the check.
   'GET /api/auth/sign-in-options':                        row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK),
   'GET /api/auth/oidc/start':                             row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS),
