@@ -11,7 +11,7 @@ import { authMiddleware } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
-import type { Config } from './config';
+import { publicUrl, type Config } from './config';
 import type { Database } from './db/database';
 import { auditRoutes, AuditService } from './features/audit/audit.routes';
 import { backlogRoutes } from './features/backlog/backlog.routes';
@@ -49,6 +49,11 @@ import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
 import { UserService } from './features/users/user.service';
+import { ScimGroupService } from './features/scim/scim-groups.service';
+import { SCIM_BASE, scimEgress, scimIngress } from './features/scim/scim-http';
+import { ScimTokenService } from './features/scim/scim-token.service';
+import { ScimUserService } from './features/scim/scim-users.service';
+import { scimRoutes, scimTokenRoutes } from './features/scim/scim.routes';
 import { OutboxSender } from './features/notifications/outbox-sender';
 import { Outbox } from './features/notifications/outbox';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
@@ -78,6 +83,8 @@ export function createServices(deps: AppDeps) {
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
+  const oidc = new OidcService(db, sessions, config, logger);
+  const scimGroups = new ScimGroupService(db, publicUrl(config), oidc.roleMap, config.OIDC_DEFAULT_ROLE);
   const allowPrivate = config.WEBHOOK_ALLOW_PRIVATE === 'true';
   const leases = new Leases(db);
   const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
@@ -122,7 +129,10 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
-    oidc: new OidcService(db, sessions, config, logger),
+    oidc,
+    scimTokens: new ScimTokenService(db),
+    scimGroups,
+    scimUsers: new ScimUserService(db, publicUrl(config), config.OIDC_DEFAULT_ROLE, scimGroups),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -149,6 +159,8 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
     ...ssoRoutes(s.oidc, s.sessions),
+    ...scimTokenRoutes(s.scimTokens),
+    ...scimRoutes(s.scimUsers, s.scimGroups),
   ];
 }
 
@@ -238,7 +250,9 @@ export function createApp(deps: AppDeps) {
   });
   mountRoutes(api, routes);
   api.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such API route')));
+  app.use(scimIngress(services.scimTokens)); // SCIM's media type, parser and bearer token, ahead of its routes in `api`
   app.use(api);
+  app.use(SCIM_BASE, ...scimEgress());
 
   if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
   app.use(errorMiddleware);
