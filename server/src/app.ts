@@ -36,6 +36,9 @@ import { GradingService } from './features/lifecycle/grading.service';
 import { LifecycleSettingsService } from './features/lifecycle/lifecycle-settings.service';
 import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes';
 import { objectiveRoutes } from './features/objectives/objective.routes';
+import { outcomeRoutes } from './features/outcomes/outcome.routes';
+import { OutcomeService } from './features/outcomes/outcome.service';
+import { OutcomeSettingsService } from './features/outcomes/outcome-settings.service';
 import { ObjectiveService } from './features/objectives/objective.service';
 import { plannerRoutes } from './features/planner/planner.routes';
 import { PlannerService } from './features/planner/planner.service';
@@ -67,6 +70,7 @@ export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
   const scoring = new ScoringSnapshotService(db);
+  const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
@@ -97,6 +101,8 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
+    outcomes,
+    outcomeSettings: new OutcomeSettingsService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -121,6 +127,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...outcomeRoutes(s.outcomes, s.outcomeSettings),
   ];
 }
 

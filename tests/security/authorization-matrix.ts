@@ -131,4 +131,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    401,   401),
   // Restore reads up to 100 MB, so a request with no session cookie is refused unread: tokens included.
   'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,   401),
+  // Outcomes: read by every signed-in role; the window and noise threshold are the admin's.
+  'GET /api/outcomes':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     401,   401),
+  'GET /api/exports/outcomes.csv':                        row(401,  OK,   OK,   OK,   401,     401,   OK,     401,   401),
+  'GET /api/settings/outcomes':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     401,   401),
+  'PUT /api/settings/outcomes':                           row(401,  403,  403,  PASS, 401,     401,   403,    401,   401),
 };

@@ -17,6 +17,7 @@ import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
+import { CheckInDates1765600000000 } from '../migrations/1765600000000-check-in-dates';
 
 // Listed by class, not by glob: works the same under tsx, vitest and a bundler.
 export const ENTITIES = [
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   QuarterLifecycle1764900000000,
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
+  CheckInDates1765600000000,
 ];
