@@ -53,6 +53,8 @@ import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
 import { UserService } from './features/users/user.service';
+import { OidcService } from './features/sso/oidc.service';
+import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError } from './http/app-error';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
@@ -101,6 +103,7 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
+    oidc: new OidcService(db, sessions, config, logger),
     outcomes,
     outcomeSettings: new OutcomeSettingsService(db),
   };
@@ -127,6 +130,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...ssoRoutes(s.oidc, s.sessions),
     ...outcomeRoutes(s.outcomes, s.outcomeSettings),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSsoConfig, SSO_ENV } from './features/sso/sso.config';
 
 /**
  * All configuration, read once from the environment and validated. A bad
@@ -51,6 +52,16 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** After SIGTERM, keep accepting (readyz 503, answers close their connection) this long before closing the port. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * The address people reach Keyline at (https://keyline.example.com). Every
+   * link in a message starts with it; sign-in redirects use it too. Defaults
+   * to http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://keyline.example.com' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  ...SSO_ENV,
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
@@ -66,7 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together',
     );
   }
+  const ssoProblems = checkSsoConfig(parsed.data);
+  if (ssoProblems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${ssoProblems.map((p) => `  ${p}`).join('\n')}`);
+  }
   return Object.freeze(parsed.data);
 }
 
 export class ConfigError extends Error {}
+
+/** PUBLIC_URL, or where a newcomer's browser reaches this server. No trailing slash. */
+export function publicUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}

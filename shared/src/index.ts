@@ -18,4 +18,5 @@ export * from './planner';
 export * from './dashboard';
 export * from './share-links';
 export * from './api-tokens/api-token.schemas';
+export * from './sso';
 export * from './outcomes';

@@ -4,6 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCLUDED_TABLES } from '../../server/src/features/backup/backup-tables';
 import { HeadlineHistoryService } from '../../server/src/features/dashboard/headline-history.service';
 import { ENTITIES } from '../../server/src/db/entities';
+import {
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+} from '../../server/src/features/scim/scim.entities';
+import { SsoIdentityEntity } from '../../server/src/features/sso/sso.entities';
 import { ShareLinkEntity } from '../../server/src/features/share-links/share-link.entity';
 import { insertDemoOrganisation } from '../../server/src/seed/demo-data';
 import { ApiClient } from '../support/api-client';
@@ -46,8 +53,51 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
       }),
     );
   } else expect(link.status).toBe(201);
+  await insertSingleSignOnRows(t);
   await new HeadlineHistoryService(t.db, t.services.scoring, pino({ level: 'silent' })).recordDailyIfDue();
   return t;
+}
+
+/** A provider identity, a SCIM token, a provisioned user and a group with a member (issue 14). */
+async function insertSingleSignOnRows(t: TestServer): Promise<void> {
+  const now = new Date().toISOString();
+  const groupId = randomUUID();
+  await t.db.write(async (m) => {
+    await m.insert(SsoIdentityEntity, {
+      id: randomUUID(),
+      userId: t.users.editor,
+      issuer: 'https://idp.example.com',
+      subject: '00u1editor',
+      linkedAt: now,
+    });
+    await m.insert(ScimTokenEntity, {
+      id: randomUUID(),
+      name: 'Okta provisioning',
+      tokenHash: 'b'.repeat(64),
+      createdAt: now,
+      createdBy: 'Test admin',
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    await m.insert(ScimUserEntity, {
+      userId: t.users.viewer,
+      userName: 'Viewer@test.local',
+      externalId: '00u1viewer',
+      givenName: 'Test',
+      familyName: 'Viewer',
+      removedAt: null,
+      createdAt: now,
+    });
+    await m.insert(ScimGroupEntity, {
+      id: groupId,
+      displayName: 'product',
+      externalId: '00g1',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await m.insert(ScimGroupMemberEntity, { groupId, userId: t.users.viewer });
+  });
 }
 
 /** A fresh installation: only the admin who will restore (the test harness also makes an editor and a viewer). */

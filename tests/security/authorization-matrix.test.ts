@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { HeadlineHistoryEntity } from '../../server/src/features/dashboard/headline-history.entity';
 import type { RouteDef } from '../../server/src/http/route';
 import { captureDatabaseState, changedTables, type DatabaseState } from '../reliability/support/db-state';
 import { reportFigures } from '../reliability/support/mode';
@@ -10,6 +11,9 @@ import { buildCycle, buildKeyResult, buildObjective } from '../support/factories
 import { buildRouteIds, fillPath, isWrite, listRoutes, routeKey, type RouteIds } from '../support/routes';
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 import { ACTORS, AUTHORIZATION_MATRIX, type Expected, type MatrixActor } from './authorization-matrix';
+
+/** Routes that end the caller's session: they get a session of their own. */
+const SIGN_OUT_ROUTES = new Set(['POST /api/auth/logout', 'POST /api/auth/oidc/logout']);
 
 /**
  * Walks every route of the real router (`apiRoutes`) as every kind of caller
@@ -50,6 +54,7 @@ describeEachDatabase('authorization matrix', (kind) => {
     const revoked = (await t.admin.post('/api/api-tokens', { name: 'Revoked', scope: 'write' })).body;
     expect((await t.admin.delete(`/api/api-tokens/${revoked.id}`)).status).toBe(204);
     const readToken = (await t.admin.post('/api/api-tokens', { name: 'Read only', scope: 'read' })).body;
+    const writeToken = (await t.admin.post('/api/api-tokens', { name: 'Read-write', scope: 'write' })).body;
     const share = (await t.editor.post('/api/share-links', { name: 'Matrix board' })).body;
     ids = { ...ids, 'api-tokens': readToken.id, 'share-links': share.id, token: share.token };
 
@@ -61,6 +66,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       disabled: { cookie: disabledSession.sessionCookie },
       revokedToken: { headers: { authorization: `Bearer ${revoked.token}` } },
       readToken: { headers: { authorization: `Bearer ${readToken.token}` } },
+      writeToken: { headers: { authorization: `Bearer ${writeToken.token}` } },
       shareBearer: { headers: { authorization: `Bearer ${share.token}` } },
       shareCookie: { cookie: `keyline_session=${share.token}` },
     };
@@ -70,15 +76,21 @@ describeEachDatabase('authorization matrix', (kind) => {
       await c.login(`${role}@test.local`, PASSWORD);
       signOutCookies[role] = c.sessionCookie;
     }
-    // The first dashboard view of a day records the day's headline: let it happen before the walk.
-    expect((await t.viewer.get('/api/dashboard')).status).toBe(200);
+    // The first dashboard view of a day records the day's headline: let it happen before the walk. It records
+    // once the scored snapshot shows the active quarter, which on a busy machine can take a moment.
+    for (const deadline = Date.now() + 20_000; ;) {
+      expect((await t.viewer.get('/api/dashboard')).status).toBe(200);
+      if ((await t.db.read((m) => m.count(HeadlineHistoryEntity))) > 0) break;
+      if (Date.now() > deadline) throw new Error('the dashboard recorded no headline within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   });
   afterAll(() => t.stop());
 
   /** A fresh client per call: a response that clears the cookie must not change the next call's caller. */
   function clientFor(actor: MatrixActor, route: RouteDef): { api: ApiClient; headers: Record<string, string> } {
     const { cookie, headers = {} } = credentials[actor];
-    const own = routeKey(route) === 'POST /api/auth/logout' ? (signOutCookies[actor] ?? cookie) : cookie;
+    const own = SIGN_OUT_ROUTES.has(routeKey(route)) ? (signOutCookies[actor] ?? cookie) : cookie;
     const api = new ApiClient(t.baseUrl);
     if (own) api.useSessionCookie(own);
     return { api, headers };
@@ -128,6 +140,24 @@ describeEachDatabase('authorization matrix', (kind) => {
     ).toEqual([]);
     for (const [key, row] of Object.entries(AUTHORIZATION_MATRIX))
       expect(Object.keys(row).sort(), key).toEqual([...ACTORS].sort());
+  });
+
+  it('refuses every API token on the routes the route table declares session-only, and gives a write token its owner’s rights elsewhere', () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const row = AUTHORIZATION_MATRIX[routeKey(route)];
+      if (!row || route.access === 'public') continue;
+      // Session-only: every token is refused. Elsewhere a write token acts as the admin who made it.
+      const actors = route.sessionOnly
+        ? (['writeToken', 'readToken', 'revokedToken'] as const)
+        : (['writeToken'] as const);
+      for (const actor of actors) {
+        const allowed: Expected[] = route.sessionOnly ? [401, 403] : [row.admin];
+        if (!allowed.includes(row[actor])) wrong.push(`${routeKey(route)} as ${actor}: the matrix says ${row[actor]}`);
+      }
+    }
+    expect(routes.filter((r) => r.sessionOnly).length).toBeGreaterThan(0);
+    expect(wrong, 'matrix rows that disagree with sessionOnly in the route table').toEqual([]);
   });
 
   it('lets no one write without a role: anonymous, disabled, revoked, read-only and share-link callers change nothing anywhere', () => {

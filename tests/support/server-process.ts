@@ -36,7 +36,8 @@ export async function startServerProcess(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  // A PORT given in env is used (a test registered its URL somewhere first, e.g. at an OpenID provider).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'keyline-e2e-'));
   let log = '';
   // The larger young generation `npm run serve` gives the server (package.json; docs/RELIABILITY.md says why).

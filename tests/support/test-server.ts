@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp, type Services } from '../../server/src/app';
 import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
+import { SESSION_COOKIE } from '../../server/src/auth/cookies';
 import { loadConfig } from '../../server/src/config';
 import { openDatabase, type Database } from '../../server/src/db/database';
 import { ApiClient } from './api-client';
@@ -32,6 +33,8 @@ export interface TestServer {
 export async function startTestServer(
   kind: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
+  /** A fixed port, for tests that register Keyline's URL elsewhere first (an OpenID provider). */
+  options: { port?: number } = {},
 ): Promise<TestServer> {
   const testDb = await createTestDatabase(kind);
   const config = loadConfig({
@@ -46,7 +49,7 @@ export async function startTestServer(
   const logger = pino({ level: 'silent' });
   const { app, services } = createApp({ config, db, logger });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -60,9 +63,14 @@ export async function startTestServer(
     });
     users[role] = created.id;
   }
-  const signedIn = async (role: string) => {
+  const signedIn = async (role: 'admin' | 'editor' | 'viewer') => {
     const c = new ApiClient(baseUrl);
-    await c.login(`${role}@test.local`, PASSWORD);
+    if (config.PASSWORD_SIGN_IN === 'on' || (config.PASSWORD_SIGN_IN === 'admins' && role === 'admin')) {
+      await c.login(`${role}@test.local`, PASSWORD);
+    } else {
+      // Password sign-in is off for this role: a session as single sign-on would open it.
+      c.useSessionCookie(`${SESSION_COOKIE}=${await services.sessions.create(users[role], 'test')}`);
+    }
     return c;
   };
   return {

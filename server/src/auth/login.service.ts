@@ -7,6 +7,7 @@ import { nowIso } from '../db/columns';
 import type { Database } from '../db/database';
 import { UserEntity } from '../features/users/user.entity';
 import { AppError } from '../http/app-error';
+import { passwordSignInAllowed } from '../features/sso/sso.config';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { dummyPasswordHash, verifyPassword } from './password';
 import type { SessionService } from './session.service';
@@ -36,7 +37,8 @@ export class LoginService {
     const user = await this.db.read((m) => m.findOneBy(UserEntity, { email: input.email }));
     // Argon2 runs outside any transaction: it is slow and must not hold the SQLite lock.
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-    const succeeded = Boolean(user && passwordOk && !user.disabled);
+    const refusedByPolicy = Boolean(user && passwordOk && !passwordSignInAllowed(this.config, user.role));
+    const succeeded = Boolean(user && passwordOk && !user.disabled) && !refusedByPolicy;
     await this.db.write((m) =>
       m.insert(LoginAttemptEntity, { id: randomUUID(), email: input.email, ip, succeeded, at: nowIso() }),
     );
@@ -44,6 +46,12 @@ export class LoginService {
       { event: 'login', email: input.email, ip, succeeded },
       succeeded ? 'sign-in succeeded' : 'sign-in failed',
     );
+    if (refusedByPolicy) {
+      throw new AppError(
+        'SSO_REQUIRED',
+        `Password sign-in is off for this account: use Sign in with ${this.config.OIDC_PROVIDER_NAME}`,
+      );
+    }
     if (!succeeded || !user) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
     const token = await this.sessions.create(user.id, userAgent);
     return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

@@ -13,7 +13,15 @@ import { SettingEntity } from '../features/settings/setting.entity';
 import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
+import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from '../features/sso/sso.entities';
+import {
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+} from '../features/scim/scim.entities';
 import { ApiTokens1765000000000 } from '../migrations/1765000000000-api-tokens';
+import { SsoScim1765500000000 } from '../migrations/1765500000000-sso-scim';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
@@ -36,6 +44,13 @@ export const ENTITIES = [
   ApiTokenEntity,
   ShareLinkEntity,
   HeadlineHistoryEntity,
+  OidcLoginStateEntity,
+  SsoIdentityEntity,
+  SsoSessionEntity,
+  ScimTokenEntity,
+  ScimUserEntity,
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
 ];
 
 export const MIGRATIONS = [
@@ -43,5 +58,6 @@ export const MIGRATIONS = [
   QuarterLifecycle1764900000000,
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
+  SsoScim1765500000000,
   CheckInDates1765600000000,
 ];

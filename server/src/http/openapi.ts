@@ -34,6 +34,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
       tags: [route.tag],
       security: route.access === 'public' ? [] : [{ session: [] }],
       'x-keyline-access': route.access,
+      ...(route.sessionOnly && { 'x-keyline-session-only': true }),
       parameters: [...pathParams, ...queryParams, ...ifMatch],
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },

@@ -33,6 +33,13 @@ export interface RouteDef<
   /** Express path under /api, e.g. `/api/teams/:id`. */
   path: string;
   access: Access;
+  /**
+   * Only a signed-in session may call it: API tokens (for scripts) get 403.
+   * Set on account and organisation administration — users, roles and
+   * passwords, API tokens and share links, backup and restore, settings —
+   * so a leaked script token is never a permanent admin.
+   */
+  sessionOnly?: true;
   summary: string;
   tag: string;
   params?: P;
@@ -59,7 +66,7 @@ export const IdParamsSchema = z.strictObject({ id: z.uuid({ message: 'Must be an
 export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
-      const actor = authorize(route.access, res.locals.actor as Actor | undefined);
+      const actor = authorize(route, res.locals.actor as Actor | undefined);
       // Express 5 makes req.query read-only: parsed input travels in the context instead.
       const params = route.params ? route.params.parse(req.params) : req.params;
       const query = route.query ? route.query.parse(req.query) : {};
@@ -77,11 +84,17 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
   }
 }
 
-function authorize(access: Access, actor: Actor | undefined): Actor | undefined {
+function authorize({ access, sessionOnly }: RouteDef, actor: Actor | undefined): Actor | undefined {
   if (access === 'public') return actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   if (!roleAtLeast(actor.role, access)) {
     throw new AppError('FORBIDDEN', `This needs the ${access} role; you are signed in as ${actor.role}`);
+  }
+  if (sessionOnly && actor.via !== 'session') {
+    throw new AppError(
+      'FORBIDDEN',
+      'This needs a signed-in session: API tokens cannot administer accounts or the organisation',
+    );
   }
   return actor;
 }

@@ -13,6 +13,8 @@ export const AUDIT_ENTITIES = [
   'setting',
   'apiToken',
   'shareLink',
+  'scimToken',
+  'scimGroup',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   CSRF_REJECTED: 403,
+  /** PASSWORD_SIGN_IN is `admins` or `off`: this account signs in through the identity provider. */
+  SSO_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   ACTIVE_CYCLE_EXISTS: 409,

@@ -10,6 +10,8 @@ import { ENTITIES, MIGRATIONS } from '../../db/entities';
 export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   sessions: 'Sign-ins belong to the installation they were made on; everyone signs in again after a restore.',
   login_attempts: 'A short-lived rate-limiter log, not organisation data.',
+  oidc_login_states: 'Single sign-ins in flight (ten minutes at most).',
+  sso_sessions: 'Belong to sessions, which are not carried either.',
 };
 
 /**

@@ -17,6 +17,7 @@ export function backupRoutes(backups: BackupService) {
       method: 'get',
       path: '/api/backup',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'The whole organisation as one JSON document (sessions and sign-in attempts left out)',
       response: BackupDocumentSchema,
@@ -33,6 +34,7 @@ export function backupRoutes(backups: BackupService) {
       method: 'post',
       path: RESTORE_PATH,
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary:
         'Restore a backup into an empty installation (up to 100 MB); you then sign in with an account from the backup',

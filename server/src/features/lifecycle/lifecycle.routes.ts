@@ -55,6 +55,7 @@ export function lifecycleRoutes(
       method: 'put',
       path: '/api/settings/lifecycle',
       access: 'admin',
+      sessionOnly: true,
       tag: 'lifecycle',
       summary: 'Change the check-in cadence',
       body: LifecycleSettingsSchema,

@@ -83,6 +83,7 @@ export function outcomeRoutes(outcomes: OutcomeService, settings: OutcomeSetting
       method: 'put',
       path: '/api/settings/outcomes',
       access: 'admin',
+      sessionOnly: true,
       tag,
       summary: 'Change the outcome window and noise threshold',
       body: OutcomeSettingsSchema,

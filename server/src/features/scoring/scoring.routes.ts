@@ -30,6 +30,7 @@ export function scoringRoutes(settings: ScoringSettingsService, alignment: Align
       method: 'put',
       path: '/api/settings/scoring',
       access: 'admin',
+      sessionOnly: true,
       tag: 'scoring',
       summary: 'Change scoring; every item is re-scored',
       body: ScoringSettingsSchema,

@@ -31,7 +31,9 @@ export function ApiTokensSection() {
       <p className="tk-intro">
         Scripts and integrations call Keyline's API with a token instead of a password: send it as{' '}
         <code>Authorization: Bearer &lt;token&gt;</code>. A read-only token reads as a viewer; a read-and-write token
-        acts with your role. {isAdmin ? 'As an admin you see and can revoke every member’s tokens.' : ''}
+        acts with your role, except for administration (members and passwords, tokens, share links, backups, settings),
+        which only a signed-in session can do.{' '}
+        {isAdmin ? 'As an admin you see and can revoke every member’s tokens.' : ''}
       </p>
       {created ? (
         <CreatedToken token={created} origin={window.location.origin} onDone={() => setCreated(null)} />

@@ -1,0 +1,2 @@
+export * from './role-map';
+export * from './sso.schemas';
