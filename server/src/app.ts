@@ -11,7 +11,7 @@ import { authMiddleware } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
-import type { Config } from './config';
+import { publicUrl, type Config } from './config';
 import type { Database } from './db/database';
 import { auditRoutes, AuditService } from './features/audit/audit.routes';
 import { backlogRoutes } from './features/backlog/backlog.routes';
@@ -53,9 +53,21 @@ import { teamRoutes } from './features/teams/team.routes';
 import { TeamService } from './features/teams/team.service';
 import { userRoutes } from './features/users/user.routes';
 import { UserService } from './features/users/user.service';
+import { ScimGroupService } from './features/scim/scim-groups.service';
+import { SCIM_BASE, scimEgress, scimIngress } from './features/scim/scim-http';
+import { ScimTokenService } from './features/scim/scim-token.service';
+import { ScimUserService } from './features/scim/scim-users.service';
+import { scimRoutes, scimTokenRoutes } from './features/scim/scim.routes';
+import { OutboxSender } from './features/notifications/outbox-sender';
+import { Outbox } from './features/notifications/outbox';
+import { webhookRoutes } from './features/webhooks/webhook.routes';
+import { WebhookService } from './features/webhooks/webhook.service';
+import { WebhookTransport } from './features/webhooks/webhook-transport';
 import { OidcService } from './features/sso/oidc.service';
 import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError } from './http/app-error';
+import { Leases } from './jobs/lease';
+import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
@@ -76,7 +88,26 @@ export function createServices(deps: AppDeps) {
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
+  const oidc = new OidcService(db, sessions, config, logger);
+  const scimGroups = new ScimGroupService(db, publicUrl(config), oidc.roleMap, config.OIDC_DEFAULT_ROLE);
+  const allowPrivate = config.WEBHOOK_ALLOW_PRIVATE === 'true';
+  const leases = new Leases(db);
+  const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
+  const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
+  const sender = new OutboxSender(
+    db,
+    leases,
+    [new WebhookTransport(db, allowPrivate)],
+    { retryBaseMs: config.NOTIFY_RETRY_BASE_MS, timeoutMs: config.NOTIFY_TIMEOUT_MS, pollMs: config.NOTIFY_POLL_MS },
+    logger,
+  );
+  outbox.onWritten(() => sender.wake());
   return {
+    leases,
+    scheduler,
+    outbox,
+    sender,
+    webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
     alignment,
@@ -103,7 +134,10 @@ export function createServices(deps: AppDeps) {
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
-    oidc: new OidcService(db, sessions, config, logger),
+    oidc,
+    scimTokens: new ScimTokenService(db),
+    scimGroups,
+    scimUsers: new ScimUserService(db, publicUrl(config), config.OIDC_DEFAULT_ROLE, scimGroups),
     outcomes,
     outcomeSettings: new OutcomeSettingsService(db),
   };
@@ -130,9 +164,28 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...importRoutes(s.imports),
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
+    ...webhookRoutes(s.webhooks),
     ...ssoRoutes(s.oidc, s.sessions),
+    ...scimTokenRoutes(s.scimTokens),
+    ...scimRoutes(s.scimUsers, s.scimGroups),
     ...outcomeRoutes(s.outcomes, s.outcomeSettings),
   ];
+}
+
+/**
+ * Scheduled jobs and the outbox sender: started by main.ts (unless
+ * BACKGROUND_JOBS=off), not by createApp, so tests and scripts that build
+ * the app run no background work unless they start it.
+ */
+export function startBackgroundWork(services: Services): { stop(): Promise<void> } {
+  services.scheduler.start();
+  services.sender.start();
+  return {
+    stop: async () => {
+      await services.scheduler.stop();
+      await services.sender.stop();
+    },
+  };
 }
 
 export function createApp(deps: AppDeps) {
@@ -206,7 +259,9 @@ export function createApp(deps: AppDeps) {
   });
   mountRoutes(api, routes);
   api.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such API route')));
+  app.use(scimIngress(services.scimTokens)); // SCIM's media type, parser and bearer token, ahead of its routes in `api`
   app.use(api);
+  app.use(SCIM_BASE, ...scimEgress());
 
   if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
   app.use(errorMiddleware);

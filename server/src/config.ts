@@ -61,6 +61,31 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://keyline.example.com' })
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  /** smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://…:465. Unset: e-mail is off. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587' })
+    .optional(),
+  /** The From of every e-mail, e.g. `Keyline <keyline@example.com>`; required with SMTP_URL. */
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  /** Let webhooks and chat channels reach loopback, link-local and private addresses (off: they cannot aim at our network). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** `off`: this process sends no messages and runs no scheduled jobs (another app server does). */
+  BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),
+  /** First retry of a failed delivery after this long; each next one waits twice as long (capped at an hour). */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  /** A message still undelivered this long after it was written is marked dead. */
+  NOTIFY_GIVE_UP_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400_000)
+    .default(86_400_000),
+  /** How often the sender looks for messages written by other app servers (its own are sent at once). */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  /** A delivery that takes longer fails (webhooks: 2xx within 10 s counts as delivered). */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
+  /** How often scheduled jobs are re-checked (catch-up after downtime, a crashed server's lease). */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   ...SSO_ENV,
 });
 
@@ -75,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(parsed.data.KEYLINE_ADMIN_EMAIL) !== Boolean(parsed.data.KEYLINE_ADMIN_PASSWORD)) {
     throw new ConfigError(
       'Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together',
+    );
+  }
+  if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAIL_FROM must be set with SMTP_URL, e.g. MAIL_FROM="Keyline <keyline@example.com>"',
     );
   }
   const ssoProblems = checkSsoConfig(parsed.data);

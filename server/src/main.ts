@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { createApp } from './app';
+import { createApp, startBackgroundWork } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureAdmin, seedIfEmpty } from './seed/startup';
@@ -12,10 +12,11 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL });
   const db = await openDatabase(config.DATABASE_URL);
   await db.migrate();
-  const { app, state } = createApp({ config, db, logger });
+  const { app, state, services } = createApp({ config, db, logger });
   const signIn = await seedIfEmpty(db, config);
   await ensureAdmin(db, config);
-  const server = await startServer(app, config, logger, db, state);
+  const background = config.BACKGROUND_JOBS === 'on' ? startBackgroundWork(services) : undefined;
+  const server = await startServer(app, config, logger, db, state, () => background?.stop());
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://localhost:${port}`;

@@ -18,6 +18,8 @@ export function startServer(
   logger: Logger,
   db: Database,
   state: { shuttingDown: boolean },
+  /** Stops background work (scheduled jobs, the outbox sender) before the database closes. */
+  beforeClose: () => Promise<void> | undefined = () => undefined,
 ): Promise<Server> {
   return new Promise((resolveServer, reject) => {
     const server = app.listen(config.PORT, config.HOST, (error?: Error) => {
@@ -42,10 +44,13 @@ export function startServer(
       // alive close at keepAliveTimeout.
       setTimeout(() => {
         net.Server.prototype.close.call(server, () => {
-          void db.close().finally(() => {
-            logger.info('stopped');
-            process.exit(0);
-          });
+          void Promise.resolve(beforeClose())
+            .catch((error: unknown) => logger.error({ err: error }, 'stopping background work failed'))
+            .then(() => db.close())
+            .finally(() => {
+              logger.info('stopped');
+              process.exit(0);
+            });
         });
       }, config.SHUTDOWN_DRAIN_MS);
     };

@@ -18,5 +18,7 @@ export * from './planner';
 export * from './dashboard';
 export * from './share-links';
 export * from './api-tokens/api-token.schemas';
+export * from './notifications/notification.schemas';
+export * from './webhooks/webhook.schemas';
 export * from './sso';
 export * from './outcomes';

@@ -55,6 +55,9 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
   } else expect(link.status).toBe(201);
   await insertSingleSignOnRows(t);
   await new HeadlineHistoryService(t.db, t.services.scoring, pino({ level: 'silent' })).recordDailyIfDue();
+  expect(
+    (await t.admin.post('/api/webhooks', { url: 'http://93.184.216.34/hook', events: ['cycle.closed'] })).status,
+  ).toBe(201);
   return t;
 }
 

@@ -17,6 +17,8 @@
  *                administration), which answer 403 to any token
  *   shareBearer  a live dashboard share-link token sent as `Authorization: Bearer`
  *   shareCookie  the same share-link token sent as the session cookie
+ *   scimToken    `Authorization: Bearer` with a live SCIM token (Settings → Single sign-on): the
+ *                identity provider's credential, good on /scim/v2 and nowhere else
  *
  * Answers:
  *   OK    2xx. Reads use real ids; a sign-out uses a session of its own.
@@ -42,6 +44,7 @@ export const ACTORS = [
   'writeToken',
   'shareBearer',
   'shareCookie',
+  'scimToken',
 ] as const;
 export type MatrixActor = (typeof ACTORS)[number];
 
@@ -53,97 +56,135 @@ const PASS = 'PASS';
 
 /** One row, in the column order of ACTORS. */
 function row(
-  ...cells: [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]
+  ...cells: [
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+    Expected,
+  ]
 ): MatrixRow {
   return Object.fromEntries(ACTORS.map((actor, i) => [actor, cells[i]])) as MatrixRow;
 }
 
 // prettier-ignore
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
-  //                                                          anon  viewer editor admin disabled revoked readTok writeTok shareB shareC
+  //                                                          anon  viewer editor admin disabled revoked readTok writeTok shareB shareC scimTok
   // Sign-in is public; a Bearer token that does not resolve is refused before any route.
-  'POST /api/auth/login':                                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS),
-  'POST /api/auth/logout':                                row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK),
-  'GET /api/auth/me':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
+  'POST /api/auth/login':                                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
+  'POST /api/auth/logout':                                row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
+  'GET /api/auth/me':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Tokens are managed by editors and admins, from a signed-in session only; a read token is a viewer.
-  'GET /api/api-tokens':                                  row(401,  403,  OK,   OK,   401,     401,   403,    403,    401,   401),
-  'POST /api/api-tokens':                                 row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401),
-  'DELETE /api/api-tokens/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401),
+  'GET /api/api-tokens':                                  row(401,  403,  OK,   OK,   401,     401,   403,    403,    401,   401, 401),
+  'POST /api/api-tokens':                                 row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401, 401),
+  'DELETE /api/api-tokens/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401, 401),
   // Users: the admin's, from a signed-in session (no token manages accounts, roles or passwords).
-  'GET /api/members':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'GET /api/users':                                       row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
-  'POST /api/users':                                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
-  'GET /api/users/:id':                                   row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
-  'PATCH /api/users/:id':                                 row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
-  'DELETE /api/users/:id':                                row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  'GET /api/members':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'GET /api/users':                                       row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'POST /api/users':                                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'GET /api/users/:id':                                   row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'PATCH /api/users/:id':                                 row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'DELETE /api/users/:id':                                row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   // Teams: everyone reads, the admin writes.
-  'GET /api/teams':                                       row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/teams':                                      row(401,  403,  403,  PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/teams/:id':                                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PATCH /api/teams/:id':                                 row(401,  403,  403,  PASS, 401,     401,   403,    PASS,   401,   401),
-  'DELETE /api/teams/:id':                                row(401,  403,  403,  PASS, 401,     401,   403,    PASS,   401,   401),
+  'GET /api/teams':                                       row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/teams':                                      row(401,  403,  403,  PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/teams/:id':                                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PATCH /api/teams/:id':                                 row(401,  403,  403,  PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/teams/:id':                                row(401,  403,  403,  PASS, 401,     401,   403,    PASS,   401,   401, 401),
   // Cycles, objectives, key results, check-ins: everyone reads, editors write.
-  'GET /api/cycles':                                      row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/cycles':                                     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/cycles/:id':                                  row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PATCH /api/cycles/:id':                                row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'DELETE /api/cycles/:id':                               row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/objectives':                                  row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/objectives':                                 row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/objectives/:id':                              row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PATCH /api/objectives/:id':                            row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'DELETE /api/objectives/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/key-results':                                 row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/key-results':                                row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/key-results/:id':                             row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PATCH /api/key-results/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'DELETE /api/key-results/:id':                          row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/key-results/:id/check-ins':                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/key-results/:id/check-ins':                  row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
+  'GET /api/cycles':                                      row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/cycles':                                     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/cycles/:id':                                  row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PATCH /api/cycles/:id':                                row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/cycles/:id':                               row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/objectives':                                  row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/objectives':                                 row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/objectives/:id':                              row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PATCH /api/objectives/:id':                            row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/objectives/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/key-results':                                 row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/key-results':                                row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/key-results/:id':                             row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PATCH /api/key-results/:id':                           row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/key-results/:id':                          row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/key-results/:id/check-ins':                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/key-results/:id/check-ins':                  row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   // The backlog: everyone reads, editors write.
-  'GET /api/backlog-items':                               row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/backlog-items':                              row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/backlog-items/:id':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PATCH /api/backlog-items/:id':                         row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'DELETE /api/backlog-items/:id':                        row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'POST /api/backlog-items/:id/move':                     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'PUT /api/backlog-items/:id/links/:keyResultId':        row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'DELETE /api/backlog-items/:id/links/:keyResultId':     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/backlog-items/:id/suggested-links':           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'GET /api/audit-events':                                row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
+  'GET /api/backlog-items':                               row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/backlog-items':                              row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/backlog-items/:id':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PATCH /api/backlog-items/:id':                         row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/backlog-items/:id':                        row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'POST /api/backlog-items/:id/move':                     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'PUT /api/backlog-items/:id/links/:keyResultId':        row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/backlog-items/:id/links/:keyResultId':     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/backlog-items/:id/suggested-links':           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'GET /api/audit-events':                                row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Scoring and lifecycle settings: everyone reads, the admin changes them from a session; grading and closing are editors'.
-  'GET /api/settings/scoring':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PUT /api/settings/scoring':                            row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
-  'GET /api/alignment':                                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PUT /api/key-results/:id/grade':                       row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'POST /api/cycles/:id/close':                           row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/settings/lifecycle':                          row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PUT /api/settings/lifecycle':                          row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  'GET /api/settings/scoring':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PUT /api/settings/scoring':                            row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'GET /api/alignment':                                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PUT /api/key-results/:id/grade':                       row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'POST /api/cycles/:id/close':                           row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/settings/lifecycle':                          row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PUT /api/settings/lifecycle':                          row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   // Planner and dashboard.
-  'GET /api/planner':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'POST /api/planner/apply':                              row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/dashboard':                                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
+  'GET /api/planner':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/planner/apply':                              row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/dashboard':                                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Share links: editors manage them from a session (a link is a credential); the shared dashboard opens for whoever holds a live link.
-  'POST /api/share-links':                                row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401),
-  'GET /api/share-links':                                 row(401,  403,  OK,   OK,   401,     401,   403,    403,    401,   401),
-  'DELETE /api/share-links/:id':                          row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401),
-  'GET /api/shared/:token/dashboard':                     row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK),
+  'POST /api/share-links':                                row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401, 401),
+  'GET /api/share-links':                                 row(401,  403,  OK,   OK,   401,     401,   403,    403,    401,   401, 401),
+  'DELETE /api/share-links/:id':                          row(401,  403,  PASS, PASS, 401,     401,   403,    403,    401,   401, 401),
+  'GET /api/shared/:token/dashboard':                     row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
   // Import, export, backup and restore.
-  'POST /api/imports':                                    row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401),
-  'GET /api/exports/backlog.csv':                         row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'GET /api/exports/okrs.csv':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
+  'POST /api/imports':                                    row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'GET /api/exports/backlog.csv':                         row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'GET /api/exports/okrs.csv':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
   // Backup and restore are session-only. Restore reads up to 100 MB, so a request with no session cookie is refused unread: tokens included.
-  'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,    401,   401),
+  'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,    401,   401, 401),
+  // Outgoing webhooks carry every event to another system and hold a signing secret: the admin's, from a session.
+  'GET /api/webhooks':                                    row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'POST /api/webhooks':                                   row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'PATCH /api/webhooks/:id':                              row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'DELETE /api/webhooks/:id':                             row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'GET /api/webhooks/:id/deliveries':                     row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
   // Single sign-on (issue 14). The matrix server has no provider set up: start and callback answer 404 past the check.
-  'GET /api/auth/sign-in-options':                        row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK),
-  'GET /api/auth/oidc/start':                             row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS),
-  'GET /api/auth/oidc/callback':                          row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS),
-  'POST /api/auth/oidc/logout':                           row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK),
-  'GET /api/sso/settings':                                row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401),
+  'GET /api/auth/sign-in-options':                        row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
+  'GET /api/auth/oidc/start':                             row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
+  'GET /api/auth/oidc/callback':                          row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
+  'POST /api/auth/oidc/logout':                           row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
+  'GET /api/sso/settings':                                row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  // SCIM tokens: generated, listed and revoked by admins in a session (issue 14).
+  'GET /api/sso/scim-tokens':                             row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401,   401),
+  'POST /api/sso/scim-tokens':                            row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
+  'DELETE /api/sso/scim-tokens/:id':                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
+  // SCIM 2.0: the SCIM token only; sessions and API tokens are not read there. Answers are SCIM errors.
+  'GET /scim/v2/ServiceProviderConfig':                   row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   OK),
+  'GET /scim/v2/ResourceTypes':                           row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   OK),
+  'GET /scim/v2/Schemas':                                 row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   OK),
+  'GET /scim/v2/Users':                                   row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   OK),
+  'POST /scim/v2/Users':                                  row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'GET /scim/v2/Users/:id':                               row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'PUT /scim/v2/Users/:id':                               row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'PATCH /scim/v2/Users/:id':                             row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'DELETE /scim/v2/Users/:id':                            row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'GET /scim/v2/Groups':                                  row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   OK),
+  'POST /scim/v2/Groups':                                 row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'GET /scim/v2/Groups/:id':                              row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'PUT /scim/v2/Groups/:id':                              row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'PATCH /scim/v2/Groups/:id':                            row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  'DELETE /scim/v2/Groups/:id':                           row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
   // Outcomes: read by every signed-in role; the window and noise threshold are the admin's, from a session.
-  'GET /api/outcomes':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'GET /api/exports/outcomes.csv':                        row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'GET /api/settings/outcomes':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401),
-  'PUT /api/settings/outcomes':                           row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401),
+  'GET /api/outcomes':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'GET /api/exports/outcomes.csv':                        row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'GET /api/settings/outcomes':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'PUT /api/settings/outcomes':                           row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
 };

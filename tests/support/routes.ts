@@ -49,7 +49,13 @@ export async function buildRouteIds(t: TestServer): Promise<RouteIds> {
     name: 'Walk',
     role: 'viewer',
   });
+  // A public address (never called: the walk runs no sender), so the SSRF check lets it through.
+  const webhook = await t.admin.post('/api/webhooks', {
+    url: 'http://93.184.216.34/keyline',
+    events: ['cycle.closed'],
+  });
   return {
+    webhooks: webhook.body.id,
     users: user.body.id,
     teams: team.id,
     cycles: (await t.editor.get(`/api/objectives/${keyResult.objectiveId}`)).body.cycleId,

@@ -9,7 +9,7 @@ export interface Actor {
   /** Hash of the session this request came with, so "end my other sessions" can spare it. */
   sessionKey?: string;
   /** How the request authenticated; tokens may not manage tokens. */
-  via?: 'session' | 'token';
+  via?: 'session' | 'token' | 'scim';
 }
 
 /** For work the system does on its own (seeding, start-up admin). */

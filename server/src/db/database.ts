@@ -42,11 +42,43 @@ export class Database {
     work: (manager: EntityManager) => Promise<T>,
     options: { derived?: boolean; backlogOnly?: boolean } = {},
   ): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
-    const result = await (this.kind === 'sqlite' ? this.lock.run(run) : run());
+    let manager: EntityManager | undefined;
+    const run = () =>
+      this.dataSource.transaction((m) => {
+        manager = m;
+        return work(m);
+      });
+    let result: T;
+    try {
+      result = await (this.kind === 'sqlite' ? this.lock.run(run) : run());
+    } catch (error) {
+      if (manager) this.pendingHooks.delete(manager);
+      throw error;
+    }
     if (!options.derived) this.generation++;
     if (!options.derived && !options.backlogOnly) this.structureGeneration++;
+    const hooks = manager && this.committedHooks(manager);
+    if (hooks) for (const hook of hooks) hook();
     return result;
+  }
+
+  private readonly pendingHooks = new WeakMap<EntityManager, (() => void)[]>();
+
+  /**
+   * Runs `hook` once the transaction `m` belongs to has committed (never if
+   * it rolls back): e.g. waking the outbox sender for the rows just written,
+   * which another connection cannot see before the commit.
+   */
+  afterCommit(m: EntityManager, hook: () => void): void {
+    const hooks = this.pendingHooks.get(m);
+    if (hooks) hooks.push(hook);
+    else this.pendingHooks.set(m, [hook]);
+  }
+
+  private committedHooks(m: EntityManager): (() => void)[] | undefined {
+    const hooks = this.pendingHooks.get(m);
+    this.pendingHooks.delete(m);
+    return hooks;
   }
 
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

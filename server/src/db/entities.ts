@@ -13,6 +13,10 @@ import { SettingEntity } from '../features/settings/setting.entity';
 import { ShareLinkEntity } from '../features/share-links/share-link.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
+import { OutboxMessageEntity } from '../features/notifications/outbox-message.entity';
+import { WebhookEntity } from '../features/webhooks/webhook.entity';
+import { LeaseEntity, ScheduledJobEntity } from '../jobs/job.entities';
+import { JobsAndOutbox1765400000000 } from '../migrations/1765400000000-jobs-and-outbox';
 import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from '../features/sso/sso.entities';
 import {
   ScimGroupEntity,
@@ -44,6 +48,10 @@ export const ENTITIES = [
   ApiTokenEntity,
   ShareLinkEntity,
   HeadlineHistoryEntity,
+  ScheduledJobEntity,
+  LeaseEntity,
+  OutboxMessageEntity,
+  WebhookEntity,
   OidcLoginStateEntity,
   SsoIdentityEntity,
   SsoSessionEntity,
@@ -58,6 +66,7 @@ export const MIGRATIONS = [
   QuarterLifecycle1764900000000,
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
+  JobsAndOutbox1765400000000,
   SsoScim1765500000000,
   CheckInDates1765600000000,
 ];

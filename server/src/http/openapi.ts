@@ -32,7 +32,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
     paths[path][route.method] = {
       summary: route.summary,
       tags: [route.tag],
-      security: route.access === 'public' ? [] : [{ session: [] }],
+      security: route.access === 'public' ? [] : route.access === 'scim' ? [{ scimToken: [] }] : [{ session: [] }],
       'x-keyline-access': route.access,
       ...(route.sessionOnly && { 'x-keyline-session-only': true }),
       parameters: [...pathParams, ...queryParams, ...ifMatch],
@@ -52,7 +52,12 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
   return {
     openapi: '3.1.0',
     info: { title: 'Keyline API', version: '1', description: 'Backlog aligned with quarterly OKRs.' },
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'keyline_session' } } },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'keyline_session' },
+        scimToken: { type: 'http', scheme: 'bearer', description: 'A SCIM token from Settings → Single sign-on' },
+      },
+    },
     paths,
   };
 }

@@ -5,8 +5,8 @@ import type { Actor } from '../auth/actor';
 import { AppError } from './app-error';
 import { etagFor, parseIfMatch } from './if-match';
 
-/** Who may call a route: nobody signed in, or at least this role. */
-export type Access = 'public' | Role;
+/** Who may call a route: nobody signed in, at least this role, or an identity provider with a SCIM token. */
+export type Access = 'public' | Role | 'scim';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteContext<P, Q, B> {
@@ -86,7 +86,11 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
 
 function authorize({ access, sessionOnly }: RouteDef, actor: Actor | undefined): Actor | undefined {
   if (access === 'public') return actor;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (access === 'scim') {
+    if (actor?.via !== 'scim') throw new AppError('UNAUTHENTICATED', 'Send the SCIM token as Authorization: Bearer');
+    return actor;
+  }
+  if (!actor || actor.via === 'scim') throw new AppError('UNAUTHENTICATED', 'Sign in first');
   if (!roleAtLeast(actor.role, access)) {
     throw new AppError('FORBIDDEN', `This needs the ${access} role; you are signed in as ${actor.role}`);
   }

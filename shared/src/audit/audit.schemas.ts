@@ -13,6 +13,9 @@ export const AUDIT_ENTITIES = [
   'setting',
   'apiToken',
   'shareLink',
+  'webhook',
+  'chatChannel',
+  'comment',
   'scimToken',
   'scimGroup',
 ] as const;

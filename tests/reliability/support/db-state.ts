@@ -9,6 +9,7 @@ import type { Database } from '../../../server/src/db/database';
 export const VOLATILE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   sessions: ['lastSeenAt'],
   api_tokens: ['lastUsedAt'],
+  scim_tokens: ['lastUsedAt'],
 };
 
 /** Per table: its row count and a hash of every row, read straight from the database. */

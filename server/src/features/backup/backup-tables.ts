@@ -10,6 +10,9 @@ import { ENTITIES, MIGRATIONS } from '../../db/entities';
 export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   sessions: 'Sign-ins belong to the installation they were made on; everyone signs in again after a restore.',
   login_attempts: 'A short-lived rate-limiter log, not organisation data.',
+  scheduled_jobs: 'When this installation last ran each job; a restored one starts its schedules afresh.',
+  leases: 'Which process of this installation holds a piece of work right now.',
+  outbox_messages: 'Messages this installation has sent or is sending; a restore must not send them again.',
   oidc_login_states: 'Single sign-ins in flight (ten minutes at most).',
   sso_sessions: 'Belong to sessions, which are not carried either.',
 };
