@@ -35,6 +35,9 @@ import { GradingService } from './features/lifecycle/grading.service';
 import { LifecycleSettingsService } from './features/lifecycle/lifecycle-settings.service';
 import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes';
 import { objectiveRoutes } from './features/objectives/objective.routes';
+import { outcomeRoutes } from './features/outcomes/outcome.routes';
+import { OutcomeService } from './features/outcomes/outcome.service';
+import { OutcomeSettingsService } from './features/outcomes/outcome-settings.service';
 import { ObjectiveService } from './features/objectives/objective.service';
 import { plannerRoutes } from './features/planner/planner.routes';
 import { PlannerService } from './features/planner/planner.service';
@@ -80,6 +83,7 @@ export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
   const scoring = new ScoringSnapshotService(db);
+  const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
@@ -133,6 +137,8 @@ export function createServices(deps: AppDeps) {
     scimTokens: new ScimTokenService(db),
     scimGroups,
     scimUsers: new ScimUserService(db, publicUrl(config), config.OIDC_DEFAULT_ROLE, scimGroups),
+    outcomes,
+    outcomeSettings: new OutcomeSettingsService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -161,6 +167,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),
     ...scimRoutes(s.scimUsers, s.scimGroups),
+    ...outcomeRoutes(s.outcomes, s.outcomeSettings),
   ];
 }
 

@@ -88,6 +88,7 @@ describe('settings: backup and restore in the browser', () => {
       'API tokens',
       'Share links',
       'Backup',
+      'Single sign-on',
     ]);
     expect(await page.getByText('Sign-ins (sessions) and the sign-in attempt log are left out.').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);

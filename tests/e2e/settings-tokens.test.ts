@@ -63,6 +63,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
       'API tokens',
       'Share links',
       'Backup',
+      'Single sign-on',
     ]);
     await page.getByText('No API tokens yet.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -182,4 +182,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'PUT /scim/v2/Groups/:id':                              row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
   'PATCH /scim/v2/Groups/:id':                            row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
   'DELETE /scim/v2/Groups/:id':                           row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  // Outcomes: read by every signed-in role; the window and noise threshold are the admin's, from a session.
+  'GET /api/outcomes':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'GET /api/exports/outcomes.csv':                        row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'GET /api/settings/outcomes':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'PUT /api/settings/outcomes':                           row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
 };

@@ -29,6 +29,7 @@ import { SsoScim1765500000000 } from '../migrations/1765500000000-sso-scim';
 import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
+import { CheckInDates1765600000000 } from '../migrations/1765600000000-check-in-dates';
 
 // Listed by class, not by glob: works the same under tsx, vitest and a bundler.
 export const ENTITIES = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   BacklogListIndexes1765100000000,
   JobsAndOutbox1765400000000,
   SsoScim1765500000000,
+  CheckInDates1765600000000,
 ];

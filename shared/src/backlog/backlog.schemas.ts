@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ESTIMATE_FIELDS } from '../scoring/estimate-fields';
-import { DescriptionSchema, IdSchema, QueryBooleanSchema, TitleSchema, VersionSchema } from '../common/primitives';
+import {
+  DateTimeInputSchema,
+  DescriptionSchema,
+  IdSchema,
+  QueryBooleanSchema,
+  TitleSchema,
+  VersionSchema,
+} from '../common/primitives';
 
 export const ITEM_TYPES = ['feature', 'bug', 'tech-debt', 'chore', 'experiment'] as const;
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
@@ -55,6 +62,8 @@ export const BacklogItemSchema = z.object({
   externalKey: z.string().nullable(),
   labels: z.array(z.string()),
   links: z.array(ItemLinkSchema),
+  /** When a done item became done (set when it is marked done, editable, imported from `Resolved`); null otherwise. */
+  doneAt: z.string().nullable(),
   version: VersionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -69,6 +78,8 @@ export const CreateBacklogItemSchema = z.strictObject({
   teamId: IdSchema.nullable().default(null),
   externalKey: ExternalKeySchema.nullable().default(null),
   labels: LabelsSchema.default([]),
+  /** Only for a done item; not in the future. Default: now, when created done. */
+  doneAt: DateTimeInputSchema.optional(),
   ...EstimateFieldsSchema.partial().shape,
 });
 export type CreateBacklogItemInput = z.input<typeof CreateBacklogItemSchema>;
@@ -81,6 +92,8 @@ export const UpdateBacklogItemSchema = z.strictObject({
   teamId: IdSchema.nullable().optional(),
   externalKey: ExternalKeySchema.nullable().optional(),
   labels: LabelsSchema.optional(),
+  /** When it became done: only for a done item, not in the future. Marking an item done sets it to now unless given. */
+  doneAt: DateTimeInputSchema.optional(),
   ...EstimateFieldsSchema.partial().shape,
 });
 export type UpdateBacklogItemInput = z.infer<typeof UpdateBacklogItemSchema>;

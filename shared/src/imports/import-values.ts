@@ -24,6 +24,7 @@ const JIRA_COLUMNS: Record<string, ImportField> = {
   customfieldstorypointestimate: 'effort',
   storypointestimate: 'effort',
   created: 'createdAt',
+  resolved: 'doneAt',
 };
 
 /** Header names a generic CSV (or Keyline's own export) tends to use, per field. */
@@ -60,6 +61,12 @@ const GENERIC_COLUMNS: Record<string, ImportField> = {
   ease: 'ease',
   createdat: 'createdAt',
   datecreated: 'createdAt',
+  resolveddate: 'doneAt',
+  dateresolved: 'doneAt',
+  doneat: 'doneAt',
+  donedate: 'doneAt',
+  completed: 'doneAt',
+  completedat: 'doneAt',
 };
 
 /** Jira's CSV export always has these; together nothing else does. */

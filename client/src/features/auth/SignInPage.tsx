@@ -1,8 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { useSignInOptions } from '../sso/api/sso.api';
+import { SsoSignIn } from '../sso/components/SsoSignIn';
 import { useSignIn } from './useSession';
 
 export function SignInPage() {
   const signIn = useSignIn();
+  const options = useSignInOptions().data;
+  const sso = Boolean(options?.sso);
+  const passwords = options?.passwordSignIn !== 'off';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
@@ -19,35 +24,40 @@ export function SignInPage() {
         </div>
         <h1 id="signin-title">Sign in</h1>
         <p className="meta">Your backlog, aligned with this quarter's OKRs.</p>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoFocus
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {signIn.error && (
-          <p role="alert" className="error-text">
-            {signIn.error.message}
-          </p>
+        <SsoSignIn options={options} />
+        {passwords && (
+          <>
+            <label className="field">
+              <span>Email</span>
+              <input
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                autoFocus={!sso}
+              />
+            </label>
+            <label className="field">
+              <span>Password</span>
+              <input
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </label>
+            {signIn.error && (
+              <p role="alert" className="error-text">
+                {signIn.error.message}
+              </p>
+            )}
+            <button type="submit" className={sso ? 'button' : 'button primary'} disabled={signIn.isPending}>
+              {signIn.isPending ? 'Signing in…' : sso ? 'Sign in with password' : 'Sign in'}
+            </button>
+          </>
         )}
-        <button type="submit" className="button primary" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
       </form>
     </main>
   );

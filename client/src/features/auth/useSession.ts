@@ -40,7 +40,11 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    // Ends the Keyline session and, when it came from the identity provider, the provider's too.
+    mutationFn: () => api<{ redirectTo: string | null }>('POST', '/api/auth/oidc/logout'),
+    onSuccess: ({ redirectTo }) => {
+      if (redirectTo) window.location.assign(redirectTo);
+    },
     onSettled: () => {
       forgetEverythingButSession(client);
       client.setQueryData(SESSION_KEY, null);

@@ -3,6 +3,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { ApiTokensSection } from '../api-tokens/components/ApiTokensSection';
 import { BackupSection } from '../backup/components/BackupSection';
 import { useCan } from '../auth/useSession';
+import { SingleSignOnSection } from '../sso/components/SingleSignOnSection';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { MembersSection } from './components/MembersSection';
 import { QuartersSection } from './components/QuartersSection';
@@ -19,6 +20,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/api-tokens', label: 'API tokens', role: 'editor' },
   { to: '/settings/share-links', label: 'Share links', role: 'editor' },
   { to: '/settings/backup', label: 'Backup', role: 'admin' },
+  { to: '/settings/single-sign-on', label: 'Single sign-on', role: 'admin' },
 ];
 
 /**
@@ -64,6 +66,7 @@ export function SettingsPage() {
         {isAdmin && <Route path="teams" element={<TeamsSection />} />}
         {isAdmin && <Route path="quarters" element={<QuartersSection />} />}
         {isAdmin && <Route path="backup" element={<BackupSection />} />}
+        {isAdmin && <Route path="single-sign-on" element={<SingleSignOnSection />} />}
         <Route path="api-tokens" element={<ApiTokensSection />} />
         <Route path="share-links" element={<ShareLinksSection />} />
         <Route path="*" element={<Navigate to={home} replace />} />

@@ -41,6 +41,7 @@ export function toBacklogItemDto(
     externalKey: r.externalKey,
     labels: r.labels ?? [],
     links,
+    doneAt: r.doneAt ?? null,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

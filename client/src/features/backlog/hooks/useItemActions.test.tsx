@@ -30,6 +30,7 @@ const ITEM: BacklogRow = {
   externalKey: null,
   labels: [],
   links: [],
+  doneAt: null,
   version: 4,
   createdAt: '',
   updatedAt: '',

@@ -31,6 +31,7 @@ function row(id: string, overrides: Partial<BacklogRow> = {}): BacklogRow {
     externalKey: null,
     labels: [],
     links: [],
+    doneAt: null,
     version: 1,
     createdAt: '',
     updatedAt: '',

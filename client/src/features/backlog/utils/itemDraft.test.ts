@@ -22,6 +22,7 @@ const ITEM: BacklogRow = {
   externalKey: null,
   labels: ['ui'],
   links: [],
+  doneAt: null,
   version: 4,
   createdAt: '',
   updatedAt: '',

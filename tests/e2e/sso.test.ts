@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import {
+  startTestProvider,
+  TEST_CLIENT_ID,
+  TEST_CLIENT_SECRET,
+  type TestProvider,
+} from '../support/oidc/test-provider';
+import { ADMIN, freePort, startServerProcess, type ServerProcess } from '../support/server-process';
+import { SignInPage } from './pages/sign-in.page';
+
+describe('single sign-on in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let provider: TestProvider;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const keylineUrl = `http://127.0.0.1:${port}`;
+    provider = await startTestProvider({ keylineUrl });
+    [server, browser] = await Promise.all([
+      startServerProcess({
+        PORT: String(port),
+        PUBLIC_URL: keylineUrl,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: TEST_CLIENT_ID,
+        OIDC_CLIENT_SECRET: TEST_CLIENT_SECRET,
+        OIDC_PROVIDER_NAME: 'Acme ID',
+        OIDC_ROLES_CLAIM: 'groups',
+        OIDC_ROLE_MAP: 'product=editor',
+        PASSWORD_SIGN_IN: 'admins',
+      }),
+      launchBrowser(),
+    ]);
+    await provider.setAccount('ana', {
+      email: 'ana@acme.test',
+      email_verified: true,
+      name: 'Ana Ruiz',
+      groups: ['product'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await provider?.stop();
+  });
+
+  it('signs in through the provider’s own login page and lands on the backlog; signing out goes to the provider', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/backlog`);
+    const sso = page.getByRole('link', { name: 'Sign in with Acme ID' });
+    await sso.waitFor();
+    expect(await page.getByText('Password sign-in is kept for admins only.').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-sso');
+
+    await sso.click();
+    // The provider's pages: its login form, then its consent form.
+    await page.locator('input[name="login"]').fill('ana');
+    await page.locator('input[name="password"]').fill('whatever the provider asks');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${server.baseUrl}/backlog`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.getByText('Ana Ruiz').first().isVisible()).toBe(true);
+    expect(await page.getByLabel('Role: editor').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.toString().startsWith(provider.issuer));
+    await context.close();
+  });
+
+  it('shows a failed sign-in in words on the sign-in page, with the reference to quote', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/signin?sso_error=domain_not_allowed&request_id=4f1c2a`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Your e-mail domain is not allowed to sign in to this Keyline.');
+    expect(await alert.textContent()).toContain('Reference for your admin: 4f1c2a');
+    await screenshot(page, 'sign-in-sso-failed');
+    await context.close();
+  });
+
+  it('Settings → Single sign-on shows the set-up and generates a SCIM token shown once', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const signIn = new SignInPage(page);
+    await signIn.open(server.baseUrl);
+    await signIn.signIn(ADMIN.email, ADMIN.password);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`${server.baseUrl}/settings/single-sign-on`);
+    await page.getByRole('heading', { name: 'Single sign-on', level: 2 }).waitFor();
+    expect(await page.getByText(`${server.baseUrl}/api/auth/oidc/callback`).isVisible()).toBe(true);
+    expect(await page.getByText('Only admins may sign in with a password (break-glass)').isVisible()).toBe(true);
+    expect(await page.getByText('groups claim: product → editor').isVisible()).toBe(true);
+
+    await page.getByLabel('Token name').fill('Okta provisioning');
+    await page.getByRole('button', { name: 'Generate SCIM token' }).click();
+    const secret = await page.getByTestId('created-scim-token').inputValue();
+    expect(secret).toMatch(/^scim_[\w-]{40,}$/);
+    const config = await fetch(`${server.baseUrl}/scim/v2/ServiceProviderConfig`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(config.status).toBe(200);
+    expect(await page.getByTestId('scim-token-row').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-sso');
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByTestId('created-scim-token').count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke Okta provisioning' }).click();
+    await page
+      .getByRole('group', { name: 'Confirm revoking Okta provisioning' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page.getByTestId('scim-token-row').getByText('Revoked').waitFor();
+    const after = await fetch(`${server.baseUrl}/scim/v2/ServiceProviderConfig`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(after.status).toBe(401);
+    await context.close();
+  });
+});
