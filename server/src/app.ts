@@ -17,7 +17,6 @@ import { auditRoutes, AuditService } from './features/audit/audit.routes';
 import { backlogRoutes } from './features/backlog/backlog.routes';
 import { backupRoutes } from './features/backup/backup.routes';
 import { BackupService } from './features/backup/backup.service';
-import { RESTORE_PATH, restoreBodyParser } from './features/backup/restore-body';
 import { BacklogService } from './features/backlog/backlog.service';
 import { cycleRoutes } from './features/cycles/cycle.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
@@ -36,6 +35,9 @@ import { GradingService } from './features/lifecycle/grading.service';
 import { LifecycleSettingsService } from './features/lifecycle/lifecycle-settings.service';
 import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes';
 import { objectiveRoutes } from './features/objectives/objective.routes';
+import { outcomeRoutes } from './features/outcomes/outcome.routes';
+import { OutcomeService } from './features/outcomes/outcome.service';
+import { OutcomeSettingsService } from './features/outcomes/outcome-settings.service';
 import { ObjectiveService } from './features/objectives/objective.service';
 import { plannerRoutes } from './features/planner/planner.routes';
 import { PlannerService } from './features/planner/planner.service';
@@ -74,7 +76,7 @@ import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
-import { mountRoutes, type RouteDef } from './http/route';
+import { mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
 export interface AppDeps {
   config: Config;
@@ -87,6 +89,7 @@ export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
   const scoring = new ScoringSnapshotService(db);
+  const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
@@ -143,6 +146,8 @@ export function createServices(deps: AppDeps) {
     scimTokens: new ScimTokenService(db),
     scimGroups,
     scimUsers: new ScimUserService(db, publicUrl(config), config.OIDC_DEFAULT_ROLE, scimGroups),
+    outcomes,
+    outcomeSettings: new OutcomeSettingsService(db),
     syncEngine,
     connections: new ConnectionService(db, secretBox, syncEngine),
     trackerHooks: new TrackerHookService(db, secretBox, syncEngine, logger),
@@ -174,6 +179,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),
     ...scimRoutes(s.scimUsers, s.scimGroups),
+    ...outcomeRoutes(s.outcomes, s.outcomeSettings),
     ...integrationRoutes(s.connections),
     ...hookRoutes(s.trackerHooks),
   ];
@@ -252,13 +258,12 @@ export function createApp(deps: AppDeps) {
       [IMPORT_PATH],
     ),
   );
-  api.use(RESTORE_PATH, restoreBodyParser); // its own, larger limit, ahead of the 100 kB one
   // Webhook deliveries are verified against their exact bytes: kept raw (express.json then skips them).
   api.use(HOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }));
-  api.use(
-    '/api',
-    express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters }),
-  );
+  const apiJson = express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters });
+  // Restore and imports read their larger bodies themselves, after the access check (RouteDef.largeBody).
+  const largeBody = readsLargeBody(routes);
+  api.use('/api', (req, res, next) => (largeBody(req) ? next() : apiJson(req, res, next)));
   api.use('/api', authMiddleware(services.sessions, services.apiTokens));
   // Share-link pages and their one API route: keep the token out of search indexes and Referer headers.
   api.use(['/shared', '/api/shared'], (_req, res, next) => {

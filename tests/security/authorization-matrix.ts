@@ -148,8 +148,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/exports/backlog.csv':                         row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   'GET /api/exports/okrs.csv':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   'GET /api/backup':                                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
-  // Backup and restore are session-only. Restore reads up to 100 MB, so a request with no session cookie is refused unread: tokens included.
-  'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   401,    401,    401,   401, 401),
+  // Backup and restore are session-only. Restore reads up to 100 MB only once the caller is known to be an admin's session.
+  'POST /api/restore':                                    row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   // Outgoing webhooks carry every event to another system and hold a signing secret: the admin's, from a session.
   'GET /api/webhooks':                                    row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
   'POST /api/webhooks':                                   row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
@@ -182,6 +182,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'PUT /scim/v2/Groups/:id':                              row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
   'PATCH /scim/v2/Groups/:id':                            row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
   'DELETE /scim/v2/Groups/:id':                           row(401,  401,  401,  401,  401,     401,   401,    401,    401,   401,   PASS),
+  // Outcomes: read by every signed-in role; the window and noise threshold are the admin's, from a session.
+  'GET /api/outcomes':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'GET /api/exports/outcomes.csv':                        row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'GET /api/settings/outcomes':                           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401,   401),
+  'PUT /api/settings/outcomes':                           row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
   // Tracker connections (they hold tokens and reach the company network): the admin's alone, from a session (API tokens get 403).
   'GET /api/integrations':                                row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401,   401),
   'POST /api/integrations':                               row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),

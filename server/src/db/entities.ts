@@ -34,6 +34,7 @@ import { BacklogListIndexes1765100000000 } from '../migrations/1765100000000-bac
 import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
 import { Integrations1765300000000 } from '../migrations/1765300000000-integrations';
+import { CheckInDates1765600000000 } from '../migrations/1765600000000-check-in-dates';
 
 // Listed by class, not by glob: works the same under tsx, vitest and a bundler.
 export const ENTITIES = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   Integrations1765300000000,
   JobsAndOutbox1765400000000,
   SsoScim1765500000000,
+  CheckInDates1765600000000,
 ];

@@ -46,6 +46,14 @@ export interface RouteDef<
   query?: Q;
   body?: B;
   response?: z.ZodType;
+  /**
+   * Reads a body above the API's 100 kB JSON limit (restore, imports) onto
+   * `req.body`. It runs only after the access check, so a caller without
+   * the right is answered before a byte of the body is read (and the
+   * connection is closed rather than drained); the API-wide JSON parser
+   * skips these routes.
+   */
+  largeBody?: (req: Request, res: Response) => Promise<unknown>;
   /** Requires `If-Match` (428 without it). */
   ifMatch?: boolean;
   /** 200 unless said; 204 sends no body; 202: accepted, work goes on after the answer. */
@@ -66,7 +74,15 @@ export const IdParamsSchema = z.strictObject({ id: z.uuid({ message: 'Must be an
 export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
-      const actor = authorize(route, res.locals.actor as Actor | undefined);
+      let actor: Actor | undefined;
+      try {
+        actor = authorize(route, res.locals.actor as Actor | undefined);
+      } catch (denied) {
+        // Draining an unread upload would cost what the check saved: close the connection instead.
+        if (route.largeBody && !req.complete) res.setHeader('Connection', 'close');
+        throw denied;
+      }
+      if (route.largeBody) await route.largeBody(req, res);
       // Express 5 makes req.query read-only: parsed input travels in the context instead.
       const params = route.params ? route.params.parse(req.params) : req.params;
       const query = route.query ? route.query.parse(req.query) : {};
@@ -111,4 +127,19 @@ function isVersioned(value: unknown): value is { id: string; version: number } {
     'id' in value &&
     typeof value.version === 'number'
   );
+}
+
+/**
+ * True for a request to a route that reads its own large body: the API-wide
+ * JSON parser must leave it unread until the route has checked the caller.
+ * Such routes have fixed paths; matched as Express matches them (any case,
+ * one trailing slash).
+ */
+export function readsLargeBody(routes: readonly RouteDef[]): (req: Request) => boolean {
+  const own = new Set<string>();
+  for (const route of routes.filter((r) => r.largeBody)) {
+    if (route.path.includes(':')) throw new Error(`largeBody routes need a fixed path: ${route.path}`);
+    own.add(`${route.method.toUpperCase()} ${route.path.toLowerCase()}`);
+  }
+  return (req) => own.has(`${req.method} ${(req.baseUrl + req.path).toLowerCase().replace(/(.)\/$/, '$1')}`);
 }

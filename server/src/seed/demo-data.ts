@@ -201,6 +201,7 @@ function weeklyCheckIns(
       confidence,
       note: w === weeks ? kr.lastNote : '',
       authorId: authors[Math.floor(rand() * authors.length)] ?? null,
+      at: at.toISOString(),
       createdAt: at.toISOString(),
     });
   }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ESTIMATE_FIELDS } from '../scoring/estimate-fields';
-import { DescriptionSchema, IdSchema, QueryBooleanSchema, TitleSchema, VersionSchema } from '../common/primitives';
+import {
+  DateTimeInputSchema,
+  DescriptionSchema,
+  IdSchema,
+  QueryBooleanSchema,
+  TitleSchema,
+  VersionSchema,
+} from '../common/primitives';
 import { ItemSourceSchema } from '../integrations/integration.schemas';
 
 export const ITEM_TYPES = ['feature', 'bug', 'tech-debt', 'chore', 'experiment'] as const;
@@ -56,6 +63,8 @@ export const BacklogItemSchema = z.object({
   externalKey: z.string().nullable(),
   labels: z.array(z.string()),
   links: z.array(ItemLinkSchema),
+  /** When a done item became done (set when it is marked done, editable, imported from `Resolved`); null otherwise. */
+  doneAt: z.string().nullable(),
   /** The tracker issue a synced item mirrors ("from Jira ABC-123"); null for Keyline's own items. */
   source: ItemSourceSchema.nullable(),
   /** Set while the item no longer matches its connection's query: hidden from the backlog, kept with its links. */
@@ -74,6 +83,8 @@ export const CreateBacklogItemSchema = z.strictObject({
   teamId: IdSchema.nullable().default(null),
   externalKey: ExternalKeySchema.nullable().default(null),
   labels: LabelsSchema.default([]),
+  /** Only for a done item; not in the future. Default: now, when created done. */
+  doneAt: DateTimeInputSchema.optional(),
   ...EstimateFieldsSchema.partial().shape,
 });
 export type CreateBacklogItemInput = z.input<typeof CreateBacklogItemSchema>;
@@ -86,6 +97,8 @@ export const UpdateBacklogItemSchema = z.strictObject({
   teamId: IdSchema.nullable().optional(),
   externalKey: ExternalKeySchema.nullable().optional(),
   labels: LabelsSchema.optional(),
+  /** When it became done: only for a done item, not in the future. Marking an item done sets it to now unless given. */
+  doneAt: DateTimeInputSchema.optional(),
   ...EstimateFieldsSchema.partial().shape,
 });
 export type UpdateBacklogItemInput = z.infer<typeof UpdateBacklogItemSchema>;

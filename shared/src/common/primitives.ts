@@ -9,6 +9,11 @@ export const IsoDateSchema = z.iso.date({ message: 'Must be a date like 2026-10-
 /** UTC timestamp with milliseconds, e.g. 2026-11-27T14:02:42.123Z. */
 export const IsoTimestampSchema = z.string();
 
+/** A date-time sent by a client (any offset), stored as UTC with milliseconds like every other timestamp. */
+export const DateTimeInputSchema = z.iso
+  .datetime({ offset: true, message: 'Must be a date and time like 2026-03-02T09:00:00Z' })
+  .transform((value) => new Date(value).toISOString());
+
 export const VersionSchema = z.number().int().min(1);
 
 export const TitleSchema = z.string().trim().min(1, 'Required').max(200, 'At most 200 characters');

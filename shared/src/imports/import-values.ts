@@ -24,6 +24,7 @@ const JIRA_COLUMNS: Record<string, ImportField> = {
   customfieldstorypointestimate: 'effort',
   storypointestimate: 'effort',
   created: 'createdAt',
+  resolved: 'doneAt',
   // Jira exports one "Component/s" column per component: the first that names a Keyline team is the team.
   components: 'team',
   component: 'team',
@@ -63,6 +64,12 @@ const GENERIC_COLUMNS: Record<string, ImportField> = {
   ease: 'ease',
   createdat: 'createdAt',
   datecreated: 'createdAt',
+  resolveddate: 'doneAt',
+  dateresolved: 'doneAt',
+  doneat: 'doneAt',
+  donedate: 'doneAt',
+  completed: 'doneAt',
+  completedat: 'doneAt',
 };
 
 /** Jira's CSV export always has these; together nothing else does. */

@@ -23,6 +23,7 @@ export const IMPORT_FIELDS = [
   'jobSize',
   'ease',
   'createdAt',
+  'doneAt',
 ] as const;
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportFieldSchema>;
@@ -46,6 +47,7 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   jobSize: 'Job size',
   ease: 'Ease',
   createdAt: 'Created',
+  doneAt: 'Resolved (done date)',
 };
 
 /**

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { IdSchema, MetricValueSchema, TitleSchema, VersionSchema, WeightSchema } from '../common/primitives';
+import {
+  DateTimeInputSchema,
+  IdSchema,
+  MetricValueSchema,
+  TitleSchema,
+  VersionSchema,
+  WeightSchema,
+} from '../common/primitives';
 import { GradeBandSchema } from '../lifecycle/lifecycle.schemas';
 
 export const METRIC_TYPES = ['number', 'percent', 'currency', 'milestone'] as const;
@@ -96,6 +103,9 @@ export const CheckInSchema = z.object({
   note: z.string(),
   authorId: IdSchema.nullable(),
   authorName: z.string(),
+  /** The moment the value is for (may be earlier than createdAt: recorded late). */
+  at: z.string(),
+  /** When it was entered. */
   createdAt: z.string(),
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;
@@ -104,5 +114,7 @@ export const CreateCheckInSchema = z.strictObject({
   value: MetricValueSchema,
   confidence: z.number().int('Must be a whole number').min(0, 'At least 0').max(10, 'At most 10'),
   note: z.string().max(2000, 'At most 2,000 characters').default(''),
+  /** The moment the value is for: within the KR's quarter and not in the future. Default: now. */
+  at: DateTimeInputSchema.optional(),
 });
 export type CreateCheckInInput = z.input<typeof CreateCheckInSchema>;

@@ -9,3 +9,4 @@ export { DEFAULT_OUTCOME_SETTINGS, OutcomeSettingsSchema } from './settings';
 export type { OutcomeSettings } from './settings';
 export { averageRanks, CORRELATION_NOTE, median, sampleNote, spearman, TOO_FEW_BELOW } from './stats';
 export type * from './types';
+export * from './outcome.schemas';

@@ -1,5 +1,7 @@
 // Plain input and output shapes of the outcomes engine. Callers map their
 // rows to these, so the engine never depends on TypeORM, HTTP or React.
+import type { z } from 'zod';
+import type { CalibrationBucketSchema, OutcomeSummarySchema } from './outcome.schemas';
 import type { OutcomeSettings } from './settings';
 
 export interface OutcomeCycle {
@@ -107,46 +109,10 @@ export interface ItemOutcome {
   links: readonly LinkOutcome[];
 }
 
-export interface CalibrationBucket {
-  /** Inclusive lower and exclusive upper edge of impact × confidence (the last bucket includes 3). */
-  from: number;
-  to: number;
-  label: string;
-  count: number;
-  hits: number;
-  hitRate: number | null;
-  /** Median credited movement (share of range) of the items in the bucket. */
-  medianCredit: number | null;
-}
-
-export interface Calibration {
-  buckets: readonly CalibrationBucket[];
-  /** Spearman's rank correlation of predicted vs credited movement; null below 3 items or with no spread. */
-  spearman: number | null;
-  sampleSize: number;
-  tooFew: boolean;
-  /** e.g. "4 items: too few to judge"; '' when the sample is large enough. */
-  sampleNote: string;
-}
-
-export interface OutcomeSummary {
-  /** Done items with at least one measurable link. */
-  shipped: number;
-  /** Of those, with at least one check-in since (moved or not). */
-  judged: number;
-  waiting: number;
-  /** Judged items whose window has not passed yet. */
-  provisional: number;
-  hits: number;
-  /** hits ÷ judged; null when nothing is judged. */
-  hitRate: number | null;
-  tooFew: boolean;
-  sampleNote: string;
-  /** Median of credit ÷ effort over judged items with an effort. */
-  medianCreditPerPoint: number | null;
-  perPointSampleSize: number;
-  calibration: Calibration;
-}
+/** The figures' shapes are the API's (outcome.schemas.ts): one definition for engine, server and client. */
+export type CalibrationBucket = z.infer<typeof CalibrationBucketSchema>;
+export type OutcomeSummary = z.infer<typeof OutcomeSummarySchema>;
+export type Calibration = OutcomeSummary['calibration'];
 
 /** Settled history of a team (judged items whose window has passed), for calibrated confidence. */
 export interface TrackRecord {

@@ -47,6 +47,7 @@ export function toBacklogItemDto(
     externalKey: r.externalKey,
     labels: r.labels ?? [],
     links,
+    doneAt: r.doneAt ?? null,
     source,
     archivedAt: r.archivedAt ?? null,
     version: r.version,

@@ -7,6 +7,7 @@ import {
   type MoveBacklogItemInput,
   type Page,
   type ScoredBacklogItem,
+  type ItemStatus,
   type UpdateBacklogItemInput,
 } from '@keyline/shared';
 import type { z } from 'zod';
@@ -81,7 +82,7 @@ export class BacklogService {
           id: randomUUID(),
           ...NO_ESTIMATES,
           ...input,
-          doneAt: input.status === 'done' ? now : null,
+          doneAt: doneAtFor(input.status, input.doneAt, now),
           rank: await rankAtBottom(m),
           version: 1,
           createdAt: now,
@@ -108,11 +109,12 @@ export class BacklogService {
             await assertTrackerFieldsUntouched(m, current, input);
             await assertTeam(m, input.teamId);
             await assertExternalKeyFree(m, input.externalKey, id);
-            // Stamp when the item became done ("output without outcome" compares it with check-ins).
+            // When the item became done: outcomes compare it with check-ins.
+            const status = input.status ?? current.status;
             const doneAt =
-              input.status === undefined || input.status === current.status
-                ? {}
-                : { doneAt: input.status === 'done' ? nowIso() : null };
+              input.doneAt !== undefined || status !== current.status
+                ? { doneAt: doneAtFor(status, input.doneAt, nowIso()) }
+                : {};
             return { ...input, ...doneAt };
           },
           (row) => toDto(m, row),
@@ -193,6 +195,22 @@ export class BacklogService {
       );
     }, BACKLOG_ONLY);
   }
+}
+
+/** A clock a little ahead of the server's is not "the future". */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * An item's done date: the one given (only for a done item, not in the
+ * future), else now when it is done, else null.
+ */
+function doneAtFor(status: ItemStatus, given: string | undefined, now: string): string | null {
+  if (given === undefined) return status === 'done' ? now : null;
+  if (status !== 'done') throw invalidField('doneAt', 'Only a done item has a done date');
+  if (Date.parse(given) > Date.parse(now) + CLOCK_SKEW_MS) {
+    throw invalidField('doneAt', 'The done date cannot be in the future');
+  }
+  return given;
 }
 
 async function toDto(m: EntityManager, row: BacklogItemEntity): Promise<BacklogItem> {

@@ -3,7 +3,7 @@ import { clearSessionCookie } from '../../auth/cookies';
 import { defineRoute } from '../../http/route';
 import { BackupDocumentSchema } from './backup-validate';
 import type { BackupService } from './backup.service';
-import { RESTORE_PATH } from './restore-body';
+import { readRestoreBody, RESTORE_PATH } from './restore-body';
 
 const RestoreResultSchema = z.object({
   restored: z.record(z.string(), z.number().int()),
@@ -38,6 +38,7 @@ export function backupRoutes(backups: BackupService) {
       tag,
       summary:
         'Restore a backup into an empty installation (up to 100 MB); you then sign in with an account from the backup',
+      largeBody: readRestoreBody,
       body: BackupDocumentSchema,
       response: RestoreResultSchema,
       handler: async ({ actor, body, req, res }) => {

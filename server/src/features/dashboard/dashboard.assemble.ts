@@ -23,8 +23,15 @@ export interface QuarterData {
   cycle: { id: string; name: string; status: 'planning' | 'active' | 'closed'; startsOn: string; endsOn: string };
   objectives: { id: string; title: string; parentId: string | null; teamId: string | null; weight: number }[];
   keyResults: KeyResult[];
-  /** Oldest first. */
-  checkIns: readonly { keyResultId: string; value: number; confidence: number; note: string; createdAt: string }[];
+  /** In the order of the moments they are for (`at`), oldest first. */
+  checkIns: readonly {
+    keyResultId: string;
+    value: number;
+    confidence: number;
+    note: string;
+    at: string;
+    createdAt: string;
+  }[];
   /** Per KR, every backlog item linked to it, with when it became done (KRs without links may be missing). */
   linkedItems: ReadonlyMap<string, readonly { status: string; doneAt: string | null }[]>;
   cadenceDays: number;
@@ -168,8 +175,8 @@ function objectiveOf(
   let latestNote: DashboardObjective['latestNote'] = null;
   for (const kr of krs) {
     for (const c of checkInsOf.get(kr.id) ?? []) {
-      if (c.note.trim() && (!latestNote || c.createdAt > latestNote.at))
-        latestNote = { text: c.note, at: c.createdAt, keyResultId: kr.id };
+      if (c.note.trim() && (!latestNote || c.at > latestNote.at))
+        latestNote = { text: c.note, at: c.at, keyResultId: kr.id };
     }
   }
   return {
@@ -201,8 +208,8 @@ function trendOf(
     unit: kr.unit,
     startValue: kr.startValue,
     targetValue: kr.targetValue,
-    points: thinSeries(checkIns, (c) => c.createdAt).map((c) => ({
-      at: c.createdAt,
+    points: thinSeries(checkIns, (c) => c.at).map((c) => ({
+      at: c.at,
       value: c.value,
       confidence: c.confidence,
       note: c.note,
@@ -224,7 +231,7 @@ function outcomeOf(
     targetValue: kr.targetValue,
     currentValue: kr.currentValue,
     linkedItems: links,
-    checkIns: checkIns.map((c) => ({ at: c.createdAt, value: c.value })),
+    checkIns: checkIns.map((c) => ({ at: c.at, value: c.value })),
   });
   if (!gap) return null;
   return {

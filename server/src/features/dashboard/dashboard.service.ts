@@ -65,6 +65,7 @@ function checkInSource(m: EntityManager, krIds: string[]): SeriesSource<CheckInR
           'c.value AS "value"',
           'c.confidence AS "confidence"',
           'c.note AS "note"',
+          'c.at AS "at"',
           'c.createdAt AS "createdAt"',
         ])
         .orderBy('c.createdAt', 'ASC')
@@ -74,10 +75,22 @@ function checkInSource(m: EntityManager, krIds: string[]): SeriesSource<CheckInR
           value: number | string;
           confidence: number | string;
           note: string;
+          at: string;
           createdAt: string;
         }>()
     ).map((c) => ({ ...c, value: Number(c.value), confidence: Number(c.confidence) }));
   return seriesFromQuery(rows, 'c.createdAt', read);
+}
+
+/**
+ * The cache keeps check-ins in the order they were entered; charts and pace
+ * need them in the order of the moments they are for. They are the same
+ * unless one was recorded late, so the copy and sort happen only then.
+ */
+function inMomentOrder(rows: readonly CheckInRow[]): readonly CheckInRow[] {
+  const sorted = rows.every((row, i) => i === 0 || (rows[i - 1] as CheckInRow).at <= row.at);
+  if (sorted) return rows;
+  return [...rows].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.createdAt < b.createdAt ? -1 : 1));
 }
 
 async function loadQuarter(
@@ -100,7 +113,9 @@ async function loadQuarter(
     : [];
   const krIds = krRows.map((k) => k.id);
   const keyResults = await toKeyResultDtos(m, krRows, openItemCounts(snapshot));
-  const checkIns = krIds.length ? await checkInSeries.read(krIds.join(','), checkInSource(m, krIds)) : [];
+  const checkIns = krIds.length
+    ? inMomentOrder(await checkInSeries.read(krIds.join(','), checkInSource(m, krIds)))
+    : [];
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn },

@@ -142,7 +142,10 @@ export class ExportService {
     const krs = await this.keyResults.list({ cycleId: cycle.id });
     const { checkIns, teams, authors } = await this.db.read(async (m) => {
       const list = krs.length
-        ? await m.find(CheckInEntity, { where: { keyResultId: In(krs.map((k) => k.id)) }, order: { createdAt: 'ASC' } })
+        ? await m.find(CheckInEntity, {
+            where: { keyResultId: In(krs.map((k) => k.id)) },
+            order: { at: 'ASC', createdAt: 'ASC' },
+          })
         : [];
       return {
         checkIns: list,
@@ -171,7 +174,7 @@ export class ExportService {
           rows.push([
             ...objective,
             ...krCells,
-            c.createdAt,
+            c.at,
             c.value,
             c.confidence,
             c.note,

@@ -71,7 +71,7 @@ export function planImport(
       return;
     }
     const existing = key === null ? undefined : existingByKey.get(key);
-    if (existing) planUpdate(plan, row, existing, values);
+    if (existing) planUpdate(plan, row, existing, values, now);
     else planCreate(plan, row, values, now);
   });
   return plan;
@@ -98,13 +98,14 @@ function planCreate(plan: ImportPlan, row: number, v: RowValues, now: string): v
     // Jira's Created date keeps the item's real age; a future one would be nonsense.
     createdAt: v.createdAt && v.createdAt < now ? v.createdAt : now,
     updatedAt: now,
+    doneAt: doneAtOf(v.status ?? 'idea', v.doneAt, now),
   };
   plan.creates.push({ row, item });
   plan.rows.push({ row, action: 'create', externalKey: item.externalKey, title: item.title, detail: '' });
 }
 
 /** Only what the file says and the item lacks: an empty cell never clears a value set in Keyline. */
-function planUpdate(plan: ImportPlan, row: number, before: BacklogItemEntity, v: RowValues): void {
+function planUpdate(plan: ImportPlan, row: number, before: BacklogItemEntity, v: RowValues, now: string): void {
   const changes: Partial<BacklogItemEntity> = {};
   const set = <K extends keyof BacklogItemEntity>(field: K, value: BacklogItemEntity[K] | undefined) => {
     if (value !== undefined && !sameValue(before[field], value)) changes[field] = value;
@@ -116,6 +117,12 @@ function planUpdate(plan: ImportPlan, row: number, before: BacklogItemEntity, v:
   set('labels', v.labels);
   set('teamId', v.teamId);
   for (const field of ESTIMATES) set(field, v.estimates[field]);
+  const status = v.status ?? before.status;
+  // Done date: the file's Resolved date when it has one; else stamped when the status becomes done, cleared when it stops.
+  if (v.doneAt !== undefined || status !== before.status) {
+    const keep = status === 'done' && before.status === 'done' && v.doneAt === undefined;
+    if (!keep) set('doneAt', doneAtOf(status, v.doneAt, now));
+  }
   const changed = Object.keys(changes);
   if (changed.length === 0) {
     skip(plan, row, before.externalKey, before.title, 'Unchanged');
@@ -129,6 +136,12 @@ function planUpdate(plan: ImportPlan, row: number, before: BacklogItemEntity, v:
     title: v.title ?? before.title,
     detail: `Changes ${changed.join(', ')}`,
   });
+}
+
+/** A done item's done date: Resolved if given (never in the future), else the import time; null unless done. */
+function doneAtOf(status: string, resolved: string | undefined, now: string): string | null {
+  if (status !== 'done') return null;
+  return resolved !== undefined && resolved < now ? resolved : now;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -24,6 +24,8 @@ export interface RowValues {
   labels?: string[];
   teamId?: string;
   createdAt?: string;
+  /** When a done item was done (Jira's Resolved). */
+  doneAt?: string;
   estimates: Partial<EstimateFields>;
 }
 
@@ -158,6 +160,18 @@ export class RowReader {
           row,
           column: created.column,
           message: `"${created.value}" is not a date Keyline reads: the import time is used`,
+        });
+    }
+
+    const resolved = cell('doneAt');
+    if (resolved) {
+      const iso = readImportDate(resolved.value);
+      if (iso) values.doneAt = iso;
+      else
+        warnings.push({
+          row,
+          column: resolved.column,
+          message: `"${resolved.value}" is not a date Keyline reads: a done item is dated by the import`,
         });
     }
     return { values, errors, warnings };

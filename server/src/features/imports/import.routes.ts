@@ -16,8 +16,9 @@ export function importRoutes(imports: ImportService) {
       summary:
         'Import backlog items from a CSV or Jira export (body: text/csv, up to 10 MB): preview, or apply all rows or none',
       query: ImportQuerySchema,
+      largeBody: readCsvUpload,
       response: ImportResultSchema,
-      handler: async ({ actor, query, req, res }) => imports.run(actor, query, await readCsvUpload(req, res)),
+      handler: ({ actor, query, req }) => imports.run(actor, query, req.body as Buffer),
     }),
   ];
 }

@@ -1,18 +1,19 @@
-import express, { type Request, type RequestHandler, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { IMPORT_MAX_BYTES } from '@keyline/shared';
 import { AppError } from '../../http/app-error';
+import { runMiddleware } from '../../http/run-middleware';
 
 const readRaw = express.raw({ type: 'text/csv', limit: IMPORT_MAX_BYTES });
 
 /**
- * Reads the uploaded CSV once the route has checked who is asking, so nobody
- * signed out can make the server buffer 10 MB. The global JSON parser
- * (100 kB) never touches text/csv, which only this route accepts.
+ * The import route's `largeBody`: reads the uploaded CSV onto req.body. The
+ * route layer calls it once it has checked who is asking, so nobody signed
+ * out can make the server buffer 10 MB.
  */
 export async function readCsvUpload(req: Request, res: Response): Promise<Buffer> {
   if (!req.is('text/csv'))
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the request body with Content-Type: text/csv');
-  await run(readRaw, req, res).catch((error: { type?: string }) => {
+  await runMiddleware(readRaw, req, res).catch((error: { type?: string }) => {
     if (error.type === 'entity.too.large') {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
@@ -27,10 +28,4 @@ export async function readCsvUpload(req: Request, res: Response): Promise<Buffer
     });
   }
   return req.body;
-}
-
-export function run(middleware: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    void middleware(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
-  });
 }

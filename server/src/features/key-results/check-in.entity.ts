@@ -10,5 +10,8 @@ export class CheckInEntity {
   @IntColumn() confidence: number;
   @TextColumn(2000) note: string;
   @RefColumn(true) authorId: string | null;
+  /** The moment the value is for; may be earlier than createdAt (recorded late), never later. */
+  @TimestampColumn() at: string;
+  /** When it was entered. */
   @TimestampColumn() createdAt: string;
 }

@@ -52,7 +52,7 @@ export async function toKeyResultDtos(
     const cycle = cycleById.get(cycleOf.get(kr.objectiveId) ?? '');
     const progress = keyResultProgress(kr);
     const grade = kr.grade ?? null;
-    const lastCheckInAt = latest.get(kr.id)?.createdAt ?? null;
+    const lastCheckInAt = latest.get(kr.id)?.at ?? null;
     return {
       id: kr.id,
       objectiveId: kr.objectiveId,
@@ -105,6 +105,7 @@ export async function toCheckInDtos(m: EntityManager, rows: CheckInEntity[]): Pr
     note: c.note,
     authorId: c.authorId,
     authorName: (c.authorId && nameOf.get(c.authorId)) || 'Keyline',
+    at: c.at,
     createdAt: c.createdAt,
   }));
 }

@@ -20,6 +20,7 @@ import { findObjective } from '../objectives/objective.service';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import { UserEntity } from '../users/user.entity';
 import { CheckInEntity } from './check-in.entity';
+import { latestCheckIns } from './latest-check-ins';
 import { KeyResultEntity } from './key-result.entity';
 import { toCheckInDtos, toKeyResultDtos } from './key-result.mapper';
 
@@ -127,19 +128,32 @@ export class KeyResultService {
   listCheckIns(keyResultId: string): Promise<CheckIn[]> {
     return this.db.read(async (m) => {
       await findKeyResult(m, keyResultId);
-      const rows = await m.find(CheckInEntity, { where: { keyResultId }, order: { createdAt: 'DESC' } });
+      const rows = await m.find(CheckInEntity, {
+        where: { keyResultId },
+        order: { at: 'DESC', createdAt: 'DESC', id: 'DESC' },
+      });
       return toCheckInDtos(m, rows);
     });
   }
 
   /**
-   * A check-in is appended, never edited, and moves the KR's current value.
-   * The KR's audit trail records the move, so its history reads in one place.
+   * A check-in is appended, never edited. It may be for an earlier moment
+   * (`at`: within the KR's quarter, not in the future): the KR's current
+   * value is that of the check-in for the latest moment, so a number
+   * recorded late never overwrites a newer one. The KR's audit trail records
+   * the move with both times, so its history reads in one place.
    */
   async checkIn(actor: Actor, keyResultId: string, input: z.output<typeof CreateCheckInSchema>): Promise<CheckIn> {
     const checkIn = await this.db.write(async (m) => {
       const kr = await findKeyResult(m, keyResultId);
-      await assertKeyResultEditable(m, kr);
+      const cycle = await findCycle(m, (await findObjective(m, kr.objectiveId)).cycleId);
+      assertCycleOpen(cycle);
+      const createdAt = nowIso();
+      // Only a moment given explicitly must lie in the quarter: "now" may be a
+      // few days past its end (final numbers come in before the close) or
+      // before its start (a baseline while planning), as it always could.
+      if (input.at !== undefined) assertCheckInMoment(input.at, createdAt, cycle);
+      const at = input.at ?? createdAt;
       const before = one(await toKeyResultDtos(m, [kr]));
       const row: CheckInEntity = {
         id: randomUUID(),
@@ -148,13 +162,15 @@ export class KeyResultService {
         confidence: input.confidence,
         note: input.note,
         authorId: actor.id || null,
-        createdAt: nowIso(),
+        at,
+        createdAt,
       };
       await m.insert(CheckInEntity, row);
+      const latest = (await latestCheckIns(m, [keyResultId])).get(keyResultId);
       await m
         .createQueryBuilder()
         .update(KeyResultEntity)
-        .set({ currentValue: input.value, updatedAt: row.createdAt, version: () => 'version + 1' })
+        .set({ currentValue: latest?.value ?? input.value, updatedAt: createdAt, version: () => 'version + 1' })
         .where('id = :id', { id: keyResultId })
         .execute();
       // A check-in moves no backlog item: the open-item count just read still holds.
@@ -166,6 +182,21 @@ export class KeyResultService {
     });
     await this.hooks.afterCheckIn?.();
     return checkIn;
+  }
+}
+
+/** A clock a little ahead of the server's is not "the future". */
+const CLOCK_SKEW_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** A check-in's moment lies within its cycle (start 00:00 UTC to the end of the last day) and not in the future. */
+function assertCheckInMoment(at: string, now: string, cycle: { startsOn: string; endsOn: string }): void {
+  const ms = Date.parse(at);
+  if (ms > Date.parse(now) + CLOCK_SKEW_MS) throw invalidField('at', 'A check-in cannot be for a moment in the future');
+  const start = Date.parse(`${cycle.startsOn}T00:00:00.000Z`);
+  const end = Date.parse(`${cycle.endsOn}T00:00:00.000Z`) + DAY_MS;
+  if (ms < start || ms >= end) {
+    throw invalidField('at', `Must be within the key result's quarter (${cycle.startsOn} to ${cycle.endsOn})`);
   }
 }
 

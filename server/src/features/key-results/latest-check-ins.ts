@@ -4,13 +4,16 @@ import { CheckInEntity } from './check-in.entity';
 
 export interface LatestCheckIn {
   keyResultId: string;
+  value: number;
   confidence: number;
-  createdAt: string;
+  /** The moment the check-in is for. */
+  at: string;
 }
 
 /**
- * The newest check-in of each key result (all of them, or the ids given).
- * One indexed lookup per KR (check_ins keyResultId + createdAt), so the cost
+ * The newest check-in of each key result (all of them, or the ids given):
+ * the one for the latest moment (`at`), the later entry on a tie.
+ * One indexed lookup per KR (check_ins keyResultId + at), so the cost
  * follows the number of KRs, not the check-ins a quarter piles up.
  */
 export async function latestCheckIns(
@@ -24,21 +27,29 @@ export async function latestCheckIns(
     .select('c2.id')
     .from(CheckInEntity, 'c2')
     .where('c2.keyResultId = k.id')
-    .orderBy('c2.createdAt', 'DESC')
+    .orderBy('c2.at', 'DESC')
+    .addOrderBy('c2.createdAt', 'DESC')
+    .addOrderBy('c2.id', 'DESC')
     .limit(1)
     .getQuery();
   const qb = m
     .createQueryBuilder(KeyResultEntity, 'k')
     .innerJoin(CheckInEntity, 'c', `c.id = ${newest}`)
     .select('k.id', 'keyResultId')
+    .addSelect('c.value', 'value')
     .addSelect('c.confidence', 'confidence')
-    .addSelect('c.createdAt', 'createdAt');
+    .addSelect('c.at', 'at');
   if (keyResultIds) qb.where('k.id IN (:...keyResultIds)', { keyResultIds });
-  const rows = await qb.getRawMany<{ keyResultId: string; confidence: number | string; createdAt: string }>();
+  const rows = await qb.getRawMany<{
+    keyResultId: string;
+    value: number | string;
+    confidence: number | string;
+    at: string;
+  }>();
   return new Map(
     rows.map((r) => [
       r.keyResultId,
-      { keyResultId: r.keyResultId, confidence: Number(r.confidence), createdAt: r.createdAt },
+      { keyResultId: r.keyResultId, value: Number(r.value), confidence: Number(r.confidence), at: r.at },
     ]),
   );
 }

@@ -32,6 +32,7 @@ const ITEM: BacklogRow = {
   archivedAt: null,
   labels: [],
   links: [],
+  doneAt: null,
   version: 4,
   createdAt: '',
   updatedAt: '',

@@ -33,6 +33,7 @@ function row(id: string, overrides: Partial<BacklogRow> = {}): BacklogRow {
     archivedAt: null,
     labels: [],
     links: [],
+    doneAt: null,
     version: 1,
     createdAt: '',
     updatedAt: '',

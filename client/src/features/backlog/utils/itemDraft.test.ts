@@ -24,6 +24,7 @@ const ITEM: BacklogRow = {
   archivedAt: null,
   labels: ['ui'],
   links: [],
+  doneAt: null,
   version: 4,
   createdAt: '',
   updatedAt: '',

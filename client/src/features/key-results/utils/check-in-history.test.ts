@@ -10,6 +10,7 @@ const checkIn = (value: number, createdAt: string): CheckIn => ({
   note: '',
   authorId: null,
   authorName: 'Priya',
+  at: createdAt,
   createdAt,
 });
 
