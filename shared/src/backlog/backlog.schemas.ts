@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ItemFlagCodeSchema, ItemFlagSchema, ScoreBreakdownSchema } from '../scoring/breakdown.schemas';
 import { ESTIMATE_FIELDS } from '../scoring/estimate-fields';
 import {
   DateTimeInputSchema,
@@ -114,25 +115,14 @@ export type MoveBacklogItemInput = z.infer<typeof MoveBacklogItemSchema>;
 export const SetLinkSchema = z.strictObject({ strength: LinkStrengthSchema.default(2) });
 export type SetLinkInput = z.input<typeof SetLinkSchema>;
 
-/** Flags the scoring engine raises on open items (docs/SCORING.md). */
-export const ITEM_FLAG_CODES = [
-  'UNALIGNED',
-  'STALE_ALIGNMENT',
-  'LOW_VALUE_HIGH_EFFORT',
-  'NOT_SCORABLE',
-  'RANK_INVERSION',
-] as const;
-export const ItemFlagCodeSchema = z.enum(ITEM_FLAG_CODES);
-
 /** An item as the backlog list shows it: the row plus its value score, why, and its flags. */
 export const ScoredBacklogItemSchema = BacklogItemSchema.extend({
   /** null = not scorable (a flag names the missing estimates). */
   valueScore: z.number().nullable(),
   intrinsic: z.number().nullable(),
   alignment: z.number(),
-  /** Every term of the score (see ScoreBreakdown in shared/src/scoring). */
-  breakdown: z.unknown(),
-  flags: z.array(z.object({ code: ItemFlagCodeSchema, message: z.string(), relatedItemId: z.string().optional() })),
+  breakdown: ScoreBreakdownSchema,
+  flags: z.array(ItemFlagSchema),
 });
 export type ScoredBacklogItem = z.infer<typeof ScoredBacklogItemSchema>;
 

@@ -1,5 +1,6 @@
 // Public API of the value-scoring engine (see docs/SCORING.md).
 export { alignmentOf, ALIGNMENT_FORMULA } from './alignment';
+export * from './breakdown.schemas';
 export { buildScoringContext } from './context';
 export type { KeyResultContext, ObjectiveContext, ScoringContext, ScoringStructure } from './context';
 export { ESTIMATE_FIELDS, ESTIMATE_FIELD_RULES, isValidEstimate } from './estimate-fields';

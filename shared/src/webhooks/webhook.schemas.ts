@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItemFlagCodeSchema } from '../backlog/backlog.schemas';
+import { ItemFlagCodeSchema } from '../scoring/breakdown.schemas';
 import { IdSchema, VersionSchema } from '../common/primitives';
 import { OKR_STATUSES } from '../dashboard/status';
 

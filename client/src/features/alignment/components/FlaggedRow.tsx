@@ -5,7 +5,6 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { ApiError } from '../../../lib/api';
 import { useItemTitle } from '../hooks/useAlignmentQueries';
 import { refreshAfterFix, useItemFix, type ItemFix } from '../hooks/useItemFix';
-import { isScoreBreakdown } from '../utils/breakdown-sentences';
 import { fieldsToFix, FLAG_GROUPS, moreValuableItemId, withItemTitle } from '../utils/flag-fixes';
 import { formatPoints } from '../utils/quadrants';
 import { EstimateFix } from './EstimateFix';
@@ -43,7 +42,7 @@ export function FlaggedRow({
   const otherTitle = useItemTitle(otherId);
   const reason = flag ? (otherId ? withItemTitle(flag.message, otherId, otherTitle) : flag.message) : '';
   const alsoFlagged = item.flags.filter((f) => f.code !== code).map((f) => groupLabel(f.code));
-  const breakdown = isScoreBreakdown(item.breakdown) ? item.breakdown : null;
+  const breakdown = item.breakdown;
   const busy = fix.isPending;
   const drop = (
     <button

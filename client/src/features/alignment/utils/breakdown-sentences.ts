@@ -22,7 +22,7 @@ export const FRAMEWORK_NAMES: Record<ScoringFramework, string> = {
   custom: 'Custom score',
 };
 
-/** The breakdown arrives as `unknown` over the wire; only a complete one is explained. */
+/** Only a complete breakdown is explained: the explainer also renders breakdowns handed to it by charts and tables. */
 export function isScoreBreakdown(value: unknown): value is ScoreBreakdown {
   if (typeof value !== 'object' || value === null) return false;
   const b = value as Partial<ScoreBreakdown>;

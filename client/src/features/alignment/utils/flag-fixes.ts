@@ -11,6 +11,30 @@ import {
   type ScoreBreakdown,
 } from '@keyline/shared';
 
+type FlagGroupText = Omit<FlagGroupSpec, 'code'>;
+
+/**
+ * Heading and hint per flag, in the order a PM should work them (cheapest,
+ * most common fix first: tagging to a KR takes one click). Keyed by the code
+ * type, so a new flag fails the build until it has a group.
+ */
+const FLAG_GROUP_TEXT: Record<ItemFlagCode, FlagGroupText> = {
+  UNALIGNED: { label: 'No key result', hint: 'Open items not linked to any key result of the active cycle.' },
+  STALE_ALIGNMENT: {
+    label: 'Stale alignment',
+    hint: 'Linked only to closed cycles, achieved key results or deleted objectives.',
+  },
+  NOT_SCORABLE: {
+    label: 'Not scorable',
+    hint: 'Missing or out-of-range estimates, so they cannot be ranked by value.',
+  },
+  LOW_VALUE_HIGH_EFFORT: {
+    label: 'Low value for high effort',
+    hint: 'Bottom quarter of value per point of effort and top quarter of effort.',
+  },
+  RANK_INVERSION: { label: 'Rank inversion', hint: 'Ranked far above items worth much more.' },
+};
+
 export interface FlagGroupSpec {
   code: ItemFlagCode;
   label: string;
@@ -18,26 +42,10 @@ export interface FlagGroupSpec {
   hint: string;
 }
 
-/** Cheapest, most common fix first: tagging to a KR takes one click. */
-export const FLAG_GROUPS: readonly FlagGroupSpec[] = [
-  { code: 'UNALIGNED', label: 'No key result', hint: 'Open items not linked to any key result of the active cycle.' },
-  {
-    code: 'STALE_ALIGNMENT',
-    label: 'Stale alignment',
-    hint: 'Linked only to closed cycles, achieved key results or deleted objectives.',
-  },
-  {
-    code: 'NOT_SCORABLE',
-    label: 'Not scorable',
-    hint: 'Missing or out-of-range estimates, so they cannot be ranked by value.',
-  },
-  {
-    code: 'LOW_VALUE_HIGH_EFFORT',
-    label: 'Low value for high effort',
-    hint: 'Bottom quarter of value per point of effort and top quarter of effort.',
-  },
-  { code: 'RANK_INVERSION', label: 'Rank inversion', hint: 'Ranked far above items worth much more.' },
-];
+export const FLAG_GROUPS: readonly FlagGroupSpec[] = (Object.keys(FLAG_GROUP_TEXT) as ItemFlagCode[]).map((code) => ({
+  code,
+  ...FLAG_GROUP_TEXT[code],
+}));
 
 /** Fields to fill in: the missing ones, then the out-of-range ones. */
 export function fieldsToFix(breakdown: ScoreBreakdown | null): EstimateField[] {

@@ -6,9 +6,10 @@ import type {
   Objective,
   Team,
   UpdateBacklogItemInput,
+  ScoredBacklogItem,
 } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-import type { BacklogPage, BacklogRow } from './types';
+import type { BacklogPage } from './types';
 
 /** Query keys: every cached list lives under `backlogKeys.lists()` so one edit can patch them all. */
 export const backlogKeys = {
@@ -30,15 +31,15 @@ const itemPath = (id: string) => `/api/backlog-items/${encodeURIComponent(id)}`;
 export const backlogApi = {
   list: (query: string, cursor: string | null, signal?: AbortSignal) =>
     apiGet<BacklogPage>(`/api/backlog-items?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, signal),
-  get: (id: string, signal?: AbortSignal) => apiGet<BacklogRow>(itemPath(id), signal),
-  create: (input: CreateBacklogItemInput) => api<BacklogRow>('POST', '/api/backlog-items', { body: input }),
+  get: (id: string, signal?: AbortSignal) => apiGet<ScoredBacklogItem>(itemPath(id), signal),
+  create: (input: CreateBacklogItemInput) => api<ScoredBacklogItem>('POST', '/api/backlog-items', { body: input }),
   update: (id: string, version: number, patch: UpdateBacklogItemInput) =>
-    api<BacklogRow>('PATCH', itemPath(id), { body: patch, version }),
+    api<ScoredBacklogItem>('PATCH', itemPath(id), { body: patch, version }),
   remove: (id: string, version: number) => api<void>('DELETE', itemPath(id), { version }),
   move: (id: string, version: number, move: MoveBacklogItemInput) =>
-    api<BacklogRow>('POST', `${itemPath(id)}/move`, { body: move, version }),
+    api<ScoredBacklogItem>('POST', `${itemPath(id)}/move`, { body: move, version }),
   setLink: (id: string, keyResultId: string, strength: number) =>
-    api<BacklogRow>('PUT', `${itemPath(id)}/links/${encodeURIComponent(keyResultId)}`, { body: { strength } }),
+    api<ScoredBacklogItem>('PUT', `${itemPath(id)}/links/${encodeURIComponent(keyResultId)}`, { body: { strength } }),
   removeLink: (id: string, keyResultId: string) =>
     api<void>('DELETE', `${itemPath(id)}/links/${encodeURIComponent(keyResultId)}`),
 };

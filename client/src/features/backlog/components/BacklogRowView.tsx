@@ -1,11 +1,11 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { ComponentProps } from 'react';
-import { IMPACT_VALUES, ITEM_STATUSES, type ItemStatus } from '@keyline/shared';
+import { IMPACT_VALUES, ITEM_STATUSES, type ItemStatus, type ScoredBacklogItem } from '@keyline/shared';
 import { memo, type MouseEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatNumber } from '../../../lib/format';
-import type { BacklogRow } from '../api/types';
+
 import type { ReferenceData } from '../hooks/useReferenceData';
 import type { RowIssue } from '../hooks/useRowIssues';
 import {
@@ -74,7 +74,7 @@ export const BacklogRowView = memo(function BacklogRowView({
   handlers,
   sortable,
 }: {
-  item: BacklogRow;
+  item: ScoredBacklogItem;
   index: number;
   /** Offset from the top of the body, from the virtualizer. */
   top: number;
@@ -237,11 +237,7 @@ export const BacklogRowView = memo(function BacklogRowView({
       })}
       {showValue && (
         <div role="cell" className="bl-td bl-col-num num">
-          {item.valueScore === null || item.valueScore === undefined ? (
-            <Missing label="Not scorable" />
-          ) : (
-            formatValueScore(item.valueScore)
-          )}
+          {item.valueScore === null ? <Missing label="Not scorable" /> : formatValueScore(item.valueScore)}
         </div>
       )}
       {showFlags && (
@@ -267,13 +263,13 @@ function StatusText({ status }: { status: ItemStatus }) {
   );
 }
 
-function FlagsText({ flags }: { flags: BacklogRow['flags'] }) {
-  if (!flags?.length) return null;
+function FlagsText({ flags }: { flags: ScoredBacklogItem['flags'] }) {
   const [first, ...rest] = flags;
+  if (!first) return null;
   return (
     <span className="bl-flags" title={flags.map((f) => f.message).join('\n')}>
       <span aria-hidden="true">⚑ </span>
-      {flagLabel((first as { code: string }).code)}
+      {flagLabel(first.code)}
       {rest.length > 0 && ` +${rest.length}`}
       <span className="sr-only">: {flags.map((f) => f.message).join('; ')}</span>
     </span>

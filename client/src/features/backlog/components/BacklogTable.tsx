@@ -1,3 +1,4 @@
+import type { ScoredBacklogItem } from '@keyline/shared';
 import {
   closestCenter,
   DndContext,
@@ -19,7 +20,7 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
-import type { BacklogRow } from '../api/types';
+
 import type { ReferenceData } from '../hooks/useReferenceData';
 import type { RowIssue } from '../hooks/useRowIssues';
 import { tableColumns } from '../utils/columns';
@@ -67,7 +68,7 @@ export function BacklogTable({
   onDragMove,
   ref,
 }: {
-  rows: readonly BacklogRow[];
+  rows: readonly ScoredBacklogItem[];
   total: number;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;

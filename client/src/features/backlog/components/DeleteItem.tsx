@@ -1,6 +1,6 @@
+import type { ScoredBacklogItem } from '@keyline/shared';
 import { useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
-import type { BacklogRow } from '../api/types';
 
 /** Delete with a confirmation step; a 412 says someone changed the item first. */
 export function DeleteItem({
@@ -8,7 +8,7 @@ export function DeleteItem({
   onDelete,
   onReload,
 }: {
-  item: BacklogRow;
+  item: ScoredBacklogItem;
   onDelete: () => Promise<void>;
   onReload: () => void;
 }) {

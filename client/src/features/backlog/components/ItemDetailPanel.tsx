@@ -1,3 +1,4 @@
+import type { ScoredBacklogItem } from '@keyline/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
@@ -5,7 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { ScoreBreakdown } from '../../alignment/components/ScoreBreakdown';
 import { backlogApi, backlogKeys } from '../api/backlog.api';
-import type { BacklogRow } from '../api/types';
+
 import { findCachedItem } from '../api/item-cache';
 import type { ItemActions } from '../hooks/useItemActions';
 import type { ReferenceData } from '../hooks/useReferenceData';
@@ -39,8 +40,8 @@ export function ItemDetailPanel({
   actions: ItemActions;
   issue: RowIssue | undefined;
   onClose: () => void;
-  onTag: (item: BacklogRow) => void;
-  onMoveToTop: (item: BacklogRow) => void;
+  onTag: (item: ScoredBacklogItem) => void;
+  onMoveToTop: (item: ScoredBacklogItem) => void;
 }) {
   const qc = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -135,7 +136,7 @@ export function ItemDetailPanel({
               <h3 id="bl-value-title">
                 Value score: {item.valueScore === null ? 'not scorable' : formatValueScore(item.valueScore)}
               </h3>
-              {item.flags && item.flags.length > 0 && (
+              {item.flags.length > 0 && (
                 <ul className="bl-panel-flags" aria-label="Flags">
                   {item.flags.map((f) => (
                     <li key={f.code}>

@@ -1,6 +1,6 @@
-import { IMPACT_VALUES, ITEM_STATUSES, ITEM_TYPES } from '@keyline/shared';
+import { IMPACT_VALUES, ITEM_STATUSES, ITEM_TYPES, type ScoredBacklogItem } from '@keyline/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { BacklogRow } from '../api/types';
+
 import type { ReferenceData } from '../hooks/useReferenceData';
 import { CONNECTION_KIND_LABEL } from '@keyline/shared';
 import { trackerOwns } from '../../integrations/components/SourceLink';
@@ -23,7 +23,7 @@ export function ItemForm({
   reference,
   onSave,
 }: {
-  item: BacklogRow;
+  item: ScoredBacklogItem;
   reference: ReferenceData;
   onSave: (patch: ReturnType<typeof diffDraft>['patch']) => Promise<boolean>;
 }) {

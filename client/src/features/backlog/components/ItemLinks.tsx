@@ -1,4 +1,5 @@
-import type { BacklogRow } from '../api/types';
+import type { ScoredBacklogItem } from '@keyline/shared';
+
 import type { ReferenceData } from '../hooks/useReferenceData';
 import { STRENGTH_LABELS } from '../utils/labels';
 import { krName, strengthDots } from './KrChips';
@@ -12,7 +13,7 @@ export function ItemLinks({
   onRemove,
   onTag,
 }: {
-  item: BacklogRow;
+  item: ScoredBacklogItem;
   reference: ReferenceData;
   canEdit: boolean;
   onStrength: (keyResultId: string, strength: number) => void;

@@ -1,12 +1,13 @@
+import type { ScoredBacklogItem } from '@keyline/shared';
 import { MISSING } from '../../../lib/format';
-import type { BacklogRow } from '../api/types';
+
 import type { ReferenceData } from '../hooks/useReferenceData';
 import { Missing } from './Missing';
 import { ESTIMATE_COLUMNS, formatEstimate } from '../utils/estimates';
 import { STATUS_LABELS, TYPE_LABELS } from '../utils/labels';
 
 /** What a viewer sees in the panel: the same fields, read-only. */
-export function ItemSummary({ item, reference }: { item: BacklogRow; reference: ReferenceData }) {
+export function ItemSummary({ item, reference }: { item: ScoredBacklogItem; reference: ReferenceData }) {
   const team = item.teamId ? (reference.teamById.get(item.teamId)?.name ?? 'Unknown team') : 'No team';
   return (
     <div className="bl-summary">

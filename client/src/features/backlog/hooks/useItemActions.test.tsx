@@ -4,7 +4,9 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backlogKeys } from '../api/backlog.api';
-import type { BacklogListData, BacklogRow } from '../api/types';
+import type { ScoredBacklogItem as BacklogRow } from '@keyline/shared';
+import type { BacklogListData } from '../api/types';
+import { UNSCORED } from '../test/unscored';
 import { flattenPages } from '../utils/cached-pages';
 import { DEFAULT_VIEW } from '../utils/view';
 import { useItemActions } from './useItemActions';
@@ -36,6 +38,7 @@ const ITEM: BacklogRow = {
   version: 4,
   createdAt: '',
   updatedAt: '',
+  ...UNSCORED,
 };
 const KEY = backlogKeys.list('sort=rank');
 

@@ -1,11 +1,12 @@
+import type { ScoredBacklogItem } from '@keyline/shared';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
-import type { BacklogRow } from '../api/types';
+
 import type { TableHandle } from '../components/BacklogTable';
 import { neighbourMove } from '../utils/moves';
 import { selectRange, toggleOne, EMPTY_SELECTION, type Selection } from '../utils/selection';
 
 export interface RowKeyboardDeps {
-  rowsRef: RefObject<readonly BacklogRow[]>;
+  rowsRef: RefObject<readonly ScoredBacklogItem[]>;
   tableRef: RefObject<TableHandle | null>;
   canEdit: boolean;
   canDrag: boolean;
@@ -14,7 +15,11 @@ export interface RowKeyboardDeps {
   onOpen: (id: string) => void;
   onTag: (id: string) => void;
   onEdit: (id: string) => void;
-  onMove: (item: BacklogRow, planned: NonNullable<ReturnType<typeof neighbourMove>>, direction: 'up' | 'down') => void;
+  onMove: (
+    item: ScoredBacklogItem,
+    planned: NonNullable<ReturnType<typeof neighbourMove>>,
+    direction: 'up' | 'down',
+  ) => void;
   onCannotRerank: () => void;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BacklogListData, BacklogRow } from '../api/types';
+import type { ScoredBacklogItem as BacklogRow } from '@keyline/shared';
+import type { BacklogListData } from '../api/types';
+import { UNSCORED } from '../test/unscored';
 import {
   appendItemToPages,
   flattenPages,
@@ -37,6 +39,7 @@ function row(id: string, overrides: Partial<BacklogRow> = {}): BacklogRow {
     version: 1,
     createdAt: '',
     updatedAt: '',
+    ...UNSCORED,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BacklogRow } from '../api/types';
+import type { BacklogItem as BacklogRow } from '@keyline/shared';
 import { diffDraft, parseLabels, toDraft } from './item-draft';
 
 const ITEM: BacklogRow = {

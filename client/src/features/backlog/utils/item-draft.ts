@@ -4,8 +4,9 @@ import {
   type ItemStatus,
   type ItemType,
   type UpdateBacklogItemInput,
+  type BacklogItem,
 } from '@keyline/shared';
-import type { BacklogRow } from '../api/types';
+
 import { estimateToInput, parseEstimate, type EstimateField } from './estimates';
 
 /** The detail panel's form: every field as the user types it. */
@@ -22,7 +23,7 @@ export interface ItemDraft {
   estimates: Record<EstimateField, string>;
 }
 
-export function toDraft(item: BacklogRow): ItemDraft {
+export function toDraft(item: BacklogItem): ItemDraft {
   return {
     title: item.title,
     description: item.description,
@@ -55,7 +56,7 @@ export interface DraftDiff {
 }
 
 /** Compares the form with the item: what to send, and what to fix first. */
-export function diffDraft(draft: ItemDraft, item: BacklogRow): DraftDiff {
+export function diffDraft(draft: ItemDraft, item: BacklogItem): DraftDiff {
   const patch: UpdateBacklogItemInput = {};
   const errors: Record<string, string> = {};
   const title = TitleSchema.safeParse(draft.title);

@@ -1,4 +1,4 @@
-import type { ItemStatus, ItemType } from '@keyline/shared';
+import type { ItemFlagCode, ItemStatus, ItemType } from '@keyline/shared';
 
 /** Status words with a shape, so status never rests on colour alone. */
 export const STATUS_LABELS: Record<ItemStatus, { icon: string; text: string }> = {
@@ -17,8 +17,8 @@ export const TYPE_LABELS: Record<ItemType, string> = {
   experiment: 'Experiment',
 };
 
-/** Short names for the scoring flags (issue 4); unknown codes fall back to the code. */
-const FLAG_SHORT: Record<string, string> = {
+/** Short names for the scoring flags: a new flag code fails the build until it has one. */
+const FLAG_SHORT: Record<ItemFlagCode, string> = {
   NOT_SCORABLE: 'Not scorable',
   UNALIGNED: 'Unaligned',
   STALE_ALIGNMENT: 'Stale alignment',
@@ -26,8 +26,8 @@ const FLAG_SHORT: Record<string, string> = {
   RANK_INVERSION: 'Rank inversion',
 };
 
-export function flagLabel(code: string): string {
-  return FLAG_SHORT[code] ?? code.toLowerCase().replace(/_/g, ' ');
+export function flagLabel(code: ItemFlagCode): string {
+  return FLAG_SHORT[code];
 }
 
 export const STRENGTH_LABELS: Record<1 | 2 | 3, string> = {

@@ -3,11 +3,10 @@ import {
   ITEM_FLAG_CODES,
   ITEM_STATUSES,
   ITEM_TYPES,
+  type ItemFlagCode,
   type ItemStatus,
   type ItemType,
 } from '@keyline/shared';
-
-export type ItemFlagCode = (typeof ITEM_FLAG_CODES)[number];
 
 /**
  * What the backlog screen shows, held entirely in the URL query so a reload,
