@@ -12,6 +12,7 @@ export * from './scoring';
 export * from './audit/audit.schemas';
 export * from './alignment/alignment.schemas';
 export * from './alignment/bm25';
+export * from './alignment/effort-share';
 export * from './imports';
 export * from './planner';
 export * from './dashboard';

@@ -80,3 +80,10 @@ export function formatAge(iso: string | null | undefined, now = new Date()): str
   if (days === 1) return 'yesterday';
   return `${days} days ago`;
 }
+
+/** "+12 pp", "−5 pp", "0 pp": changes in shares are percentage points, with a true minus. */
+export function formatPoints(delta: number): string {
+  const points = Math.round(delta * 100);
+  if (points === 0) return '0 pp';
+  return `${points > 0 ? '+' : '−'}${Math.abs(points)} pp`;
+}

@@ -1,6 +1,6 @@
-import type { AlignmentReport } from '@keyline/shared';
-import { formatPercent } from '../../../lib/format';
-import { formatGap, NO_KR_ROW, objectiveShareRows, type ShareRow } from '../utils/objective-shares';
+import { NO_KEY_RESULT, type AlignmentReport } from '@keyline/shared';
+import { formatPercent, formatPoints } from '../../../lib/format';
+import { objectiveShareRows, type ShareRow } from '../utils/objective-shares';
 
 function Bar({ share, kind }: { share: number; kind: 'effort' | 'weight' }) {
   // Bars clamp to the track; the label carries the exact share.
@@ -37,15 +37,17 @@ function ShareTable({ rows, caption }: { rows: ShareRow[]; caption: string }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} className={row.id === NO_KR_ROW ? 'share-row-nokr' : undefined}>
-            <th scope="row">{row.id === NO_KR_ROW ? <a href="#flag-group-UNALIGNED">{row.title}</a> : row.title}</th>
+          <tr key={row.id} className={row.id === NO_KEY_RESULT ? 'share-row-nokr' : undefined}>
+            <th scope="row">
+              {row.id === NO_KEY_RESULT ? <a href="#flag-group-UNALIGNED">{row.title}</a> : row.title}
+            </th>
             <td>
               <Bar share={row.effortShare} kind="effort" />
             </td>
             <td>
-              <Bar share={row.weightShare} kind="weight" />
+              <Bar share={row.weightShare ?? 0} kind="weight" />
             </td>
-            <td className="num">{formatGap(row.gap)}</td>
+            <td className="num">{formatPoints(row.gap)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatGap, NO_KR_ROW, objectiveShareRows } from './objective-shares';
+import { NO_KEY_RESULT as NO_KR_ROW } from '@keyline/shared';
+import { formatPoints as formatGap } from '../../../lib/format';
+import { objectiveShareRows } from './objective-shares';
 
 const objective = (
   objectiveId: string,

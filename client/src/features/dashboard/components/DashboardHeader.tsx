@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@keyline/shared';
 import { formatPercent } from '../../../lib/format';
-import { formatPoints, misalignedHistory } from '../utils/effort-rows';
+import { formatPoints } from '../../../lib/format';
+import { misalignedHistory } from '../utils/effort-rows';
 import { formatUtcStamp, plural, riskSummary } from '../utils/status';
 
 /**

@@ -1,6 +1,8 @@
 import { formatPercent } from '../../../lib/format';
 import './effort-share.css';
-import { effortRows, formatPoints, NO_KEY_RESULT, type EffortShareInput } from '../utils/effort-rows';
+import { NO_KEY_RESULT, type EffortShareInput } from '@keyline/shared';
+import { formatPoints } from '../../../lib/format';
+import { effortRows } from '../utils/effort-rows';
 
 const width = (share: number) => `${Math.min(100, Math.max(0, share * 100))}%`;
 

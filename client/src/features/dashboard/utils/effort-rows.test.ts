@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  effortRows,
-  effortRowSentence,
-  formatPoints,
-  misalignedHistory,
-  misalignedSentence,
-  NO_KEY_RESULT,
-} from './effort-rows';
+import { NO_KEY_RESULT } from '@keyline/shared';
+import { formatPoints } from '../../../lib/format';
+import { effortRows, effortRowSentence, misalignedHistory, misalignedSentence } from './effort-rows';
 
 const objectives = [
   { objectiveId: 'a', title: 'Revenue', level: 0, weightShare: 0.5, effortShare: 0.45 },

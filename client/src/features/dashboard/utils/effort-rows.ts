@@ -1,72 +1,34 @@
-import { formatDay, formatPercent } from '../../../lib/format';
+import {
+  byEffortGap,
+  noKeyResultRow,
+  objectiveEffortRow,
+  type EffortShareInput,
+  type EffortShareRow,
+} from '@keyline/shared';
+import { formatDay, formatPercent, formatPoints } from '../../../lib/format';
 
-/** What an effort-vs-weight row needs: the dashboard's EffortShare and the planner's PlanObjective both fit. */
-export interface EffortShareInput {
-  objectiveId: string;
-  title: string;
-  level: number;
-  weightShare: number;
-  effortShare: number | null;
-}
-
-export interface EffortRow {
-  /** An objective id, or NO_KEY_RESULT for effort that serves no KR of the quarter. */
-  id: string;
-  title: string;
-  effortShare: number;
-  /** null for the "No key result" row: nobody gave it weight. */
-  weightShare: number | null;
-  /** effortShare − weightShare; positive = more effort than its weight asks for. */
-  gap: number;
-}
-
-export const NO_KEY_RESULT = 'no-key-result';
-
-const byGap = (a: EffortRow, b: EffortRow) => Math.abs(b.gap) - Math.abs(a.gap) || a.title.localeCompare(b.title);
+export type EffortRow = EffortShareRow;
 
 /**
  * Effort share per company objective next to its weight share, sorted by the
- * gap (ui.md §4: "effort vs intent → horizontal bars + weight marker sorted by
- * gap"), with misaligned effort as its own row so the shares add up to 100%.
- * Null when there is no effort to share out (an empty plan, no estimates).
+ * gap, with misaligned effort last as its own row so the shares add up to
+ * 100%. Null when there is no effort to share out (an empty plan, no estimates).
  */
 export function effortRows(
   objectives: readonly EffortShareInput[],
   misalignedShare: number | null | undefined,
 ): EffortRow[] | null {
   if (misalignedShare === null || misalignedShare === undefined) return null;
-  const rows: EffortRow[] = objectives
-    .filter((o) => o.level === 0)
-    .map((o) => {
-      const effortShare = o.effortShare ?? 0;
-      return {
-        id: o.objectiveId,
-        title: o.title,
-        effortShare,
-        weightShare: o.weightShare,
-        gap: effortShare - o.weightShare,
-      };
-    });
-  rows.sort(byGap);
-  rows.push({
-    id: NO_KEY_RESULT,
-    title: 'No key result',
-    effortShare: misalignedShare,
-    weightShare: null,
-    gap: misalignedShare,
-  });
+  const rows = objectives.filter((o) => o.level === 0).map(objectiveEffortRow);
+  rows.sort(byEffortGap);
+  rows.push(noKeyResultRow(misalignedShare));
   return rows;
 }
 
-/** "+12 pp", "−5 pp", "0 pp" (ui.md §2: changes in shares are percentage points). */
-export function formatPoints(delta: number): string {
-  const points = Math.round(delta * 100);
-  if (points === 0) return '0 pp';
-  return `${points > 0 ? '+' : '−'}${Math.abs(points)} pp`;
-}
-
 /** One row as a sentence, for the bar's accessible name. */
-export function effortRowSentence(row: EffortRow): string {
+export function effortRowSentence(
+  row: Pick<EffortRow, 'id' | 'title' | 'effortShare' | 'weightShare' | 'gap'>,
+): string {
   if (row.weightShare === null)
     return `${row.title}: ${formatPercent(row.effortShare)} of the effort serves no key result`;
   return `${row.title}: ${formatPercent(row.effortShare)} of the effort against ${formatPercent(row.weightShare)} of the weight (${formatPoints(row.gap)})`;
