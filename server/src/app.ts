@@ -65,6 +65,11 @@ import { ScimUserService } from './features/scim/scim-users.service';
 import { scimRoutes, scimTokenRoutes } from './features/scim/scim.routes';
 import { OutboxSender } from './features/notifications/outbox-sender';
 import { Outbox } from './features/notifications/outbox';
+import { ChangeWatcher } from './features/notifications/events/change-watcher';
+import { EventPublisher } from './features/notifications/events/event-publisher';
+import { OkrEvents } from './features/notifications/events/okr-events';
+import { Links } from './features/notifications/links';
+import { WebhookSubscribers } from './features/webhooks/webhook-subscribers';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
 import { WebhookTransport } from './features/webhooks/webhook-transport';
@@ -107,6 +112,12 @@ export function createServices(deps: AppDeps) {
     logger,
   );
   outbox.onWritten(() => sender.wake());
+  const links = new Links(publicUrl(config));
+  const publisher = new EventPublisher(outbox);
+  publisher.subscribe(new WebhookSubscribers());
+  const okrEvents = new OkrEvents(publisher, links);
+  const changeWatcher = new ChangeWatcher(db, scoring, publisher, links);
+  changeWatcher.register(scheduler);
   const secretBox = new SecretBox(config.KEYLINE_SECRET_KEY);
   const syncEngine = new SyncEngine(db, secretBox, scoring, logger);
   registerTrackerSync(scheduler, syncEngine, db, logger);
@@ -115,6 +126,9 @@ export function createServices(deps: AppDeps) {
     scheduler,
     outbox,
     sender,
+    links,
+    publisher,
+    changeWatcher,
     webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
@@ -124,7 +138,7 @@ export function createServices(deps: AppDeps) {
     shareLinks: new ShareLinkService(db, dashboard),
     planner: new PlannerService(db, scoring),
     grading: new GradingService(db),
-    closeCycle: new CloseCycleService(db),
+    closeCycle: new CloseCycleService(db, okrEvents),
     lifecycleSettings: new LifecycleSettingsService(db),
     sessions,
     login: new LoginService(db, sessions, config, logger),
@@ -136,8 +150,9 @@ export function createServices(deps: AppDeps) {
     keyResults: new KeyResultService(db, {
       afterCheckIn: () => headlineHistory.recordAfterCheckIn(),
       openItemCounts: async () => openItemCounts(await scoring.get()),
+      events: okrEvents,
     }),
-    backlog: new BacklogService(db, scoring),
+    backlog: new BacklogService(db, scoring, okrEvents),
     audit: new AuditService(db),
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),

@@ -19,6 +19,8 @@ import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
 import { OutboxMessageEntity } from '../features/notifications/outbox-message.entity';
 import { WebhookEntity } from '../features/webhooks/webhook.entity';
+import { WatchStateEntity } from '../features/notifications/events/watch-state.entity';
+import { WatchStates1765400000001 } from '../migrations/1765400000001-watch-states';
 import { LeaseEntity, ScheduledJobEntity } from '../jobs/job.entities';
 import { JobsAndOutbox1765400000000 } from '../migrations/1765400000000-jobs-and-outbox';
 import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from '../features/sso/sso.entities';
@@ -57,6 +59,7 @@ export const ENTITIES = [
   LeaseEntity,
   OutboxMessageEntity,
   WebhookEntity,
+  WatchStateEntity,
   OidcLoginStateEntity,
   SsoIdentityEntity,
   SsoSessionEntity,
@@ -77,6 +80,7 @@ export const MIGRATIONS = [
   BacklogListIndexes1765100000000,
   Integrations1765300000000,
   JobsAndOutbox1765400000000,
+  WatchStates1765400000001,
   SsoScim1765500000000,
   CheckInDates1765600000000,
 ];

@@ -28,6 +28,7 @@ import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
 import { listBacklogItems } from './backlog.query';
 import { rankAtBottom, rankForMove } from './backlog-rank';
+import type { OkrEvents } from '../notifications/events/okr-events';
 
 const NO_ESTIMATES = {
   reach: null,
@@ -48,6 +49,8 @@ export class BacklogService {
   constructor(
     private readonly db: Database,
     private readonly scoring: ScoringSnapshotService,
+    /** Publishes `backlog_item.linked` / `unlinked` inside the link's transaction. */
+    private readonly events?: Pick<OkrEvents, 'linkChanged'>,
   ) {}
 
   async list(query: BacklogListQuery): Promise<Page<ScoredBacklogItem>> {
@@ -173,6 +176,7 @@ export class BacklogService {
           existing ? { itemId, keyResultId, strength: existing.strength } : null,
           { itemId, keyResultId, strength },
         );
+        await this.events?.linkChanged(m, itemId, keyResultId, strength);
         return toDto(m, item);
       }, BACKLOG_ONLY),
     );
@@ -193,6 +197,7 @@ export class BacklogService {
         { itemId, keyResultId, strength: existing.strength },
         null,
       );
+      await this.events?.linkChanged(m, itemId, keyResultId, null);
     }, BACKLOG_ONLY);
   }
 }

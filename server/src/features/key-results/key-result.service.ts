@@ -23,12 +23,15 @@ import { CheckInEntity } from './check-in.entity';
 import { latestCheckIns } from './latest-check-ins';
 import { KeyResultEntity } from './key-result.entity';
 import { toCheckInDtos, toKeyResultDtos } from './key-result.mapper';
+import type { OkrEvents } from '../notifications/events/okr-events';
 
 export interface KeyResultHooks {
   /** Runs after a check-in commits (records the headline history); must not throw. */
   afterCheckIn?: () => Promise<void>;
   /** Open items per KR from the scoring snapshot, so a list does not join every link in SQL. */
   openItemCounts?: () => Promise<ReadonlyMap<string, number>>;
+  /** Publishes `check_in.created` inside the check-in's transaction. */
+  events?: Pick<OkrEvents, 'checkInCreated'>;
 }
 
 export class KeyResultService {
@@ -178,6 +181,7 @@ export class KeyResultService {
         await toKeyResultDtos(m, [await findKeyResult(m, keyResultId)], new Map([[keyResultId, before.openItemCount]])),
       );
       await recordAudit(m, actor, 'keyResult', keyResultId, 'update', before, { ...after, checkIn: { ...row } });
+      await this.hooks.events?.checkInCreated(m, row, await findKeyResult(m, keyResultId), kr.currentValue);
       return one(await toCheckInDtos(m, [row]));
     });
     await this.hooks.afterCheckIn?.();

@@ -27,6 +27,7 @@ import { KeyResultEntity } from '../key-results/key-result.entity';
 import { toKeyResultDtos } from '../key-results/key-result.mapper';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import { toObjectiveDtos } from '../objectives/objective.service';
+import type { OkrEvents } from '../notifications/events/okr-events';
 
 type CloseInput = z.output<typeof CloseCycleSchema>;
 
@@ -38,7 +39,11 @@ type CloseInput = z.output<typeof CloseCycleSchema>;
  * the same transaction, so a failure anywhere leaves nothing behind.
  */
 export class CloseCycleService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Publishes `cycle.closed` inside the close's transaction. */
+    private readonly events?: Pick<OkrEvents, 'cycleClosed'>,
+  ) {}
 
   close(actor: Actor, cycleId: string, version: number, input: CloseInput): Promise<CloseCycleResult> {
     return this.db.write(async (m) => {
@@ -65,6 +70,12 @@ export class CloseCycleService {
         nextDto = await setStatus(m, actor, next, 'active');
         nextCycleActivated = true;
       }
+      await this.events?.cycleClosed(
+        m,
+        await findCycle(m, cycleId),
+        next ? await findCycle(m, next.id) : null,
+        carried.map((c) => c.fromKeyResultId),
+      );
       return {
         closedCycle: closed,
         nextCycle: nextDto,
