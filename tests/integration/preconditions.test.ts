@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RouteDef } from '../../server/src/http/route';
 import type { ApiResponse } from '../support/api-client';
 import { describeEachDatabase } from '../support/databases';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective, buildTeam } from '../support/factories';
-import { fillPath, listRoutes, routeKey } from '../support/routes';
+import { fillPath, isScimRoute, listRoutes, routeKey } from '../support/routes';
 import { auditCount } from '../support/state';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -92,6 +92,36 @@ const backlogItems = (t: TestServer): Promise<Target> =>
     touch: (v) => t.editor.patch(`/api/backlog-items/${item.id}`, { title: `I ${unique()}` }, v),
   }));
 
+const webhooks = (t: TestServer): Promise<Target> =>
+  t.admin.post('/api/webhooks', { url: 'http://93.184.216.34/pre', events: ['cycle.closed'] }).then((res) => {
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id;
+    return {
+      id,
+      read: async () => (await readOk(t, '/api/webhooks')).find((w: any) => w.id === id),
+      touch: (v) => t.admin.patch(`/api/webhooks/${id}`, { events: ['cycle.closed', 'check_in.created'] }, v),
+    };
+  });
+/** A GitHub connection to an address nothing listens on: no test here syncs it. */
+const connections = (t: TestServer): Promise<Target> =>
+  t.admin
+    .post('/api/integrations', {
+      kind: 'github',
+      name: `Pre ${unique()}`,
+      baseUrl: 'http://127.0.0.1:9/api/v3',
+      repo: 'acme/web',
+      token: 'ghp_precondition',
+    })
+    .then((res) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const id = res.body.id;
+      return {
+        id,
+        read: () => readOk(t, `/api/integrations/${id}`),
+        touch: (v) => t.admin.patch(`/api/integrations/${id}`, { name: `Pre ${unique()}` }, v),
+      };
+    });
+
 /**
  * Every route that takes If-Match needs a case here; the test fails naming
  * any that lacks one, so a new versioned route cannot slip past.
@@ -141,6 +171,11 @@ const CASES: Record<string, PreconditionCase> = {
     body: { grade: 0.7, note: 'Met the stretch' },
   },
   'POST /api/cycles/:id/close': { make: cycles, body: {} },
+  'PUT /api/settings/outcomes': { make: settingsDocument('outcomes') },
+  'PATCH /api/webhooks/:id': { make: webhooks, body: { active: false } },
+  'DELETE /api/webhooks/:id': { make: webhooks },
+  'PATCH /api/integrations/:id': { make: connections, body: { paused: true } },
+  'DELETE /api/integrations/:id': { make: connections },
   'DELETE /api/share-links/:id': {
     make: async (t) => {
       const created = await t.editor.post('/api/share-links', { name: `Link ${unique()}` });
@@ -155,20 +190,26 @@ describeEachDatabase('If-Match on every versioned write', (kind) => {
   let t: TestServer;
   let routes: RouteDef[];
   beforeAll(async () => {
-    t = await startTestServer(kind);
+    t = await startTestServer(kind, { KEYLINE_SECRET_KEY: randomBytes(32).toString('base64') });
     routes = listRoutes(t);
   });
   afterAll(() => t.stop());
 
   it('asks for If-Match on every PATCH, and on every DELETE of a versioned row', () => {
-    expect(routes.filter((r) => r.method === 'patch' && !r.ifMatch).map(routeKey)).toEqual([]);
-    // Neither a link nor an API token has a version: removing one is idempotent.
+    // SCIM (RFC 7644) is the identity provider's protocol: it sends no If-Match, and its writes are idempotent.
+    const app = routes.filter((r) => !isScimRoute(r));
+    expect(app.filter((r) => r.method === 'patch' && !r.ifMatch).map(routeKey)).toEqual([]);
+    // Neither a link nor a token has a version: removing one is idempotent.
     expect(
-      routes
+      app
         .filter((r) => r.method === 'delete' && !r.ifMatch)
         .map(routeKey)
         .sort(),
-    ).toEqual(['DELETE /api/api-tokens/:id', 'DELETE /api/backlog-items/:id/links/:keyResultId']);
+    ).toEqual([
+      'DELETE /api/api-tokens/:id',
+      'DELETE /api/backlog-items/:id/links/:keyResultId',
+      'DELETE /api/sso/scim-tokens/:id',
+    ]);
   });
 
   it('has a case for every route that takes If-Match', () => {

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SessionEntity } from '../../server/src/auth/session.entity';
 import type { RouteDef } from '../../server/src/http/route';
 import { describeEachDatabase } from '../support/databases';
-import { expectCleanError } from '../support/errors';
+import { expectCleanError, expectCleanScimError } from '../support/errors';
 import { buildCycle, buildKeyResult, buildObjective } from '../support/factories';
-import { buildRouteIds, fillPath, isWrite, listRoutes, routeKey, type RouteIds } from '../support/routes';
+import { buildRouteIds, fillPath, isScimRoute, isWrite, listRoutes, routeKey, type RouteIds } from '../support/routes';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { captureDatabaseState, changedTables, integrityCheck, type DatabaseState } from './support/db-state';
 import { fuzzCase, type FuzzCase } from './support/fuzz-arbitraries';
@@ -24,12 +24,19 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 
 /** Tables a refused request may still change, per route: a refused sign-in is logged, as it must be. */
 const MAY_CHANGE_WHEN_REFUSED: Record<string, readonly string[]> = { 'POST /api/auth/login': ['login_attempts'] };
+/** Every SCIM request stamps its token's "last used", refused or not: bookkeeping, not a change. */
+const SCIM_MAY_CHANGE = ['scim_tokens'];
+/** Routes that end the caller's session: each case gets a throwaway session of its own. */
+const SIGN_OUT_ROUTES = new Set(['POST /api/auth/logout', 'POST /api/auth/oidc/logout']);
+/** Reads that redirect to an identity provider (or refuse, with none set up): no page reads them. */
+const SSO_REDIRECTS = new Set(['GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback']);
 
 describeEachDatabase('fuzzing every write route', (kind) => {
   let t: TestServer;
   let routes: RouteDef[];
   let ids: RouteIds;
   let allIds: string[];
+  let scimAuthorization: string;
 
   beforeAll(async () => {
     t = await startTestServer(kind);
@@ -50,6 +57,8 @@ describeEachDatabase('fuzzing every write route', (kind) => {
       activeKr: kr.id,
     };
     allIds = [...new Set(Object.values(ids))];
+    const scim = await t.admin.post('/api/sso/scim-tokens', { name: 'Fuzz provisioning' });
+    scimAuthorization = `Bearer ${scim.body.token}`;
   }, 120_000);
   afterAll(() => t.stop());
 
@@ -73,9 +82,11 @@ describeEachDatabase('fuzzing every write route', (kind) => {
   async function send(
     c: FuzzCase,
     cookie: string | undefined,
+    authorization?: string,
   ): Promise<{ status: number; text: string; contentType: string }> {
     const headers: Record<string, string> = { origin: t.baseUrl, ...c.headers };
     if (cookie) headers.cookie = cookie;
+    if (authorization) headers.authorization = authorization;
     const res = await fetch(t.baseUrl + c.path, {
       method: c.method,
       headers,
@@ -100,19 +111,21 @@ describeEachDatabase('fuzzing every write route', (kind) => {
       for (const [index, route] of writes.entries()) {
         const key = routeKey(route);
         const sample = fc.sample(fuzzCase(route, ids, allIds), { numRuns: perRoute, seed: SEED + index });
-        const mayChange = new Set(MAY_CHANGE_WHEN_REFUSED[key] ?? []);
+        const scim = isScimRoute(route);
+        const mayChange = new Set([...(MAY_CHANGE_WHEN_REFUSED[key] ?? []), ...(scim ? SCIM_MAY_CHANGE : [])]);
         for (const c of sample) {
           cases++;
-          let cookie: string | undefined = t.admin.sessionCookie;
+          // The identity provider calls SCIM with its token and no cookie; everyone else is the signed-in admin.
+          let cookie: string | undefined = scim ? undefined : t.admin.sessionCookie;
           if (key === 'POST /api/auth/login') cookie = undefined; // a sign-in attempt ends the caller's current session first
-          if (key === 'POST /api/auth/logout') {
+          if (SIGN_OUT_ROUTES.has(key)) {
             cookie = await throwawaySession();
             baseline = undefined;
           }
           baseline ??= await captureDatabaseState(t.db);
           let res: { status: number; text: string; contentType: string };
           try {
-            res = await send(c, cookie);
+            res = await send(c, cookie, scim ? scimAuthorization : undefined);
           } catch (error) {
             failures.push(`${c.label} → no answer: ${(error as Error).message}`);
             baseline = undefined;
@@ -122,7 +135,7 @@ describeEachDatabase('fuzzing every write route', (kind) => {
           const after = await captureDatabaseState(t.db);
           if (res.status >= 500) failures.push(`${c.label} → ${res.status} ${res.text.slice(0, 300)}`);
           else if (res.status >= 400) {
-            const code = /"code":"(\w+)"/.exec(res.text)?.[1] ?? String(res.status);
+            const code = /"(?:code|scimType)":"(\w+)"/.exec(res.text)?.[1] ?? String(res.status);
             refusals[code] = (refusals[code] ?? 0) + 1;
             const changed = changedTables(baseline, after).filter((table) => !mayChange.has(table.split(' ')[0]!));
             if (changed.length) failures.push(`${c.label} → ${res.status} but changed ${changed.join(', ')}`);
@@ -135,10 +148,9 @@ describeEachDatabase('fuzzing every write route', (kind) => {
                 } catch {
                   body = res.text;
                 }
-                expectCleanError(
-                  { status: res.status, body, headers: new Headers({ 'content-type': res.contentType }) },
-                  res.status,
-                );
+                const answer = { status: res.status, body, headers: new Headers({ 'content-type': res.contentType }) };
+                if (scim) expectCleanScimError(answer, res.status);
+                else expectCleanError(answer, res.status);
               } catch (error) {
                 failures.push(`${c.label} → unclean error body: ${(error as Error).message.split('\n')[0]}`);
               }
@@ -157,8 +169,11 @@ describeEachDatabase('fuzzing every write route', (kind) => {
 
       // After all that, every read still works: nothing stored that a page cannot show.
       const brokenReads: string[] = [];
-      for (const route of routes.filter((r) => !isWrite(r))) {
-        const res = await t.admin.get(fillPath(route.path, ids));
+      for (const route of routes.filter((r) => !isWrite(r) && !SSO_REDIRECTS.has(routeKey(r)))) {
+        const path = fillPath(route.path, ids);
+        const res = isScimRoute(route)
+          ? await t.anonymous.get(path, { authorization: scimAuthorization })
+          : await t.admin.get(path);
         const byId = route.path.includes(':');
         if (res.status >= 500 || (!byId && res.status !== 200))
           brokenReads.push(`${routeKey(route)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);

@@ -22,3 +22,15 @@ export function expectCleanError(res: ApiResponse, status: number, code?: string
   const text = JSON.stringify({ code: error.code, message: error.message, issues: error.issues });
   expect(text, where).not.toMatch(LEAKS);
 }
+
+/** A SCIM error answer as RFC 7644 §3.12 shapes it, with the same rule on leaks. */
+export function expectCleanScimError(res: ApiResponse, status: number): void {
+  const where = `${status} got ${res.status} ${JSON.stringify(res.body)}`;
+  expect(res.status, where).toBe(status);
+  expect(res.headers.get('content-type') ?? '', where).toMatch(/^application\/scim\+json/);
+  expect(res.body?.schemas, where).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+  expect(res.body?.status, where).toBe(String(status));
+  expect(typeof res.body?.detail, where).toBe('string');
+  for (const key of Object.keys(res.body)) expect(['schemas', 'status', 'scimType', 'detail'], where).toContain(key);
+  expect(JSON.stringify({ scimType: res.body.scimType, detail: res.body.detail }), where).not.toMatch(LEAKS);
+}

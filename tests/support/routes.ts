@@ -65,3 +65,10 @@ export async function buildRouteIds(t: TestServer): Promise<RouteIds> {
     'backlog-items': item.id,
   };
 }
+
+/**
+ * SCIM routes (RFC 7644) answer identity providers, not the app: a SCIM
+ * token instead of a session, SCIM's own error shape and media type, no
+ * If-Match. The route walks check them by SCIM's rules.
+ */
+export const isScimRoute = (r: Pick<RouteDef, 'path'>) => r.path.startsWith('/scim/');

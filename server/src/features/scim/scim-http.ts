@@ -18,7 +18,8 @@ export function scimIngress(tokens: ScimTokenService): Router {
     res.type('application/scim+json');
     next();
   });
-  router.use(SCIM_BASE, express.json({ limit: '1mb', type: ['application/scim+json', 'application/json'] }));
+  router.use(SCIM_BASE, refuseNonJsonBodies);
+  router.use(SCIM_BASE, express.json({ limit: '1mb', type: SCIM_BODY_TYPES }));
   router.use(SCIM_BASE, (async (req, res, next) => {
     const match = /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '');
     const actor = match ? await tokens.resolve(match[1] as string) : undefined;
@@ -26,6 +27,27 @@ export function scimIngress(tokens: ScimTokenService): Router {
     next();
   }) as RequestHandler);
   return router;
+}
+
+const SCIM_BODY_TYPES = ['application/scim+json', 'application/json'];
+
+/**
+ * A body in any other media type would reach the routes unparsed and read
+ * as "no attributes"; refuse it so a client learns what it sent wrong
+ * (RFC 7644 §3.1 names application/scim+json, and providers also send
+ * application/json).
+ */
+const refuseNonJsonBodies: RequestHandler = (req, _res, next) => {
+  if (!req.is(SCIM_BODY_TYPES) && hasBody(req)) {
+    next(new ScimError(415, undefined, 'Send the body as application/scim+json or application/json'));
+    return;
+  }
+  next();
+};
+
+function hasBody(req: { headers: Record<string, string | string[] | undefined> }): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /**
@@ -67,5 +89,10 @@ function toScimError(error: unknown): { status: number; scimType?: string; detai
   if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed')
     return { status: 400, scimType: 'invalidSyntax', detail: 'The body is not valid JSON' };
   if (status === 413) return { status: 413, detail: 'The body is larger than 1 MB' };
+  // The JSON parser's other refusals: an unsupported charset or encoding
+  // (415), or a body it cannot read as sent (400).
+  if (status === 415) return { status: 415, detail: 'The body uses a charset or encoding this server does not read' };
+  if (status !== undefined && status >= 400 && status < 500)
+    return { status: 400, scimType: 'invalidSyntax', detail: 'The body could not be read' };
   return { status: 500, detail: 'Something went wrong; the error is logged with the request id' };
 }

@@ -13,8 +13,8 @@ import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import { cycleFigures } from './cycle-figures';
-import type { ScoringSnapshot, ScoringSnapshotService } from './scoring-snapshot';
+import { cycleFigures } from '../scoring/cycle-figures';
+import type { ScoringSnapshot, ScoringSnapshotService } from '../scoring/scoring-snapshot';
 
 /** The alignment view's figures and the suggested links, from the scoring snapshot. */
 export class AlignmentService {
