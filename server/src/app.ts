@@ -278,7 +278,7 @@ export function createApp(deps: AppDeps) {
         return id;
       },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.secret'],
-      // Jira webhooks may carry their secret in the URL (?secret=): it never reaches the log.
+      // Jira webhooks may carry their secret in the URL (?secret=), unsubscribe links their token: neither reaches the log.
       serializers: { req: (req: { url?: string }) => ({ ...req, url: maskUrlSecret(req.url) }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
@@ -342,7 +342,7 @@ export function createApp(deps: AppDeps) {
 }
 
 function maskUrlSecret(url: string | undefined): string | undefined {
-  return url?.replace(/([?&]secret=)[^&#]*/gi, '$1[redacted]');
+  return url?.replace(/([?&](?:secret|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**
