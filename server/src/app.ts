@@ -230,7 +230,8 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // our ETags are strong row versions, set per route
-  if (config.TRUST_PROXY === 'true') app.set('trust proxy', true);
+  // A hop count or the proxies' addresses, never `true` (config.ts): X-Forwarded-For's left end is the client's to write.
+  if (config.TRUST_PROXY !== 0) app.set('trust proxy', config.TRUST_PROXY);
 
   app.use(
     pinoHttp({
