@@ -77,7 +77,7 @@ import { WebhookService } from './features/webhooks/webhook.service';
 import { WebhookTransport } from './features/webhooks/webhook-transport';
 import { OidcService } from './features/sso/oidc.service';
 import { ssoRoutes } from './features/sso/sso.routes';
-import { AppError } from './http/app-error';
+import { AppError, notFound } from './http/app-error';
 import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
@@ -278,6 +278,13 @@ export function createApp(deps: AppDeps) {
     ),
   );
   // Webhook deliveries are verified against their exact bytes: kept raw (express.json then skips them).
+  // Only for a connection that exists: the delivery is read (up to 1 MB) before its signature can be checked.
+  api.use(HOOKS_PATH, (req, _res, next) => {
+    services.trackerHooks.knowsTarget(req.path).then(
+      (known) => next(known ? undefined : notFound('Connection')),
+      (error: unknown) => next(error),
+    );
+  });
   api.use(HOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }));
   const apiJson = express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters });
   // Restore and imports read their larger bodies themselves, after the access check (RouteDef.largeBody).

@@ -197,6 +197,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /api/integrations/:id/sync':                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
   'GET /api/integrations/:id/runs':                       row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
   // Webhook receivers are public: a delivery counts only when signed with the connection's secret (401 otherwise).
-  'POST /api/hooks/jira/:connectionId':                   row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS,   401),
-  'POST /api/hooks/github/:connectionId':                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS,   401),
+  // A connection that does not exist is a 404 before anything else, the body unread, whatever credential comes along.
+  'POST /api/hooks/jira/:connectionId':                   row(PASS, PASS, PASS, PASS, PASS,    PASS,  PASS,   PASS,   PASS,  PASS,   PASS),
+  'POST /api/hooks/github/:connectionId':                 row(PASS, PASS, PASS, PASS, PASS,    PASS,  PASS,   PASS,   PASS,  PASS,   PASS),
 };
