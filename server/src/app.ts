@@ -71,6 +71,15 @@ import { ChangeWatcher } from './features/notifications/events/change-watcher';
 import { EventPublisher } from './features/notifications/events/event-publisher';
 import { OkrEvents } from './features/notifications/events/okr-events';
 import { Links } from './features/notifications/links';
+import { DeliveryLogService } from './features/notifications/delivery-log.service';
+import { EmailTransport } from './features/notifications/email/email-transport';
+import { Notifier } from './features/notifications/notifier';
+import { notificationRoutes } from './features/notifications/notification.routes';
+import { PreferencesService } from './features/notifications/preferences/preferences.service';
+import { UnsubscribeService } from './features/notifications/preferences/unsubscribe.service';
+import { UnsubscribeTokens } from './features/notifications/preferences/unsubscribe-token';
+import { NotificationSettingsService } from './features/notifications/settings/notification-settings.service';
+import type { Transport } from './features/notifications/transports/transport';
 import { WebhookSubscribers } from './features/webhooks/webhook-subscribers';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
@@ -83,7 +92,7 @@ import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
-import { mountRoutes, readsLargeBody, type RouteDef } from './http/route';
+import { cookielessPaths, mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
 export interface AppDeps {
   config: Config;
@@ -106,15 +115,23 @@ export function createServices(deps: AppDeps) {
   const leases = new Leases(db);
   const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
   const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
+  const links = new Links(publicUrl(config));
+  const unsubscribeTokens = new UnsubscribeTokens();
+  const transports: Transport[] = [new WebhookTransport(db, allowPrivate)];
+  if (config.SMTP_URL && config.MAIL_FROM) {
+    transports.push(
+      new EmailTransport(db, links, unsubscribeTokens, config.SMTP_URL, config.MAIL_FROM, config.NOTIFY_TIMEOUT_MS),
+    );
+  }
   const sender = new OutboxSender(
     db,
     leases,
-    [new WebhookTransport(db, allowPrivate)],
+    transports,
     { retryBaseMs: config.NOTIFY_RETRY_BASE_MS, timeoutMs: config.NOTIFY_TIMEOUT_MS, pollMs: config.NOTIFY_POLL_MS },
     logger,
   );
   outbox.onWritten(() => sender.wake());
-  const links = new Links(publicUrl(config));
+  const notifier = new Notifier(outbox, Boolean(config.SMTP_URL));
   const publisher = new EventPublisher(outbox);
   publisher.subscribe(new WebhookSubscribers());
   const okrEvents = new OkrEvents(publisher, links);
@@ -131,6 +148,23 @@ export function createServices(deps: AppDeps) {
     links,
     publisher,
     changeWatcher,
+    notifier,
+    preferences: new PreferencesService(db, {
+      email: Boolean(config.SMTP_URL),
+      chatFor: async () => false,
+    }),
+    unsubscribeTokens,
+    unsubscribe: new UnsubscribeService(db, unsubscribeTokens),
+    notificationSettings: new NotificationSettingsService(db),
+    deliveryLog: new DeliveryLogService(
+      db,
+      config,
+      publicUrl(config),
+      scheduler,
+      config.NOTIFY_GIVE_UP_MS,
+      undefined,
+      () => sender.wake(),
+    ),
     webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
@@ -194,6 +228,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
+    ...notificationRoutes(s.preferences, s.unsubscribe, s.notificationSettings, s.deliveryLog),
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),
     ...scimRoutes(s.scimUsers, s.scimGroups),
@@ -243,7 +278,7 @@ export function createApp(deps: AppDeps) {
         return id;
       },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.secret'],
-      // Jira webhooks may carry their secret in the URL (?secret=): it never reaches the log.
+      // Jira webhooks may carry their secret in the URL (?secret=), unsubscribe links their token: neither reaches the log.
       serializers: { req: (req: { url?: string }) => ({ ...req, url: maskUrlSecret(req.url) }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
@@ -275,6 +310,7 @@ export function createApp(deps: AppDeps) {
         .map((o) => o.trim())
         .filter(Boolean),
       [IMPORT_PATH],
+      cookielessPaths(routes),
     ),
   );
   // Webhook deliveries are verified against their exact bytes: kept raw (express.json then skips them).
@@ -313,7 +349,7 @@ export function createApp(deps: AppDeps) {
 }
 
 function maskUrlSecret(url: string | undefined): string | undefined {
-  return url?.replace(/([?&]secret=)[^&#]*/gi, '$1[redacted]');
+  return url?.replace(/([?&](?:secret|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**

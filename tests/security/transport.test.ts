@@ -185,7 +185,13 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
   const notTokenBookkeeping = (table: string) => !table.startsWith('scim_tokens');
 
   it('refuses every write from a foreign or opaque origin, or a cross-site fetch without one, and every non-JSON body', async () => {
-    const writes = routes.filter(isWrite);
+    // Cookieless routes (the e-mail's one-click unsubscribe) act on the signed token in their URL only: public, no
+    // If-Match, so a cross-site request can do nothing a link could not. Each is tested where it lives.
+    const cookieless = routes.filter((r) => r.cookieless);
+    expect(cookieless.map((r) => `${routeKey(r)} ${r.access} ${Boolean(r.ifMatch)}`)).toEqual([
+      'POST /api/notifications/unsubscribe public false',
+    ]);
+    const writes = routes.filter((r) => isWrite(r) && !r.cookieless);
     const own = new URL(t.baseUrl);
     const foreign = [
       'https://evil.example',
