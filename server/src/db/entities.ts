@@ -37,6 +37,7 @@ import { InitialSchema1764250000000 } from '../migrations/1764250000000-initial-
 import { QuarterLifecycle1764900000000 } from '../migrations/1764900000000-quarter-lifecycle';
 import { Integrations1765300000000 } from '../migrations/1765300000000-integrations';
 import { CheckInDates1765600000000 } from '../migrations/1765600000000-check-in-dates';
+import { ChangeLog1765700000000 } from '../migrations/1765700000000-change-log';
 
 // Listed by class, not by glob: works the same under tsx, vitest and a bundler.
 export const ENTITIES = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   WatchStates1765400000001,
   SsoScim1765500000000,
   CheckInDates1765600000000,
+  ChangeLog1765700000000,
 ];
