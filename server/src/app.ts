@@ -13,7 +13,8 @@ import { LoginService } from './auth/login.service';
 import { SessionService } from './auth/session.service';
 import { publicUrl, type Config } from './config';
 import type { Database } from './db/database';
-import { auditRoutes, AuditService } from './features/audit/audit.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { AuditService } from './features/audit/audit.service';
 import { backlogRoutes } from './features/backlog/backlog.routes';
 import { backupRoutes } from './features/backup/backup.routes';
 import { BackupService } from './features/backup/backup.service';
@@ -30,10 +31,10 @@ import { IMPORT_PATH, importRoutes } from './features/imports/import.routes';
 import { ImportService } from './features/imports/import.service';
 import { keyResultRoutes } from './features/key-results/key-result.routes';
 import { KeyResultService } from './features/key-results/key-result.service';
-import { CloseCycleService } from './features/lifecycle/close-cycle.service';
-import { GradingService } from './features/lifecycle/grading.service';
-import { LifecycleSettingsService } from './features/lifecycle/lifecycle-settings.service';
-import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes';
+import { CloseCycleService } from './features/cycles/close-cycle.service';
+import { GradingService } from './features/cycles/grading.service';
+import { LifecycleSettingsService } from './features/cycles/lifecycle-settings.service';
+import { lifecycleRoutes } from './features/cycles/lifecycle.routes';
 import { objectiveRoutes } from './features/objectives/objective.routes';
 import { outcomeRoutes } from './features/outcomes/outcome.routes';
 import { OutcomeService } from './features/outcomes/outcome.service';
@@ -41,7 +42,8 @@ import { OutcomeSettingsService } from './features/outcomes/outcome-settings.ser
 import { ObjectiveService } from './features/objectives/objective.service';
 import { plannerRoutes } from './features/planner/planner.routes';
 import { PlannerService } from './features/planner/planner.service';
-import { AlignmentService } from './features/scoring/alignment.service';
+import { alignmentRoutes } from './features/alignment/alignment.routes';
+import { AlignmentService } from './features/alignment/alignment.service';
 import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
 import { LiveScores } from './features/scoring/live-scores';
 import { scoringRoutes } from './features/scoring/scoring.routes';
@@ -181,7 +183,8 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...keyResultRoutes(s.keyResults),
     ...backlogRoutes(s.backlog),
     ...auditRoutes(s.audit),
-    ...scoringRoutes(s.scoringSettings, s.alignment),
+    ...scoringRoutes(s.scoringSettings),
+    ...alignmentRoutes(s.alignment),
     ...lifecycleRoutes(s.grading, s.closeCycle, s.lifecycleSettings),
     ...plannerRoutes(s.planner),
     ...dashboardRoutes(s.dashboard),
@@ -226,7 +229,8 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // our ETags are strong row versions, set per route
-  if (config.TRUST_PROXY === 'true') app.set('trust proxy', true);
+  // A hop count or the proxies' addresses, never `true` (config.ts): X-Forwarded-For's left end is the client's to write.
+  if (config.TRUST_PROXY !== 0) app.set('trust proxy', config.TRUST_PROXY);
 
   app.use(
     pinoHttp({

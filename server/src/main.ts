@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { createApp, startBackgroundWork } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase } from './schema';
 import { ensureAdmin, seedIfEmpty } from './seed/startup';
 import { startServer } from './server';
 

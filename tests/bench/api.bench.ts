@@ -21,7 +21,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 async function rate(url: string, headers: Record<string, string> = {}): Promise<number> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
@@ -72,7 +73,9 @@ try {
     [`GET /api/key-results (${krCount} KRs) req/s (goal ≥ 2,000)`]: krs,
   };
   for (const [k, v] of Object.entries(figures))
-    console.log(`${k.padEnd(48)} ${typeof v === 'number' ? (v < 10 ? v.toFixed(3) : Math.round(v).toLocaleString('en')) : v}`);
+    console.log(
+      `${k.padEnd(48)} ${typeof v === 'number' ? (v < 10 ? v.toFixed(3) : Math.round(v).toLocaleString('en')) : v}`,
+    );
   mkdirSync('tests/artifacts/bench', { recursive: true });
   writeFileSync('tests/artifacts/bench/api.json', JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
 } finally {

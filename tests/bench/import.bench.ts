@@ -17,7 +17,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/src/app';
 import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
 import { loadConfig } from '../../server/src/config';
-import { openDatabase } from '../../server/src/db/database';
+import { openDatabase } from '../../server/src/schema';
 import { ApiClient } from '../support/api-client';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);

@@ -25,7 +25,9 @@ function pick(run: { figures: Figures } | undefined, prefix: string): number | u
 }
 
 const fmt = (v: number | undefined, digits = 0) =>
-  v === undefined ? 'not run' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  v === undefined
+    ? 'not run'
+    : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const rows: string[] = [];
 function row(what: string, value: number | undefined, shown: string, goal: string, met: (v: number) => boolean) {
@@ -53,7 +55,13 @@ row(
   '≥ 0.25',
   (v) => v >= 0.25,
 );
-row('the same list against bare Express "hello"', ratio(list, hello), fmt(ratio(list, hello), 3), '≥ 0.10', (v) => v >= 0.1);
+row(
+  'the same list against bare Express "hello"',
+  ratio(list, hello),
+  fmt(ratio(list, hello), 3),
+  '≥ 0.10',
+  (v) => v >= 0.1,
+);
 row(
   '`GET /api/auth/me` against bare Express "hello"',
   ratio(me, hello),

@@ -18,7 +18,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/src/app';
 import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
 import { loadConfig } from '../../server/src/config';
-import { openDatabase } from '../../server/src/db/database';
+import { openDatabase } from '../../server/src/schema';
 import { ApiClient } from '../support/api-client';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -158,7 +158,10 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(figures))
     console.log(`${k.padEnd(66)} ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(v < 10 ? 2 : 0)) : v}`);
   mkdirSync('tests/artifacts/bench', { recursive: true });
-  writeFileSync('tests/artifacts/bench/scoring.json', JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+  writeFileSync(
+    'tests/artifacts/bench/scoring.json',
+    JSON.stringify({ at: new Date().toISOString(), figures }, null, 2),
+  );
 
   server.close();
   await db.close();
@@ -222,7 +225,8 @@ function seed(raw: BetterSqlite3.Database): { bigKr: string } {
       );
       // The first BIG_KR_LINKS items serve the big KR; the rest 70 % one random other KR.
       if (i < BIG_KR_LINKS) link.run(id, bigKr, 1 + Math.floor(rand() * 3), now);
-      else if (rand() < 0.7) link.run(id, krIds[1 + Math.floor(rand() * (krIds.length - 1))], 1 + Math.floor(rand() * 3), now);
+      else if (rand() < 0.7)
+        link.run(id, krIds[1 + Math.floor(rand() * (krIds.length - 1))], 1 + Math.floor(rand() * 3), now);
     }
   })();
   // The seed's own change-log rows: the server starts from a full read anyway.

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCLUDED_TABLES } from '../../server/src/features/backup/backup-tables';
 import { HeadlineHistoryService } from '../../server/src/features/dashboard/headline-history.service';
-import { ENTITIES } from '../../server/src/db/entities';
+import { ENTITIES } from '../../server/src/schema';
 import {
   ScimGroupEntity,
   ScimGroupMemberEntity,

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../server/src/db/database';
+import type { Database } from '../../server/src/db/database';
+import { openDatabase } from '../../server/src/schema';
 import { Leases } from '../../server/src/jobs/lease';
 import { Scheduler, type JobRun } from '../../server/src/jobs/scheduler';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases';

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../../server/src/db/database';
+import { openDatabase } from '../../server/src/schema';
 import { OutboxSender } from '../../server/src/features/notifications/outbox-sender';
 import { WebhookTransport } from '../../server/src/features/webhooks/webhook-transport';
 import { Leases } from '../../server/src/jobs/lease';

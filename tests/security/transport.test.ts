@@ -37,7 +37,7 @@ describe('cookies, behind a TLS proxy and not', () => {
   let proxied: TestServer;
   beforeAll(async () => {
     direct = await startTestServer('sqlite', { LOGIN_MAX_FAILURES: '1' });
-    proxied = await startTestServer('sqlite', { TRUST_PROXY: 'true' });
+    proxied = await startTestServer('sqlite', { TRUST_PROXY: '1' });
   });
   afterAll(async () => {
     await direct.stop();

@@ -5,7 +5,8 @@ import { createApp, type Services } from '../../server/src/app';
 import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
 import { SESSION_COOKIE } from '../../server/src/auth/cookies';
 import { loadConfig } from '../../server/src/config';
-import { openDatabase, type Database } from '../../server/src/db/database';
+import type { Database } from '../../server/src/db/database';
+import { openDatabase } from '../../server/src/schema';
 import { ApiClient } from './api-client';
 import { createTestDatabase, type TestDatabase } from './databases';
 

@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { installChangeTriggers } from './change-log';
-import { ENTITIES, MIGRATIONS } from './entities';
 import { Mutex } from './mutex';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -147,8 +146,19 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-export function dataSourceOptions(url: string, options: OpenOptions = {}): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+/** What the database holds: given by the wiring (`server/src/schema.ts`), so db/ imports no feature. */
+export interface DatabaseSchema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+export function dataSourceOptions(url: string, options: OpenOptions & DatabaseSchema): DataSourceOptions {
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    synchronize: false,
+    logging: false,
+  } as const;
   if (databaseKind(url) === 'postgres') {
     const searchPath = options.schema ? { options: `-c search_path=${options.schema}` } : {};
     return { ...common, type: 'postgres', url, extra: { max: options.poolSize ?? 10, ...searchPath } };
@@ -169,7 +179,7 @@ export function dataSourceOptions(url: string, options: OpenOptions = {}): DataS
   };
 }
 
-export async function openDatabase(url: string, open: OpenOptions = {}): Promise<Database> {
+export async function connectDatabase(url: string, open: OpenOptions & DatabaseSchema): Promise<Database> {
   const options = dataSourceOptions(url, open);
   if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
     mkdirSync(dirname(options.database as string), { recursive: true });

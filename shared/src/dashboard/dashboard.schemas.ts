@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ObjectiveEffortShareSchema } from '../alignment/alignment.schemas';
 import { IdSchema } from '../common/primitives';
-import { GradeBandSchema } from '../lifecycle/lifecycle.schemas';
+import { GradeBandSchema } from '../cycles/lifecycle.schemas';
 import { AT_RISK_REASONS, OKR_STATUSES } from './status';
 
 export const OkrStatusSchema = z.enum(OKR_STATUSES);

@@ -7,7 +7,7 @@ import {
   VersionSchema,
   WeightSchema,
 } from '../common/primitives';
-import { GradeBandSchema } from '../lifecycle/lifecycle.schemas';
+import { GradeBandSchema } from '../cycles/lifecycle.schemas';
 
 export const METRIC_TYPES = ['number', 'percent', 'currency', 'milestone'] as const;
 export const MetricTypeSchema = z.enum(METRIC_TYPES);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../../server/src/config';
-import { openDatabase } from '../../../server/src/db/database';
+import { openDatabase } from '../../../server/src/schema';
 import { BacklogItemEntity } from '../../../server/src/features/backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../../../server/src/features/backlog/backlog-link.entity';
 import { seedIfEmpty } from '../../../server/src/seed/startup';

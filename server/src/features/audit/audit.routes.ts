@@ -1,38 +1,6 @@
-import {
-  AuditEventSchema,
-  AuditListQuerySchema,
-  pageSchema,
-  type AuditEvent,
-  type AuditListQuery,
-  type Page,
-} from '@keyline/shared';
-import type { Database } from '../../db/database';
+import { AuditEventSchema, AuditListQuerySchema, pageSchema } from '@keyline/shared';
 import { defineRoute } from '../../http/route';
-import { decodeCursor, encodeCursor } from '../backlog/backlog.query';
-import { AuditEventEntity } from './audit-event.entity';
-
-export class AuditService {
-  constructor(private readonly db: Database) {}
-
-  /** Newest first. */
-  list(query: AuditListQuery): Promise<Page<AuditEvent>> {
-    const offset = decodeCursor(query.cursor);
-    return this.db.read(async (m) => {
-      const where = {
-        ...(query.entity && { entity: query.entity }),
-        ...(query.entityId && { entityId: query.entityId }),
-      };
-      const [rows, total] = await m.findAndCount(AuditEventEntity, {
-        where,
-        order: { at: 'DESC', id: 'ASC' },
-        skip: offset,
-        take: query.limit,
-      });
-      const next = offset + rows.length;
-      return { items: rows.map((r) => ({ ...r })), total, nextCursor: next < total ? encodeCursor(next) : null };
-    });
-  }
-}
+import type { AuditService } from './audit.service';
 
 export function auditRoutes(audit: AuditService) {
   return [
@@ -41,10 +9,11 @@ export function auditRoutes(audit: AuditService) {
       path: '/api/audit-events',
       access: 'viewer',
       tag: 'audit',
-      summary: 'The audit trail, newest first, filtered by entity and id',
+      summary:
+        'The audit trail, newest first, filtered by entity and id; entries about users, API tokens, share links and connections for an admin’s session only',
       query: AuditListQuerySchema,
       response: pageSchema(AuditEventSchema),
-      handler: ({ query }) => audit.list(query),
+      handler: ({ actor, query }) => audit.list(actor, query),
     }),
   ];
 }

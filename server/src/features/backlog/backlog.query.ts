@@ -1,6 +1,6 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { FLAG_BITS, type BacklogListQuery, type LiveBacklog, type Page, type ScoredBacklogItem } from '@keyline/shared';
-import { AppError } from '../../http/app-error';
+import { decodeCursor, encodeCursor } from '../../http/paging';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { attachScores } from '../scoring/attach-scores';
 import { BacklogItemEntity } from './backlog-item.entity';
@@ -154,22 +154,4 @@ export function applyBacklogFilters(
       { q: pattern },
     );
   }
-}
-
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    // Safe integers only: a forged offset like 1e20 overflows the databases' OFFSET (a 500).
-    if (typeof parsed.o === 'number' && Number.isSafeInteger(parsed.o) && parsed.o >= 0) return parsed.o;
-  } catch {
-    // fall through to the error below
-  }
-  throw new AppError('VALIDATION_FAILED', 'cursor: Not a cursor this API gave out', {
-    issues: [{ path: ['cursor'], message: 'Not a cursor this API gave out' }],
-  });
 }

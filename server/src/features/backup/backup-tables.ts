@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { ENTITIES, MIGRATIONS } from '../../db/entities';
+import { ENTITIES, MIGRATIONS } from '../../schema';
 
 /**
  * Tables a backup leaves out, and why. Every other entity in ENTITIES is

@@ -43,6 +43,8 @@ export class SyncEngine {
   readonly owner = `${hostname().slice(0, 30)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   options: SyncOptions = { ...DEFAULT_SYNC_OPTIONS };
   private readonly running = new Map<string, Promise<void>>();
+  /** Connections this server is taking a run of right now (between the check and `running`). */
+  private readonly starting = new Set<string>();
   private stopping = false;
 
   constructor(
@@ -81,9 +83,25 @@ export class SyncEngine {
     trigger: RunTrigger,
     mode?: RunMode,
   ): Promise<{ run: SyncRunEntity | null; started: boolean }> {
-    if (this.running.has(connectionId) || this.stopping || !(await this.claim(connectionId))) {
+    // The lease keeps other servers out, not this one (its owner may re-take it): two calls here
+    // at once (a double click on "Sync now", the scheduler's tick) are kept apart in memory.
+    if (this.running.has(connectionId) || this.starting.has(connectionId) || this.stopping) {
       return { run: await this.currentRun(connectionId), started: false };
     }
+    this.starting.add(connectionId);
+    try {
+      return await this.begin(connectionId, trigger, mode);
+    } finally {
+      this.starting.delete(connectionId);
+    }
+  }
+
+  private async begin(
+    connectionId: string,
+    trigger: RunTrigger,
+    mode?: RunMode,
+  ): Promise<{ run: SyncRunEntity | null; started: boolean }> {
+    if (!(await this.claim(connectionId))) return { run: await this.currentRun(connectionId), started: false };
     let run: SyncRunEntity;
     let connection: ConnectionEntity;
     try {

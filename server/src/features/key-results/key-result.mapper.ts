@@ -11,7 +11,7 @@ import {
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
-import { readLifecycleSettings } from '../lifecycle/lifecycle-settings.service';
+import { readLifecycleSettings } from '../cycles/lifecycle-settings.service';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import { UserEntity } from '../users/user.entity';
 import type { CheckInEntity } from './check-in.entity';

@@ -1,12 +1,6 @@
-import {
-  AlignmentQuerySchema,
-  AlignmentReportSchema,
-  ScoringSettingsSchema,
-  SuggestedLinkSchema,
-} from '@keyline/shared';
+import { ScoringSettingsSchema } from '@keyline/shared';
 import { z } from 'zod';
-import { defineRoute, IdParamsSchema } from '../../http/route';
-import type { AlignmentService } from './alignment.service';
+import { defineRoute } from '../../http/route';
 import type { ScoringSettingsService } from './scoring-settings.service';
 
 const VersionedSettingsSchema = z.object({
@@ -15,7 +9,7 @@ const VersionedSettingsSchema = z.object({
   settings: ScoringSettingsSchema,
 });
 
-export function scoringRoutes(settings: ScoringSettingsService, alignment: AlignmentService) {
+export function scoringRoutes(settings: ScoringSettingsService) {
   return [
     defineRoute({
       method: 'get',
@@ -37,26 +31,6 @@ export function scoringRoutes(settings: ScoringSettingsService, alignment: Align
       ifMatch: true,
       response: VersionedSettingsSchema,
       handler: ({ actor, body, ifMatch }) => settings.update(actor, ifMatch, body),
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/alignment',
-      access: 'viewer',
-      tag: 'scoring',
-      summary: 'Headline figures, effort share per objective, KR flags and the value × effort points of a cycle',
-      query: AlignmentQuerySchema,
-      response: AlignmentReportSchema,
-      handler: ({ query }) => alignment.report(query),
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/backlog-items/:id/suggested-links',
-      access: 'viewer',
-      tag: 'scoring',
-      summary: 'Up to 5 key results of the active cycle whose text is closest to the item',
-      params: IdParamsSchema,
-      response: z.array(SuggestedLinkSchema),
-      handler: ({ params }) => alignment.suggestedLinks(params.id),
     }),
   ];
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database';
 import { updateVersioned } from '../../db/versioned';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
-import { findCycle } from '../cycles/cycle.service';
+import { findCycle } from './cycle.service';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { toKeyResultDtos } from '../key-results/key-result.mapper';
 import { findObjective } from '../objectives/objective.service';

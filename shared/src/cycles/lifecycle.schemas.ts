@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../common/primitives';
-import { CycleSchema } from '../cycles/cycle.schemas';
+import { CycleSchema } from './cycle.schemas';
 import { DEFAULT_CHECK_IN_CADENCE_DAYS } from './cadence';
 import { GRADE_BANDS, isGradeStep } from './grading';
 

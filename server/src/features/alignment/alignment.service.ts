@@ -16,7 +16,7 @@ import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import type { LiveScores, ScoreView } from './live-scores';
+import type { LiveScores, ScoreView } from '../scoring/live-scores';
 
 /** The alignment view's figures and the suggested links, from the live scores. */
 export class AlignmentService {
