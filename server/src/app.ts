@@ -45,8 +45,7 @@ import { PlannerService } from './features/planner/planner.service';
 import { alignmentRoutes } from './features/alignment/alignment.routes';
 import { AlignmentService } from './features/alignment/alignment.service';
 import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
-import { openItemCounts } from './features/scoring/snapshot-views';
-import { ScoringSnapshotService } from './features/scoring/scoring-snapshot';
+import { LiveScores } from './features/scoring/live-scores';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { shareLinkRoutes } from './features/share-links/share-link.routes';
 import { ShareLinkService } from './features/share-links/share-link.service';
@@ -71,19 +70,28 @@ import { ChangeWatcher } from './features/notifications/events/change-watcher';
 import { EventPublisher } from './features/notifications/events/event-publisher';
 import { OkrEvents } from './features/notifications/events/okr-events';
 import { Links } from './features/notifications/links';
+import { DeliveryLogService } from './features/notifications/delivery-log.service';
+import { EmailTransport } from './features/notifications/email/email-transport';
+import { Notifier } from './features/notifications/notifier';
+import { notificationRoutes } from './features/notifications/notification.routes';
+import { PreferencesService } from './features/notifications/preferences/preferences.service';
+import { UnsubscribeService } from './features/notifications/preferences/unsubscribe.service';
+import { UnsubscribeTokens } from './features/notifications/preferences/unsubscribe-token';
+import { NotificationSettingsService } from './features/notifications/settings/notification-settings.service';
+import type { Transport } from './features/notifications/transports/transport';
 import { WebhookSubscribers } from './features/webhooks/webhook-subscribers';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
 import { WebhookTransport } from './features/webhooks/webhook-transport';
 import { OidcService } from './features/sso/oidc.service';
 import { ssoRoutes } from './features/sso/sso.routes';
-import { AppError } from './http/app-error';
+import { AppError, notFound } from './http/app-error';
 import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { buildOpenApi } from './http/openapi';
-import { mountRoutes, readsLargeBody, type RouteDef } from './http/route';
+import { cookielessPaths, mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
 export interface AppDeps {
   config: Config;
@@ -95,7 +103,7 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
-  const scoring = new ScoringSnapshotService(db);
+  const scoring = new LiveScores(db, logger);
   const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
@@ -106,15 +114,23 @@ export function createServices(deps: AppDeps) {
   const leases = new Leases(db);
   const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
   const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
+  const links = new Links(publicUrl(config));
+  const unsubscribeTokens = new UnsubscribeTokens();
+  const transports: Transport[] = [new WebhookTransport(db, allowPrivate)];
+  if (config.SMTP_URL && config.MAIL_FROM) {
+    transports.push(
+      new EmailTransport(db, links, unsubscribeTokens, config.SMTP_URL, config.MAIL_FROM, config.NOTIFY_TIMEOUT_MS),
+    );
+  }
   const sender = new OutboxSender(
     db,
     leases,
-    [new WebhookTransport(db, allowPrivate)],
+    transports,
     { retryBaseMs: config.NOTIFY_RETRY_BASE_MS, timeoutMs: config.NOTIFY_TIMEOUT_MS, pollMs: config.NOTIFY_POLL_MS },
     logger,
   );
   outbox.onWritten(() => sender.wake());
-  const links = new Links(publicUrl(config));
+  const notifier = new Notifier(outbox, Boolean(config.SMTP_URL));
   const publisher = new EventPublisher(outbox);
   publisher.subscribe(new WebhookSubscribers());
   const okrEvents = new OkrEvents(publisher, links);
@@ -131,6 +147,23 @@ export function createServices(deps: AppDeps) {
     links,
     publisher,
     changeWatcher,
+    notifier,
+    preferences: new PreferencesService(db, {
+      email: Boolean(config.SMTP_URL),
+      chatFor: async () => false,
+    }),
+    unsubscribeTokens,
+    unsubscribe: new UnsubscribeService(db, unsubscribeTokens),
+    notificationSettings: new NotificationSettingsService(db),
+    deliveryLog: new DeliveryLogService(
+      db,
+      config,
+      publicUrl(config),
+      scheduler,
+      config.NOTIFY_GIVE_UP_MS,
+      undefined,
+      () => sender.wake(),
+    ),
     webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
@@ -151,7 +184,7 @@ export function createServices(deps: AppDeps) {
     objectives: new ObjectiveService(db),
     keyResults: new KeyResultService(db, {
       afterCheckIn: () => headlineHistory.recordAfterCheckIn(),
-      openItemCounts: async () => openItemCounts(await scoring.get()),
+      openItemCounts: async () => (await scoring.current()).backlog.openItemCounts(),
       events: okrEvents,
     }),
     backlog: new BacklogService(db, scoring, okrEvents),
@@ -194,6 +227,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
+    ...notificationRoutes(s.preferences, s.unsubscribe, s.notificationSettings, s.deliveryLog),
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),
     ...scimRoutes(s.scimUsers, s.scimGroups),
@@ -230,7 +264,8 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // our ETags are strong row versions, set per route
-  if (config.TRUST_PROXY === 'true') app.set('trust proxy', true);
+  // A hop count or the proxies' addresses, never `true` (config.ts): X-Forwarded-For's left end is the client's to write.
+  if (config.TRUST_PROXY !== 0) app.set('trust proxy', config.TRUST_PROXY);
 
   app.use(
     pinoHttp({
@@ -242,7 +277,7 @@ export function createApp(deps: AppDeps) {
         return id;
       },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.secret'],
-      // Jira webhooks may carry their secret in the URL (?secret=): it never reaches the log.
+      // Jira webhooks may carry their secret in the URL (?secret=), unsubscribe links their token: neither reaches the log.
       serializers: { req: (req: { url?: string }) => ({ ...req, url: maskUrlSecret(req.url) }) },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
@@ -274,9 +309,17 @@ export function createApp(deps: AppDeps) {
         .map((o) => o.trim())
         .filter(Boolean),
       [IMPORT_PATH],
+      cookielessPaths(routes),
     ),
   );
   // Webhook deliveries are verified against their exact bytes: kept raw (express.json then skips them).
+  // Only for a connection that exists: the delivery is read (up to 1 MB) before its signature can be checked.
+  api.use(HOOKS_PATH, (req, _res, next) => {
+    services.trackerHooks.knowsTarget(req.path).then(
+      (known) => next(known ? undefined : notFound('Connection')),
+      (error: unknown) => next(error),
+    );
+  });
   api.use(HOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }));
   const apiJson = express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters });
   // Restore and imports read their larger bodies themselves, after the access check (RouteDef.largeBody).
@@ -305,7 +348,7 @@ export function createApp(deps: AppDeps) {
 }
 
 function maskUrlSecret(url: string | undefined): string | undefined {
-  return url?.replace(/([?&]secret=)[^&#]*/gi, '$1[redacted]');
+  return url?.replace(/([?&](?:secret|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkSsoConfig, SSO_ENV } from './features/sso/sso.config';
 
@@ -47,8 +48,23 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** Serve the built client from this folder; empty to serve the API only. */
   CLIENT_DIST: z.string().default(''),
-  /** Set when behind a reverse proxy so req.ip and https detection are right. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a reverse proxy: how many proxies stand in front (`1`), or their
+   * addresses (`10.0.0.0/8`, `loopback`), so req.ip and https detection are
+   * right. Never `true`: that believes the left-most X-Forwarded-For, which
+   * the client writes. `false` (or `0`): no proxy, X-Forwarded-* ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /**
    * 32 random bytes, base64: encrypts tracker tokens and webhook secrets at rest (AES-256-GCM).
    * Optional: without it Keyline runs, but no tracker connection can be saved.
@@ -129,6 +145,31 @@ export class ConfigError extends Error {}
 /** PUBLIC_URL, or where a newcomer's browser reaches this server. No trailing slash. */
 export function publicUrl(config: Config): string {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: a hop count, or a list of
+ * addresses and subnets. Returns a message for anything else.
+ */
+export function parseTrustProxy(text: string): number | string[] | string {
+  const value = text.trim();
+  if (value === 'false') return 0;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  if (value !== '' && entries.every(isProxyAddress)) return entries;
+  return /^true$/i.test(value)
+    ? 'true would believe the client-written left-most X-Forwarded-For; give the hop count of proxies in front (1) or their addresses (10.0.0.0/8, loopback)'
+    : 'must be false, a hop count of proxies in front (1), or their addresses and subnets, comma-separated (10.0.0.0/8, loopback)';
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (family === 4 && isIP(prefix) === 4) return true; // a netmask: 10.0.0.0/255.0.0.0
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** The key's 32 bytes, or null when the text is not 32 bytes of base64. */

@@ -93,6 +93,8 @@ describe('single sign-on in the browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.goto(`${server.baseUrl}/settings/single-sign-on`);
     await page.getByRole('heading', { name: 'Single sign-on', level: 2 }).waitFor();
+    // The heading comes before the settings arrive: wait for them, then read the rest at once.
+    await page.getByText(`${server.baseUrl}/api/auth/oidc/callback`).waitFor();
     expect(await page.getByText(`${server.baseUrl}/api/auth/oidc/callback`).isVisible()).toBe(true);
     expect(await page.getByText('Only admins may sign in with a password (break-glass)').isVisible()).toBe(true);
     expect(await page.getByText('groups claim: product → editor').isVisible()).toBe(true);
@@ -105,7 +107,7 @@ describe('single sign-on in the browser', () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(config.status).toBe(200);
-    expect(await page.getByTestId('scim-token-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('scim-token-row').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-sso');
 

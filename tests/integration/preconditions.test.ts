@@ -142,6 +142,20 @@ const CASES: Record<string, PreconditionCase> = {
   'POST /api/backlog-items/:id/move': { make: backlogItems, body: { position: 'top' } },
   'PUT /api/settings/scoring': { make: settingsDocument('scoring') },
   'PUT /api/settings/lifecycle': { make: settingsDocument('lifecycle') },
+  'PUT /api/settings/notifications': { make: settingsDocument('notifications') },
+  // One's own notification choices: a document whose id is the user's, version 0 until first saved.
+  'PUT /api/notifications/preferences': {
+    make: async (t) => {
+      const path = '/api/notifications/preferences';
+      const current = await readOk(t, path);
+      return {
+        id: current.id,
+        read: () => readOk(t, path),
+        touch: (v) => t.admin.request('PUT', path, { body: { timeZone: 'UTC' }, headers: { 'if-match': `"${v}"` } }),
+      };
+    },
+    body: { timeZone: 'Europe/Berlin' },
+  },
   'PUT /api/key-results/:id/grade': {
     // Grading is for active or closed cycles; a closed one keeps the single active slot free.
     make: async (t) => {

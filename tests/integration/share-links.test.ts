@@ -112,7 +112,7 @@ describeEachDatabase('dashboard share links', (kind) => {
     });
     expect(list.find((l: any) => l.id === revoked.id).revokedAt).not.toBeNull();
     expect(list.find((l: any) => l.id === expiring.id).status).toBe('expired');
-    const audit = await t.viewer.get(`/api/audit-events?entity=shareLink&entityId=${revoked.id}`);
+    const audit = await t.admin.get(`/api/audit-events?entity=shareLink&entityId=${revoked.id}`);
     expect(audit.body.items.map((e: any) => e.action)).toEqual(['update', 'create']);
   });
 

@@ -21,7 +21,7 @@ describeEachDatabase('sign-in: passwords, throttling and the attempt log', (kind
 
   beforeAll(async () => {
     // TRUST_PROXY lets the test speak from several client IPs through X-Forwarded-For, as a proxy would.
-    s = await startLoggedServer(kind, { LOGIN_MAX_FAILURES: String(MAX_FAILURES), TRUST_PROXY: 'true' });
+    s = await startLoggedServer(kind, { LOGIN_MAX_FAILURES: String(MAX_FAILURES), TRUST_PROXY: '1' });
   });
   afterAll(() => s.stop());
 

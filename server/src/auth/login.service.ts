@@ -26,22 +26,24 @@ export class LoginService {
   /**
    * Checks the password and opens a session. Failures are counted in the
    * database (shared by every app server) per account and per IP; past the
-   * limit the answer is 429 whatever the password.
+   * limit the answer is 429 whatever the password. The attempt is recorded,
+   * as a failure, in the same step as the count and before the hash is
+   * checked, so parallel tries cannot all pass a count that none has added
+   * to yet; a right password then marks its row succeeded.
    */
   async login(
     input: LoginInput,
-    ip: string,
+    clientAddress: string,
     userAgent: string | undefined,
   ): Promise<{ token: string; user: SessionUser }> {
-    await this.assertNotRateLimited(input.email, ip);
+    const ip = boundAddress(clientAddress);
+    const attemptId = await this.recordAttempt(input.email, ip);
     const user = await this.db.read((m) => m.findOneBy(UserEntity, { email: input.email }));
     // Argon2 runs outside any transaction: it is slow and must not hold the SQLite lock.
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     const refusedByPolicy = Boolean(user && passwordOk && !passwordSignInAllowed(this.config, user.role));
     const succeeded = Boolean(user && passwordOk && !user.disabled) && !refusedByPolicy;
-    await this.db.write((m) =>
-      m.insert(LoginAttemptEntity, { id: randomUUID(), email: input.email, ip, succeeded, at: nowIso() }),
-    );
+    if (succeeded) await this.db.write((m) => m.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true }));
     this.log.info(
       { event: 'login', email: input.email, ip, succeeded },
       succeeded ? 'sign-in succeeded' : 'sign-in failed',
@@ -57,18 +59,46 @@ export class LoginService {
     return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
 
-  private async assertNotRateLimited(email: string, ip: string): Promise<void> {
+  /**
+   * Counts the failures in the window and, under the limit, records this
+   * attempt as one: a single transaction, which on PostgreSQL first takes
+   * advisory locks on the account and on the address, so servers sharing
+   * the database serialise here too (SQLite writes are serialised anyway).
+   * Past the limit nothing is recorded (a log line says so) and 429 is thrown.
+   */
+  private recordAttempt(email: string, ip: string): Promise<string> {
     const since = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-    const [byAccount, byIp] = await this.db.read(async (m) => [
-      await m.countBy(LoginAttemptEntity, { email, succeeded: false, at: MoreThan(since) }),
-      await m.countBy(LoginAttemptEntity, { ip, succeeded: false, at: MoreThan(since) }),
-    ]);
-    if (byAccount >= this.config.LOGIN_MAX_FAILURES || byIp >= this.config.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR) {
-      this.log.warn({ event: 'login-throttled', email, ip }, 'sign-in throttled');
-      throw new AppError(
-        'TOO_MANY_REQUESTS',
-        `Too many failed sign-ins; try again in ${this.config.LOGIN_WINDOW_MINUTES} minutes`,
-      );
-    }
+    return this.db.write(async (m) => {
+      if (this.db.kind === 'postgres') {
+        // Always the account first, then the address: no two transactions wait on each other in a circle.
+        await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_ACCOUNT, email]);
+        await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_ADDRESS, ip]);
+      }
+      const byAccount = await m.countBy(LoginAttemptEntity, { email, succeeded: false, at: MoreThan(since) });
+      const byIp = await m.countBy(LoginAttemptEntity, { ip, succeeded: false, at: MoreThan(since) });
+      if (byAccount >= this.config.LOGIN_MAX_FAILURES || byIp >= this.config.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR) {
+        this.log.warn({ event: 'login-throttled', email, ip }, 'sign-in throttled');
+        throw new AppError(
+          'TOO_MANY_REQUESTS',
+          `Too many failed sign-ins; try again in ${this.config.LOGIN_WINDOW_MINUTES} minutes`,
+        );
+      }
+      const id = randomUUID();
+      await m.insert(LoginAttemptEntity, { id, email, ip, succeeded: false, at: nowIso() });
+      return id;
+    });
   }
+}
+
+/** Advisory lock classes (the first key of PostgreSQL's two-key form) for sign-in counting. */
+const LOCK_ACCOUNT = 734_301;
+const LOCK_ADDRESS = 734_302;
+
+/**
+ * The client address as stored: at most the column's 64 characters. Real
+ * addresses fit (IPv6 with a zone is under 64); only a forged or broken
+ * X-Forwarded-For is longer, and it still counts, by its first 64.
+ */
+export function boundAddress(address: string): string {
+  return address.slice(0, 64);
 }

@@ -16,11 +16,30 @@ export const AUDIT_ENTITIES = [
   'webhook',
   'chatChannel',
   'comment',
+  'notificationPreferences',
+  'delivery',
   'scimToken',
   'scimGroup',
   'connection',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
+
+/**
+ * Entries about accounts and credentials: e-mails, roles, token and link
+ * names, webhook and tracker targets. Only an admin's signed-in session
+ * reads them (as only it reads `/api/users`); everyone else, API tokens
+ * included, gets 403 asking for them and never sees them in the trail.
+ */
+export const ADMIN_AUDIT_ENTITIES = [
+  'user',
+  'apiToken',
+  'shareLink',
+  'webhook',
+  'chatChannel',
+  'scimToken',
+  'scimGroup',
+  'connection',
+] as const satisfies readonly (typeof AUDIT_ENTITIES)[number][];
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;

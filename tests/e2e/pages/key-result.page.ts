@@ -36,6 +36,21 @@ export class KeyResultPage {
     return this.page.getByTestId('check-in-figure').locator('svg .check-in-dot');
   }
 
+  /** A line of the chart by its stroke: the value line is #0072B2, the confidence line #D55E00. */
+  chartLine(stroke: '#0072B2' | '#D55E00'): Locator {
+    return this.page.getByTestId('check-in-figure').locator(`svg path.recharts-line-curve[stroke="${stroke}"]`);
+  }
+
+  /** Where linked items shipped (◆ at the top of a vertical line; the title names the item and outcome). */
+  shippedMarkers(): Locator {
+    return this.page.getByTestId('check-in-figure').locator('svg .shipped-marker');
+  }
+
+  /** "What moved this key result": one row per shipped item. */
+  whatMovedItems(): Locator {
+    return this.page.getByTestId('what-moved').locator('li');
+  }
+
   async showTable(): Promise<void> {
     await this.page.getByRole('button', { name: 'View as table' }).click();
   }

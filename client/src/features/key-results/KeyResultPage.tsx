@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useCan } from '../auth/useSession';
+import { useOutcomes } from '../outcomes/api/outcomes.api';
+import { shippedMarkers } from '../outcomes/utils/kr-outcomes';
 import {
   useCheckIns,
   useCycle,
@@ -18,6 +20,7 @@ import { DeleteKeyResultDialog } from './components/DeleteKeyResultDialog';
 import { KeyResultForm } from './components/KeyResultForm';
 import { KeyResultHeader } from './components/KeyResultHeader';
 import { LinkedItems } from './components/LinkedItems';
+import { WhatMoved } from './components/WhatMoved';
 import { expectedProgress } from './utils/pace';
 import './key-result.css';
 
@@ -32,6 +35,9 @@ export function KeyResultPage() {
   const checkIns = useCheckIns(id);
   const linked = useLinkedItems(id);
   const audit = useKeyResultAudit(id);
+  const cycleId = kr.data?.cycleId;
+  const outcomes = useOutcomes({ keyResultId: id, cycleId }, { enabled: Boolean(cycleId) });
+  const shipped = useMemo(() => shippedMarkers(outcomes.data, id), [outcomes.data, id]);
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
 
   if (kr.isPending) {
@@ -76,7 +82,13 @@ export function KeyResultPage() {
       {closed && <p className="okr-note">{cycle.data?.name} is closed: this key result is read-only.</p>}
       <div className={`kr-main${canEdit ? ' with-form' : ''}`}>
         {cycle.data && checkIns.data ? (
-          <CheckInFigure keyResult={keyResult} checkIns={checkIns.data} cycle={cycle.data} expected={expected} />
+          <CheckInFigure
+            keyResult={keyResult}
+            checkIns={checkIns.data}
+            cycle={cycle.data}
+            expected={expected}
+            shipped={shipped}
+          />
         ) : (
           <p className="meta" role="status">
             {checkIns.isError
@@ -88,10 +100,15 @@ export function KeyResultPage() {
         )}
         {canEdit && (
           <aside className="kr-aside" aria-label="Check in">
-            <CheckInForm keyResult={keyResult} />
+            <CheckInForm keyResult={keyResult} cycle={cycle.data} />
           </aside>
         )}
       </div>
+      {outcomes.data ? (
+        <WhatMoved keyResult={keyResult} report={outcomes.data} />
+      ) : (
+        outcomes.isError && <p className="meta">Couldn't load what moved this key result: {outcomes.error.message}</p>
+      )}
       <div className="kr-columns">
         {checkIns.data && <CheckInHistory keyResult={keyResult} checkIns={checkIns.data} />}
         <div>

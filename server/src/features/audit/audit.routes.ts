@@ -9,10 +9,11 @@ export function auditRoutes(audit: AuditService) {
       path: '/api/audit-events',
       access: 'viewer',
       tag: 'audit',
-      summary: 'The audit trail, newest first, filtered by entity and id',
+      summary:
+        'The audit trail, newest first, filtered by entity and id; entries about users, API tokens, share links and connections for an admin’s session only',
       query: AuditListQuerySchema,
       response: pageSchema(AuditEventSchema),
-      handler: ({ query }) => audit.list(query),
+      handler: ({ actor, query }) => audit.list(actor, query),
     }),
   ];
 }

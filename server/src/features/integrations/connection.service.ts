@@ -230,7 +230,7 @@ export class ConnectionService {
       throw new AppError('CONFLICT', `${dto.stateMessage ?? 'The tracker refused the token.'}`);
     }
     const { run } = await this.engine.start(id, 'manual', mode);
-    if (!run) throw new AppError('CONFLICT', 'A run is starting on another server; try again in a moment');
+    if (!run) throw new AppError('CONFLICT', 'A run of this connection is starting; try again in a moment');
     return toSyncRunDto(run);
   }
 

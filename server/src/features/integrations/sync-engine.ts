@@ -5,7 +5,7 @@ import { IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { MappedIssue, RunMode, RunTrigger } from '@keyline/shared';
 import { nowIso } from '../../db/columns';
 import type { Database } from '../../db/database';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores } from '../scoring/live-scores';
 import { ConnectionEntity } from './connection.entity';
 import { ConnectionSecretEntity } from './connection-secret.entity';
 import { syncActor } from './owned-fields';
@@ -43,12 +43,14 @@ export class SyncEngine {
   readonly owner = `${hostname().slice(0, 30)}:${process.pid}:${randomUUID().slice(0, 8)}`;
   options: SyncOptions = { ...DEFAULT_SYNC_OPTIONS };
   private readonly running = new Map<string, Promise<void>>();
+  /** Connections this server is taking a run of right now (between the check and `running`). */
+  private readonly starting = new Set<string>();
   private stopping = false;
 
   constructor(
     private readonly db: Database,
     private readonly secrets: SecretBox,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
     private readonly logger: Logger,
   ) {}
 
@@ -81,9 +83,25 @@ export class SyncEngine {
     trigger: RunTrigger,
     mode?: RunMode,
   ): Promise<{ run: SyncRunEntity | null; started: boolean }> {
-    if (this.running.has(connectionId) || this.stopping || !(await this.claim(connectionId))) {
+    // The lease keeps other servers out, not this one (its owner may re-take it): two calls here
+    // at once (a double click on "Sync now", the scheduler's tick) are kept apart in memory.
+    if (this.running.has(connectionId) || this.starting.has(connectionId) || this.stopping) {
       return { run: await this.currentRun(connectionId), started: false };
     }
+    this.starting.add(connectionId);
+    try {
+      return await this.begin(connectionId, trigger, mode);
+    } finally {
+      this.starting.delete(connectionId);
+    }
+  }
+
+  private async begin(
+    connectionId: string,
+    trigger: RunTrigger,
+    mode?: RunMode,
+  ): Promise<{ run: SyncRunEntity | null; started: boolean }> {
+    if (!(await this.claim(connectionId))) return { run: await this.currentRun(connectionId), started: false };
     let run: SyncRunEntity;
     let connection: ConnectionEntity;
     try {
@@ -220,7 +238,7 @@ export class SyncEngine {
       }
       if (run.mode === 'full') run = await this.archiveUnseen(connection, run, actor);
       if (connection.writeBack) {
-        const written = await writeBackLabels(this.db, this.scoring, connection, tracker);
+        const written = await writeBackLabels(this.db, this.scores, connection, tracker);
         run = await this.db.write(
           async (m) => {
             await this.renew(m, connection.id);

@@ -46,6 +46,8 @@ export function storeServerItem(qc: QueryClient, item: ScoredBacklogItem, curren
     qc.setQueryData<BacklogListData>(current.queryKey, (data) => removeItemFromPages(data, item.id));
   }
   void qc.invalidateQueries({ queryKey: backlogKeys.lists(), refetchType: 'none' });
+  // A status, done date, estimate or link change moves the outcome figures (features/outcomes).
+  void qc.invalidateQueries({ queryKey: ['outcomes'] });
 }
 
 export function forgetCachedItem(qc: QueryClient, id: string): void {

@@ -33,7 +33,7 @@ export const okrKeys = {
  */
 export function invalidateOkrData(client: QueryClient): Promise<void> {
   return Promise.all(
-    ['cycles', 'objectives', 'key-results', 'check-ins', 'audit-events', 'backlog-items'].map((key) =>
+    ['cycles', 'objectives', 'key-results', 'check-ins', 'audit-events', 'backlog-items', 'outcomes'].map((key) =>
       client.invalidateQueries({ queryKey: [key] }),
     ),
   ).then(() => undefined);

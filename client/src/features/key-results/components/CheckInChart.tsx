@@ -1,7 +1,7 @@
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KeyResult } from '@keyline/shared';
 import { formatCompact, formatDateTime, formatDay, formatMetric } from '../../../lib/format';
-import type { ChartModel, ChartPoint } from '../utils/chart-series';
+import type { ChartModel, ChartPoint, ShippedMarker } from '../utils/chart-series';
 import { BAND_LABEL, confidenceBand } from '../utils/confidence';
 
 // Okabe–Ito (ui.md §4): distinguishable under colour-blindness, each ≥3:1 on white.
@@ -9,14 +9,24 @@ const VALUE_COLOUR = '#0072B2';
 const CONFIDENCE_COLOUR = '#D55E00';
 const TARGET_COLOUR = '#111827';
 const PACE_COLOUR = '#6B7280';
+/** Okabe–Ito reddish purple (3.06:1): shipped items, apart from value, confidence, target and pace. */
+export const SHIPPED_COLOUR = '#CC79A7';
 
-const reducedMotion = () =>
-  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+const OUTCOME_WORD = {
+  moved: 'KR moved after it',
+  'not-moved': 'KR did not move beyond its pace',
+  waiting: 'no check-in since',
+};
 
 /**
  * The check-in history drawn from a model built (and tested) elsewhere:
- * value as a step line against target and pace, confidence on a right axis.
+ * value as a step line against target and pace, confidence on a right axis,
+ * linked items marked where they shipped with the outcome window shaded.
  * Loaded lazily: Recharts is most of this screen's weight.
+ *
+ * Not animated: Recharts reveals a line by growing its dash pattern, and a
+ * reveal cut short (a refetch mid-animation, a print, a screenshot) left the
+ * lines stopping at an early check-in while the dots went on (issue 15).
  */
 export function CheckInChart({
   model,
@@ -30,7 +40,6 @@ export function CheckInChart({
   summary: string;
 }) {
   const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
-  const animate = !reducedMotion();
   return (
     <LineChart
       data={model.points}
@@ -41,6 +50,30 @@ export function CheckInChart({
       desc={summary}
     >
       <CartesianGrid vertical={false} stroke="#E5E7EB" />
+      {model.shipped.map((m) => (
+        <ReferenceArea
+          key={`w-${m.itemId}`}
+          yAxisId="value"
+          x1={m.t}
+          x2={m.windowEnd}
+          fill={SHIPPED_COLOUR}
+          fillOpacity={0.1}
+          stroke="none"
+          ifOverflow="hidden"
+        />
+      ))}
+      {model.shipped.map((m) => (
+        <ReferenceLine
+          key={`s-${m.itemId}`}
+          yAxisId="value"
+          x={m.t}
+          stroke={SHIPPED_COLOUR}
+          strokeWidth={1.5}
+          label={(props: { viewBox?: { x?: number; y?: number } }) => (
+            <ShippedFlag marker={m} viewBox={props.viewBox} />
+          )}
+        />
+      ))}
       <XAxis
         dataKey="t"
         type="number"
@@ -117,7 +150,7 @@ export function CheckInChart({
         strokeDasharray="5 3"
         dot={ConfidenceDot}
         activeDot={false}
-        isAnimationActive={animate}
+        isAnimationActive={false}
       />
       <Line
         yAxisId="value"
@@ -127,7 +160,7 @@ export function CheckInChart({
         stroke={VALUE_COLOUR}
         strokeWidth={2.5}
         dot={ValueDot}
-        isAnimationActive={animate}
+        isAnimationActive={false}
       />
       <Tooltip
         content={(props) => (
@@ -139,6 +172,26 @@ export function CheckInChart({
         )}
       />
     </LineChart>
+  );
+}
+
+/** A diamond at the top of the shipped line: filled when the KR moved after it, hollow otherwise; its title names the item. */
+function ShippedFlag({ marker: m, viewBox }: { marker: ShippedMarker; viewBox?: { x?: number; y?: number } }) {
+  const x = viewBox?.x;
+  const y = viewBox?.y;
+  if (x === undefined || y === undefined) return null;
+  const when = formatDay(new Date(m.t).toISOString());
+  const outcome = `${OUTCOME_WORD[m.state]}${m.provisional ? ' (provisional)' : ''}`;
+  return (
+    <g className="shipped-marker" data-item-id={m.itemId}>
+      <title>{`Shipped ${when}: ${m.title} (${outcome})`}</title>
+      <path
+        d={`M ${x} ${y} l 6 6 l -6 6 l -6 -6 z`}
+        fill={m.state === 'moved' ? SHIPPED_COLOUR : '#fff'}
+        stroke={SHIPPED_COLOUR}
+        strokeWidth={2}
+      />
+    </g>
   );
 }
 

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeyResult } from '@keyline/shared';
 import { NotifierProvider } from '../../../components/Notifier';
-import { CheckInForm } from './CheckInForm';
+import { CheckInForm, checkInMoment } from './CheckInForm';
 
 const kr = {
   id: '6f1c1d5e-8a3b-4c2d-9e0f-1a2b3c4d5e6f',
@@ -18,7 +18,7 @@ const kr = {
   progress: 1 / 3,
 } as KeyResult;
 
-function renderForm() {
+function renderForm(keyResult: KeyResult = kr) {
   const fetchMock = vi.fn(
     async (_url: string, init: RequestInit) =>
       new Response(
@@ -28,6 +28,7 @@ function renderForm() {
           ...JSON.parse(String(init.body)),
           authorId: null,
           authorName: 'Priya',
+          at: '2026-11-10T00:00:00Z',
           createdAt: '2026-11-10T00:00:00Z',
         }),
         {
@@ -40,7 +41,7 @@ function renderForm() {
   render(
     <QueryClientProvider client={new QueryClient()}>
       <NotifierProvider>
-        <CheckInForm keyResult={kr} />
+        <CheckInForm keyResult={keyResult} />
       </NotifierProvider>
     </QueryClientProvider>,
   );
@@ -90,20 +91,34 @@ describe('CheckInForm', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
-  it('tells how a milestone is checked in, since its value is a number behind "Done"/"Not done"', () => {
-    vi.stubGlobal('fetch', vi.fn());
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <NotifierProvider>
-          <CheckInForm
-            keyResult={
-              { ...kr, metricType: 'milestone', startValue: 0, targetValue: 1, currentValue: 0, unit: '' } as KeyResult
-            }
-          />
-        </NotifierProvider>
-      </QueryClientProvider>,
+  it('checks a milestone in as Done / Not done, not as a number box', async () => {
+    const fetchMock = renderForm({
+      ...kr,
+      metricType: 'milestone',
+      startValue: 0,
+      targetValue: 1,
+      currentValue: 0,
+      unit: '',
+    } as KeyResult);
+    expect(screen.queryByLabelText('Value')).toBeNull();
+    expect((screen.getByLabelText('Not done') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText('Done'));
+    fireEvent.click(screen.getByRole('button', { name: /Post check-in/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)).value).toBe(1);
+  });
+
+  it('records a number for an earlier day at that day, and for now when no day is picked', async () => {
+    expect(checkInMoment('', '2026-11-20')).toBeUndefined();
+    expect(checkInMoment('2026-11-20', '2026-11-20')).toBeUndefined();
+    expect(checkInMoment('2026-11-13', '2026-11-20')).toBe('2026-11-13T12:00:00.000Z');
+    const fetchMock = renderForm();
+    fireEvent.change(screen.getByLabelText('For (optional)'), { target: { value: '2020-01-06' } });
+    fireEvent.click(screen.getByRole('button', { name: /Post check-in/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)).at).toBe(
+      '2020-01-06T12:00:00.000Z',
     );
-    expect(screen.getByText(/Last Not done .* enter 1 when it is done, 0 while it is not/)).toBeTruthy();
   });
 
   it('shows the schema messages by the fields and sends nothing when the input is invalid', () => {

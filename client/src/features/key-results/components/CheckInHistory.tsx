@@ -1,10 +1,10 @@
 import type { CheckIn, KeyResult } from '@keyline/shared';
 import { formatDateTime, formatMetric } from '../../../lib/format';
-import { withDeltas } from '../utils/check-in-history';
+import { enteredLater, withDeltas } from '../utils/check-in-history';
 import { formatDelta } from '../utils/format-kr';
 import { ConfidenceBadge } from './ConfidenceBadge';
 
-/** Every check-in, newest first: who, when, the move and its delta, the judgement and the note. */
+/** Every check-in, newest first by the moment it is for (entered later says so): who, when, the move and its delta, the judgement and the note. */
 export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResult; checkIns: CheckIn[] }) {
   const rows = withDeltas(checkIns, kr.startValue);
   const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType, { full: true });
@@ -19,7 +19,13 @@ export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResu
             <li key={c.id} className="history-item">
               <div className="history-line">
                 <span className="meta">
-                  <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time> · {c.authorName}
+                  <time dateTime={c.at}>{formatDateTime(c.at)}</time> · {c.authorName}
+                  {enteredLater(c) && (
+                    <>
+                      {' '}
+                      · entered <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+                    </>
+                  )}
                 </span>
                 <ConfidenceBadge confidence={c.confidence} />
               </div>

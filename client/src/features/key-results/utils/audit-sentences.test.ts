@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../lib/format';
 import { describeKeyResultEvent, joinWords } from './audit-sentences';
 
 const kr = {
@@ -23,6 +24,19 @@ describe('describeKeyResultEvent', () => {
     const after = { ...kr, currentValue: 31, checkIn: { value: 31, confidence: 6, note: 'Macro shipped' } };
     expect(describeKeyResultEvent({ action: 'update', before: kr, after })).toBe(
       'checked in 31 tickets (was 40 tickets), confidence 6/10: “Macro shipped”',
+    );
+  });
+
+  it('names the day a check-in was for when it was recorded late', () => {
+    const checkIn = {
+      value: 31,
+      confidence: 6,
+      note: '',
+      at: '2026-11-02T12:00:00.000Z',
+      createdAt: '2026-11-09T08:00:00.000Z',
+    };
+    expect(describeKeyResultEvent({ action: 'update', before: kr, after: { ...kr, checkIn } })).toBe(
+      `checked in 31 tickets for ${formatDay('2026-11-02T12:00:00.000Z')} (was 40 tickets), confidence 6/10`,
     );
   });
 

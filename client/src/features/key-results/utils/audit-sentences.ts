@@ -1,5 +1,6 @@
 import type { AuditEvent } from '@keyline/shared';
-import { formatMetric, formatNumber } from '../../../lib/format';
+import { formatDay, formatMetric, formatNumber } from '../../../lib/format';
+import { enteredLater } from './check-in-history';
 
 /** The KR as the audit trail stored it: a DTO snapshot, possibly with the check-in that moved it. */
 interface KrSnapshot {
@@ -11,7 +12,8 @@ interface KrSnapshot {
   unit?: string;
   weight?: number;
   ownerId?: string | null;
-  checkIn?: { value?: number; confidence?: number; note?: string };
+  /** `at`: the moment the value is for, when it was recorded late (issue 15). */
+  checkIn?: { value?: number; confidence?: number; note?: string; at?: string; createdAt?: string };
 }
 
 type Field = 'title' | 'metricType' | 'startValue' | 'targetValue' | 'currentValue' | 'unit' | 'weight' | 'ownerId';
@@ -51,7 +53,9 @@ export function describeKeyResultEvent(event: Pick<AuditEvent, 'action' | 'befor
         const c = after.checkIn;
         const from = before.currentValue === undefined ? '' : ` (was ${metric(before.currentValue, before)})`;
         const note = c.note ? `: “${c.note}”` : '';
-        return `checked in ${metric(c.value, after)}${from}, confidence ${c.confidence ?? '—'}/10${note}`;
+        const late = c.at && c.createdAt && enteredLater({ at: c.at, createdAt: c.createdAt });
+        const forDay = late ? ` for ${formatDay(c.at)}` : '';
+        return `checked in ${metric(c.value, after)}${forDay}${from}, confidence ${c.confidence ?? '—'}/10${note}`;
       }
       const changes = (Object.keys(FIELD_LABEL) as Field[])
         .filter((f) => before[f] !== after[f])

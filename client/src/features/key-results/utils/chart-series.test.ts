@@ -6,8 +6,14 @@ const cycle = { startsOn: '2026-10-01', endsOn: '2026-12-31' };
 const kr = { startValue: 40, targetValue: 25, currentValue: 31 };
 const checkIns = [
   // Given newest first, as the API answers.
-  { value: 31, confidence: 6, note: 'Macro shipped', createdAt: '2026-11-10T09:00:00.000Z' },
-  { value: 35, confidence: 8, note: '', createdAt: '2026-10-20T09:00:00.000Z' },
+  {
+    value: 31,
+    confidence: 6,
+    note: 'Macro shipped',
+    at: '2026-11-10T09:00:00.000Z',
+    createdAt: '2026-11-10T09:00:00.000Z',
+  },
+  { value: 35, confidence: 8, note: '', at: '2026-10-20T09:00:00.000Z', createdAt: '2026-10-20T09:00:00.000Z' },
 ];
 const t = (iso: string) => Date.parse(iso);
 
@@ -48,10 +54,78 @@ describe('buildChartModel', () => {
   });
 
   it('widens the time axis to a check-in made before the cycle started', () => {
-    const early = [{ value: 39, confidence: 5, note: '', createdAt: '2026-09-25T00:00:00.000Z' }];
+    const early = [
+      { value: 39, confidence: 5, note: '', at: '2026-09-25T00:00:00.000Z', createdAt: '2026-09-25T00:00:00.000Z' },
+    ];
     const model = buildChartModel(kr, early, cycle, new Date('2026-10-15T00:00:00Z'));
     expect(model.xDomain[0]).toBe(t('2026-09-25T00:00:00Z'));
     expect(model.points[0]?.t).toBe(t('2026-09-25T00:00:00Z'));
+  });
+});
+
+describe('buildChartModel: history recorded late and shipped items', () => {
+  it('draws a check-in at the moment it is for, not when it was typed in', () => {
+    const late = {
+      value: 37,
+      confidence: 5,
+      note: '',
+      at: '2026-10-13T00:00:00.000Z',
+      createdAt: '2026-11-12T00:00:00.000Z',
+    };
+    const model = buildChartModel(kr, [...checkIns, late], cycle, new Date('2026-11-16T00:00:00Z'));
+    expect(model.points.filter((p) => p.kind === 'check-in').map((p) => p.value)).toEqual([37, 35, 31]);
+  });
+
+  it('keeps every one of nine weekly check-ins, the last one included', () => {
+    const nine = Array.from({ length: 9 }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 9, 7 + 7 * i)).toISOString();
+      return { value: 40 - i, confidence: 6, note: '', at, createdAt: at };
+    });
+    const model = buildChartModel(kr, nine, cycle, new Date('2026-12-06T00:00:00Z'));
+    const drawn = model.points.filter((p) => p.kind === 'check-in');
+    expect(drawn).toHaveLength(9);
+    expect(drawn.at(-1)?.t).toBe(t('2026-12-02T00:00:00Z'));
+    expect(model.points.at(-1)?.kind).toBe('carried');
+  });
+
+  it('marks shipped items inside the axis, oldest first, with the window after each clipped to the axis', () => {
+    const shipped = [
+      {
+        itemId: 'b',
+        title: 'Billing FAQ',
+        doneAt: '2026-12-20T00:00:00Z',
+        windowDays: 28,
+        state: 'waiting' as const,
+        provisional: false,
+      },
+      {
+        itemId: 'a',
+        title: 'Refund macro',
+        doneAt: '2026-10-15T00:00:00Z',
+        windowDays: 28,
+        state: 'moved' as const,
+        provisional: false,
+      },
+      {
+        itemId: 'c',
+        title: 'Last year',
+        doneAt: '2025-12-01T00:00:00Z',
+        windowDays: 28,
+        state: 'moved' as const,
+        provisional: false,
+      },
+    ];
+    const model = buildChartModel(kr, checkIns, cycle, new Date('2026-12-21T00:00:00Z'), shipped);
+    expect(
+      model.shipped.map((m) => [
+        m.itemId,
+        new Date(m.t).toISOString().slice(0, 10),
+        new Date(m.windowEnd).toISOString().slice(0, 10),
+      ]),
+    ).toEqual([
+      ['a', '2026-10-15', '2026-11-12'],
+      ['b', '2026-12-20', '2027-01-01'],
+    ]);
   });
 });
 
@@ -84,6 +158,10 @@ describe('chartSentence', () => {
     expect(chartSentence(full, checkIns, 0.5)).toBe(
       `31 tickets of a target of 25 tickets (from 40 tickets) on ${formatDay('2026-11-10')}, 60% done; pace expects 50%. 2 check-ins, latest confidence 6/10 (On track).`,
     );
+  });
+
+  it('counts the linked items that shipped', () => {
+    expect(chartSentence(full, checkIns, 0.5, 2)).toMatch(/\. 2 linked items shipped\.$/);
   });
 
   it('says there are no check-ins yet rather than reading as zero', () => {

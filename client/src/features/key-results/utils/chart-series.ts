@@ -1,4 +1,4 @@
-import type { CheckIn, Cycle, KeyResult } from '@keyline/shared';
+import type { CheckIn, Cycle, ItemOutcomeState, KeyResult } from '@keyline/shared';
 import { formatDay, formatMetric, formatPercent } from '../../../lib/format';
 import { BAND_LABEL, confidenceBand } from './confidence';
 import { cycleBounds } from './pace';
@@ -14,8 +14,22 @@ export interface ChartPoint {
   note: string;
 }
 
+/** A linked item that was done during the quarter: a marker at its done date, the window after it shaded. */
+export interface ShippedMarker {
+  itemId: string;
+  title: string;
+  /** Epoch ms of doneAt. */
+  t: number;
+  /** The end of the shaded window (doneAt + the outcome window), clipped to the time axis. */
+  windowEnd: number;
+  state: ItemOutcomeState;
+  provisional: boolean;
+}
+
 export interface ChartModel {
   points: ChartPoint[];
+  /** Shipped items inside the time axis, oldest first. */
+  shipped: ShippedMarker[];
   checkInCount: number;
   target: number;
   /** The straight line from start (cycle start) to target (cycle end). */
@@ -33,15 +47,17 @@ export interface ChartModel {
  */
 export function buildChartModel(
   kr: Pick<KeyResult, 'startValue' | 'targetValue' | 'currentValue'>,
-  checkIns: Pick<CheckIn, 'value' | 'confidence' | 'note' | 'createdAt'>[],
+  checkIns: Pick<CheckIn, 'value' | 'confidence' | 'note' | 'at' | 'createdAt'>[],
   cycle: Pick<Cycle, 'startsOn' | 'endsOn'>,
   now: Date,
+  shippedItems: readonly ShippedInput[] = [],
 ): ChartModel {
   const { start: cycleStart, end: cycleEnd } = cycleBounds(cycle);
+  // Drawn at the moment each value is for (`at`), not when it was typed in; a later entry wins a tie.
   const sorted = [...checkIns]
-    .map((c) => ({ ...c, t: Date.parse(c.createdAt) }))
+    .map((c) => ({ ...c, t: Date.parse(c.at) }))
     .filter((c) => Number.isFinite(c.t))
-    .sort((a, b) => a.t - b.t);
+    .sort((a, b) => a.t - b.t || a.createdAt.localeCompare(b.createdAt));
   const first = sorted[0];
   const startT = first ? Math.min(cycleStart, first.t) : cycleStart;
 
@@ -57,8 +73,24 @@ export function buildChartModel(
   const xDomain: [number, number] = [startT, Math.max(cycleEnd, points[points.length - 1]?.t ?? cycleEnd)];
   const today = now.getTime() >= xDomain[0] && now.getTime() <= xDomain[1] ? now.getTime() : null;
 
+  const shipped = shippedItems
+    .map((item) => {
+      const t = Date.parse(item.doneAt);
+      return {
+        itemId: item.itemId,
+        title: item.title,
+        t,
+        windowEnd: Math.min(t + item.windowDays * DAY_MS, xDomain[1]),
+        state: item.state,
+        provisional: item.provisional,
+      };
+    })
+    .filter((m) => Number.isFinite(m.t) && m.t >= xDomain[0] && m.t <= xDomain[1])
+    .sort((a, b) => a.t - b.t || a.title.localeCompare(b.title));
+
   return {
     points,
+    shipped,
     checkInCount: sorted.length,
     target: kr.targetValue,
     pace: [
@@ -70,6 +102,17 @@ export function buildChartModel(
     yDomain: valueDomain([kr.startValue, kr.targetValue, kr.currentValue, ...sorted.map((c) => c.value)]),
     xTicks: monthTicks(xDomain[0], xDomain[1]),
   };
+}
+
+const DAY_MS = 86_400_000;
+
+export interface ShippedInput {
+  itemId: string;
+  title: string;
+  doneAt: string;
+  windowDays: number;
+  state: ItemOutcomeState;
+  provisional: boolean;
 }
 
 /** The value axis spans every value drawn, padded a little; it does not dip below zero for non-negative data. */
@@ -103,16 +146,19 @@ export function monthTicks(from: number, to: number): number[] {
  */
 export function chartSentence(
   kr: Pick<KeyResult, 'targetValue' | 'startValue' | 'currentValue' | 'unit' | 'metricType' | 'progress'>,
-  checkIns: Pick<CheckIn, 'confidence' | 'createdAt'>[],
+  checkIns: Pick<CheckIn, 'confidence' | 'at' | 'createdAt'>[],
   expected: number,
+  shippedCount = 0,
 ): string {
   const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType);
   const pace = `pace expects ${formatPercent(expected)}`;
-  const latest = [...checkIns].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const latest = [...checkIns].sort((a, b) => b.at.localeCompare(a.at) || b.createdAt.localeCompare(a.createdAt))[0];
+  const shipped =
+    shippedCount === 0 ? '' : ` ${shippedCount === 1 ? '1 linked item' : `${shippedCount} linked items`} shipped.`;
   if (!latest) {
-    return `No check-ins yet: ${fmt(kr.currentValue)} against a target of ${fmt(kr.targetValue)} (from ${fmt(kr.startValue)}), ${formatPercent(kr.progress)} done; ${pace}.`;
+    return `No check-ins yet: ${fmt(kr.currentValue)} against a target of ${fmt(kr.targetValue)} (from ${fmt(kr.startValue)}), ${formatPercent(kr.progress)} done; ${pace}.${shipped}`;
   }
   const count = checkIns.length === 1 ? '1 check-in' : `${checkIns.length} check-ins`;
   const band = BAND_LABEL[confidenceBand(latest.confidence)];
-  return `${fmt(kr.currentValue)} of a target of ${fmt(kr.targetValue)} (from ${fmt(kr.startValue)}) on ${formatDay(latest.createdAt)}, ${formatPercent(kr.progress)} done; ${pace}. ${count}, latest confidence ${latest.confidence}/10 (${band}).`;
+  return `${fmt(kr.currentValue)} of a target of ${fmt(kr.targetValue)} (from ${fmt(kr.startValue)}) on ${formatDay(latest.at)}, ${formatPercent(kr.progress)} done; ${pace}. ${count}, latest confidence ${latest.confidence}/10 (${band}).${shipped}`;
 }
