@@ -1,6 +1,6 @@
 // Plain input and output shapes of the scoring engine. Callers map their
 // entities to these, so the engine never depends on TypeORM, HTTP or React.
-import type { ItemFlag, ScoreBreakdown } from './breakdown.schemas';
+import type { AlignmentTerm, ItemFlag, ScoreBreakdown } from './breakdown.schemas';
 
 export type {
   AlignmentBreakdown,
