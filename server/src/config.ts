@@ -1,3 +1,4 @@
+import { DAY_MS } from '@keyline/shared';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { checkSsoConfig, SSO_ENV } from './features/sso/sso.config';
@@ -104,8 +105,8 @@ const EnvSchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(7 * 86_400_000)
-    .default(86_400_000),
+    .max(7 * DAY_MS)
+    .default(DAY_MS),
   /** How often the sender looks for messages written by other app servers (its own are sent at once). */
   NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   /** A delivery that takes longer fails (webhooks: 2xx within 10 s counts as delivered). */

@@ -1,5 +1,6 @@
 export * from './errors/error-codes';
 export * from './common/primitives';
+export * from './common/dates';
 export * from './auth/auth.schemas';
 export * from './users/user.schemas';
 export * from './teams/team.schemas';

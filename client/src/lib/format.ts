@@ -1,3 +1,4 @@
+import { DAY_MS } from '@keyline/shared';
 /**
  * Number and date formatting per ../shared/ui.md §2: separators always,
  * whole percents, a true minus sign, "—" for missing data.
@@ -75,7 +76,7 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** "3 days ago", for check-in age. */
 export function formatAge(iso: string | null | undefined, now = new Date()): string {
   if (!iso) return 'never';
-  const days = Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000);
+  const days = Math.floor((now.getTime() - new Date(iso).getTime()) / DAY_MS);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;

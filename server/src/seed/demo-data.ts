@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { keyResultProgress, type ItemStatus, type ItemType } from '@keyline/shared';
+import { keyResultProgress, type ItemStatus, type ItemType, DAY_MS, isoDay } from '@keyline/shared';
 import { freshKeyResultCode } from '../features/integrations/key-result-codes';
 import { BacklogItemEntity } from '../features/backlog/backlog-item.entity';
 import { BacklogLinkEntity } from '../features/backlog/backlog-link.entity';
@@ -26,8 +26,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 function quarterOf(d: Date): { start: Date; end: Date; name: string } {
   const q = Math.floor(d.getUTCMonth() / 3);
   const start = new Date(Date.UTC(d.getUTCFullYear(), q * 3, 1));
@@ -35,7 +33,6 @@ function quarterOf(d: Date): { start: Date; end: Date; name: string } {
   return { start, end, name: `${d.getUTCFullYear()}-Q${q + 1}` };
 }
 
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 interface QuarterPlan {
@@ -129,8 +126,8 @@ export async function insertDemoOrganisation(
     await m.insert(CycleEntity, {
       id: cycleId,
       name: quarter.name,
-      startsOn: day(quarter.start),
-      endsOn: day(quarter.end),
+      startsOn: isoDay(quarter.start),
+      endsOn: isoDay(quarter.end),
       status,
       ...stamp,
     });
@@ -247,11 +244,12 @@ export async function insertDemoOrganisation(
       const checkIns = weeklyCheckIns(kr, plan, rand, userIds);
       const currentValue = checkIns.at(-1)?.value ?? kr.demo.start;
       // Closed quarters were graded at their close: the suggested grade (progress, to 0.1) and a retro note.
-      const progress = keyResultProgress({
-        startValue: kr.demo.start,
-        targetValue: kr.demo.target,
-        currentValue,
-      });
+      const progress =
+        keyResultProgress({
+          startValue: kr.demo.start,
+          targetValue: kr.demo.target,
+          currentValue,
+        }) ?? 0;
       const graded =
         plan.status === 'closed'
           ? {
@@ -318,7 +316,7 @@ async function insertDemoHeadlineHistory(
       cycleId,
       teamId: null,
       recordedAt: at.toISOString(),
-      day: at.toISOString().slice(0, 10),
+      day: isoDay(at),
       reason: 'daily',
       misalignedEffortShare: Math.min(0.9, 0.39 + weeksLeft * 0.018 + (rand() - 0.5) * 0.02),
       krCoverageShare: Math.min(1, 0.75 + (w / Math.max(1, weeks)) * 0.25),

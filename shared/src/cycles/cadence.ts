@@ -1,7 +1,7 @@
 // Check-in cadence: a KR of the active cycle with no check-in for N days is
 // "check-in due". Counted from the last check-in, or, before the first one,
 // from the later of the cycle's start and the KR's creation.
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../common/dates';
 
 export const DEFAULT_CHECK_IN_CADENCE_DAYS = 7;
 

@@ -40,7 +40,7 @@ export function outputWithoutOutcome(kr: OutcomeInput): OutcomeGap | null {
   const doneSince = doneTimes[0];
   if (doneSince === undefined) return null;
   // `+ 0` turns the -0 of a decreasing KR that has not moved into 0.
-  const progressNow = keyResultProgress(kr) + 0;
+  const progressNow = (keyResultProgress(kr) ?? 0) + 0;
   if (progressNow >= 1) return null;
   let valueThen = kr.startValue;
   let latestThen = '';
@@ -50,7 +50,7 @@ export function outputWithoutOutcome(kr: OutcomeInput): OutcomeGap | null {
       valueThen = c.value;
     }
   }
-  const progressThen = keyResultProgress({ ...kr, currentValue: valueThen }) + 0;
+  const progressThen = (keyResultProgress({ ...kr, currentValue: valueThen }) ?? 0) + 0;
   // A hair of tolerance so float noise is not "movement".
   if (progressNow > progressThen + 1e-9) return null;
   return { linkedItems: linked.length, doneItems: done.length, doneSince, progressThen, progressNow };

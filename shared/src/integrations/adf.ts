@@ -1,3 +1,4 @@
+import { isoDay } from '../common/dates';
 /*
  * Atlassian Document Format (Jira Cloud's rich text in REST v3) to plain
  * text: paragraphs and headings as lines, lists with "- " or "1. ", tables
@@ -73,7 +74,7 @@ function inline(node: AdfNode): string {
       return `[${attr(node, 'text')}]`;
     case 'date': {
       const ms = Number(attr(node, 'timestamp'));
-      return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString().slice(0, 10) : '';
+      return Number.isFinite(ms) && ms > 0 ? isoDay(ms) : '';
     }
     case 'placeholder':
       return '';

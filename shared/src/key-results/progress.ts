@@ -1,12 +1,21 @@
 /**
- * Progress of a key result from its start towards its target. Works for
- * decreasing targets too (start 40, target 10, current 25 → 0.5). Not clamped:
- * a KR can overshoot (>1) or move backwards (<0); only bars clamp.
+ * Progress of a key result from its start towards its target: (current −
+ * start) ÷ (target − start). Works for decreasing targets too (start 40,
+ * target 10, current 25 → 0.5). Not clamped: a KR can overshoot (>1) or move
+ * backwards (<0); only bars clamp. Null without a current value, and for
+ * start = target, which the schemas refuse (there is no distance to cover).
+ * The one rule for every screen, the API and the scoring engine.
  */
-export function keyResultProgress(kr: { startValue: number; targetValue: number; currentValue: number }): number {
+export function keyResultProgress(kr: {
+  startValue: number;
+  targetValue: number;
+  currentValue: number | null;
+}): number | null {
+  if (kr.currentValue === null) return null;
   const span = kr.targetValue - kr.startValue;
-  if (span === 0) return kr.currentValue === kr.targetValue ? 1 : 0;
-  return (kr.currentValue - kr.startValue) / span;
+  if (span === 0) return null;
+  const progress = (kr.currentValue - kr.startValue) / span;
+  return Number.isFinite(progress) ? progress : null;
 }
 
 /** Weighted mean of key-result progress; null when there is nothing to average. */

@@ -1,7 +1,7 @@
 // Public API of the outcomes engine (see docs/OUTCOMES.md).
 export { calibrateConfidence } from './calibration';
 export type { CalibratedConfidence } from './calibration';
-export { cycleSpan, DAY_MS as OUTCOME_DAY_MS, measureOutcomes } from './measure';
+export { cycleSpan, measureOutcomes } from './measure';
 export { bucketOf, buildOutcomeReport, CALIBRATION_EDGES, summarizeOutcomes, trackRecords } from './report';
 export { buildSeries, lastIndexAtOrBefore, valueAt } from './series';
 export type { SeriesPoint } from './series';

@@ -11,8 +11,8 @@ import type {
   OutcomeItem,
   OutcomeKeyResult,
 } from './types';
+import { DAY_MS, parseDay } from '../common/dates';
 
-export const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** Float noise is not movement. */
 const EPSILON = 1e-9;
@@ -219,13 +219,6 @@ export function cycleSpan(cycle: Pick<OutcomeCycle, 'startsOn' | 'endsOn'>): { s
   const startMs = parseDay(cycle.startsOn);
   const endMs = parseDay(cycle.endsOn) + DAY_MS;
   return Number.isFinite(startMs) && Number.isFinite(endMs) && endMs > startMs ? { startMs, endMs } : null;
-}
-
-function parseDay(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return Number.NaN;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).getUTCDate() === Number(match[3]) ? ms : Number.NaN;
 }
 
 export function compare(a: string, b: string): number {

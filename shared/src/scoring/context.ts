@@ -1,7 +1,8 @@
 // Everything about the OKR structure that scoring needs, computed once per
 // call in O(KRs + objectives): shares, levels, progress and boosts per KR.
 // Items then look KRs up in a Map, so scoring n items is O(n · links).
-import { clampUnit, expectedProgressAt, krProgress, toEpochMs } from './progress';
+import { keyResultProgress } from '../key-results/progress';
+import { clampUnit, expectedProgressAt, toEpochMs } from './progress';
 import type { ScoringSettings } from './settings';
 import type { IgnoredLinkReason, KrWeighting, ScoringCycle, ScoringKeyResult, ScoringObjective } from './types';
 
@@ -127,7 +128,7 @@ export function buildScoringContext(structure: ScoringStructure): ScoringContext
   const { behindPaceBoost, lowConfidenceBoost, lowConfidenceBelow } = settings.alignment;
   const keyResults = new Map<string, KeyResultContext>();
   for (const kr of keyResultRows) {
-    const progress = krProgress(kr);
+    const progress = keyResultProgress(kr);
     const objective = objectives.get(kr.objectiveId);
     const cycle = objective ? cycles.get(objective.objective.cycleId) : undefined;
     let weighting: KrWeighting | null = null;

@@ -20,7 +20,7 @@ export {
   OPEN_STATUSES,
 } from './population';
 export type { LowValueThresholds, PopulationEntry, RankInversion } from './population';
-export { expectedProgress, krProgress } from './progress';
+export { expectedProgress } from './progress';
 export { scoreBacklog, scoreBacklogInSlices, scoreItem } from './score-backlog';
 export type { ScoreBacklogInput, ScoreBacklogResult } from './score-backlog';
 export {

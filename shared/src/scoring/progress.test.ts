@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectedProgress, krProgress } from './progress';
+import { keyResultProgress as krProgress } from '../key-results/progress';
+import { expectedProgress } from './progress';
 
 describe('krProgress', () => {
   it('is (current − start) ÷ (target − start)', () => {

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isOpenStatus } from './population';
-import { krProgress, expectedProgress } from './progress';
+import { keyResultProgress as krProgress } from '../key-results/progress';
+import { expectedProgress } from './progress';
 import { scoreBacklog, type ScoreBacklogInput } from './score-backlog';
 import { itemBodyArb, workspaceArb } from './test-arbitraries';
 import type { ScoredItem, ScoringCycle, ScoringItem, ScoringKeyResult, ScoringLink, ScoringObjective } from './types';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { NewCycleSchema, type CloseCycleResult, type Cycle, type KeyResult } from '@keyline/shared';
+import { NewCycleSchema, type CloseCycleResult, type Cycle, type KeyResult, isoDay, DAY_MS } from '@keyline/shared';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useNotify } from '../../components/Notifier';
 import { formatDay } from '../../lib/format';
@@ -117,9 +117,7 @@ function CloseWizard({
   const carry = next.kind === 'none' ? [] : candidates.filter((kr) => chosen.has(kr.id)).map((kr) => kr.id);
   const ungraded = keyResults.filter((kr) => kr.grade === null).length;
   // Whole days from today (UTC, like the quarter's dates) to its last day; closing before then ends it early.
-  const daysLeft = Math.round(
-    (Date.parse(cycle.endsOn) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000,
-  );
+  const daysLeft = Math.round((Date.parse(cycle.endsOn) - Date.parse(isoDay())) / DAY_MS);
 
   const forward = () => {
     if (step === 0 && next.kind === 'new') {

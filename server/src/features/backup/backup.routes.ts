@@ -1,3 +1,4 @@
+import { isoDay } from '@keyline/shared';
 import { z } from 'zod';
 import { clearSessionCookie } from '../../auth/cookies';
 import { defineRoute } from '../../http/route';
@@ -23,10 +24,7 @@ export function backupRoutes(backups: BackupService) {
       response: BackupDocumentSchema,
       handler: async ({ res }) => {
         const doc = await backups.backup();
-        res.setHeader(
-          'Content-Disposition',
-          `attachment; filename="keyline-backup-${new Date().toISOString().slice(0, 10)}.json"`,
-        );
+        res.setHeader('Content-Disposition', `attachment; filename="keyline-backup-${isoDay()}.json"`);
         return doc;
       },
     }),

@@ -164,7 +164,7 @@ class Carrier {
     if (!original || !objective || objective.cycleId !== this.from.id)
       throw carryError(index, `Not a key result of ${this.from.name}`);
     if (original.carriedToId) throw carryError(index, 'Already carried over');
-    if (keyResultProgress(original) >= 1)
+    if ((keyResultProgress(original) ?? 0) >= 1)
       throw carryError(index, 'Already met its target; there is nothing left to carry over');
 
     const toObjectiveId = await this.objective(objective);

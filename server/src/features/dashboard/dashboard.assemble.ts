@@ -16,6 +16,7 @@ import {
   type KeyResult,
   type KeyResultTrend,
   type OutputWithoutOutcome,
+  DAY_MS,
 } from '@keyline/shared';
 
 /** What the dashboard reads from the database for one cycle (and team). */
@@ -37,7 +38,6 @@ export interface QuarterData {
   cadenceDays: number;
 }
 
-const DAY_MS = 86_400_000;
 const endOfCycle = (endsOn: string) => new Date(Date.parse(`${endsOn}T00:00:00.000Z`) + DAY_MS).toISOString();
 
 /** Pure assembly of the dashboard document from loaded rows, the alignment report and the recorded history. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CycleHeadline, HeadlineHistoryPoint, HeadlineReason } from '@keyline/shared';
+import { type CycleHeadline, type HeadlineHistoryPoint, type HeadlineReason, isoDay } from '@keyline/shared';
 import type { Logger } from 'pino';
 import type { SelectQueryBuilder } from 'typeorm';
 import { AppendOnlyCache, seriesFromQuery } from '../../db/append-only-cache';
@@ -47,7 +47,7 @@ export class HeadlineHistoryService {
 
   /** The first call of a UTC day records the daily rows; later calls cost nothing. */
   async recordDailyIfDue(now = new Date()): Promise<void> {
-    const day = now.toISOString().slice(0, 10);
+    const day = isoDay(now);
     if (this.dailyDone === day) return;
     try {
       // Without an active cycle nothing is recorded, and a cycle activated later today still gets its row.

@@ -1,4 +1,4 @@
-import { BacklogListQuerySchema, IdSchema } from '@keyline/shared';
+import { BacklogListQuerySchema, IdSchema, isoDay } from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 import { sendCsv } from './csv-cells';
@@ -11,7 +11,7 @@ const OkrExportQuerySchema = z.strictObject({
   cycleId: IdSchema.optional(),
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDay();
 
 export function exportRoutes(exports: ExportService) {
   const tag = 'exports';

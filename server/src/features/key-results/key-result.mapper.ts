@@ -50,7 +50,7 @@ export async function toKeyResultDtos(
   const now = Date.now();
   return rows.map((kr) => {
     const cycle = cycleById.get(cycleOf.get(kr.objectiveId) ?? '');
-    const progress = keyResultProgress(kr);
+    const progress = keyResultProgress(kr) ?? 0;
     const grade = kr.grade ?? null;
     const lastCheckInAt = latest.get(kr.id)?.at ?? null;
     return {

@@ -6,6 +6,7 @@ import {
   type CheckIn,
   type KeyResult,
   type UpdateKeyResultInput,
+  DAY_MS,
 } from '@keyline/shared';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/actor';
@@ -191,7 +192,6 @@ export class KeyResultService {
 
 /** A clock a little ahead of the server's is not "the future". */
 const CLOCK_SKEW_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /** A check-in's moment lies within its cycle (start 00:00 UTC to the end of the last day) and not in the future. */
 function assertCheckInMoment(at: string, now: string, cycle: { startsOn: string; endsOn: string }): void {

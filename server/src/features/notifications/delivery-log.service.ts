@@ -6,6 +6,7 @@ import {
   type DeliveryPage,
   type DeliveryStatus,
   type NotificationOverview,
+  DAY_MS,
 } from '@keyline/shared';
 import type { Actor } from '../../auth/actor';
 import type { Config } from '../../config';
@@ -20,8 +21,6 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 
 /** Resolves chat channel ids to their names for the log (registered by the chat feature). */
 export type ChannelNames = (m: EntityManager, ids: string[]) => Promise<Map<string, string>>;
-
-const DAY_MS = 86_400_000;
 
 /** Settings → Notifications for admins: can Keyline send, the delivery log, and retrying dead messages. */
 export class DeliveryLogService {

@@ -134,7 +134,7 @@ export async function toObjectiveDtos(m: EntityManager, rows: ObjectiveEntity[])
       parentId: o.parentId,
       ownerId: o.ownerId,
       weight: o.weight,
-      progress: weightedProgress(krs.map((kr) => ({ progress: keyResultProgress(kr), weight: kr.weight }))),
+      progress: weightedProgress(krs.map((kr) => ({ progress: keyResultProgress(kr) ?? 0, weight: kr.weight }))),
       grade: objectiveGrade(krs.map((kr) => ({ grade: kr.grade ?? null, weight: kr.weight }))),
       version: o.version,
       createdAt: o.createdAt,

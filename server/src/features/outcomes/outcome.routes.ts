@@ -1,4 +1,10 @@
-import { OutcomeQuerySchema, OutcomeReportSchema, OutcomeSettingsSchema, type ItemOutcomeDto } from '@keyline/shared';
+import {
+  OutcomeQuerySchema,
+  OutcomeReportSchema,
+  OutcomeSettingsSchema,
+  type ItemOutcomeDto,
+  isoDay,
+} from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 import { sendCsv, type CellValue } from '../exports/csv-cells';
@@ -66,7 +72,7 @@ export function outcomeRoutes(outcomes: OutcomeService, settings: OutcomeSetting
         const items = report.itemCount > 5000 ? await outcomes.items(query) : report.items;
         const cycles = new Map(report.cycles.map((c) => [c.id, c.name]));
         const teams = new Map(report.teams.map((t) => [t.id, t.name]));
-        const day = new Date().toISOString().slice(0, 10);
+        const day = isoDay();
         return sendCsv(res, `keyline-outcomes-${day}.csv`, OUTCOME_COLUMNS, pages(items, cycles, teams));
       },
     }),

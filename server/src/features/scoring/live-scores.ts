@@ -7,6 +7,8 @@ import {
   type ScoringKeyResult,
   type ScoringObjective,
   type ScoringSettings,
+  DAY_MS,
+  isoDay,
 } from '@keyline/shared';
 import type { Logger } from 'pino';
 import { ChangeCursor, pruneChangeLog, type Change } from '../../db/change-log';
@@ -40,7 +42,6 @@ const MAX_CHANGES = 20_000;
 const PRUNE_EVERY_MS = 5 * 60_000;
 /** PostgreSQL: a catch-up even without a notification, in case one was lost with its connection. */
 const SAFETY_POLL_MS = 30_000;
-const DAY_MS = 86_400_000;
 
 interface State {
   backlog: LiveBacklog;
@@ -60,7 +61,7 @@ interface Rebuild {
   touched: Set<string>;
 }
 
-const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
+const today = (now = Date.now()) => isoDay(now);
 
 /**
  * Scores, flags and whole-backlog figures, kept current by the writes

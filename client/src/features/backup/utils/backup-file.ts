@@ -1,6 +1,7 @@
+import { isoDay } from '@keyline/shared';
 /** The name the server gives the file (`keyline-backup-YYYY-MM-DD.json`), for when the header is missing. */
 export function backupFileName(now: Date): string {
-  return `keyline-backup-${now.toISOString().slice(0, 10)}.json`;
+  return `keyline-backup-${isoDay(now)}.json`;
 }
 
 /** The file name from a Content-Disposition header, if it names one. */

@@ -7,6 +7,7 @@ import {
   type Cycle,
   type CycleStatus,
   type UpdateCycleInput,
+  isoDay,
 } from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
@@ -25,8 +26,8 @@ function currentQuarter(today = new Date()): { name: string; startsOn: string; e
   const end = new Date(Date.UTC(today.getUTCFullYear(), q * 3 + 3, 0));
   return {
     name: quarterName(today),
-    startsOn: start.toISOString().slice(0, 10),
-    endsOn: end.toISOString().slice(0, 10),
+    startsOn: isoDay(start),
+    endsOn: isoDay(end),
   };
 }
 

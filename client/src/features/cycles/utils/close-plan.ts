@@ -1,13 +1,10 @@
-import { quarterName, type Cycle, type KeyResult } from '@keyline/shared';
+import { quarterName, type Cycle, type KeyResult, DAY_MS, isoDay } from '@keyline/shared';
 import type { ObjectiveNode } from '../../objectives/utils/tree';
 
 /** The tree in reading order (each objective, then the team objectives under it). */
 export function flattenTree(nodes: ObjectiveNode[]): ObjectiveNode[] {
   return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
 }
-
-const DAY_MS = 86_400_000;
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
  * The quarter after this cycle, as the "create it" suggestion: from the day

@@ -86,7 +86,7 @@ function buildChart(
   carryTo: number,
 ): TrendChartModel {
   const progressOf = (value: number) =>
-    keyResultProgress({ startValue: trend.startValue, targetValue: trend.targetValue, currentValue: value });
+    keyResultProgress({ startValue: trend.startValue, targetValue: trend.targetValue, currentValue: value }) ?? 0;
   const checkIns = trend.points
     .map((p) => ({ t: Date.parse(p.at), progress: progressOf(p.value) }))
     .filter((p) => Number.isFinite(p.t))

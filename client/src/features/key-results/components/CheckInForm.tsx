@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { CreateCheckInSchema, keyResultProgress, type Cycle, type KeyResult } from '@keyline/shared';
+import { CreateCheckInSchema, keyResultProgress, type Cycle, type KeyResult, isoDay } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
 import { formatDay, formatMetric, formatPercent } from '../../../lib/format';
 import { focusFirstInvalid, TextAreaField, TextField } from '../../../components/FormFields';
@@ -16,7 +16,7 @@ const asNumber = (text: string) => {
   return Number(GROUPED.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed);
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDay();
 
 /**
  * The moment a check-in is for: none (now) unless an earlier day is picked;

@@ -1,4 +1,4 @@
-import type { CheckIn, Cycle, ItemOutcomeState, KeyResult } from '@keyline/shared';
+import { type CheckIn, type Cycle, type ItemOutcomeState, type KeyResult, DAY_MS } from '@keyline/shared';
 import { formatDay, formatMetric, formatPercent } from '../../../lib/format';
 import { BAND_LABEL, confidenceBand } from './confidence';
 import { cycleBounds } from './pace';
@@ -103,8 +103,6 @@ export function buildChartModel(
     xTicks: monthTicks(xDomain[0], xDomain[1]),
   };
 }
-
-const DAY_MS = 86_400_000;
 
 export interface ShippedInput {
   itemId: string;

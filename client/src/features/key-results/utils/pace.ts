@@ -1,6 +1,5 @@
+import { DAY_MS } from '@keyline/shared';
 import { formatPercent } from '../../../lib/format';
-
-const DAY_MS = 86_400_000;
 
 /** A cycle's days as instants: from the start of startsOn to the end of endsOn (UTC). */
 export function cycleBounds(cycle: { startsOn: string; endsOn: string }): { start: number; end: number } {

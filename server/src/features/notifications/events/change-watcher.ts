@@ -83,7 +83,7 @@ export class ChangeWatcher {
     for (const kr of structure.keyResults) {
       const cycle = cycles.get(objectives.get(kr.objectiveId)?.cycleId ?? '');
       if (kr.deleted || !cycle) continue;
-      const progress = keyResultProgress({ ...kr, currentValue: kr.currentValue ?? kr.startValue });
+      const progress = keyResultProgress({ ...kr, currentValue: kr.currentValue ?? kr.startValue }) ?? 0;
       const expected = expectedProgress(cycle, new Date(now));
       const { status } = krStatus({
         progress,
