@@ -8,6 +8,7 @@ export * from './cycles';
 export * from './objectives/objective.schemas';
 export * from './key-results/key-result.schemas';
 export * from './key-results/progress';
+export * from './key-results/status';
 export * from './backlog/backlog.schemas';
 export * from './scoring';
 export * from './audit/audit.schemas';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ObjectiveEffortShareSchema } from '../alignment/alignment.schemas';
 import { IdSchema } from '../common/primitives';
 import { GradeBandSchema } from '../cycles/lifecycle.schemas';
-import { AT_RISK_REASONS, OKR_STATUSES } from './status';
+import { AT_RISK_REASONS, OKR_STATUSES } from '../key-results/status';
 
 export const OkrStatusSchema = z.enum(OKR_STATUSES);
 export const AtRiskReasonSchema = z.enum(AT_RISK_REASONS);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputWithoutOutcome } from './outcome';
-import { krStatus, statusSeverity, worstStatus } from './status';
+import { krStatus, statusSeverity, worstStatus } from '../key-results/status';
 
 describe('krStatus', () => {
   it('reads pace: ≥ 0.9 of expected on track, ≥ 0.7 at risk, below off track', () => {

@@ -1,4 +1,3 @@
 export * from './dashboard.schemas';
 export * from './outcome';
-export * from './status';
 export * from './thin-series';

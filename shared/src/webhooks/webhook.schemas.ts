@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemFlagCodeSchema } from '../scoring/breakdown.schemas';
 import { IdSchema, VersionSchema } from '../common/primitives';
-import { OKR_STATUSES } from '../dashboard/status';
+import { OKR_STATUSES } from '../key-results/status';
 
 /** Every event a webhook (or a chat channel) can subscribe to. docs/WEBHOOKS.md documents each payload. */
 export const WEBHOOK_EVENT_TYPES = [

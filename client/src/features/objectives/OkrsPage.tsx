@@ -35,7 +35,9 @@ export function OkrsPage() {
     () => buildObjectiveTree(objectives.data ?? [], keyResults.data ?? []),
     [objectives.data, keyResults.data],
   );
-  const visible = useMemo(() => filterObjectiveTree(tree, filters), [tree, filters]);
+  // The pace the cycle expects now: the status rule weighs it, as the dashboard does.
+  const expected = useMemo(() => (cycle ? expectedProgress(cycle, new Date()) : null), [cycle]);
+  const visible = useMemo(() => filterObjectiveTree(tree, filters, expected), [tree, filters, expected]);
   const filtered = hasOkrFilters(filters);
   // The clear button goes away with the filters: focus moves to the first filter, not to the page body.
   const clearFilters = () => {
@@ -207,6 +209,7 @@ export function OkrsPage() {
                 node={node}
                 teamName={teamName}
                 pace={showPace}
+                expected={expected}
                 canEdit={canEdit}
                 onAction={setDialog}
               />

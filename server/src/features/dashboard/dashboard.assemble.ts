@@ -1,7 +1,7 @@
 import {
   checkInDueAt,
   gradeBand,
-  krStatus,
+  keyResultStatus,
   objectiveGrade,
   outputWithoutOutcome,
   statusSeverity,
@@ -53,12 +53,7 @@ export function assembleDashboard(
 
   const keyResults: DashboardKeyResult[] = data.keyResults
     .map((kr) => {
-      const status = krStatus({
-        progress: kr.progress,
-        expectedProgress: expected,
-        confidence: kr.latestConfidence,
-        hasCheckIn: kr.lastCheckInAt !== null,
-      });
+      const status = keyResultStatus(kr, expected);
       return {
         id: kr.id,
         objectiveId: kr.objectiveId,

@@ -1,7 +1,7 @@
 import type { DashboardKeyResult } from '@keyline/shared';
 import { formatPercent } from '../../../lib/format';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
-import { STATUS_BAND } from '../utils/status';
+import { STATUS_BAND } from '../../key-results/utils/confidence';
 import { KeyResultName } from './KeyResultName';
 
 /** Why a KR is at risk, in words: progress is measured, confidence is judged, and either can flag it. */

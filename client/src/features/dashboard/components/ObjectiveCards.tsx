@@ -3,7 +3,7 @@ import { formatDay, formatPercent, MISSING } from '../../../lib/format';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { GradeBadge } from '../../cycles/components/GradeBadge';
-import { STATUS_BAND } from '../utils/status';
+import { STATUS_BAND } from '../../key-results/utils/confidence';
 import { KeyResultName } from './KeyResultName';
 
 /**

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Dashboard, DashboardKeyResult } from '@keyline/shared';
 import { formatDay, formatPercent } from '../../../lib/format';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
-import { STATUS_BAND } from '../utils/status';
+import { STATUS_BAND } from '../../key-results/utils/confidence';
 import { buildTrendModels } from '../utils/trend-model';
 
 const TrendChart = lazy(() => import('./DashboardCharts').then((m) => ({ default: m.TrendChart })));

@@ -1,16 +1,4 @@
 import type { Dashboard, OkrStatus } from '@keyline/shared';
-import type { ConfidenceBand } from '../../key-results/utils/confidence';
-
-/**
- * The dashboard's status (pace and confidence together, from the server)
- * drawn with the same icon + word badge as confidence on the OKR screens.
- */
-export const STATUS_BAND: Record<OkrStatus, ConfidenceBand> = {
-  'off-track': 'off-track',
-  'at-risk': 'at-risk',
-  'on-track': 'on-track',
-  'no-check-in': 'none',
-};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,9 +1,8 @@
 import { keyResultProgress, type Dashboard, type DashboardKeyResult, type KeyResultTrend } from '@keyline/shared';
 import { formatDay, formatPercent } from '../../../lib/format';
-import { BAND_LABEL } from '../../key-results/utils/confidence';
+import { BAND_LABEL, STATUS_BAND } from '../../key-results/utils/confidence';
 import { monthTicks } from '../../key-results/utils/chart-series';
 import { cycleBounds } from '../../key-results/utils/pace';
-import { STATUS_BAND } from './status';
 
 export interface TrendPoint {
   /** Epoch milliseconds. */

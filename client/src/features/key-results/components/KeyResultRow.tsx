@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
-import type { KeyResult } from '@keyline/shared';
+import { keyResultStatus, type KeyResult } from '@keyline/shared';
 import { formatAge } from '../../../lib/format';
 import { ConfidenceBadge } from './ConfidenceBadge';
+import { STATUS_BAND } from '../utils/confidence';
 import { formatGrade, GRADE_ICON, GRADE_LABEL } from '../../cycles/utils/grade-bands';
 import { describeTrajectory, formatTrajectory } from '../utils/format-kr';
 import type { OkrDialog } from '../../objectives/components/OkrDialogs';
@@ -10,11 +11,14 @@ import { ProgressBar } from '../../../components/ProgressBar';
 export function KeyResultRow({
   keyResult: kr,
   pace,
+  expected,
   canEdit,
   onAction,
 }: {
   keyResult: KeyResult;
   pace: number | null;
+  /** The pace the cycle expects now, for the status rule (shared keyResultStatus). */
+  expected: number | null;
   canEdit: boolean;
   onAction: (dialog: OkrDialog) => void;
 }) {
@@ -39,7 +43,7 @@ export function KeyResultRow({
         <span className="sr-only">{describeTrajectory(kr)}</span>
       </div>
       <ProgressBar value={kr.progress} pace={pace} label={`Progress of ${kr.title}`} />
-      <ConfidenceBadge confidence={kr.latestConfidence} />
+      <ConfidenceBadge confidence={kr.latestConfidence} band={STATUS_BAND[keyResultStatus(kr, expected).status]} />
       {kr.grade !== null && kr.gradeBand !== null ? (
         // Once graded (usually a closed quarter) the grade says more than the last check-in's age.
         <span className="kr-age meta" title={kr.gradeNote ?? undefined}>

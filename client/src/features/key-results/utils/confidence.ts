@@ -1,4 +1,4 @@
-import { STATUS_RULES } from '@keyline/shared';
+import { STATUS_RULES, type OkrStatus } from '@keyline/shared';
 
 /**
  * Confidence is judged, progress is measured (ui.md): a 0–10 judgement maps
@@ -36,6 +36,13 @@ export function confidenceBand(confidence: number | null | undefined): Confidenc
 /** The bands in words, for form hints: "5–10 on track · 3–4 at risk · 0–2 off track". */
 export const CONFIDENCE_BANDS_HINT = `${STATUS_RULES.atRiskConfidence + 1}–10 on track · ${STATUS_RULES.offTrackConfidence + 1}–${STATUS_RULES.atRiskConfidence} at risk · 0–${STATUS_RULES.offTrackConfidence} off track`;
 
+/** A key result's status (keyResultStatus in shared) drawn with the same icon + word badge as confidence. */
+export const STATUS_BAND: Record<OkrStatus, ConfidenceBand> = {
+  'off-track': 'off-track',
+  'at-risk': 'at-risk',
+  'on-track': 'on-track',
+  'no-check-in': 'none',
+};
 const SEVERITY: Record<ConfidenceBand, number> = { none: 0, 'on-track': 1, 'at-risk': 2, 'off-track': 3 };
 
 /**

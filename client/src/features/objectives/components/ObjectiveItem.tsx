@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
-import { worstBand } from '../../key-results/utils/confidence';
+import { keyResultStatus, worstStatus } from '@keyline/shared';
+import { STATUS_BAND } from '../../key-results/utils/confidence';
 import type { VisibleObjective } from '../utils/okr-filters';
 import { KeyResultRow } from '../../key-results/components/KeyResultRow';
 import type { OkrDialog } from './OkrDialogs';
@@ -17,12 +18,15 @@ export function ObjectiveItem({
   node,
   teamName,
   pace,
+  expected,
   canEdit,
   onAction,
 }: {
   node: VisibleObjective;
   teamName: (id: string | null) => string | null;
   pace: number | null;
+  /** The pace the cycle expects now, for the status rule (shared keyResultStatus). */
+  expected: number | null;
   canEdit: boolean;
   onAction: (dialog: OkrDialog) => void;
 }) {
@@ -32,7 +36,7 @@ export function ObjectiveItem({
   const Heading = depth === 0 ? 'h2' : 'h3';
   const bodyId = `objective-body-${objective.id}`;
   const team = teamName(objective.teamId);
-  const status = worstBand(keyResults.map((kr) => kr.latestConfidence));
+  const status = STATUS_BAND[worstStatus(keyResults.map((kr) => keyResultStatus(kr, expected).status))];
   const lowest = keyResults.reduce<number | null>(
     (min, kr) => (kr.latestConfidence === null ? min : Math.min(min ?? 10, kr.latestConfidence)),
     null,
@@ -102,7 +106,14 @@ export function ObjectiveItem({
         {visibleKeyResults.length > 0 && (
           <ul className="kr-list" aria-label={`Key results of ${objective.title}`}>
             {visibleKeyResults.map((kr) => (
-              <KeyResultRow key={kr.id} keyResult={kr} pace={pace} canEdit={canEdit} onAction={onAction} />
+              <KeyResultRow
+                key={kr.id}
+                keyResult={kr}
+                pace={pace}
+                expected={expected}
+                canEdit={canEdit}
+                onAction={onAction}
+              />
             ))}
           </ul>
         )}
@@ -127,6 +138,7 @@ export function ObjectiveItem({
                 node={child}
                 teamName={teamName}
                 pace={pace}
+                expected={expected}
                 canEdit={canEdit}
                 onAction={onAction}
               />

@@ -1,12 +1,12 @@
-import type { KeyResult } from '@keyline/shared';
-import { BAND_LABEL, confidenceBand, type ConfidenceBand } from '../../key-results/utils/confidence';
+import { keyResultStatus, type KeyResult, type OkrStatus } from '@keyline/shared';
+import { BAND_LABEL } from '../../key-results/utils/confidence';
 import type { ObjectiveNode } from './tree';
 
 /** Stands for "objectives with no team" / "key results with no owner" in a filter and in the URL. */
 export const NONE = 'none';
 
 /** The words the status badges on this page use; the URL says "no-check-in" rather than "none". */
-export const STATUS_FILTERS = ['on-track', 'at-risk', 'off-track', 'no-check-in'] as const;
+export const STATUS_FILTERS = ['on-track', 'at-risk', 'off-track', 'no-check-in'] as const satisfies OkrStatus[];
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const STATUS_FILTER_LABEL: Record<StatusFilter, string> = {
@@ -31,10 +31,16 @@ export function hasOkrFilters(filters: OkrFilters): boolean {
   return filters.team !== null || filters.owner !== null || filters.status !== null;
 }
 
-/** A KR's status as the badge beside it shows it: the confidence band, with shared STATUS_RULES cut-offs. */
-export function krStatusFilter(kr: Pick<KeyResult, 'latestConfidence'>): StatusFilter {
-  const band: ConfidenceBand = confidenceBand(kr.latestConfidence);
-  return band === 'none' ? 'no-check-in' : band;
+/**
+ * A KR's status as the badge beside it shows it: the one rule (pace and
+ * confidence, keyResultStatus in shared) the dashboard and the share page use.
+ * `expected` is the pace the cycle expects now; null leaves confidence alone.
+ */
+export function krStatusFilter(
+  kr: Pick<KeyResult, 'progress' | 'latestConfidence'>,
+  expected: number | null = null,
+): StatusFilter {
+  return keyResultStatus(kr, expected).status;
 }
 
 export interface VisibleObjective extends ObjectiveNode {
@@ -50,8 +56,10 @@ export interface VisibleObjective extends ObjectiveNode {
 const matchesId = (value: string | null, wanted: string | null) =>
   wanted === null || (wanted === NONE ? value === null : value === wanted);
 
-function krMatches(kr: KeyResult, filters: OkrFilters): boolean {
-  return matchesId(kr.ownerId, filters.owner) && (filters.status === null || krStatusFilter(kr) === filters.status);
+function krMatches(kr: KeyResult, filters: OkrFilters, expected: number | null): boolean {
+  return (
+    matchesId(kr.ownerId, filters.owner) && (filters.status === null || krStatusFilter(kr, expected) === filters.status)
+  );
 }
 
 /**
@@ -61,12 +69,16 @@ function krMatches(kr: KeyResult, filters: OkrFilters): boolean {
  * are hidden. A non-matching objective still shows, as context and with no
  * key results, when something beneath it matches, so the tree keeps its shape.
  */
-export function filterObjectiveTree(tree: ObjectiveNode[], filters: OkrFilters): VisibleObjective[] {
+export function filterObjectiveTree(
+  tree: ObjectiveNode[],
+  filters: OkrFilters,
+  expected: number | null = null,
+): VisibleObjective[] {
   const krFiltered = filters.owner !== null || filters.status !== null;
   const visit = (node: ObjectiveNode, label: string): VisibleObjective | null => {
     const children = node.children.flatMap((child, i) => visit(child, `${label}.${i + 1}`) ?? []);
     const teamOk = matchesId(node.objective.teamId, filters.team);
-    const krs = teamOk ? node.keyResults.filter((kr) => krMatches(kr, filters)) : [];
+    const krs = teamOk ? node.keyResults.filter((kr) => krMatches(kr, filters, expected)) : [];
     const ownsIt =
       filters.owner !== null && filters.status === null && matchesId(node.objective.ownerId, filters.owner);
     const matches = teamOk && (!krFiltered || krs.length > 0 || ownsIt);

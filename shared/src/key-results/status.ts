@@ -1,5 +1,6 @@
-// Status of KRs and objectives on the dashboard. Progress is measured and
-// confidence is judged: either one can put a KR at risk.
+// Status of KRs and objectives: the one rule for every screen, the share
+// page, the API and the notifications. Progress is measured and confidence
+// is judged: either one can put a KR at risk.
 import { clampUnit } from '../scoring/progress';
 
 export const OKR_STATUSES = ['off-track', 'at-risk', 'on-track', 'no-check-in'] as const;
@@ -50,6 +51,24 @@ export function krStatus(input: KrStatusInput): KrStatusResult {
   else if (reasons.length > 0) status = 'at-risk';
   else status = 'on-track';
   return { status, atRisk: reasons.length > 0, reasons };
+}
+
+/**
+ * A key result's status from what its DTO carries (progress, latest
+ * confidence) and the pace its cycle expects now (expectedProgress; null
+ * when there is none, which leaves confidence alone to decide).
+ */
+export function keyResultStatus(
+  kr: { progress: number | null; latestConfidence: number | null },
+  expected: number | null,
+): KrStatusResult {
+  return krStatus({
+    progress: kr.progress,
+    expectedProgress: expected,
+    confidence: kr.latestConfidence,
+    // Every check-in carries a confidence: none yet means no check-in.
+    hasCheckIn: kr.latestConfidence !== null,
+  });
 }
 
 const SEVERITY: Record<OkrStatus, number> = { 'off-track': 0, 'at-risk': 1, 'no-check-in': 2, 'on-track': 3 };
