@@ -85,6 +85,37 @@ describeEachDatabase('cycles, objectives and key results', (kind) => {
     expect(res.body.error.code).toBe('IN_USE');
   });
 
+  it('deletes a cycle, a team and an owner whose objectives were all deleted: deleted objectives are not "in use"', async () => {
+    const team = await buildTeam(t.admin);
+    const owner = (
+      await t.admin.post('/api/users', {
+        email: `owner-${Date.now()}@example.test`,
+        name: 'Only deleted work',
+        role: 'editor',
+        password: 'a long enough password 2026',
+      })
+    ).body;
+    const parent = await buildObjective(t.editor, { teamId: team.id, ownerId: owner.id });
+    const child = await buildObjective(t.editor, { cycleId: parent.cycleId, parentId: parent.id, teamId: team.id });
+    const kr = await buildKeyResult(t.editor, { objectiveId: child.id, ownerId: owner.id });
+    expect((await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value: 10, confidence: 7 })).status).toBe(201);
+    const item = await buildBacklogItem(t.editor);
+    expect((await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, { strength: 2 })).status).toBe(200);
+    expect((await t.editor.delete(`/api/objectives/${child.id}`, child.version)).status).toBe(204);
+    expect((await t.editor.delete(`/api/objectives/${parent.id}`, parent.version)).status).toBe(204);
+
+    const liveTeam = (await t.viewer.get(`/api/teams/${team.id}`)).body;
+    expect((await t.admin.delete(`/api/teams/${team.id}`, liveTeam.version)).status).toBe(204);
+    const cycle = (await t.viewer.get(`/api/cycles/${parent.cycleId}`)).body;
+    expect((await t.editor.delete(`/api/cycles/${cycle.id}`, cycle.version)).status).toBe(204);
+    expect((await t.viewer.get(`/api/cycles/${cycle.id}`)).status).toBe(404);
+    // The item stays; the link to the deleted cycle's key result went with it.
+    expect((await t.viewer.get(`/api/backlog-items/${item.id}`)).body.links).toEqual([]);
+    // Owning only deleted objectives and key results does not keep a user either.
+    const liveOwner = (await t.admin.get('/api/users')).body.find((u: any) => u.id === owner.id);
+    expect((await t.admin.delete(`/api/users/${owner.id}`, liveOwner.version)).status).toBe(204);
+  });
+
   it('creates team objectives that ladder up, filters by cycle and team, edits and deletes them', async () => {
     const cycle = await buildCycle(t.editor);
     const team = await buildTeam(t.admin);

@@ -9,7 +9,7 @@ import { lockForRuleCheck } from '../../db/table-lock';
 import { deleteVersioned, updateVersioned } from '../../db/versioned';
 import { AppError, invalidField, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
-import { ObjectiveEntity } from '../objectives/objective.entity';
+import { hasLiveObjectives, purgeDeletedObjectives } from '../objectives/in-use';
 import { CycleEntity } from './cycle.entity';
 
 export const toCycleDto = (c: CycleEntity): Cycle => ({
@@ -83,9 +83,10 @@ export class CycleService {
 
   remove(actor: Actor, id: string, version: number): Promise<void> {
     return this.db.write(async (m) => {
-      if (await m.existsBy(ObjectiveEntity, { cycleId: id })) {
+      if (await hasLiveObjectives(m, { cycleId: id })) {
         throw new AppError('IN_USE', 'This cycle has objectives; delete them first');
       }
+      await purgeDeletedObjectives(m, id);
       const before = await deleteVersioned(m, CycleEntity, 'Cycle', id, version, toCycleDto);
       await recordAudit(m, actor, 'cycle', id, 'delete', toCycleDto(before), null);
     });

@@ -8,7 +8,7 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned';
 import { AppError, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
-import { ObjectiveEntity } from '../objectives/objective.entity';
+import { hasLiveObjectives, releaseTeam } from '../objectives/in-use';
 import { TeamEntity } from './team.entity';
 
 export const toTeamDto = (t: TeamEntity): Team => ({
@@ -67,8 +67,9 @@ export class TeamService {
   remove(actor: Actor, id: string, version: number): Promise<void> {
     return this.db.write(async (m) => {
       const inUse =
-        (await m.existsBy(ObjectiveEntity, { teamId: id })) || (await m.existsBy(BacklogItemEntity, { teamId: id }));
+        (await hasLiveObjectives(m, { teamId: id })) || (await m.existsBy(BacklogItemEntity, { teamId: id }));
       if (inUse) throw new AppError('IN_USE', 'This team still has objectives or backlog items; move them first');
+      await releaseTeam(m, id);
       const before = await deleteVersioned(m, TeamEntity, 'Team', id, version, toTeamDto);
       await recordAudit(m, actor, 'team', id, 'delete', toTeamDto(before), null);
     });

@@ -10,8 +10,7 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned';
 import { AppError, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
 import { CheckInEntity } from '../key-results/check-in.entity';
-import { KeyResultEntity } from '../key-results/key-result.entity';
-import { ObjectiveEntity } from '../objectives/objective.entity';
+import { hasLiveKeyResults, hasLiveObjectives, releaseOwner } from '../objectives/in-use';
 import { UserEntity } from './user.entity';
 import { toUserDto } from './user.mapper';
 
@@ -112,8 +111,8 @@ export class UserService {
     await this.db.write(async (m) => {
       if (id === actor.id) throw new AppError('CONFLICT', 'You cannot delete yourself');
       const owns =
-        (await m.existsBy(ObjectiveEntity, { ownerId: id })) ||
-        (await m.existsBy(KeyResultEntity, { ownerId: id })) ||
+        (await hasLiveObjectives(m, { ownerId: id })) ||
+        (await hasLiveKeyResults(m, { ownerId: id })) ||
         (await m.existsBy(CheckInEntity, { authorId: id }));
       if (owns) {
         throw new AppError(
@@ -121,6 +120,7 @@ export class UserService {
           'This user owns objectives or key results or wrote check-ins; disable them instead',
         );
       }
+      await releaseOwner(m, id);
       await m.delete(SessionEntity, { userId: id });
       const before = await deleteVersioned(m, UserEntity, 'User', id, version, toUserDto);
       await recordAudit(m, actor, 'user', id, 'delete', toUserDto(before), null);
