@@ -45,8 +45,7 @@ import { PlannerService } from './features/planner/planner.service';
 import { alignmentRoutes } from './features/alignment/alignment.routes';
 import { AlignmentService } from './features/alignment/alignment.service';
 import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
-import { openItemCounts } from './features/scoring/snapshot-views';
-import { ScoringSnapshotService } from './features/scoring/scoring-snapshot';
+import { LiveScores } from './features/scoring/live-scores';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { shareLinkRoutes } from './features/share-links/share-link.routes';
 import { ShareLinkService } from './features/share-links/share-link.service';
@@ -108,7 +107,7 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
-  const scoring = new ScoringSnapshotService(db);
+  const scoring = new LiveScores(db, logger);
   const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
@@ -196,7 +195,7 @@ export function createServices(deps: AppDeps) {
     objectives: new ObjectiveService(db),
     keyResults: new KeyResultService(db, {
       afterCheckIn: () => headlineHistory.recordAfterCheckIn(),
-      openItemCounts: async () => openItemCounts(await scoring.get()),
+      openItemCounts: async () => (await scoring.current()).backlog.openItemCounts(),
       events: okrEvents,
     }),
     backlog: new BacklogService(db, scoring, okrEvents),

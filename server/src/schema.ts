@@ -37,6 +37,7 @@ import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-s
 import { QuarterLifecycle1764900000000 } from './migrations/1764900000000-quarter-lifecycle';
 import { Integrations1765300000000 } from './migrations/1765300000000-integrations';
 import { CheckInDates1765600000000 } from './migrations/1765600000000-check-in-dates';
+import { ChangeLog1765700000000 } from './migrations/1765700000000-change-log';
 
 // Keyline's database schema: every feature's entities and every migration.
 // It sits with the wiring (beside app.ts) so db/ serves the features without
@@ -90,6 +91,7 @@ export const MIGRATIONS = [
   ChatChannels1765400000003,
   SsoScim1765500000000,
   CheckInDates1765600000000,
+  ChangeLog1765700000000,
 ];
 
 /** Opens the database with Keyline's entities and migrations. */

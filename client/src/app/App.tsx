@@ -25,6 +25,7 @@ const SharedDashboardPage = lazy(() =>
   import('../features/shared-dashboard/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })),
 );
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
+const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
 const GradesPage = lazy(() => import('../features/quarter-close/GradesPage').then((m) => ({ default: m.GradesPage })));
 const CloseCyclePage = lazy(() =>
   import('../features/quarter-close/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })),
@@ -83,6 +84,7 @@ function SignedInApp() {
           <Route path="import" element={<ImportPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="planner" element={<PlannerPage />} />
+          <Route path="outcomes" element={<OutcomesPage />} />
           <Route path="cycles/:id/grades" element={<GradesPage />} />
           <Route path="cycles/:id/close" element={<CloseCyclePage />} />
           <Route path="*" element={<NotFound />} />
