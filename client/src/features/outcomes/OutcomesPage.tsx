@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ITEM_OUTCOME_STATES, type ItemOutcomeState } from '@keyline/shared';
 import { formatPercent } from '../../lib/format';
-import { useCycles, useTeams } from '../okrs/api/okrs.api';
+import { useCycles, useTeams } from '../objectives/api/objectives.api';
 import { outcomesCsvHref, useOutcomes } from './api/outcomes.api';
 import { CalibrationFigure } from './components/CalibrationFigure';
 import { OutcomeFigures } from './components/OutcomeFigures';
