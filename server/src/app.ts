@@ -79,6 +79,10 @@ import { UnsubscribeService } from './features/notifications/preferences/unsubsc
 import { UnsubscribeTokens } from './features/notifications/preferences/unsubscribe-token';
 import { NotificationSettingsService } from './features/notifications/settings/notification-settings.service';
 import type { Transport } from './features/notifications/transports/transport';
+import { chatChannelRoutes } from './features/chat/chat-channel.routes';
+import { ChatChannelService } from './features/chat/chat-channel.service';
+import { ChatSubscribers } from './features/chat/chat-subscribers';
+import { ChatTransport } from './features/chat/chat-transport';
 import { WebhookSubscribers } from './features/webhooks/webhook-subscribers';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
@@ -116,7 +120,11 @@ export function createServices(deps: AppDeps) {
   const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
   const links = new Links(publicUrl(config));
   const unsubscribeTokens = new UnsubscribeTokens();
-  const transports: Transport[] = [new WebhookTransport(db, allowPrivate)];
+  const transports: Transport[] = [
+    new WebhookTransport(db, allowPrivate),
+    new ChatTransport('slack', db, links, allowPrivate),
+    new ChatTransport('teams', db, links, allowPrivate),
+  ];
   if (config.SMTP_URL && config.MAIL_FROM) {
     transports.push(
       new EmailTransport(db, links, unsubscribeTokens, config.SMTP_URL, config.MAIL_FROM, config.NOTIFY_TIMEOUT_MS),
@@ -130,9 +138,11 @@ export function createServices(deps: AppDeps) {
     logger,
   );
   outbox.onWritten(() => sender.wake());
-  const notifier = new Notifier(outbox, Boolean(config.SMTP_URL));
+  const chatChannels = new ChatChannelService(db, outbox, allowPrivate);
+  const notifier = new Notifier(outbox, Boolean(config.SMTP_URL), chatChannels);
   const publisher = new EventPublisher(outbox);
   publisher.subscribe(new WebhookSubscribers());
+  publisher.subscribe(new ChatSubscribers());
   const okrEvents = new OkrEvents(publisher, links);
   const changeWatcher = new ChangeWatcher(db, scoring, publisher, links);
   changeWatcher.register(scheduler);
@@ -148,9 +158,10 @@ export function createServices(deps: AppDeps) {
     publisher,
     changeWatcher,
     notifier,
+    chatChannels,
     preferences: new PreferencesService(db, {
       email: Boolean(config.SMTP_URL),
-      chatFor: async () => false,
+      chatFor: async (m, teamIds) => (await chatChannels.channelFor(m, teamIds)) !== null,
     }),
     unsubscribeTokens,
     unsubscribe: new UnsubscribeService(db, unsubscribeTokens),
@@ -161,7 +172,7 @@ export function createServices(deps: AppDeps) {
       publicUrl(config),
       scheduler,
       config.NOTIFY_GIVE_UP_MS,
-      undefined,
+      (m, ids) => chatChannels.names(m, ids),
       () => sender.wake(),
     ),
     webhooks: new WebhookService(db, allowPrivate),
@@ -227,6 +238,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
+    ...chatChannelRoutes(s.chatChannels),
     ...notificationRoutes(s.preferences, s.unsubscribe, s.notificationSettings, s.deliveryLog),
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),

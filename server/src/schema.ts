@@ -24,6 +24,8 @@ import { WatchStateEntity } from './features/notifications/events/watch-state.en
 import { WatchStates1765400000001 } from './migrations/1765400000001-watch-states';
 import { NotificationPreferenceEntity } from './features/notifications/preferences/notification-preference.entity';
 import { NotificationPreferences1765400000002 } from './migrations/1765400000002-notification-preferences';
+import { ChatChannelEntity } from './features/chat/chat-channel.entity';
+import { ChatChannels1765400000003 } from './migrations/1765400000003-chat-channels';
 import { LeaseEntity, ScheduledJobEntity } from './jobs/job.entities';
 import { JobsAndOutbox1765400000000 } from './migrations/1765400000000-jobs-and-outbox';
 import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from './features/sso/sso.entities';
@@ -63,6 +65,7 @@ export const ENTITIES = [
   WebhookEntity,
   WatchStateEntity,
   NotificationPreferenceEntity,
+  ChatChannelEntity,
   OidcLoginStateEntity,
   SsoIdentityEntity,
   SsoSessionEntity,
@@ -85,6 +88,7 @@ export const MIGRATIONS = [
   JobsAndOutbox1765400000000,
   WatchStates1765400000001,
   NotificationPreferences1765400000002,
+  ChatChannels1765400000003,
   SsoScim1765500000000,
   CheckInDates1765600000000,
   ChangeLog1765700000000,

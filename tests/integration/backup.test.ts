@@ -61,6 +61,16 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
   ).toBe(201);
   expect(
     (
+      await t.admin.post('/api/chat-channels', {
+        platform: 'teams',
+        name: 'Leadership',
+        url: 'https://93.184.216.34/workflows/leadership',
+        events: ['cycle.closed'],
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
       await t.viewer.put(
         '/api/notifications/preferences',
         { timeZone: 'Europe/Berlin', kinds: { digest: 'none' } },

@@ -170,6 +170,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // The e-mail's one-click unsubscribe needs no sign-in: its signed token is the authority (400 without one).
   'GET /api/notifications/unsubscribe':                   row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
   'POST /api/notifications/unsubscribe':                  row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
+  // Slack and Teams channels: their URLs are credentials, so the admin's alone, from a session.
+  'GET /api/chat-channels':                               row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'POST /api/chat-channels':                              row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'PATCH /api/chat-channels/:id':                         row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'DELETE /api/chat-channels/:id':                        row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'POST /api/chat-channels/:id/test':                     row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   // What Keyline sends, to whom, and retrying dead messages: the admin's, from a session.
   'GET /api/settings/notifications':                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
   'PUT /api/settings/notifications':                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
