@@ -1,4 +1,4 @@
-import type { Dashboard, OkrStatus } from '@keyline/shared';
+import type { Dashboard } from '@keyline/shared';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
