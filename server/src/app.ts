@@ -294,7 +294,7 @@ export function createApp(deps: AppDeps) {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, { checkResponses: config.NODE_ENV !== 'production' });
   api.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such API route')));
   app.use(scimIngress(services.scimTokens)); // SCIM's media type, parser and bearer token, ahead of its routes in `api`
   app.use(api);
