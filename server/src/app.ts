@@ -82,6 +82,7 @@ import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
+import { maskUrl, maskValues } from './http/log-redaction';
 import { buildOpenApi } from './http/openapi';
 import { mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
@@ -242,9 +243,16 @@ export function createApp(deps: AppDeps) {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.secret'],
-      // Jira webhooks may carry their secret in the URL (?secret=): it never reaches the log.
-      serializers: { req: (req: { url?: string }) => ({ ...req, url: maskUrlSecret(req.url) }) },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // Credentials in URLs (share-link tokens, ?secret=, ?code=) never reach the log (http/log-redaction.ts).
+      serializers: {
+        req: (req: { url?: string; query?: unknown; params?: unknown }) => ({
+          ...req,
+          url: maskUrl(req.url),
+          query: maskValues(req.query),
+          params: maskValues(req.params),
+        }),
+      },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -303,10 +311,6 @@ export function createApp(deps: AppDeps) {
   if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
   app.use(errorMiddleware);
   return { app, services, routes, state };
-}
-
-function maskUrlSecret(url: string | undefined): string | undefined {
-  return url?.replace(/([?&]secret=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**
