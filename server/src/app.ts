@@ -45,8 +45,7 @@ import { PlannerService } from './features/planner/planner.service';
 import { alignmentRoutes } from './features/alignment/alignment.routes';
 import { AlignmentService } from './features/alignment/alignment.service';
 import { ScoringSettingsService } from './features/scoring/scoring-settings.service';
-import { openItemCounts } from './features/scoring/snapshot-views';
-import { ScoringSnapshotService } from './features/scoring/scoring-snapshot';
+import { LiveScores } from './features/scoring/live-scores';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { shareLinkRoutes } from './features/share-links/share-link.routes';
 import { ShareLinkService } from './features/share-links/share-link.service';
@@ -71,20 +70,33 @@ import { ChangeWatcher } from './features/notifications/events/change-watcher';
 import { EventPublisher } from './features/notifications/events/event-publisher';
 import { OkrEvents } from './features/notifications/events/okr-events';
 import { Links } from './features/notifications/links';
+import { DeliveryLogService } from './features/notifications/delivery-log.service';
+import { EmailTransport } from './features/notifications/email/email-transport';
+import { Notifier } from './features/notifications/notifier';
+import { notificationRoutes } from './features/notifications/notification.routes';
+import { PreferencesService } from './features/notifications/preferences/preferences.service';
+import { UnsubscribeService } from './features/notifications/preferences/unsubscribe.service';
+import { UnsubscribeTokens } from './features/notifications/preferences/unsubscribe-token';
+import { NotificationSettingsService } from './features/notifications/settings/notification-settings.service';
+import type { Transport } from './features/notifications/transports/transport';
+import { chatChannelRoutes } from './features/chat/chat-channel.routes';
+import { ChatChannelService } from './features/chat/chat-channel.service';
+import { ChatSubscribers } from './features/chat/chat-subscribers';
+import { ChatTransport } from './features/chat/chat-transport';
 import { WebhookSubscribers } from './features/webhooks/webhook-subscribers';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
 import { WebhookTransport } from './features/webhooks/webhook-transport';
 import { OidcService } from './features/sso/oidc.service';
 import { ssoRoutes } from './features/sso/sso.routes';
-import { AppError } from './http/app-error';
+import { AppError, notFound } from './http/app-error';
 import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { maskUrl, maskValues } from './http/log-redaction';
 import { buildOpenApi } from './http/openapi';
-import { mountRoutes, readsLargeBody, type RouteDef } from './http/route';
+import { cookielessPaths, mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
 export interface AppDeps {
   config: Config;
@@ -96,7 +108,7 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
-  const scoring = new ScoringSnapshotService(db);
+  const scoring = new LiveScores(db, logger);
   const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
@@ -107,17 +119,31 @@ export function createServices(deps: AppDeps) {
   const leases = new Leases(db);
   const scheduler = new Scheduler(db, logger, { pollMs: config.JOBS_POLL_MS, holder: leases.holder });
   const outbox = new Outbox(db, config.NOTIFY_GIVE_UP_MS);
+  const links = new Links(publicUrl(config));
+  const unsubscribeTokens = new UnsubscribeTokens();
+  const transports: Transport[] = [
+    new WebhookTransport(db, allowPrivate),
+    new ChatTransport('slack', db, links, allowPrivate),
+    new ChatTransport('teams', db, links, allowPrivate),
+  ];
+  if (config.SMTP_URL && config.MAIL_FROM) {
+    transports.push(
+      new EmailTransport(db, links, unsubscribeTokens, config.SMTP_URL, config.MAIL_FROM, config.NOTIFY_TIMEOUT_MS),
+    );
+  }
   const sender = new OutboxSender(
     db,
     leases,
-    [new WebhookTransport(db, allowPrivate)],
+    transports,
     { retryBaseMs: config.NOTIFY_RETRY_BASE_MS, timeoutMs: config.NOTIFY_TIMEOUT_MS, pollMs: config.NOTIFY_POLL_MS },
     logger,
   );
   outbox.onWritten(() => sender.wake());
-  const links = new Links(publicUrl(config));
+  const chatChannels = new ChatChannelService(db, outbox, allowPrivate);
+  const notifier = new Notifier(outbox, Boolean(config.SMTP_URL), chatChannels);
   const publisher = new EventPublisher(outbox);
   publisher.subscribe(new WebhookSubscribers());
+  publisher.subscribe(new ChatSubscribers());
   const okrEvents = new OkrEvents(publisher, links);
   const changeWatcher = new ChangeWatcher(db, scoring, publisher, links);
   changeWatcher.register(scheduler);
@@ -132,6 +158,24 @@ export function createServices(deps: AppDeps) {
     links,
     publisher,
     changeWatcher,
+    notifier,
+    chatChannels,
+    preferences: new PreferencesService(db, {
+      email: Boolean(config.SMTP_URL),
+      chatFor: async (m, teamIds) => (await chatChannels.channelFor(m, teamIds)) !== null,
+    }),
+    unsubscribeTokens,
+    unsubscribe: new UnsubscribeService(db, unsubscribeTokens),
+    notificationSettings: new NotificationSettingsService(db),
+    deliveryLog: new DeliveryLogService(
+      db,
+      config,
+      publicUrl(config),
+      scheduler,
+      config.NOTIFY_GIVE_UP_MS,
+      (m, ids) => chatChannels.names(m, ids),
+      () => sender.wake(),
+    ),
     webhooks: new WebhookService(db, allowPrivate),
     scoring,
     scoringSettings: new ScoringSettingsService(db),
@@ -152,7 +196,7 @@ export function createServices(deps: AppDeps) {
     objectives: new ObjectiveService(db),
     keyResults: new KeyResultService(db, {
       afterCheckIn: () => headlineHistory.recordAfterCheckIn(),
-      openItemCounts: async () => openItemCounts(await scoring.get()),
+      openItemCounts: async () => (await scoring.current()).backlog.openItemCounts(),
       events: okrEvents,
     }),
     backlog: new BacklogService(db, scoring, okrEvents),
@@ -195,6 +239,8 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...exportRoutes(s.exports),
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
+    ...chatChannelRoutes(s.chatChannels),
+    ...notificationRoutes(s.preferences, s.unsubscribe, s.notificationSettings, s.deliveryLog),
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),
     ...scimRoutes(s.scimUsers, s.scimGroups),
@@ -244,7 +290,7 @@ export function createApp(deps: AppDeps) {
         return id;
       },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      // Credentials in URLs (share-link tokens, ?secret=, ?code=) never reach the log (http/log-redaction.ts).
+      // Credentials in URLs (share-link tokens, webhooks' ?secret=, unsubscribe ?token=, ?code=) never reach the log (http/log-redaction.ts).
       serializers: {
         req: (req: { url?: string; query?: unknown; params?: unknown }) => ({
           ...req,
@@ -283,9 +329,17 @@ export function createApp(deps: AppDeps) {
         .map((o) => o.trim())
         .filter(Boolean),
       [IMPORT_PATH],
+      cookielessPaths(routes),
     ),
   );
   // Webhook deliveries are verified against their exact bytes: kept raw (express.json then skips them).
+  // Only for a connection that exists: the delivery is read (up to 1 MB) before its signature can be checked.
+  api.use(HOOKS_PATH, (req, _res, next) => {
+    services.trackerHooks.knowsTarget(req.path).then(
+      (known) => next(known ? undefined : notFound('Connection')),
+      (error: unknown) => next(error),
+    );
+  });
   api.use(HOOKS_PATH, express.raw({ type: () => true, limit: '1mb' }));
   const apiJson = express.json({ limit: '100kb', strict: true, type: 'application/json', verify: refuseNulCharacters });
   // Restore and imports read their larger bodies themselves, after the access check (RouteDef.largeBody).

@@ -22,6 +22,10 @@ import { OutboxMessageEntity } from './features/notifications/outbox-message.ent
 import { WebhookEntity } from './features/webhooks/webhook.entity';
 import { WatchStateEntity } from './features/notifications/events/watch-state.entity';
 import { WatchStates1765400000001 } from './migrations/1765400000001-watch-states';
+import { NotificationPreferenceEntity } from './features/notifications/preferences/notification-preference.entity';
+import { NotificationPreferences1765400000002 } from './migrations/1765400000002-notification-preferences';
+import { ChatChannelEntity } from './features/chat/chat-channel.entity';
+import { ChatChannels1765400000003 } from './migrations/1765400000003-chat-channels';
 import { LeaseEntity, ScheduledJobEntity } from './jobs/job.entities';
 import { JobsAndOutbox1765400000000 } from './migrations/1765400000000-jobs-and-outbox';
 import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from './features/sso/sso.entities';
@@ -33,6 +37,7 @@ import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-s
 import { QuarterLifecycle1764900000000 } from './migrations/1764900000000-quarter-lifecycle';
 import { Integrations1765300000000 } from './migrations/1765300000000-integrations';
 import { CheckInDates1765600000000 } from './migrations/1765600000000-check-in-dates';
+import { ChangeLog1765700000000 } from './migrations/1765700000000-change-log';
 
 // Keyline's database schema: every feature's entities and every migration.
 // It sits with the wiring (beside app.ts) so db/ serves the features without
@@ -59,6 +64,8 @@ export const ENTITIES = [
   OutboxMessageEntity,
   WebhookEntity,
   WatchStateEntity,
+  NotificationPreferenceEntity,
+  ChatChannelEntity,
   OidcLoginStateEntity,
   SsoIdentityEntity,
   SsoSessionEntity,
@@ -80,8 +87,11 @@ export const MIGRATIONS = [
   Integrations1765300000000,
   JobsAndOutbox1765400000000,
   WatchStates1765400000001,
+  NotificationPreferences1765400000002,
+  ChatChannels1765400000003,
   SsoScim1765500000000,
   CheckInDates1765600000000,
+  ChangeLog1765700000000,
 ];
 
 /** Opens the database with Keyline's entities and migrations. */

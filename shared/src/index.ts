@@ -22,3 +22,4 @@ export * from './webhooks/webhook.schemas';
 export * from './sso';
 export * from './outcomes';
 export * from './integrations';
+export * from './notifications/chat-channel.schemas';

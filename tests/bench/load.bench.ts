@@ -5,9 +5,9 @@
  * LOAD_CONNECTIONS (50) for LOAD_SECONDS (20). PROFILE_DIR=<dir> starts the
  * server with --cpu-prof and writes its CPU profile there on exit (open it
  * in Chromium's DevTools); SERVER_LOG=<file> keeps the server's output.
- * Prints the figures; asserts nothing.
+ * Prints the figures and writes them to tests/artifacts/bench/load-<items>.json; asserts nothing.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiClient } from '../support/api-client';
@@ -34,11 +34,17 @@ try {
     items: seeded.items,
     connections: CONNECTIONS,
     seconds: SECONDS,
-    ...loadFigures(run, 250),
+    ...loadFigures(run, ITEMS >= 100_000 ? 150 : 100),
     'load average before / after': `${before.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}`,
   };
   for (const [k, v] of Object.entries(figures))
     console.log(`${k.padEnd(36)} ${typeof v === 'number' ? v.toLocaleString('en') : String(v)}`);
+  // For the README's table (npm run bench:readme).
+  mkdirSync('tests/artifacts/bench', { recursive: true });
+  writeFileSync(
+    `tests/artifacts/bench/load-${ITEMS}.json`,
+    JSON.stringify({ at: new Date().toISOString(), figures }, null, 2),
+  );
 } finally {
   // SIGTERM, not SIGKILL: the server drains and exits, and --cpu-prof writes its profile on exit.
   await server.stop('SIGTERM');

@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
 import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
 import { KeyResultPage } from './pages/key-result.page';
+import { OutcomesScreen } from './pages/outcomes.page';
 import { SignInPage } from './pages/sign-in.page';
 
 const DAY_MS = 86_400_000;
@@ -82,6 +83,43 @@ describe('outcomes on the key result page', () => {
       });
       expect(res.status).toBe(201);
     }
+    // A second KR that never moves, owned by Priya, with Growth's checkout copy tweak shipped against it.
+    const team = await admin.post('/api/teams', { name: 'Growth' });
+    const priya = await admin.post('/api/users', {
+      email: 'priya@e2e.local',
+      password: 'priya editor password 2026',
+      name: 'Priya Patel',
+      role: 'editor',
+    });
+    const arr = await admin.post('/api/key-results', {
+      objectiveId: objective.body.id,
+      title: 'Self-serve ARR',
+      metricType: 'currency',
+      startValue: 1_200_000,
+      targetValue: 2_000_000,
+      unit: '$',
+      ownerId: priya.body.id,
+    });
+    for (const offset of [-63, -56, -49, -42, -35, -28, -21, -14, -7]) {
+      await admin.post(`/api/key-results/${arr.body.id}/check-ins`, {
+        value: 1_250_000,
+        confidence: 5,
+        at: noon(offset),
+      });
+    }
+    const tweak = await admin.post('/api/backlog-items', {
+      title: 'Checkout copy tweak',
+      effort: 3,
+      impact: 1,
+      confidence: 0.5,
+      teamId: team.body.id,
+      status: 'done',
+      doneAt: noon(-45),
+    });
+    expect((await admin.put(`/api/backlog-items/${tweak.body.id}/links/${arr.body.id}`, { strength: 2 })).status).toBe(
+      200,
+    );
+
     for (const [title, doneOffset, effort] of [
       ['Pricing page test', -40, 5],
       ['Annual plan banner', -3, 2],
@@ -107,7 +145,7 @@ describe('outcomes on the key result page', () => {
     const page = await signedIn(browser, server.baseUrl);
     const kr = new KeyResultPage(page);
     await kr.open(server.baseUrl, krId);
-    await expect.poll(() => kr.chartDots().count()).toBe(9);
+    await expect.poll(() => kr.chartDots().count(), { timeout: 15_000 }).toBe(9);
 
     // The defect: the lines stopped at the fourth check-in while the dots went on. Every line
     // must reach the last check-in, and no reveal animation may cut its stroke short.
@@ -146,7 +184,7 @@ describe('outcomes on the key result page', () => {
     expect(await banner.textContent()).toMatch(/Moved/);
     expect(await banner.textContent()).toMatch(
       // The value when it shipped is now read between the check-ins around it (day −7 and today).
-      /4\.\d+% → 5\.2% by .+: \+\d+% of the range, \+\d+% beyond its earlier pace \(window not over yet\)\./,
+      /\d\.\d+% → 5\.2% by .+: \+\d+% of the range, \+\d+% beyond its earlier pace \(window not over yet\)\./,
     );
     await expect
       .poll(async () => (await kr.shippedMarkers().locator('title').allTextContents())[1])
@@ -180,6 +218,77 @@ describe('outcomes on the key result page', () => {
     const checkIns = await admin.get(`/api/key-results/${milestoneId}/check-ins`);
     expect(checkIns.body[0].value).toBe(1);
     expect(checkIns.body[0].at).toBe(noon(-10));
+    await page.context().close();
+  });
+
+  it('the Outcomes screen: figures per team and quarter, calibration with its table, what moved nothing and whose it is', async () => {
+    // The check-in after the banner shipped (the first test posts the same through the form).
+    await admin.post(`/api/key-results/${krId}/check-ins`, { value: 5.2, confidence: 7 });
+    const page = await signedIn(browser, server.baseUrl);
+    const screen = new OutcomesScreen(page);
+    await screen.open(server.baseUrl);
+    // Three shipped items: the pricing test and the banner moved the trial KR, the copy tweak moved nothing.
+    await expect.poll(() => screen.hitRate().textContent(), { timeout: 15_000 }).toBe('67%');
+    expect(await screen.card('Moved their KR').textContent()).toContain('2 of 3 shipped items judged');
+    expect(await screen.card('Moved their KR').textContent()).toContain('3 items: too few to judge');
+    expect(await page.getByText('Correlation, not proof of cause').first().isVisible()).toBe(true);
+
+    // By default the list shows what moved nothing, with the KR owner who answers for it.
+    await expect.poll(() => screen.itemRows().count()).toBe(1);
+    const row = screen.itemRows().first();
+    expect(await row.textContent()).toContain('Checkout copy tweak');
+    expect(await row.textContent()).toContain('Growth');
+    expect(await row.textContent()).toContain('Not moved');
+    expect(await row.textContent()).toContain('Self-serve ARR (Priya Patel)');
+
+    // All shipped, sorted by effort (biggest first), then filtered to one team; all kept in the URL.
+    await screen.show('All shipped');
+    await expect.poll(() => screen.itemRows().count()).toBe(3);
+    await screen.sortBy('Effort (pts)');
+    await expect.poll(() => screen.columnHeader('Effort (pts)').getAttribute('aria-sort')).toBe('descending');
+    expect(await screen.itemRows().locator('th').allTextContents()).toEqual([
+      'Pricing page test',
+      'Checkout copy tweak',
+      'Annual plan banner',
+    ]);
+    await screen.sortBy('Effort (pts)');
+    await expect.poll(() => screen.columnHeader('Effort (pts)').getAttribute('aria-sort')).toBe('ascending');
+    await screen.filterTeam('Growth');
+    await expect.poll(() => screen.itemRows().count()).toBe(1);
+    expect(page.url()).toMatch(/team=[0-9a-f-]{36}/);
+    expect(page.url()).toContain('state=all');
+    expect(page.url()).toContain('sort=effort');
+
+    // The CSV export carries the same filters.
+    const href = (await screen.exportLink().getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/api\/exports\/outcomes\.csv\?teamId=/);
+    const csv = await page.request.get(server.baseUrl + href);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Quarter,Team,Key,Item,Done,Outcome');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Checkout copy tweak');
+
+    // The calibration chart and its table alternative: every prediction bucket with its counts.
+    await screen.filterTeam('Every team');
+    await expect.poll(() => screen.calibrationBars().count()).toBeGreaterThan(0);
+    await screen.calibration().getByRole('button', { name: 'View as table' }).click();
+    const buckets = screen.calibration().getByTestId('calibration-table').locator('tbody tr');
+    expect(await buckets.count()).toBe(5);
+    const cells = async (n: number) => buckets.nth(n).locator('th, td').allTextContents();
+    // The copy tweak: the ARR KR stayed flat after it, below the pace it had before (1.2M → 1.25M in three weeks).
+    expect(await cells(1)).toEqual(['0.5–1', '1', '0 (0%)', '−8%']);
+    expect((await cells(3)).slice(0, 3)).toEqual(['1.5–2', '2', '2 (100%)']);
+    expect(await cells(0)).toEqual(['0–0.5', '0', '—', '—']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screen.calibration().getByRole('button', { name: 'View as chart' }).click();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screen.show('Moved nothing');
+    await screenshot(page, 'outcomes');
+    // At phone width the tables scroll inside their panels; the page itself does not.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await screen.show('All shipped');
+    await expect.poll(() => screen.itemRows().count()).toBe(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
 });

@@ -59,6 +59,25 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
   expect(
     (await t.admin.post('/api/webhooks', { url: 'http://93.184.216.34/hook', events: ['cycle.closed'] })).status,
   ).toBe(201);
+  expect(
+    (
+      await t.admin.post('/api/chat-channels', {
+        platform: 'teams',
+        name: 'Leadership',
+        url: 'https://93.184.216.34/workflows/leadership',
+        events: ['cycle.closed'],
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await t.viewer.put(
+        '/api/notifications/preferences',
+        { timeZone: 'Europe/Berlin', kinds: { digest: 'none' } },
+        { 'if-match': '"0"' },
+      )
+    ).status,
+  ).toBe(200);
   // A tracker connection with a run and a synced item (its token stays behind: integration_secrets is excluded).
   const tracker = await startFakeTrackers();
   try {

@@ -102,6 +102,18 @@ const webhooks = (t: TestServer): Promise<Target> =>
       touch: (v) => t.admin.patch(`/api/webhooks/${id}`, { events: ['cycle.closed', 'check_in.created'] }, v),
     };
   });
+const chatChannels = (t: TestServer): Promise<Target> =>
+  t.admin
+    .post('/api/chat-channels', { platform: 'slack', name: '#pre', url: 'https://93.184.216.34/services/pre' })
+    .then((res) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const id = res.body.id;
+      return {
+        id,
+        read: async () => (await readOk(t, '/api/chat-channels')).find((c: any) => c.id === id),
+        touch: (v) => t.admin.patch(`/api/chat-channels/${id}`, { name: '#pre-renamed' }, v),
+      };
+    });
 /** A GitHub connection to an address nothing listens on: no test here syncs it. */
 const connections = (t: TestServer): Promise<Target> =>
   t.admin
@@ -142,6 +154,20 @@ const CASES: Record<string, PreconditionCase> = {
   'POST /api/backlog-items/:id/move': { make: backlogItems, body: { position: 'top' } },
   'PUT /api/settings/scoring': { make: settingsDocument('scoring') },
   'PUT /api/settings/lifecycle': { make: settingsDocument('lifecycle') },
+  'PUT /api/settings/notifications': { make: settingsDocument('notifications') },
+  // One's own notification choices: a document whose id is the user's, version 0 until first saved.
+  'PUT /api/notifications/preferences': {
+    make: async (t) => {
+      const path = '/api/notifications/preferences';
+      const current = await readOk(t, path);
+      return {
+        id: current.id,
+        read: () => readOk(t, path),
+        touch: (v) => t.admin.request('PUT', path, { body: { timeZone: 'UTC' }, headers: { 'if-match': `"${v}"` } }),
+      };
+    },
+    body: { timeZone: 'Europe/Berlin' },
+  },
   'PUT /api/key-results/:id/grade': {
     // Grading is for active or closed cycles; a closed one keeps the single active slot free.
     make: async (t) => {
@@ -160,6 +186,8 @@ const CASES: Record<string, PreconditionCase> = {
   'PUT /api/settings/outcomes': { make: settingsDocument('outcomes') },
   'PATCH /api/webhooks/:id': { make: webhooks, body: { active: false } },
   'DELETE /api/webhooks/:id': { make: webhooks },
+  'PATCH /api/chat-channels/:id': { make: chatChannels, body: { active: false } },
+  'DELETE /api/chat-channels/:id': { make: chatChannels },
   'PATCH /api/integrations/:id': { make: connections, body: { paused: true } },
   'DELETE /api/integrations/:id': { make: connections },
   'DELETE /api/share-links/:id': {

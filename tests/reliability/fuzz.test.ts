@@ -30,6 +30,8 @@ const SCIM_MAY_CHANGE = ['scim_tokens'];
 const SIGN_OUT_ROUTES = new Set(['POST /api/auth/logout', 'POST /api/auth/oidc/logout']);
 /** Reads that redirect to an identity provider (or refuse, with none set up): no page reads them. */
 const SSO_REDIRECTS = new Set(['GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback']);
+/** Reads that need a signed token from an e-mail in their query (400 without one); tested where they live. */
+const TOKEN_READS = new Set(['GET /api/notifications/unsubscribe']);
 
 describeEachDatabase('fuzzing every write route', (kind) => {
   let t: TestServer;
@@ -169,7 +171,9 @@ describeEachDatabase('fuzzing every write route', (kind) => {
 
       // After all that, every read still works: nothing stored that a page cannot show.
       const brokenReads: string[] = [];
-      for (const route of routes.filter((r) => !isWrite(r) && !SSO_REDIRECTS.has(routeKey(r)))) {
+      for (const route of routes.filter(
+        (r) => !isWrite(r) && !SSO_REDIRECTS.has(routeKey(r)) && !TOKEN_READS.has(routeKey(r)),
+      )) {
         const path = fillPath(route.path, ids);
         const res = isScimRoute(route)
           ? await t.anonymous.get(path, { authorization: scimAuthorization })

@@ -48,6 +48,13 @@ export const ACTORS = [
 ] as const;
 export type MatrixActor = (typeof ACTORS)[number];
 
+/**
+ * The only writes a viewer may make, each on purpose: their own notification
+ * choices, and (issue 13) comments, because viewers are the leadership
+ * audience asking questions. A read-only token may make none of them.
+ */
+export const VIEWER_WRITES: ReadonlySet<string> = new Set(['PUT /api/notifications/preferences']);
+
 export type Expected = 'OK' | 'PASS' | 401 | 403;
 export type MatrixRow = Record<MatrixActor, Expected>;
 
@@ -156,6 +163,25 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'PATCH /api/webhooks/:id':                              row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   'DELETE /api/webhooks/:id':                             row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   'GET /api/webhooks/:id/deliveries':                     row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  // Notifications (issue 13). Everyone signed in reads and sets their own choices (viewers too: VIEWER_WRITES);
+  // a read-only token reads them and changes nothing.
+  'GET /api/notifications/preferences':                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'PUT /api/notifications/preferences':                   row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  // The e-mail's one-click unsubscribe needs no sign-in: its signed token is the authority (400 without one).
+  'GET /api/notifications/unsubscribe':                   row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
+  'POST /api/notifications/unsubscribe':                  row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
+  // Slack and Teams channels: their URLs are credentials, so the admin's alone, from a session.
+  'GET /api/chat-channels':                               row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'POST /api/chat-channels':                              row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'PATCH /api/chat-channels/:id':                         row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'DELETE /api/chat-channels/:id':                        row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'POST /api/chat-channels/:id/test':                     row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  // What Keyline sends, to whom, and retrying dead messages: the admin's, from a session.
+  'GET /api/settings/notifications':                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'PUT /api/settings/notifications':                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
+  'GET /api/notifications/overview':                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'GET /api/notifications/deliveries':                    row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
+  'POST /api/notifications/deliveries/:id/retry':         row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   // Single sign-on (issue 14). The matrix server has no provider set up: start and callback answer 404 past the check.
   'GET /api/auth/sign-in-options':                        row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
   'GET /api/auth/oidc/start':                             row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
@@ -197,6 +223,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /api/integrations/:id/sync':                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
   'GET /api/integrations/:id/runs':                       row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
   // Webhook receivers are public: a delivery counts only when signed with the connection's secret (401 otherwise).
-  'POST /api/hooks/jira/:connectionId':                   row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS,   401),
-  'POST /api/hooks/github/:connectionId':                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS,   401),
+  // A connection that does not exist is a 404 before anything else, the body unread, whatever credential comes along.
+  'POST /api/hooks/jira/:connectionId':                   row(PASS, PASS, PASS, PASS, PASS,    PASS,  PASS,   PASS,   PASS,  PASS,   PASS),
+  'POST /api/hooks/github/:connectionId':                 row(PASS, PASS, PASS, PASS, PASS,    PASS,  PASS,   PASS,   PASS,  PASS,   PASS),
 };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,7 +153,7 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
   let ids: RouteIds;
   let scimToken: string;
   beforeAll(async () => {
-    t = await startTestServer('sqlite');
+    t = await startTestServer('sqlite', { KEYLINE_SECRET_KEY: randomBytes(32).toString('base64') });
     routes = listRoutes(t);
     ids = await buildRouteIds(t);
     scimToken = (await t.admin.post('/api/sso/scim-tokens', { name: 'Transport walk' })).body.token;
@@ -184,7 +185,13 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
   const notTokenBookkeeping = (table: string) => !table.startsWith('scim_tokens');
 
   it('refuses every write from a foreign or opaque origin, or a cross-site fetch without one, and every non-JSON body', async () => {
-    const writes = routes.filter(isWrite);
+    // Cookieless routes (the e-mail's one-click unsubscribe) act on the signed token in their URL only: public, no
+    // If-Match, so a cross-site request can do nothing a link could not. Each is tested where it lives.
+    const cookieless = routes.filter((r) => r.cookieless);
+    expect(cookieless.map((r) => `${routeKey(r)} ${r.access} ${Boolean(r.ifMatch)}`)).toEqual([
+      'POST /api/notifications/unsubscribe public false',
+    ]);
+    const writes = routes.filter((r) => isWrite(r) && !r.cookieless);
     const own = new URL(t.baseUrl);
     const foreign = [
       'https://evil.example',
@@ -308,18 +315,38 @@ describe('CSRF, body limits and error bodies, walked over every route', () => {
         wrong.push(`${routeKey(route)} over 1 MB: ${(e as Error).message.split('\n')[0]}`);
       }
     }
-    // A tracker's webhook delivery (a Jira issue with a long description) may be up to 1 MB, read raw to check its signature.
+    // A tracker's webhook delivery (a Jira issue with a long description) may be up to 1 MB, read raw to check
+    // its signature, and only for a connection that exists: for any other the answer is 404 before the body is read.
+    const connections = {
+      jira: await t.admin.post('/api/integrations', {
+        kind: 'jira',
+        name: 'Hook walk',
+        baseUrl: 'http://127.0.0.1:9/jira',
+        email: 'bot@test.local',
+        apiToken: 'jira-token',
+        jql: 'project = WALK',
+      }),
+      github: await t.admin.post('/api/integrations', {
+        kind: 'github',
+        name: 'Hook walk',
+        baseUrl: 'http://127.0.0.1:9/github',
+        repo: 'acme/walk',
+        token: 'ghp_walk',
+      }),
+    };
+    const overLimit = JSON.stringify({ issue: 'x'.repeat(1024 * 1024 + 1) });
     for (const route of routes.filter(isTrackerHook)) {
-      const path = fillPath(route.path, ids);
+      const kind = route.path.includes('/jira/') ? 'jira' : 'github';
+      expect(connections[kind].status, JSON.stringify(connections[kind].body)).toBe(201);
+      const path = fillPath(route.path, { connectionId: connections[kind].body.id });
       const json = { 'content-type': 'application/json' };
       const inLimit = await t.anonymous.request('POST', path, { headers: json, rawBody: big });
-      if (inLimit.status === 413) wrong.push(`${routeKey(route)} 101 kB → 413`);
-      const over = await t.anonymous.request('POST', path, {
-        headers: json,
-        rawBody: JSON.stringify({ issue: 'x'.repeat(1024 * 1024 + 1) }),
-      });
+      if (inLimit.status !== 401) wrong.push(`${routeKey(route)} 101 kB unsigned → ${inLimit.status}`);
+      const over = await t.anonymous.request('POST', path, { headers: json, rawBody: overLimit });
       if (over.status !== 413 || over.body?.error?.code !== 'PAYLOAD_TOO_LARGE')
         wrong.push(`${routeKey(route)} over 1 MB → ${over.status}`);
+      const unknown = await t.anonymous.request('POST', fillPath(route.path), { headers: json, rawBody: overLimit });
+      if (unknown.status !== 404) wrong.push(`${routeKey(route)} unknown connection, over 1 MB → ${unknown.status}`);
     }
     expect(wrong).toEqual([]);
     // A restore is a whole organisation: far above 100 kB is read (and then judged on its content).

@@ -54,8 +54,14 @@ export async function buildRouteIds(t: TestServer): Promise<RouteIds> {
     url: 'http://93.184.216.34/keyline',
     events: ['cycle.closed'],
   });
+  const chatChannel = await t.admin.post('/api/chat-channels', {
+    platform: 'slack',
+    name: '#walk',
+    url: 'https://93.184.216.34/services/T0/B0/walk',
+  });
   return {
     webhooks: webhook.body.id,
+    'chat-channels': chatChannel.body.id,
     users: user.body.id,
     teams: team.id,
     cycles: (await t.editor.get(`/api/objectives/${keyResult.objectiveId}`)).body.cycleId,

@@ -5,7 +5,7 @@ import { useSession } from '../features/auth/useSession';
 import { AppShell } from './AppShell';
 
 // Screens load on demand: the chart library alone is ~120 kB gzip.
-const OkrsPage = lazy(() => import('../features/okrs/OkrsPage').then((m) => ({ default: m.OkrsPage })));
+const OkrsPage = lazy(() => import('../features/objectives/OkrsPage').then((m) => ({ default: m.OkrsPage })));
 const KeyResultPage = lazy(() =>
   import('../features/key-results/KeyResultPage').then((m) => ({ default: m.KeyResultPage })),
 );
@@ -14,7 +14,7 @@ const AlignmentPage = lazy(() =>
   import('../features/alignment/AlignmentPage').then((m) => ({ default: m.AlignmentPage })),
 );
 const ScoringSettingsPage = lazy(() =>
-  import('../features/scoring-settings/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
+  import('../features/scoring/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
 );
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -22,12 +22,13 @@ const DashboardPage = lazy(() =>
   import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
 const SharedDashboardPage = lazy(() =>
-  import('../features/shared-dashboard/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })),
+  import('../features/share-links/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })),
 );
 const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
-const GradesPage = lazy(() => import('../features/quarter-close/GradesPage').then((m) => ({ default: m.GradesPage })));
+const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
+const GradesPage = lazy(() => import('../features/cycles/GradesPage').then((m) => ({ default: m.GradesPage })));
 const CloseCyclePage = lazy(() =>
-  import('../features/quarter-close/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })),
+  import('../features/cycles/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })),
 );
 
 const LOADING_SCREEN = (
@@ -83,6 +84,7 @@ function SignedInApp() {
           <Route path="import" element={<ImportPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="planner" element={<PlannerPage />} />
+          <Route path="outcomes" element={<OutcomesPage />} />
           <Route path="cycles/:id/grades" element={<GradesPage />} />
           <Route path="cycles/:id/close" element={<CloseCyclePage />} />
           <Route path="*" element={<NotFound />} />

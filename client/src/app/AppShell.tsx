@@ -9,6 +9,7 @@ const NAV = [
   { to: '/backlog', label: 'Backlog', role: 'viewer' },
   { to: '/planner', label: 'Planner', role: 'editor' },
   { to: '/alignment', label: 'Alignment', role: 'viewer' },
+  { to: '/outcomes', label: 'Outcomes', role: 'viewer' },
   { to: '/settings', label: 'Settings', role: 'editor' },
 ] as const;
 

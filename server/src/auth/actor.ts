@@ -10,6 +10,8 @@ export interface Actor {
   sessionKey?: string;
   /** How the request authenticated; tokens may not manage tokens. */
   via?: 'session' | 'token' | 'scim';
+  /** A read-only API token: it reads as a viewer and writes nothing, not even what viewers may write (comments). */
+  readOnly?: true;
 }
 
 /** For work the system does on its own (seeding, start-up admin). */

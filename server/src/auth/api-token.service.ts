@@ -100,6 +100,7 @@ export class ApiTokenService {
       email: user.email,
       role: row.scope === 'read' ? 'viewer' : user.role,
       via: 'token',
+      ...(row.scope === 'read' ? { readOnly: true as const } : {}),
     };
   }
 }

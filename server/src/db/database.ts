@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { installChangeTriggers } from './change-log';
 import { Mutex } from './mutex';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -15,17 +16,12 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export class Database {
   private readonly lock = new Mutex();
   /**
-   * Bumped after every committed write in this process: caches of derived
-   * data (the scored backlog) compare it to know they are stale.
+   * Bumped after every committed write in this process. What a write changed
+   * is in the change log (db/change-log.ts, declared per table); this only
+   * tells derived data that there may be something to read there.
    */
   generation = 0;
-  /**
-   * Bumped after every committed write that may change the OKR structure or
-   * the settings: all but derived and backlog-only writes. The scoring
-   * context (KRs, objectives, cycles, check-ins, settings) is re-read only
-   * when it moved, not after every backlog edit.
-   */
-  structureGeneration = 0;
+  private readonly closeHooks: (() => Promise<void>)[] = [];
 
   constructor(
     readonly dataSource: DataSource,
@@ -33,13 +29,15 @@ export class Database {
   ) {}
 
   /**
-   * `derived: true` is for rows computed from others (e.g. headline history):
-   * they change no input of the scoring, so caches stay valid.
-   * `backlogOnly: true` is for writes to backlog items and their links only.
+   * One unit of work in one transaction.
+   *
+   * @param _options No longer read: what a write invalidates is declared per
+   * table (db/change-log.ts), not per call. Kept so callers still compile;
+   * to be removed once every branch has dropped it.
    */
   async write<T>(
     work: (manager: EntityManager) => Promise<T>,
-    options: { derived?: boolean; backlogOnly?: boolean } = {},
+    _options: { derived?: boolean; backlogOnly?: boolean } = {},
   ): Promise<T> {
     let manager: EntityManager | undefined;
     const run = () =>
@@ -54,11 +52,35 @@ export class Database {
       if (manager) this.pendingHooks.delete(manager);
       throw error;
     }
-    if (!options.derived) this.generation++;
-    if (!options.derived && !options.backlogOnly) this.structureGeneration++;
+    this.generation++;
     const hooks = manager && this.committedHooks(manager);
     if (hooks) for (const hook of hooks) hook();
     return result;
+  }
+
+  /** Runs when the database is closed, before its connections are (a LISTEN connection, timers). */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
+  /**
+   * SQLite's data_version: changes when another connection (another
+   * process, or the write connection seen from a read one) commits. A cheap
+   * way to notice writes that did not pass through `write`.
+   */
+  dataVersion(): number | undefined {
+    if (this.kind !== 'sqlite') return undefined;
+    const raw = (
+      this.dataSource.driver as unknown as { databaseConnection?: { pragma(s: string, o: object): unknown } }
+    ).databaseConnection;
+    return raw ? Number(raw.pragma('data_version', { simple: true })) : undefined;
+  }
+
+  /** PostgreSQL: how to open a connection of one's own (LISTEN) to the same database and schema. */
+  connectionOptions(): { connectionString: string; options?: string } | undefined {
+    if (this.kind !== 'postgres') return undefined;
+    const o = this.dataSource.options as { url?: string; extra?: { options?: string } };
+    return { connectionString: o.url ?? '', ...(o.extra?.options ? { options: o.extra.options } : {}) };
   }
 
   private readonly pendingHooks = new WeakMap<EntityManager, (() => void)[]>();
@@ -92,11 +114,15 @@ export class Database {
       await this.dataSource.query('SELECT pg_advisory_lock(734211)');
       try {
         await this.dataSource.runMigrations({ transaction: 'each' });
+        await installChangeTriggers(this.dataSource, 'postgres');
       } finally {
         await this.dataSource.query('SELECT pg_advisory_unlock(734211)');
       }
     } else {
-      await this.lock.run(() => this.dataSource.runMigrations({ transaction: 'each' }));
+      await this.lock.run(async () => {
+        await this.dataSource.runMigrations({ transaction: 'each' });
+        await installChangeTriggers(this.dataSource, 'sqlite');
+      });
     }
   }
 
@@ -105,6 +131,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    for (const hook of this.closeHooks.splice(0)) await hook().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

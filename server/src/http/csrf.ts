@@ -8,9 +8,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * our own origin (or one configured) and carry JSON, which a cross-site HTML
  * form cannot send. SameSite=Lax on the cookie is the second layer.
  */
-export function csrfGuard(allowedOrigins: readonly string[], csvUploadPaths: readonly string[] = []): RequestHandler {
+export function csrfGuard(
+  allowedOrigins: readonly string[],
+  csvUploadPaths: readonly string[] = [],
+  /**
+   * Routes that use no cookie (the signed token in their URL is their only
+   * authority), so a cross-site request can do nothing a link could not: the
+   * RFC 8058 one-click unsubscribe, which mail clients POST form-encoded,
+   * from their own servers or pages.
+   */
+  cookielessPaths: readonly string[] = [],
+): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (cookielessPaths.includes(req.baseUrl + req.path)) return next();
     const origin = req.get('origin');
     if (origin !== undefined) {
       const own = `${req.protocol}://${req.get('host')}`;

@@ -55,6 +55,13 @@ export interface RouteDef<
    * skips these routes.
    */
   largeBody?: (req: Request, res: Response) => Promise<unknown>;
+  /**
+   * Public, and its only authority is a signed token in its URL (never a
+   * cookie): the CSRF guard does not apply, and it accepts bodies that are not
+   * JSON. For the RFC 8058 one-click unsubscribe, which mail clients POST
+   * form-encoded from their own servers and pages.
+   */
+  cookieless?: true;
   /** Requires `If-Match` (428 without it). */
   ifMatch?: boolean;
   /** 200 unless said; 204 sends no body; 202: accepted, work goes on after the answer. */
@@ -85,6 +92,8 @@ export interface MountOptions {
 
 export function mountRoutes(router: Router, routes: readonly RouteDef[], options: MountOptions): void {
   for (const route of routes) {
+    if (route.cookieless && route.access !== 'public')
+      throw new Error(`A cookieless route must be public: ${route.path}`);
     router[route.method](route.path, async (req: Request, res: Response) => {
       let actor: Actor | undefined;
       try {
@@ -127,7 +136,7 @@ function checkedResponse(route: RouteDef, result: unknown, options: MountOptions
   return route.access === 'public' ? route.response.parse(result) : result;
 }
 
-function authorize({ access, sessionOnly }: RouteDef, actor: Actor | undefined): Actor | undefined {
+function authorize({ access, sessionOnly, method }: RouteDef, actor: Actor | undefined): Actor | undefined {
   if (access === 'public') return actor;
   if (access === 'scim') {
     if (actor?.via !== 'scim') throw new AppError('UNAUTHENTICATED', 'Send the SCIM token as Authorization: Bearer');
@@ -136,6 +145,9 @@ function authorize({ access, sessionOnly }: RouteDef, actor: Actor | undefined):
   if (!actor || actor.via === 'scim') throw new AppError('UNAUTHENTICATED', 'Sign in first');
   if (!roleAtLeast(actor.role, access)) {
     throw new AppError('FORBIDDEN', `This needs the ${access} role; you are signed in as ${actor.role}`);
+  }
+  if (actor.readOnly && method !== 'get') {
+    throw new AppError('FORBIDDEN', 'This API token is read-only: use a read-write token to change anything');
   }
   if (sessionOnly && actor.via !== 'session') {
     throw new AppError(
@@ -154,6 +166,11 @@ function isVersioned(value: unknown): value is { id: string; version: number } {
     'id' in value &&
     typeof value.version === 'number'
   );
+}
+
+/** The paths of cookieless routes, for the CSRF guard to leave alone. */
+export function cookielessPaths(routes: readonly RouteDef[]): string[] {
+  return routes.filter((r) => r.cookieless).map((r) => r.path);
 }
 
 /**

@@ -16,6 +16,8 @@ export const AUDIT_ENTITIES = [
   'webhook',
   'chatChannel',
   'comment',
+  'notificationPreferences',
+  'delivery',
   'scimToken',
   'scimGroup',
   'connection',

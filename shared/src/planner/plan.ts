@@ -6,7 +6,7 @@ import { computeHeadline, type ObjectiveEffortShare } from '../scoring/headline'
 import type { ScoredItem } from '../scoring/types';
 
 /** What the summary reads from a planned item (a ScoredItem is one). */
-export type PlannedItem = Pick<ScoredItem, 'status' | 'effort' | 'links' | 'breakdown'>;
+export type PlannedItem = Pick<ScoredItem, 'status' | 'effort' | 'links' | 'terms'>;
 
 function usableEffort(effort: number | null): effort is number {
   return effort !== null && Number.isFinite(effort) && effort > 0;

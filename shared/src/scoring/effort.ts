@@ -13,7 +13,7 @@ export interface WeightedLink {
 }
 
 /** What headline and KR flags need from a scored item. */
-export type EffortSource = Pick<ScoredItem, 'status' | 'effort' | 'links' | 'breakdown'>;
+export type EffortSource = Pick<ScoredItem, 'status' | 'effort' | 'links' | 'terms'>;
 
 export function usableEffort(effort: number | null): effort is number {
   return effort !== null && Number.isFinite(effort) && effort > 0;
@@ -35,7 +35,7 @@ export function cycleLinksOf(
   cycleId: string,
 ): readonly WeightedLink[] {
   if (context.cycles.get(cycleId)?.status === 'active') {
-    const terms = item.breakdown.alignment.terms;
+    const terms = item.terms;
     return terms.every((t) => t.keyResult.cycleId === cycleId)
       ? terms
       : terms.filter((t) => t.keyResult.cycleId === cycleId);

@@ -37,11 +37,24 @@ export interface CycleHeadline {
   };
 }
 
+/** The sums a headline is made of; gathered in one pass here, or kept up to date by live-backlog.ts. */
+export interface HeadlineSums {
+  openEffort: number;
+  misalignedEffort: number;
+  openItemsWithoutEffort: number;
+  /** Strength-split open effort per KR of the cycle with at least one open item linked (0 allowed). */
+  effortByKr: ReadonlyMap<string, number>;
+}
+
 export function computeHeadline(
   items: readonly EffortSource[],
   context: ScoringContext,
   cycleId: string,
 ): CycleHeadline {
+  return headlineFromSums(collectHeadlineSums(items, context, cycleId), context, cycleId);
+}
+
+function collectHeadlineSums(items: readonly EffortSource[], context: ScoringContext, cycleId: string): HeadlineSums {
   // Accumulate per KR, then roll up the tree once per KR, not once per link.
   const effortByKr = new Map<string, number>();
   const addToKr = (kr: KrWeighting, portion: number): void => {
@@ -63,7 +76,11 @@ export function computeHeadline(
       splitEffort(effort, links, addToKr);
     }
   }
+  return { openEffort, misalignedEffort, openItemsWithoutEffort, effortByKr };
+}
 
+export function headlineFromSums(sums: HeadlineSums, context: ScoringContext, cycleId: string): CycleHeadline {
+  const { openEffort, misalignedEffort, openItemsWithoutEffort, effortByKr } = sums;
   const effortByObjective = new Map<string, number>();
   for (const [keyResultId, effort] of effortByKr) {
     const objectiveId = context.keyResults.get(keyResultId)?.keyResult.objectiveId;

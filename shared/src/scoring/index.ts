@@ -32,3 +32,13 @@ export {
 export type { CustomCriterion, ScoringFramework, ScoringSettings } from './settings';
 export type * from './types';
 export { combineValue, evaluateItem } from './value';
+export { ABSOLUTE_FLAG_BITS, FLAG_BITS, flagCodesOf, RELATIVE_FLAG_BITS, scoreLean } from './lean';
+export type { LeanScoredItem } from './lean';
+export { changedKeyResults, LiveBacklog } from './live/live-backlog';
+export type { LiveFigures, LiveItemInput } from './live/live-backlog';
+export { flagKeyResultsFromWork } from './kr-flags';
+export type { KrWork } from './kr-flags';
+export { headlineFromSums } from './headline';
+export type { HeadlineSums } from './headline';
+export { intrinsicValue } from './intrinsic';
+export { valueFrom } from './value';

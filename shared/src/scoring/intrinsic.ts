@@ -78,6 +78,21 @@ function frameworkSpec(settings: ScoringSettings): FrameworkSpec {
 // Shared by every scorable item so scoring 100,000 items allocates less.
 const NONE: readonly EstimateField[] = Object.freeze([]);
 
+/**
+ * The intrinsic value alone, without the breakdown: what re-scoring a whole
+ * backlog needs. The same spec and arithmetic as intrinsicScore, so the two
+ * always agree to the bit.
+ */
+export function intrinsicValue(item: Estimates, settings: ScoringSettings): number | null {
+  const spec = frameworkSpec(settings);
+  if (spec.fields.length === 0) return null;
+  for (const field of spec.fields) {
+    const value = item[field];
+    if (value === null || !isValidEstimate(field, value)) return null;
+  }
+  return spec.compute(item);
+}
+
 export function intrinsicScore(item: Estimates, settings: ScoringSettings): IntrinsicBreakdown {
   const spec = frameworkSpec(settings);
   let missing = NONE;

@@ -6,7 +6,8 @@ import { formatPercent } from './format';
 import { isOpenStatus } from './population';
 import type { KrFlag, KrWeighting } from './types';
 
-interface KrWork {
+/** Per live KR: open items linked to it and their strength-split effort. */
+export interface KrWork {
   openItems: number;
   effort: number;
 }
@@ -29,14 +30,21 @@ function collectWork(items: readonly EffortSource[]): Map<string, KrWork> {
   };
   for (const item of items) {
     // Live links are exactly the item's alignment terms.
-    const terms = item.breakdown.alignment.terms;
+    const terms = item.terms;
     if (terms.length > 0 && isOpenStatus(item.status)) splitEffort(item.effort, terms, addToKr);
   }
   return work;
 }
 
 export function flagKeyResults(items: readonly EffortSource[], context: ScoringContext): KrFlag[] {
-  const work = collectWork(items);
+  return flagKeyResultsFromWork(collectWork(items), context);
+}
+
+/**
+ * The KR flags from the work per KR, however it was gathered: one pass over
+ * the items here, or sums kept up to date as items change (live-backlog.ts).
+ */
+export function flagKeyResultsFromWork(work: ReadonlyMap<string, KrWork>, context: ScoringContext): KrFlag[] {
   const live = [...context.keyResults.values()]
     .filter(isLive)
     .map((kr) => kr.weighting as KrWeighting)

@@ -40,14 +40,46 @@ export interface RankInversion {
   moreValuableScore: number;
 }
 
-/** Linear-interpolation quantile (R type 7, as spreadsheets compute it). */
-function quantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
+/**
+ * Linear-interpolation quantile (R type 7, as spreadsheets compute it) by
+ * selection: expected linear time, no full sort. Reorders `values`.
+ */
+function quantile(values: Float64Array, q: number): number {
+  const position = (values.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
-  const low = sorted[lower] ?? Number.NaN;
-  const high = sorted[upper] ?? Number.NaN;
+  const low = selectKth(values, lower);
+  const high = upper === lower ? low : selectKth(values, upper);
   return low + (high - low) * (position - lower);
+}
+
+/** The k-th smallest value (0-based), moving it to index k (Hoare's selection, median-of-three pivots). */
+export function selectKth(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const a = values[lo] as number;
+    const b = values[(lo + hi) >>> 1] as number;
+    const c = values[hi] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k] as number;
+  }
+  return values[k] as number;
 }
 
 export function computeLowValueThresholds(
@@ -61,16 +93,26 @@ export function computeLowValueThresholds(
     efforts.push(entry.effort);
     valuePerEffort.push(entry.valueScore / entry.effort);
   }
+  return lowValueThresholdsOf(Float64Array.from(efforts), Float64Array.from(valuePerEffort), settings);
+}
+
+/**
+ * The quartiles from the population's efforts and values per effort (same
+ * length, any order; both are reordered). Linear time, so a backlog kept
+ * scored item by item can recompute them after every change.
+ */
+export function lowValueThresholdsOf(
+  efforts: Float64Array,
+  valuePerEffort: Float64Array,
+  settings: ScoringSettings,
+): LowValueThresholds | null {
   if (efforts.length < settings.itemFlags.lowValueHighEffortMinItems) return null;
-  // Typed-array sort is numeric and much faster than sorting boxed numbers.
-  const sortedEffort = Float64Array.from(efforts).sort();
-  const sortedValue = Float64Array.from(valuePerEffort).sort();
   return {
     population: efforts.length,
-    valuePerEffortP25: quantile(sortedValue, 0.25),
-    valuePerEffortMedian: quantile(sortedValue, 0.5),
-    effortP75: quantile(sortedEffort, 0.75),
-    effortMedian: quantile(sortedEffort, 0.5),
+    valuePerEffortP25: quantile(valuePerEffort, 0.25),
+    valuePerEffortMedian: quantile(valuePerEffort, 0.5),
+    effortP75: quantile(efforts, 0.75),
+    effortMedian: quantile(efforts, 0.5),
   };
 }
 

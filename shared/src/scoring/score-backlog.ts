@@ -52,6 +52,7 @@ function toScoredItem(item: ScoringItem, breakdown: ScoreBreakdown): ScoredItem 
     intrinsic: breakdown.intrinsic.value,
     alignment: breakdown.alignment.total,
     valueScore: breakdown.valueScore,
+    terms: breakdown.alignment.terms,
     breakdown,
     flags: NO_FLAGS,
   };

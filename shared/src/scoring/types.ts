@@ -182,6 +182,8 @@ export interface ScoredItem {
   intrinsic: number | null;
   alignment: number;
   valueScore: number | null;
+  /** The live links, resolved: `breakdown.alignment.terms`. */
+  terms: readonly AlignmentTerm[];
   breakdown: ScoreBreakdown;
   flags: readonly ItemFlag[];
 }

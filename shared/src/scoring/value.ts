@@ -34,6 +34,18 @@ function unalignedCombination(settings: ScoringSettings): CombinationBreakdown {
   return combination;
 }
 
+/** The value score from its parts; the one formula both the breakdown and lean scoring use. */
+export function valueFrom(
+  intrinsic: number | null,
+  aligned: boolean,
+  alignment: number,
+  settings: ScoringSettings,
+): number | null {
+  if (intrinsic === null) return null;
+  const { alignmentWeight, unalignedMultiplier } = settings.combination;
+  return aligned ? intrinsic * (1 + alignmentWeight * alignment) : intrinsic * unalignedMultiplier;
+}
+
 export function combineValue(
   intrinsic: number | null,
   alignment: AlignmentBreakdown,
@@ -41,15 +53,11 @@ export function combineValue(
 ): { valueScore: number | null; combination: CombinationBreakdown } {
   const { alignmentWeight, unalignedMultiplier } = settings.combination;
   const aligned = alignment.terms.length > 0;
-  if (!aligned) {
-    return {
-      valueScore: intrinsic === null ? null : intrinsic * unalignedMultiplier,
-      combination: unalignedCombination(settings),
-    };
-  }
+  const valueScore = valueFrom(intrinsic, aligned, alignment.total, settings);
+  if (!aligned) return { valueScore, combination: unalignedCombination(settings) };
   const multiplier = 1 + alignmentWeight * alignment.total;
   return {
-    valueScore: intrinsic === null ? null : intrinsic * multiplier,
+    valueScore,
     combination: {
       formula: ALIGNED_FORMULA,
       aligned: true,

@@ -10,7 +10,7 @@ import { KeyResultFlags } from './components/KeyResultFlags';
 import { ObjectiveEffortBars } from './components/ObjectiveEffortBars';
 import { ValueEffortSection } from './components/ValueEffortSection';
 import { useQuery } from '@tanstack/react-query';
-import { alignmentApi, alignmentKeys } from './api/alignmentApi';
+import { alignmentApi, alignmentKeys } from './api/alignment.api';
 import { useAlignmentReport, useCycles, useTeams } from './hooks/useAlignmentQueries';
 import { filtersToParams, parseFilters, type AlignmentFilters } from './utils/url-state';
 

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/useSession';
-import { useCycles, useTeams } from '../okrs/api/okrs.api';
-import { Dialog } from '../okrs/components/Dialog';
-import { defaultCycleId, STATUS_LABEL } from '../okrs/utils/cycle-status';
+import { useCycles, useTeams } from '../objectives/api/objectives.api';
+import { Dialog } from '../../components/Dialog';
+import { defaultCycleId, STATUS_LABEL } from '../cycles/utils/cycle-status';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { useDashboard } from './api/dashboard.api';
 import { DashboardView } from './components/DashboardView';

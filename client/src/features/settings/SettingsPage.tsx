@@ -6,9 +6,9 @@ import { IntegrationsSection } from '../integrations/components/IntegrationsSect
 import { useCan } from '../auth/useSession';
 import { SingleSignOnSection } from '../sso/components/SingleSignOnSection';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
-import { MembersSection } from './components/MembersSection';
-import { QuartersSection } from './components/QuartersSection';
-import { TeamsSection } from './components/TeamsSection';
+import { MembersSection } from '../users/components/MembersSection';
+import { QuartersSection } from '../cycles/components/QuartersSection';
+import { TeamsSection } from '../teams/components/TeamsSection';
 import './settings.css';
 
 // Absolute links: inside a splat route, react-router 7 resolves relative links from the whole URL.

@@ -1,7 +1,10 @@
 import {
   ALIGNMENT_POINTS_LIMIT,
   buildBm25Index,
+  isOpenStatus,
   type AlignmentQuery,
+  type LeanScoredItem,
+  type LiveBacklog,
   type AlignmentReport,
   type SuggestedLink,
 } from '@keyline/shared';
@@ -13,29 +16,28 @@ import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import { cycleFigures } from '../scoring/cycle-figures';
-import type { ScoringSnapshot, ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores, ScoreView } from '../scoring/live-scores';
 
-/** The alignment view's figures and the suggested links, from the scoring snapshot. */
+/** The alignment view's figures and the suggested links, from the live scores. */
 export class AlignmentService {
   constructor(
     private readonly db: Database,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
   ) {}
 
   /**
-   * The figures come from the snapshot (computed once per snapshot, see
-   * cycle-figures.ts); names, titles and the cycle are read fresh. The
-   * dashboard asks without `points`: it shows none, and titling up to 2,000
-   * plotted items is most of a report's reading.
+   * The figures come from the live backlog (sums kept up to date by every
+   * write, see shared/src/scoring/live); names, titles and the cycle are read
+   * fresh. The dashboard asks without `points`: it shows none, and titling up
+   * to 2,000 plotted items is most of a report's reading.
    */
   async report(query: AlignmentQuery, options: { points?: boolean } = {}): Promise<AlignmentReport> {
-    return this.reportFrom(await this.scoring.get(), query, options);
+    return this.reportFrom(await this.scores.current(), query, options);
   }
 
-  /** The report from a snapshot the caller already holds, so its other figures agree with it. */
+  /** The report from scores the caller already holds, so its other figures agree with it. */
   async reportFrom(
-    snapshot: ScoringSnapshot,
+    view: ScoreView,
     query: AlignmentQuery,
     options: { points?: boolean } = {},
   ): Promise<AlignmentReport> {
@@ -58,8 +60,10 @@ export class AlignmentService {
       return { cycle: found, cycleObjectives: objectives, cycleKrs: krs };
     });
     if (query.cycleId && !cycle) throw notFound('Cycle');
-    const figures = cycleFigures(snapshot, cycle?.id ?? null, query.teamId ?? null);
-    const points = options.points === false ? [] : figures.plottable.slice(0, ALIGNMENT_POINTS_LIMIT);
+    const { backlog } = view;
+    const figures = backlog.figures(cycle?.id ?? null, query.teamId ?? null);
+    const plottable = options.points === false ? undefined : plottableItems(backlog, query.teamId ?? null);
+    const points = plottable?.items ?? [];
     const titles = await this.titlesOf(points.map((p) => p.id));
     const objectiveTitle = new Map(cycleObjectives.map((o) => [o.id, o.title]));
     const krTitle = new Map(cycleKrs.map((k) => [k.id, k.title]));
@@ -70,7 +74,7 @@ export class AlignmentService {
         ? { id: cycle.id, name: cycle.name, status: cycle.status, startsOn: cycle.startsOn, endsOn: cycle.endsOn }
         : null,
       teamId: query.teamId ?? null,
-      asOf: snapshot.asOf,
+      asOf: view.asOf,
       headline: headline && {
         openEffort: headline.openEffort,
         misalignedEffort: headline.misalignedEffort,
@@ -84,16 +88,16 @@ export class AlignmentService {
         .map((f) => ({ ...f, title: krTitle.get(f.keyResultId) ?? '' })),
       flagCounts: { ...figures.flagCounts },
       flaggedItems: figures.flaggedItems,
-      openItems: figures.open.length,
+      openItems: figures.openItems,
       points: points.map((p) => ({
         id: p.id,
         title: titles.get(p.id) ?? '',
         valueScore: p.valueScore as number,
         effort: p.effort as number,
-        aligned: p.breakdown.alignment.terms.length > 0,
-        flags: p.flags.map((f) => f.code),
+        aligned: p.terms.length > 0,
+        flags: backlog.flagCodes(p.id),
       })),
-      pointsTotal: figures.plottable.length,
+      pointsTotal: plottable?.total ?? figures.plottable,
     };
   }
 
@@ -144,4 +148,17 @@ export class AlignmentService {
     }
     return titles;
   }
+}
+
+/** The open items the value × effort chart can plot (a value score, a positive effort), highest value first, up to the limit. */
+function plottableItems(backlog: LiveBacklog, teamId: string | null): { items: LeanScoredItem[]; total: number } {
+  const items: LeanScoredItem[] = [];
+  let total = 0;
+  for (const item of backlog.itemsInValueOrder()) {
+    if (!isOpenStatus(item.status) || (teamId !== null && item.teamId !== teamId)) continue;
+    if (item.valueScore === null || item.effort === null || !(item.effort > 0)) continue;
+    total++;
+    if (items.length < ALIGNMENT_POINTS_LIMIT) items.push(item);
+  }
+  return { items, total };
 }

@@ -1,10 +1,8 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { BacklogListQuery, Page, ScoredBacklogItem } from '@keyline/shared';
+import { FLAG_BITS, type BacklogListQuery, type LiveBacklog, type Page, type ScoredBacklogItem } from '@keyline/shared';
 import { decodeCursor, encodeCursor } from '../../http/paging';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { attachScores } from '../scoring/attach-scores';
-import type { PageScorer, ScoringSnapshot } from '../scoring/scoring-snapshot';
-import { idsInValueOrder } from '../scoring/snapshot-views';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
@@ -12,23 +10,19 @@ import { toBacklogItemDtos } from './backlog.mapper';
 /**
  * The backlog list. Column sorts and filters run in SQL, so a 100,000-item
  * backlog sends only the page asked for. Value score and flags are derived
- * (the scoring snapshot): sorting or filtering by them takes the matching ids
- * from SQL and orders them by the snapshot. The cursor is an opaque offset: a
- * virtual table jumps to any row, which keyset paging cannot do.
+ * (the live backlog, kept current by every write): sorting or filtering by
+ * them takes the matching ids from SQL and orders them by it. The cursor is
+ * an opaque offset: a virtual table jumps to any row, which keyset paging cannot do.
  */
 export async function listBacklogItems(
   m: EntityManager,
   query: BacklogListQuery,
-  snapshot: ScoringSnapshot | undefined,
-  score: PageScorer = (items) => attachScores(items, snapshot as ScoringSnapshot),
+  backlog: LiveBacklog,
 ): Promise<Page<ScoredBacklogItem>> {
   const offset = decodeCursor(query.cursor);
   const qb = m.createQueryBuilder(BacklogItemEntity, 'i');
   applyBacklogFilters(qb, query);
-  if (query.sort === 'valueScore' || query.flag?.length) {
-    if (!snapshot) throw new Error('Ranking by value needs a full scoring snapshot');
-    return listByScore(m, qb, query, offset, snapshot);
-  }
+  if (query.sort === 'valueScore' || query.flag?.length) return listByScore(m, qb, query, offset, backlog);
 
   const total = await qb.getCount();
   qb.orderBy(`i.${query.sort}`, query.order === 'asc' ? 'ASC' : 'DESC', 'NULLS LAST');
@@ -39,7 +33,7 @@ export async function listBacklogItems(
   const rows = await qb.getMany();
   const next = offset + rows.length;
   return {
-    items: score(await toBacklogItemDtos(m, rows)),
+    items: attachScores(await toBacklogItemDtos(m, rows), backlog),
     total,
     nextCursor: next < total ? encodeCursor(next) : null,
   };
@@ -50,18 +44,20 @@ async function listByScore(
   qb: SelectQueryBuilder<BacklogItemEntity>,
   query: BacklogListQuery,
   offset: number,
-  snapshot: ScoringSnapshot,
+  backlog: LiveBacklog,
 ): Promise<Page<ScoredBacklogItem>> {
   const matching = hasSqlFilters(query)
     ? new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id))
     : undefined;
-  const flags = query.flag?.length ? new Set<string>(query.flag) : undefined;
-  // The snapshot is in value order (highest first, unscorable last); items newer than it go last.
-  const byValue = idsInValueOrder(snapshot, query.sort === 'valueScore' ? query.order : 'desc');
+  const flagBits = (query.flag ?? []).reduce((bits, code) => bits | FLAG_BITS[code], 0);
+  // In value order (highest first, unscorable last); an item written after the scores were read goes last.
+  const byValue = backlog.idsInValueOrder(query.sort === 'valueScore' ? query.order : 'desc');
   let ids: readonly string[] = byValue;
-  if (matching || flags) {
-    ids = byValue.filter((id) => (!matching || matching.has(id)) && (!flags || hasFlag(snapshot, id, flags)));
-    if (matching && !flags) ids = ids.concat([...matching].filter((id) => !snapshot.byId.has(id)));
+  if (matching || flagBits) {
+    ids = byValue.filter(
+      (id) => (!matching || matching.has(id)) && (!flagBits || (backlog.flagBits(id) & flagBits) !== 0),
+    );
+    if (matching && !flagBits) ids = ids.concat([...matching].filter((id) => !backlog.has(id)));
   }
   if (query.sort !== 'valueScore') ids = await orderIdsByColumn(m, ids, query);
   const pageIds = ids.slice(offset, offset + query.limit);
@@ -70,7 +66,7 @@ async function listByScore(
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const next = offset + pageIds.length;
   return {
-    items: attachScores(await toBacklogItemDtos(m, rows), snapshot),
+    items: attachScores(await toBacklogItemDtos(m, rows), backlog),
     total: ids.length,
     nextCursor: next < ids.length ? encodeCursor(next) : null,
   };
@@ -86,10 +82,6 @@ function hasSqlFilters(query: BacklogListQuery): boolean {
     query.unlinked ||
     query.q,
   );
-}
-
-function hasFlag(snapshot: ScoringSnapshot, id: string, flags: ReadonlySet<string>): boolean {
-  return snapshot.byId.get(id)?.flags.some((f) => flags.has(f.code)) ?? false;
 }
 
 /** A flag filter with a column sort: fetch the sort column for the flagged ids and order them here. */

@@ -21,7 +21,8 @@ import { assertNotSynced, assertTrackerFieldsUntouched } from '../integrations/i
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import { attachScores } from '../scoring/attach-scores';
+import type { LiveScores } from '../scoring/live-scores';
 import { TeamEntity } from '../teams/team.entity';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
@@ -42,27 +43,18 @@ const NO_ESTIMATES = {
   ease: null,
 };
 
-/** Backlog writes leave the OKR structure as it was: scoring keeps its cached context. */
-const BACKLOG_ONLY = { backlogOnly: true } as const;
-
 export class BacklogService {
   constructor(
     private readonly db: Database,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
     /** Publishes `backlog_item.linked` / `unlinked` inside the link's transaction. */
     private readonly events?: Pick<OkrEvents, 'linkChanged'>,
   ) {}
 
   async list(query: BacklogListQuery): Promise<Page<ScoredBacklogItem>> {
-    // Scoring first: on SQLite a read inside a read would wait for itself.
-    // Ranking by value or filtering by flag needs the whole backlog scored;
-    // a page sorted by a column needs scores on its own rows only.
-    if (query.sort === 'valueScore' || query.flag?.length) {
-      const snapshot = await this.scoring.get();
-      return this.db.read((m) => listBacklogItems(m, query, snapshot));
-    }
-    const score = await this.scoring.pageScorer();
-    return this.db.read((m) => listBacklogItems(m, query, undefined, score));
+    // Scores first: on SQLite a read inside a read would wait for itself.
+    const { backlog } = await this.scores.current();
+    return this.db.read((m) => listBacklogItems(m, query, backlog));
   }
 
   async get(id: string): Promise<ScoredBacklogItem> {
@@ -71,7 +63,7 @@ export class BacklogService {
 
   /** Write responses carry the score too, so the client can update its row in place. */
   private async scored(item: BacklogItem): Promise<ScoredBacklogItem> {
-    return (await this.scoring.pageScorer())([item])[0] as ScoredBacklogItem;
+    return attachScores([item], (await this.scores.current()).backlog)[0] as ScoredBacklogItem;
   }
 
   /** New items go to the bottom of the manual order. */
@@ -95,7 +87,7 @@ export class BacklogService {
         const dto = await toDto(m, row);
         await recordAudit(m, actor, 'backlogItem', row.id, 'create', null, dto);
         return dto;
-      }, BACKLOG_ONLY),
+      }),
     );
   }
 
@@ -125,7 +117,7 @@ export class BacklogService {
         const dto = await toDto(m, after);
         await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
         return dto;
-      }, BACKLOG_ONLY),
+      }),
     );
   }
 
@@ -144,7 +136,7 @@ export class BacklogService {
         const dto = await toDto(m, after);
         await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
         return dto;
-      }, BACKLOG_ONLY),
+      }),
     );
   }
 
@@ -154,7 +146,7 @@ export class BacklogService {
       await assertNotSynced(m, id);
       await deleteVersioned(m, BacklogItemEntity, 'Backlog item', id, version, (row) => toDto(m, row));
       await recordAudit(m, actor, 'backlogItem', id, 'delete', before, null);
-    }, BACKLOG_ONLY);
+    });
   }
 
   /** Creates or changes the link; idempotent, so it needs no If-Match. */
@@ -178,7 +170,7 @@ export class BacklogService {
         );
         await this.events?.linkChanged(m, itemId, keyResultId, strength);
         return toDto(m, item);
-      }, BACKLOG_ONLY),
+      }),
     );
   }
 
@@ -198,7 +190,7 @@ export class BacklogService {
         null,
       );
       await this.events?.linkChanged(m, itemId, keyResultId, null);
-    }, BACKLOG_ONLY);
+    });
   }
 }
 

@@ -11,8 +11,7 @@ import { toKeyResultDtos } from '../key-results/key-result.mapper';
 import { readLifecycleSettings } from '../cycles/lifecycle-settings.service';
 import { ObjectiveEntity } from '../objectives/objective.entity';
 import type { AlignmentService } from '../alignment/alignment.service';
-import type { ScoringSnapshot, ScoringSnapshotService } from '../scoring/scoring-snapshot';
-import { linkedItemsByKeyResult, openItemCounts } from '../scoring/snapshot-views';
+import type { LiveScores, ScoreView } from '../scoring/live-scores';
 import { TeamEntity } from '../teams/team.entity';
 import { assembleDashboard, type QuarterData } from './dashboard.assemble';
 import type { HeadlineHistoryService } from './headline-history.service';
@@ -24,7 +23,7 @@ export class DashboardService {
 
   constructor(
     private readonly db: Database,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
     private readonly alignment: AlignmentService,
     private readonly history: HeadlineHistoryService,
   ) {}
@@ -37,16 +36,16 @@ export class DashboardService {
     // The first view of a day records the day's headline, so the trend has a point per day someone looked (and per check-in).
     await this.history.recordDailyIfDue();
     // Headline, effort shares and KR flags: the alignment view's own figures, not a second implementation.
-    // One snapshot for every derived figure, so they agree with each other.
-    const snapshot = await this.scoring.get();
-    const report = await this.alignment.reportFrom(snapshot, query, { points: false });
+    // One view of the scores for every derived figure, so they agree with each other.
+    const view = await this.scores.current();
+    const report = await this.alignment.reportFrom(view, query, { points: false });
     const teamId = query.teamId ?? null;
     if (!report.cycle) {
       const { settings } = await this.db.read((m) => readLifecycleSettings(m));
       return emptyDashboard(report.asOf, teamId, settings.checkInCadenceDays);
     }
     const cycleId = report.cycle.id;
-    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId, snapshot, this.checkInSeries));
+    const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId, view, this.checkInSeries));
     const history = await this.history.history(cycleId, teamId);
     return assembleDashboard(data, report, history, teamId, expectedProgress(data.cycle, report.asOf));
   }
@@ -97,7 +96,7 @@ async function loadQuarter(
   m: EntityManager,
   cycleId: string,
   teamId: string | null,
-  snapshot: ScoringSnapshot,
+  view: ScoreView,
   checkInSeries: AppendOnlyCache<CheckInRow>,
 ): Promise<QuarterData> {
   const cycle: CycleEntity = await findCycle(m, cycleId);
@@ -112,7 +111,7 @@ async function loadQuarter(
       })
     : [];
   const krIds = krRows.map((k) => k.id);
-  const keyResults = await toKeyResultDtos(m, krRows, openItemCounts(snapshot));
+  const keyResults = await toKeyResultDtos(m, krRows, view.backlog.openItemCounts());
   const checkIns = krIds.length
     ? inMomentOrder(await checkInSeries.read(krIds.join(','), checkInSource(m, krIds)))
     : [];
@@ -128,7 +127,7 @@ async function loadQuarter(
     })),
     keyResults,
     checkIns,
-    linkedItems: linkedItemsByKeyResult(snapshot),
+    linkedItems: new Map(krIds.map((id) => [id, view.backlog.linkedItems(id)])),
     cadenceDays: checkInCadenceDays,
   };
 }

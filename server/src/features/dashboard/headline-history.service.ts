@@ -5,8 +5,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { AppendOnlyCache, seriesFromQuery } from '../../db/append-only-cache';
 import type { Database } from '../../db/database';
 import { lockForRuleCheck } from '../../db/table-lock';
-import { cycleFigures, scoringContextOf } from '../scoring/cycle-figures';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores } from '../scoring/live-scores';
 import { TeamEntity } from '../teams/team.entity';
 import { HeadlineHistoryEntity } from './headline-history.entity';
 
@@ -33,7 +32,7 @@ export class HeadlineHistoryService {
 
   constructor(
     private readonly db: Database,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
     private readonly logger: Logger,
   ) {}
 
@@ -72,15 +71,15 @@ export class HeadlineHistoryService {
   /** False when there is no active cycle to record. */
   private async record(reason: HeadlineReason, now = new Date()): Promise<boolean> {
     // Everything read before the write: on SQLite a read inside a write would wait for itself.
-    const snapshot = await this.scoring.get();
-    const cycleId = scoringContextOf(snapshot).activeCycleIds[0];
+    const { backlog } = await this.scores.current();
+    const cycleId = backlog.context.activeCycleIds[0];
     if (!cycleId) return false;
     const teams = await this.db.read((m) => m.find(TeamEntity, { select: { id: true } }));
     const recordedAt = now.toISOString();
     const day = recordedAt.slice(0, 10);
-    // The figures are the snapshot's (computed once per snapshot): a run of check-ins between two rebuilds costs inserts only.
+    // Read from sums kept up to date by every write: O(KRs) per team, not a pass over the backlog.
     const rows: HeadlineHistoryEntity[] = [null, ...teams.map((t) => t.id)].map((teamId) => {
-      const h = cycleFigures(snapshot, cycleId, teamId).headline as CycleHeadline;
+      const h = backlog.headline(cycleId, teamId) as CycleHeadline;
       return {
         id: randomUUID(),
         cycleId,
@@ -93,17 +92,14 @@ export class HeadlineHistoryService {
         openEffort: h.openEffort,
       };
     });
-    await this.db.write(
-      async (m) => {
-        if (reason === 'daily') {
-          // Several servers (or requests) may race for the first view of the day: one wins.
-          await lockForRuleCheck(m, 'headline_history');
-          if (await m.existsBy(HeadlineHistoryEntity, { cycleId, day, reason: 'daily' })) return;
-        }
-        for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
-      },
-      { derived: true },
-    );
+    await this.db.write(async (m) => {
+      if (reason === 'daily') {
+        // Several servers (or requests) may race for the first view of the day: one wins.
+        await lockForRuleCheck(m, 'headline_history');
+        if (await m.existsBy(HeadlineHistoryEntity, { cycleId, day, reason: 'daily' })) return;
+      }
+      for (let i = 0; i < rows.length; i += 200) await m.insert(HeadlineHistoryEntity, rows.slice(i, i + 200));
+    });
     return true;
   }
 }

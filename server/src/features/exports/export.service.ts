@@ -7,7 +7,7 @@ import { CheckInEntity } from '../key-results/check-in.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { KeyResultService } from '../key-results/key-result.service';
 import { ObjectiveService } from '../objectives/objective.service';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores } from '../scoring/live-scores';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import type { CellValue } from './csv-cells';
@@ -68,7 +68,7 @@ const PAGE = 2000;
 
 /** CSV exports: read through the same services the screens use, so filters and scores match what the user sees. */
 export class ExportService {
-  // Stateless services of their own; the scoring snapshot (a cache) is the shared one.
+  // Stateless services of their own; the live scores are the shared ones.
   private readonly backlog: BacklogService;
   private readonly cycles: CycleService;
   private readonly objectives: ObjectiveService;
@@ -76,9 +76,9 @@ export class ExportService {
 
   constructor(
     private readonly db: Database,
-    scoring: ScoringSnapshotService,
+    scores: LiveScores,
   ) {
-    this.backlog = new BacklogService(db, scoring);
+    this.backlog = new BacklogService(db, scores);
     this.cycles = new CycleService(db);
     this.objectives = new ObjectiveService(db);
     this.keyResults = new KeyResultService(db);

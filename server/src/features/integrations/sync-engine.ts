@@ -5,7 +5,7 @@ import { IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { MappedIssue, RunMode, RunTrigger } from '@keyline/shared';
 import { nowIso } from '../../db/columns';
 import type { Database } from '../../db/database';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores } from '../scoring/live-scores';
 import { ConnectionEntity } from './connection.entity';
 import { ConnectionSecretEntity } from './connection-secret.entity';
 import { syncActor } from './owned-fields';
@@ -50,7 +50,7 @@ export class SyncEngine {
   constructor(
     private readonly db: Database,
     private readonly secrets: SecretBox,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
     private readonly logger: Logger,
   ) {}
 
@@ -238,7 +238,7 @@ export class SyncEngine {
       }
       if (run.mode === 'full') run = await this.archiveUnseen(connection, run, actor);
       if (connection.writeBack) {
-        const written = await writeBackLabels(this.db, this.scoring, connection, tracker);
+        const written = await writeBackLabels(this.db, this.scores, connection, tracker);
         run = await this.db.write(
           async (m) => {
             await this.renew(m, connection.id);

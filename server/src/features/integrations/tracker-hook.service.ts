@@ -41,6 +41,18 @@ export class TrackerHookService {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Whether `/jira/<id>` or `/github/<id>` names a connection, asked before a
+   * byte of the delivery is read: a stranger cannot make the server read
+   * 1 MB bodies for connections that do not exist.
+   */
+  async knowsTarget(hookPath: string): Promise<boolean> {
+    const match = /^\/(jira|github)\/([0-9a-f-]{36})$/i.exec(hookPath);
+    if (!match) return false;
+    const [, kind, id] = match as unknown as [string, ConnectionKind, string];
+    return this.db.read(async (m) => (await m.countBy(ConnectionEntity, { id: id.toLowerCase(), kind })) === 1);
+  }
+
   async receive(kind: ConnectionKind, connectionId: string, delivery: TrackerHookDelivery): Promise<TrackerHookResult> {
     const { connection, secret } = await this.db.read(async (m) => ({
       connection: await m.findOneBy(ConnectionEntity, { id: connectionId, kind }),

@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
-import { krLabel, planLabelChanges, UNALIGNED_LABEL, type RunError } from '@keyline/shared';
+import { FLAG_BITS, krLabel, planLabelChanges, UNALIGNED_LABEL, type RunError } from '@keyline/shared';
 import type { Database } from '../../db/database';
 import { BacklogLinkEntity } from '../backlog/backlog-link.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores } from '../scoring/live-scores';
 import type { ConnectionEntity } from './connection.entity';
 import { ensureKeyResultCodes } from './key-result-codes';
 import { SyncedItemEntity } from './synced-item.entity';
@@ -26,11 +26,11 @@ interface Target {
  */
 export async function writeBackLabels(
   db: Database,
-  scoring: ScoringSnapshotService,
+  scores: LiveScores,
   connection: ConnectionEntity,
   tracker: Tracker,
 ): Promise<{ labels: number; errors: RunError[] }> {
-  const snapshot = await scoring.get();
+  const { backlog } = await scores.current();
   const targets = await db.read((m) =>
     m
       .createQueryBuilder(SyncedItemEntity, 's')
@@ -74,7 +74,7 @@ export async function writeBackLabels(
       const code = codes.get(id);
       return code ? [krLabel(code)] : [];
     });
-    if (snapshot.byId.get(target.itemId)?.flags.some((f) => f.code === 'UNALIGNED')) desired.push(UNALIGNED_LABEL);
+    if (backlog.flagBits(target.itemId) & FLAG_BITS.UNALIGNED) desired.push(UNALIGNED_LABEL);
     const plan = planLabelChanges({ current: target.trackerLabels, written: target.writtenLabels, desired });
     if (plan.add.length === 0 && plan.remove.length === 0) {
       if (!sameSet(plan.written, target.writtenLabels))

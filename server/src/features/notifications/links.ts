@@ -6,8 +6,9 @@
 export class Links {
   constructor(readonly base: string) {}
 
-  /** Makes a path (`/key-results/…`) absolute. */
+  /** Makes a path (`/key-results/…`) absolute; an absolute URL (from an event payload) stays as it is. */
   absolute(path: string): string {
+    if (/^https?:\/\//i.test(path)) return path;
     return `${this.base}${path.startsWith('/') ? path : `/${path}`}`;
   }
 

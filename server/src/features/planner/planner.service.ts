@@ -1,5 +1,4 @@
 import {
-  buildScoringContext,
   byRank,
   fillCapacity,
   isOpenStatus,
@@ -10,7 +9,7 @@ import {
   type PlannerQuery,
   type PlannerResult,
   type PlanRow,
-  type ScoredItem,
+  type LeanScoredItem,
 } from '@keyline/shared';
 import { In, IsNull, Not } from 'typeorm';
 import type { Actor } from '../../auth/actor';
@@ -23,9 +22,10 @@ import { RANK_STEP } from '../backlog/backlog-rank';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { KeyResultEntity } from '../key-results/key-result.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
-import type { ScoringSnapshotService } from '../scoring/scoring-snapshot';
+import type { LiveScores } from '../scoring/live-scores';
 
 const NEEDS_ESTIMATE_LIMIT = 100;
+type ScoredItem = LeanScoredItem;
 const hasEffort = (item: ScoredItem) => item.effort !== null && Number.isFinite(item.effort) && item.effort > 0;
 
 /**
@@ -35,23 +35,23 @@ const hasEffort = (item: ScoredItem) => item.effort !== null && Number.isFinite(
 export class PlannerService {
   constructor(
     private readonly db: Database,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
   ) {}
 
   async plan(query: PlannerQuery): Promise<PlannerResult> {
-    // The snapshot first: on SQLite a read inside a read would wait for itself.
-    const snapshot = await this.scoring.get();
+    // The scores first: on SQLite a read inside a read would wait for itself.
+    const view = await this.scores.current();
     const cycle = await this.db.read((m) =>
       query.cycleId ? m.findOneBy(CycleEntity, { id: query.cycleId }) : m.findOneBy(CycleEntity, { status: 'active' }),
     );
     if (query.cycleId && !cycle) throw notFound('Cycle');
-    const context = buildScoringContext({ ...snapshot.structure, settings: snapshot.settings, asOf: snapshot.asOf });
+    const context = view.backlog.context;
 
-    // Candidates: open items in scope, in value order (the snapshot's order), minus the excluded.
+    // Candidates: open items in scope, in value order, minus the excluded.
     const excluded = new Set(query.exclude ?? []);
-    const inScope = snapshot.result.items.filter(
-      (i) => isOpenStatus(i.status) && (!query.teamId || i.teamId === query.teamId),
-    );
+    const inScope = view.backlog
+      .itemsInValueOrder()
+      .filter((i) => isOpenStatus(i.status) && (!query.teamId || i.teamId === query.teamId));
     const scopeIds = new Set(inScope.map((i) => i.id));
     const candidates = inScope.filter((i) => !excluded.has(i.id));
     const byId = new Map(candidates.map((i) => [i.id, i]));
@@ -107,7 +107,7 @@ export class PlannerService {
         : null,
       teamId: query.teamId ?? null,
       capacity: query.capacity,
-      asOf: snapshot.asOf,
+      asOf: view.asOf,
       byValue: build(valueFill),
       byRank: build(rankFill),
       needsEstimate: needsEstimate.slice(0, NEEDS_ESTIMATE_LIMIT).map((i) => {
@@ -125,56 +125,53 @@ export class PlannerService {
    * rest keep their order. One transaction, one audit event per moved item.
    */
   apply(actor: Actor, input: ApplyPlanInput): Promise<ApplyPlanResult> {
-    return this.db.write(
-      async (m) => {
-        const rows = await m.find(BacklogItemEntity, {
-          where: { id: In(input.itemIds) },
-          select: { id: true, rank: true },
+    return this.db.write(async (m) => {
+      const rows = await m.find(BacklogItemEntity, {
+        where: { id: In(input.itemIds) },
+        select: { id: true, rank: true },
+      });
+      const found = new Set(rows.map((r) => r.id));
+      const missing = input.itemIds.flatMap((id, index) => (found.has(id) ? [] : [index]));
+      if (missing.length) {
+        throw new AppError('VALIDATION_FAILED', `itemIds.${missing[0]}: No such backlog item`, {
+          issues: missing.map((index) => ({ path: ['itemIds', index], message: 'No such backlog item' })),
         });
-        const found = new Set(rows.map((r) => r.id));
-        const missing = input.itemIds.flatMap((id, index) => (found.has(id) ? [] : [index]));
-        if (missing.length) {
-          throw new AppError('VALIDATION_FAILED', `itemIds.${missing[0]}: No such backlog item`, {
-            issues: missing.map((index) => ({ path: ['itemIds', index], message: 'No such backlog item' })),
-          });
-        }
-        const rankBefore = new Map(rows.map((r) => [r.id, r.rank]));
-        const top = await m
-          .createQueryBuilder(BacklogItemEntity, 'i')
-          .select('MIN(i.rank)', 'min')
-          .where({ id: Not(In(input.itemIds)) })
-          .getRawOne<{ min: number | string | null }>();
-        const n = input.itemIds.length;
-        const above = top?.min === null || top?.min === undefined ? (n + 1) * RANK_STEP : Number(top.min);
-        const now = nowIso();
-        const result: ApplyPlanResult['items'] = [];
-        for (const [index, id] of input.itemIds.entries()) {
-          const rank = above - (n - index) * RANK_STEP;
-          await m
-            .createQueryBuilder()
-            .update(BacklogItemEntity)
-            .set({ rank, updatedAt: now, version: () => 'version + 1' })
-            .where('id = :id', { id })
-            .execute();
-          const after = await m.findOneOrFail(BacklogItemEntity, {
-            where: { id },
-            select: { id: true, rank: true, version: true },
-          });
-          await recordAudit(
-            m,
-            actor,
-            'backlogItem',
-            id,
-            'update',
-            { rank: rankBefore.get(id) },
-            { rank, plannedPosition: index + 1 },
-          );
-          result.push({ id, rank: after.rank, version: after.version });
-        }
-        return { items: result };
-      },
-      { backlogOnly: true },
-    );
+      }
+      const rankBefore = new Map(rows.map((r) => [r.id, r.rank]));
+      const top = await m
+        .createQueryBuilder(BacklogItemEntity, 'i')
+        .select('MIN(i.rank)', 'min')
+        .where({ id: Not(In(input.itemIds)) })
+        .getRawOne<{ min: number | string | null }>();
+      const n = input.itemIds.length;
+      const above = top?.min === null || top?.min === undefined ? (n + 1) * RANK_STEP : Number(top.min);
+      const now = nowIso();
+      const result: ApplyPlanResult['items'] = [];
+      for (const [index, id] of input.itemIds.entries()) {
+        const rank = above - (n - index) * RANK_STEP;
+        await m
+          .createQueryBuilder()
+          .update(BacklogItemEntity)
+          .set({ rank, updatedAt: now, version: () => 'version + 1' })
+          .where('id = :id', { id })
+          .execute();
+        const after = await m.findOneOrFail(BacklogItemEntity, {
+          where: { id },
+          select: { id: true, rank: true, version: true },
+        });
+        await recordAudit(
+          m,
+          actor,
+          'backlogItem',
+          id,
+          'update',
+          { rank: rankBefore.get(id) },
+          { rank, plannedPosition: index + 1 },
+        );
+        result.push({ id, rank: after.rank, version: after.version });
+      }
+      return { items: result };
+    });
   }
 
   private async titlesOf(ids: string[]): Promise<Map<string, string>> {

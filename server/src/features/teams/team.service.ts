@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../http/app-error';
 import { recordAudit } from '../audit/audit.recorder';
 import { BacklogItemEntity } from '../backlog/backlog-item.entity';
 import { ObjectiveEntity } from '../objectives/objective.entity';
+import { ChatChannelEntity } from '../chat/chat-channel.entity';
 import { TeamEntity } from './team.entity';
 
 export const toTeamDto = (t: TeamEntity): Team => ({
@@ -69,6 +70,8 @@ export class TeamService {
       const inUse =
         (await m.existsBy(ObjectiveEntity, { teamId: id })) || (await m.existsBy(BacklogItemEntity, { teamId: id }));
       if (inUse) throw new AppError('IN_USE', 'This team still has objectives or backlog items; move them first');
+      if (await m.existsBy(ChatChannelEntity, { teamId: id }))
+        throw new AppError('IN_USE', 'This team has a chat channel; delete it or give it to another team first');
       const before = await deleteVersioned(m, TeamEntity, 'Team', id, version, toTeamDto);
       await recordAudit(m, actor, 'team', id, 'delete', toTeamDto(before), null);
     });

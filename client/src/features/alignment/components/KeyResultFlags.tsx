@@ -2,8 +2,8 @@ import type { AlignmentReport } from '@keyline/shared';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatNumber } from '../../../lib/format';
-import { alignmentApi, alignmentKeys } from '../api/alignmentApi';
-import { searchWordsFor, unlinkedBacklogHref } from '../utils/kr-search';
+import { alignmentApi, alignmentKeys } from '../api/alignment.api';
+import { searchWordsFor, unlinkedBacklogHref } from '../utils/search-words';
 
 type KrFlag = AlignmentReport['keyResultFlags'][number];
 

@@ -1,7 +1,7 @@
 import type { ItemFlagCode } from '@keyline/shared';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { alignmentApi, alignmentKeys } from '../api/alignmentApi';
+import { alignmentApi, alignmentKeys } from '../api/alignment.api';
 import type { AlignmentFilters } from '../utils/url-state';
 
 export function useAlignmentReport(filters: AlignmentFilters) {

@@ -2,7 +2,7 @@ import type { EstimateFields, ItemStatus, ScoredBacklogItem } from '@keyline/sha
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/Notifier';
 import { formatNumber } from '../../../lib/format';
-import { alignmentApi, alignmentKeys } from '../api/alignmentApi';
+import { alignmentApi, alignmentKeys } from '../api/alignment.api';
 import { roundScore } from '../utils/quadrants';
 
 /** The one-step fixes the flagged list offers; each clears (or tries to clear) a flag. */

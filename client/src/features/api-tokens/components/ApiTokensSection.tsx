@@ -2,13 +2,13 @@ import type { CreatedApiToken, User } from '@keyline/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCan, useSession } from '../../auth/useSession';
-import { settingsApi, settingsKeys } from '../../settings/api/settingsApi';
+import { settingsApi, settingsKeys } from '../../users/api/users.api';
 import { useApiTokens } from '../api/api-tokens.api';
 import { CreatedToken } from './CreatedToken';
 import { CreateTokenForm } from './CreateTokenForm';
 import { TokenRow } from './TokenRow';
 import './api-tokens.css';
-import { LoadError } from '../../settings/components/LoadError';
+import { LoadError } from '../../../components/LoadError';
 
 /** API tokens for scripts and integrations: create (secret shown once), list, revoke. Admins see everyone's. */
 export function ApiTokensSection() {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CreatedApiToken } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
-import { errorMessage, fieldErrors } from '../../settings/utils/errors';
+import { errorMessage, fieldErrors } from '../../../lib/errors';
 import { useCreateApiToken } from '../api/api-tokens.api';
 import { apiTokenInput, type TokenFormErrors } from '../utils/api-token-form';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiToken } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
 import { formatDateTime, formatDay } from '../../../lib/format';
-import { errorMessage } from '../../settings/utils/errors';
+import { errorMessage } from '../../../lib/errors';
 import { useRevokeApiToken } from '../api/api-tokens.api';
 import { TOKEN_STATUS, tokenStatus } from '../utils/api-token-form';
 

@@ -5,7 +5,7 @@ import type { ReferenceData } from '../hooks/useReferenceData';
 import { CONNECTION_KIND_LABEL } from '@keyline/shared';
 import { trackerOwns } from '../../integrations/components/SourceLink';
 import { ESTIMATE_COLUMNS, IMPACT_LABELS, type EstimateField } from '../utils/estimates';
-import { diffDraft, toDraft, type ItemDraft } from '../utils/itemDraft';
+import { diffDraft, toDraft, type ItemDraft } from '../utils/item-draft';
 import { STATUS_LABELS, TYPE_LABELS } from '../utils/labels';
 
 const GROUPS = [

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KrOption } from '../utils/krSearch';
+import type { KrOption } from '../utils/kr-options';
 import { KrCombobox } from './KrCombobox';
 
 const OPTIONS: KrOption[] = [

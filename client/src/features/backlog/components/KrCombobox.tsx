@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { searchKrOptions, type KrOption } from '../utils/krSearch';
+import { searchKrOptions, type KrOption } from '../utils/kr-options';
 
 const MAX_SHOWN = 50;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { KrOption } from '../utils/krSearch';
+import type { KrOption } from '../utils/kr-options';
 import { STRENGTH_LABELS } from '../utils/labels';
 import { KrCombobox } from './KrCombobox';
 import { strengthDots } from './KrChips';

@@ -1,8 +1,8 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { backlogApi, backlogKeys } from '../api/backlogApi';
+import { backlogApi, backlogKeys } from '../api/backlog.api';
 import type { BacklogListData } from '../api/types';
-import { flattenPages } from '../utils/cache';
+import { flattenPages } from '../utils/cached-pages';
 import { viewToApiQuery, type BacklogView } from '../utils/view';
 
 /** Rows per request: big enough that fast scrolling rarely waits, small enough to answer in milliseconds. */

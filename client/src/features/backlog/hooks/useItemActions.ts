@@ -3,9 +3,9 @@ import type { MoveBacklogItemInput, UpdateBacklogItemInput } from '@keyline/shar
 import { useCallback, useMemo, useRef } from 'react';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { backlogApi } from '../api/backlogApi';
+import { backlogApi } from '../api/backlog.api';
 import type { BacklogListData, BacklogRow } from '../api/types';
-import { appendItemToPages, bumpTotal, flattenPages, itemMatchesView, moveItemInPages } from '../utils/cache';
+import { appendItemToPages, bumpTotal, flattenPages, itemMatchesView, moveItemInPages } from '../utils/cached-pages';
 import { describeBatch, runBatch, type BatchResult } from '../utils/batch';
 import {
   findCachedItem,
@@ -14,7 +14,7 @@ import {
   serialPerItem,
   storeServerItem,
   type CurrentList,
-} from './itemCache';
+} from '../api/item-cache';
 import type { RowIssues } from './useRowIssues';
 
 export const isConflict = (error: unknown): error is ApiError =>

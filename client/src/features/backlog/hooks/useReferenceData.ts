@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Cycle, KeyResult, Objective, Team } from '@keyline/shared';
 import { useMemo } from 'react';
-import { referenceApi, referenceKeys } from '../api/backlogApi';
-import { toKrOptions, type KrOption } from '../utils/krSearch';
+import { referenceApi, referenceKeys } from '../api/backlog.api';
+import { toKrOptions, type KrOption } from '../utils/kr-options';
 
 export interface ReferenceData {
   activeCycle: Cycle | null;

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../settings/utils/errors';
+import { errorMessage } from '../../../lib/errors';
 import { useDownloadBackup } from '../api/backup.api';
 import { formatFileSize } from '../utils/backup-file';
 

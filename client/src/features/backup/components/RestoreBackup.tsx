@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api';
-import { errorMessage } from '../../settings/utils/errors';
+import { errorMessage } from '../../../lib/errors';
 import { useRestoreBackup } from '../api/backup.api';
 import { ConfirmRestore } from './ConfirmRestore';
 import { RestoredSummary } from './RestoredSummary';

@@ -1,8 +1,8 @@
 import type { DashboardKeyResult, DashboardObjective } from '@keyline/shared';
 import { formatDay, formatPercent, MISSING } from '../../../lib/format';
 import { ConfidenceBadge } from '../../key-results/components/ConfidenceBadge';
-import { ProgressBar } from '../../okrs/components/ProgressBar';
-import { GradeBadge } from '../../quarter-close/components/GradeBadge';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { GradeBadge } from '../../cycles/components/GradeBadge';
 import { STATUS_BAND } from '../utils/status';
 import { KeyResultName } from './KeyResultName';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { listCycles } from '../api/importApi';
+import { listCycles } from '../api/imports.api';
 
 /** Plain download links: the browser streams the CSV straight to a file with the session cookie. */
 export function ExportLinks() {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportMapping, ImportResult } from '@keyline/shared';
 import { useRef, useState } from 'react';
 import type { ApiError } from '../../../lib/api';
-import { uploadImport, type ImportMode } from '../api/importApi';
+import { uploadImport, type ImportMode } from '../api/imports.api';
 
 interface Run {
   file: File;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Connection, ConnectionTest } from '@keyline/shared';
 import { formatAge, formatNumber } from '../../../lib/format';
-import { errorMessage } from '../../settings/utils/errors';
+import { errorMessage } from '../../../lib/errors';
 import { useDeleteConnection, useSyncNow, useTestConnection, useUpdateConnection } from '../api/integrations.api';
 import { draftOf, toUpdateInput } from '../utils/connection-draft';
 import {

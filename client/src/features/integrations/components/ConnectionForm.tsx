@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { ApiError } from '../../../lib/api';
-import { errorMessage } from '../../settings/utils/errors';
+import { errorMessage } from '../../../lib/errors';
 import { emptyDraft, formField, type ConnectionDraft } from '../utils/connection-draft';
 
 interface Props {

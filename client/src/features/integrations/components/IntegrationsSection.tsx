@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Connection } from '@keyline/shared';
-import { LoadError } from '../../settings/components/LoadError';
+import { LoadError } from '../../../components/LoadError';
 import { useConnections, useCreateConnection } from '../api/integrations.api';
 import { toCreateInput } from '../utils/connection-draft';
 import { ConnectionCard } from './ConnectionCard';

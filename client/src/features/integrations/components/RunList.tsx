@@ -1,6 +1,6 @@
 import type { SyncRun } from '@keyline/shared';
 import { formatDateTime, formatNumber } from '../../../lib/format';
-import { LoadError } from '../../settings/components/LoadError';
+import { LoadError } from '../../../components/LoadError';
 import { useRuns } from '../api/integrations.api';
 import { RUN_RESULT, runKind } from '../utils/connection-view';
 

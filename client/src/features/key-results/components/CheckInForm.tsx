@@ -2,9 +2,9 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { CreateCheckInSchema, keyResultProgress, type Cycle, type KeyResult } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
 import { formatDay, formatMetric, formatPercent } from '../../../lib/format';
-import { focusFirstInvalid, TextAreaField, TextField } from '../../okrs/components/FormFields';
-import { ServerError } from '../../okrs/components/ServerError';
-import { serverFieldErrors, validateWith, type FieldErrors } from '../../okrs/utils/form-validation';
+import { focusFirstInvalid, TextAreaField, TextField } from '../../../components/FormFields';
+import { ServerError } from '../../../components/ServerError';
+import { serverFieldErrors, validateWith, type FieldErrors } from '../../../lib/form-validation';
 import { useCreateCheckIn } from '../api/key-results.api';
 import { BAND_ICON, BAND_LABEL, CONFIDENCE_BANDS_HINT, confidenceBand } from '../utils/confidence';
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { KeyResult } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
-import { ConfirmDialog } from '../../okrs/components/Dialog';
+import { ConfirmDialog } from '../../../components/Dialog';
 import { invalidateOkrData, useDeleteKeyResult } from '../api/key-results.api';
 
 /** Confirms deleting a KR, saying what happens to the work linked to it. */

@@ -8,13 +8,13 @@ import {
 } from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
-import { Dialog } from '../../okrs/components/Dialog';
-import { focusFirstInvalid, SelectField, TextField } from '../../okrs/components/FormFields';
-import { ServerError } from '../../okrs/components/ServerError';
-import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from '../../okrs/utils/form-validation';
+import { Dialog } from '../../../components/Dialog';
+import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
+import { ServerError } from '../../../components/ServerError';
+import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from '../../../lib/form-validation';
 import { useSession } from '../../auth/useSession';
-import { ownerChoices } from '../../members/owner-options';
-import { useMembers } from '../../members/useMembers';
+import { ownerChoices } from '../../users/utils/owner-options';
+import { useMembers } from '../../users/hooks/useMembers';
 import { invalidateOkrData, useCreateKeyResult, useUpdateKeyResult } from '../api/key-results.api';
 import {
   describeKeyResultConflict,

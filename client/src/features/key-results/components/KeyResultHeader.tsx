@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Cycle, KeyResult, Objective } from '@keyline/shared';
-import { ProgressBar } from '../../okrs/components/ProgressBar';
+import { ProgressBar } from '../../../components/ProgressBar';
 import { useOwnerName } from '../hooks/useOwnerName';
 import { describeTrajectory, formatTrajectory } from '../utils/format-kr';
 import { paceSentence } from '../utils/pace';

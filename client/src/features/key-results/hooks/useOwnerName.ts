@@ -1,6 +1,6 @@
 import { useSession } from '../../auth/useSession';
-import { ownerName } from '../../members/owner-options';
-import { useMembers } from '../../members/useMembers';
+import { ownerName } from '../../users/utils/owner-options';
+import { useMembers } from '../../users/hooks/useMembers';
 
 /** The owner's name from the member directory, "you" for the signed-in user's own; null when nobody owns it. */
 export function useOwnerName(ownerId: string | null): string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateKeyResultSchema, UpdateKeyResultSchema, type KeyResult } from '@keyline/shared';
-import { validateWith } from '../../okrs/utils/form-validation';
+import { validateWith } from '../../../lib/form-validation';
 import { describeKeyResultConflict, draftFrom, draftToInput, emptyDraft } from './key-result-draft';
 
 const objectiveId = '6f1c1d5e-8a3b-4c2d-9e0f-1a2b3c4d5e6f';

@@ -1,5 +1,5 @@
 import { METRIC_TYPES, type KeyResult, type MetricType } from '@keyline/shared';
-import { numberOrUndefined } from '../../okrs/utils/form-validation';
+import { numberOrUndefined } from '../../../lib/form-validation';
 import { formatMetric } from '../../../lib/format';
 
 /** What the KR form holds: text as typed, so a half-typed "1." is not reformatted under the cursor. */

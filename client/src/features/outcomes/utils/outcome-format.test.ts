@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkOutcomeDto } from '@keyline/shared';
-import { formatShare, hitRateText, movementSentence } from './outcome-format';
+import { formatShare, formatSmallShare, hitRateText, movementSentence, perPointText } from './outcome-format';
 
 const link = {
   keyResultId: 'k',
@@ -31,6 +31,14 @@ describe('outcome wording', () => {
     expect(formatShare(0)).toBe('0%');
     expect(formatShare(0.001)).toBe('+<1%');
     expect(formatShare(null)).toBe('—');
+  });
+
+  it('gives movement per effort point a decimal while it is small', () => {
+    expect(perPointText(0.0017)).toBe('+0.2% per point');
+    expect(perPointText(-0.06)).toBe('−6.0% per point');
+    expect(perPointText(0.25)).toBe('+25% per point');
+    expect(formatSmallShare(0.00001)).toBe('+<0.1%');
+    expect(perPointText(null)).toBe('—');
   });
 
   it('says what the KR did after the ship, and that a waiting pair has nothing yet', () => {

@@ -38,7 +38,16 @@ export function hitRateText(summary: Pick<OutcomeSummaryDto, 'hitRate' | 'hits' 
   return `${formatPercent(summary.hitRate)} (${summary.hits} of ${summary.judged})`;
 }
 
-/** The median credit per effort point as a share of range: "+6% per point". */
+/** A small share with one decimal ("+0.2%"), whole percents from 10% ("+12%"). */
+export function formatSmallShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return MISSING;
+  if (Math.abs(share) >= 0.1 || share === 0) return formatShare(share);
+  const tenths = Math.round(Math.abs(share) * 1000) / 10;
+  if (tenths === 0) return share > 0 ? '+<0.1%' : '−<0.1%';
+  return `${share > 0 ? '+' : '−'}${tenths.toFixed(1)}%`;
+}
+
+/** The median credit per effort point as a share of range: "+0.6% per point". */
 export function perPointText(value: number | null): string {
-  return value === null ? MISSING : `${formatShare(value)} per point`;
+  return value === null ? MISSING : `${formatSmallShare(value)} per point`;
 }

@@ -1,5 +1,5 @@
 import type { Plan } from '@keyline/shared';
-import { Dialog } from '../../okrs/components/Dialog';
+import { Dialog } from '../../../components/Dialog';
 
 /** The one write the planner makes, said plainly before it happens. */
 export function ApplyPlanDialog({

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Cycle, Team } from '@keyline/shared';
-import { STATUS_LABEL } from '../../okrs/utils/cycle-status';
+import { STATUS_LABEL } from '../../cycles/utils/cycle-status';
 
 /** Capacity, quarter and team: the what-if's inputs. Nothing here writes anything. */
 export function PlannerControls({

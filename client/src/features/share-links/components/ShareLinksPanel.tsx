@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CreatedShareLink } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
-import { TextField } from '../../okrs/components/FormFields';
-import { serverFieldErrors, type FieldErrors } from '../../okrs/utils/form-validation';
+import { TextField } from '../../../components/FormFields';
+import { serverFieldErrors, type FieldErrors } from '../../../lib/form-validation';
 import { useCreateShareLink } from '../api/share-links.api';
 import { shareLinkInput, shareUrl } from '../utils/share-link-form';
 import { CreatedLink } from './CreatedLink';

@@ -1,5 +1,5 @@
 import { CreateShareLinkSchema, type ShareLinkStatus } from '@keyline/shared';
-import { validateWith, type Validation } from '../../okrs/utils/form-validation';
+import { validateWith, type Validation } from '../../../lib/form-validation';
 
 /**
  * The form's fields as the API wants them: an expiry day becomes the end of

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ScimToken } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
-import { errorMessage } from '../../settings/utils/errors';
+import { errorMessage } from '../../../lib/errors';
 import { useRevokeScimToken } from '../api/sso.api';
 
 /** One SCIM token: who made it, when it was last used, Active or Revoked (in words); revoking asks first. */

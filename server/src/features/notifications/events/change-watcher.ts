@@ -4,8 +4,8 @@ import type { Database } from '../../../db/database';
 import type { Scheduler } from '../../../jobs/scheduler';
 import { BacklogItemEntity } from '../../backlog/backlog-item.entity';
 import { KeyResultEntity } from '../../key-results/key-result.entity';
-import type { ScoringSnapshot, ScoringSnapshotService } from '../../scoring/scoring-snapshot';
-import { loadStructure } from '../../scoring/snapshot-loader';
+import type { LiveScores, ScoreView } from '../../scoring/live-scores';
+import { loadStructure } from '../../scoring/scoring-inputs';
 import type { Links } from '../links';
 import { EventPublisher, type DomainEvent } from './event-publisher';
 import { itemRef, keyResultRef } from './event-refs';
@@ -37,12 +37,12 @@ const CHUNK = 200;
  * The first run takes a baseline and reports nothing.
  */
 export class ChangeWatcher {
-  /** The snapshot the flags were last compared against by this process. */
-  private lastSnapshot: ScoringSnapshot | undefined;
+  /** The scores the flags were last compared against by this process (the backlog and its version). */
+  private lastSeen: { backlog: unknown; version: number } | undefined;
 
   constructor(
     private readonly db: Database,
-    private readonly scoring: ScoringSnapshotService,
+    private readonly scores: LiveScores,
     private readonly publisher: EventPublisher,
     private readonly links: Links,
     private readonly clock: () => number = Date.now,
@@ -60,16 +60,14 @@ export class ChangeWatcher {
   /** One comparison; returns how many events it published. Tests call it directly. */
   async run(): Promise<{ statusChanges: number; flagChanges: number }> {
     // Before the write: on SQLite a rebuild's read would wait behind our own transaction.
-    const snapshot = await this.scoring.get();
-    const compareFlags = snapshot !== this.lastSnapshot;
-    const counts = await this.db.write(
-      async (m) => ({
-        statusChanges: await this.watchStatuses(m),
-        flagChanges: compareFlags ? await this.watchFlags(m, snapshot) : 0,
-      }),
-      { derived: true },
-    );
-    this.lastSnapshot = snapshot;
+    const view = await this.scores.current();
+    const seen = { backlog: view.backlog, version: view.backlog.version };
+    const compareFlags = seen.backlog !== this.lastSeen?.backlog || seen.version !== this.lastSeen.version;
+    const counts = await this.db.write(async (m) => ({
+      statusChanges: await this.watchStatuses(m),
+      flagChanges: compareFlags ? await this.watchFlags(m, view) : 0,
+    }));
+    this.lastSeen = seen;
     return counts;
   }
 
@@ -132,10 +130,11 @@ export class ChangeWatcher {
     return events.length;
   }
 
-  private async watchFlags(m: EntityManager, snapshot: ScoringSnapshot): Promise<number> {
-    // Another app server may have compared against a newer snapshot already: never step back.
+  private async watchFlags(m: EntityManager, view: ScoreView): Promise<number> {
+    // Another app server may have compared against newer scores already: never step back.
     const seen = await m.findOneBy(WatchStateEntity, { kind: 'meta', subjectId: 'flags-as-of' });
-    if (seen && typeof seen.value === 'string' && seen.value > snapshot.asOf) return 0;
+    if (seen && typeof seen.value === 'string' && seen.value > view.asOf) return 0;
+    const { backlog } = view;
     const nowIso = new Date(this.clock()).toISOString();
     const stored = await readStates<FlagSince>(m, 'item_flags');
     const baseline = await takeBaseline(m, 'item_flags', this.clock());
@@ -148,30 +147,27 @@ export class ChangeWatcher {
       messages: Map<string, string>;
     }[] = [];
     const present = new Set<string>();
-    for (const item of snapshot.result.items) {
-      if (item.flags.length === 0) continue;
+    const items = backlog.itemsInValueOrder();
+    for (const item of items) {
+      const codes = backlog.flagCodes(item.id);
+      if (codes.length === 0) continue;
       present.add(item.id);
       const before = stored.get(item.id) ?? {};
-      const codes = [...new Set(item.flags.map((f) => f.code))];
       const gained = codes.filter((c) => !(c in before));
       const lost = (Object.keys(before) as ItemFlagCode[]).filter((c) => !codes.includes(c));
       if (gained.length === 0 && lost.length === 0) continue;
       const next: FlagSince = {};
       for (const code of codes) next[code] = before[code] ?? nowIso;
       writes.push([item.id, next]);
-      changes.push({
-        id: item.id,
-        gained,
-        lost,
-        now: codes,
-        messages: new Map(item.flags.map((f) => [f.code, f.message])),
-      });
+      // The sentences only for items whose flags changed: scoring with the breakdown costs more.
+      const input = backlog.input(item.id);
+      const flags = gained.length > 0 && input ? backlog.scoreFull(input).flags : [];
+      changes.push({ id: item.id, gained, lost, now: codes, messages: new Map(flags.map((f) => [f.code, f.message])) });
     }
     const cleared = [...stored.keys()].filter((id) => !present.has(id));
-    const live = new Set(snapshot.result.items.map((i) => i.id));
     for (const id of cleared) {
       // Deleted or archived items just leave; an item still there lost its last flag.
-      if (live.has(id))
+      if (backlog.has(id))
         changes.push({
           id,
           gained: [],
@@ -210,7 +206,7 @@ export class ChangeWatcher {
       }
     }
     await writeStates(m, 'item_flags', writes, cleared, this.clock());
-    await writeStates(m, 'meta', [['flags-as-of', snapshot.asOf]], [], this.clock());
+    await writeStates(m, 'meta', [['flags-as-of', view.asOf]], [], this.clock());
     await this.publisher.publishAll(m, events);
     return events.length;
   }

@@ -1,0 +1,13 @@
+import { ApiError } from '../lib/api';
+
+/** The server's own message for a failed save (a 412 gets the ConflictNotice instead). */
+export function ServerError({ error }: { error: unknown }) {
+  if (!error) return null;
+  if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') return null;
+  const message = error instanceof Error ? error.message : 'Something went wrong';
+  return (
+    <p role="alert" className="error-text okr-server-error">
+      Couldn't save: {message}
+    </p>
+  );
+}

@@ -1,0 +1,138 @@
+import { ROLES, type Role, type UpdateUserInput, type User } from '@keyline/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ConflictNotice } from '../../../components/ConflictNotice';
+import { useNotify } from '../../../components/Notifier';
+import { ApiError } from '../../../lib/api';
+import { settingsApi, settingsKeys } from '../api/users.api';
+import { errorMessage, upsertByName } from '../../../lib/errors';
+import { ROLE_LABELS } from '../utils/roles';
+import { MEMBERS_KEY } from '../hooks/useMembers';
+
+/** One member: change the role, disable or enable. Nobody can lock themselves out. */
+export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const [confirmDisable, setConfirmDisable] = useState(false);
+  const [lastPatch, setLastPatch] = useState<UpdateUserInput | null>(null);
+  const update = useMutation({
+    mutationFn: ({ base, patch }: { base: User; patch: UpdateUserInput }) => settingsApi.updateUser(base, patch),
+    onSuccess: (saved, { patch }) => {
+      qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, saved));
+      // Owner names and pickers elsewhere read the member directory.
+      void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
+      setConfirmDisable(false);
+      notify({
+        kind: 'success',
+        message:
+          patch.disabled === true
+            ? `${saved.name} is disabled and signed out`
+            : patch.disabled === false
+              ? `${saved.name} can sign in again`
+              : `${saved.name} is now ${ROLE_LABELS[saved.role].name.toLowerCase()}`,
+      });
+    },
+  });
+  const save = (patch: UpdateUserInput, base: User = user) => {
+    setLastPatch(patch);
+    update.mutate({ base, patch });
+  };
+  const conflict = update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT';
+
+  return (
+    <tr className={user.disabled ? 'is-disabled' : undefined}>
+      <th scope="row">
+        {user.name}
+        {isSelf && <span className="meta"> (you)</span>}
+      </th>
+      <td>{user.email}</td>
+      <td>
+        <select
+          aria-label={`Role of ${user.name}`}
+          value={user.role}
+          disabled={isSelf || update.isPending}
+          title={isSelf ? 'You cannot change your own role' : undefined}
+          onChange={(e) => save({ role: e.target.value as Role })}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r].name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {user.disabled ? (
+          <span className="st-status st-status-off">
+            <span aria-hidden="true">✕</span> Disabled
+          </span>
+        ) : (
+          <span className="st-status st-status-on">
+            <span aria-hidden="true">●</span> Active
+          </span>
+        )}
+      </td>
+      <td className="st-actions">
+        {isSelf ? (
+          <span className="meta">Your own account</span>
+        ) : user.disabled ? (
+          <button
+            type="button"
+            className="button"
+            aria-label={`Enable ${user.name}`}
+            disabled={update.isPending}
+            onClick={() => save({ disabled: false })}
+          >
+            Enable
+          </button>
+        ) : confirmDisable ? (
+          <span className="st-confirm" role="group" aria-label={`Confirm disabling ${user.name}`}>
+            <span>Sign {user.name} out and block sign-in?</span>
+            <button
+              type="button"
+              className="button st-danger"
+              disabled={update.isPending}
+              onClick={() => save({ disabled: true })}
+              autoFocus
+            >
+              Disable
+            </button>
+            <button type="button" className="button ghost" onClick={() => setConfirmDisable(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            aria-label={`Disable ${user.name}`}
+            onClick={() => setConfirmDisable(true)}
+          >
+            Disable
+          </button>
+        )}
+        {update.isError && !conflict && (
+          <p role="alert" className="error-text">
+            {errorMessage(update.error)}
+          </p>
+        )}
+        {conflict && lastPatch && (
+          <ConflictNotice
+            error={update.error}
+            what="member"
+            describe={(current) =>
+              `Their role is now ${String(current.role)}, ${current.disabled ? 'disabled' : 'active'}.`
+            }
+            onReload={() => {
+              const current = (update.error as ApiError).body?.current as User | undefined;
+              if (current)
+                qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, current));
+              update.reset();
+            }}
+            onReapply={(current) => save(lastPatch, current as unknown as User)}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}

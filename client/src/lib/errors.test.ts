@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api';
+import { errorMessage, fieldErrors, upsertByName } from './errors';
+
+describe('settings error helpers', () => {
+  it("maps the server's issues to fields, first message per field", () => {
+    const error = new ApiError(409, 'DUPLICATE', 'A user with the email a@b.c already exists', {
+      code: 'DUPLICATE',
+      message: 'A user with the email a@b.c already exists',
+      issues: [
+        { path: ['email'], message: 'Already in use' },
+        { path: ['email'], message: 'second' },
+        { path: ['name'], message: 'Required' },
+      ],
+    });
+    expect(fieldErrors(error)).toEqual({ email: 'Already in use', name: 'Required' });
+    expect(errorMessage(error)).toBe('A user with the email a@b.c already exists');
+    expect(fieldErrors(new Error('x'))).toEqual({});
+  });
+
+  it('keeps lists sorted by name after a rename or an insert', () => {
+    const list = [
+      { id: '1', name: 'Growth' },
+      { id: '2', name: 'Platform' },
+    ];
+    expect(upsertByName(list, { id: '2', name: 'Apps' }).map((t) => t.name)).toEqual(['Apps', 'Growth']);
+    expect(upsertByName(undefined, { id: '3', name: 'Core' })).toEqual([{ id: '3', name: 'Core' }]);
+  });
+});
