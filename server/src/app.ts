@@ -96,6 +96,7 @@ import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
+import { maskUrl, maskValues } from './http/log-redaction';
 import { buildOpenApi } from './http/openapi';
 import { cookielessPaths, mountRoutes, readsLargeBody, type RouteDef } from './http/route';
 
@@ -296,9 +297,16 @@ export function createApp(deps: AppDeps) {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.secret'],
-      // Jira webhooks may carry their secret in the URL (?secret=), unsubscribe links their token: neither reaches the log.
-      serializers: { req: (req: { url?: string }) => ({ ...req, url: maskUrlSecret(req.url) }) },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // Credentials in URLs (share-link tokens, webhooks' ?secret=, unsubscribe ?token=, ?code=) never reach the log (http/log-redaction.ts).
+      serializers: {
+        req: (req: { url?: string; query?: unknown; params?: unknown }) => ({
+          ...req,
+          url: maskUrl(req.url),
+          query: maskValues(req.query),
+          params: maskValues(req.params),
+        }),
+      },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
@@ -356,7 +364,7 @@ export function createApp(deps: AppDeps) {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, { checkResponses: config.NODE_ENV !== 'production' });
   api.use('/api', (_req, _res, next) => next(new AppError('NOT_FOUND', 'No such API route')));
   app.use(scimIngress(services.scimTokens)); // SCIM's media type, parser and bearer token, ahead of its routes in `api`
   app.use(api);
@@ -365,10 +373,6 @@ export function createApp(deps: AppDeps) {
   if (config.CLIENT_DIST) serveClient(app, resolve(config.CLIENT_DIST));
   app.use(errorMiddleware);
   return { app, services, routes, state };
-}
-
-function maskUrlSecret(url: string | undefined): string | undefined {
-  return url?.replace(/([?&](?:secret|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**

@@ -272,6 +272,25 @@ describeEachDatabase('SCIM provisioning', (kind) => {
     expect(groupTrail.every((e: { actorName: string }) => e.actorName === 'Okta provisioning')).toBe(true);
   });
 
+  it('answers 404 for an id that is no Keyline id, whatever it holds (a NUL, text, a long string)', async () => {
+    for (const id of ['%00', 'x%00y', 'not-an-id', '%E5%AC%80%00', 'a'.repeat(100)]) {
+      for (const [resource, method, body] of [
+        ['Users', 'GET', undefined],
+        ['Users', 'PUT', { schemas: [USER], userName: 'nobody@test.local' }],
+        ['Users', 'PATCH', { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: false } }] }],
+        ['Users', 'DELETE', undefined],
+        ['Groups', 'GET', undefined],
+        ['Groups', 'PUT', { schemas: [GROUP], displayName: 'Nobody' }],
+        ['Groups', 'PATCH', { schemas: [PATCH], Operations: [{ op: 'replace', value: { displayName: 'Nobody' } }] }],
+        ['Groups', 'DELETE', undefined],
+      ] as const) {
+        const res = await scim(method, `/${resource}/${id}`, body);
+        expect(res.status, `${method} /${resource}/${id}: ${JSON.stringify(res.body)}`).toBe(404);
+        expect(res.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+      }
+    }
+  });
+
   it('answers bad requests with SCIM errors and changes nothing; a revoked token stops working', async () => {
     const before = (await t.admin.get('/api/users')).body.length;
     const bad = await scim('POST', '/Users', { schemas: [USER], userName: 'not-an-email' });

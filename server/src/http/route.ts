@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { AppError } from './app-error';
 import { etagFor, parseIfMatch } from './if-match';
+import { responseProblems } from './response-check';
 
 /** Who may call a route: nobody signed in, at least this role, or an identity provider with a SCIM token. */
 export type Access = 'public' | Role | 'scim';
@@ -78,7 +79,18 @@ export function defineRoute<
 
 export const IdParamsSchema = z.strictObject({ id: z.uuid({ message: 'Must be an id (UUID)' }) });
 
-export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
+export interface MountOptions {
+  /**
+   * Outside production every answer is checked against the route's response
+   * schema: a field the schema does not declare, or a value it refuses, is
+   * a 500 naming the path in the log, so tests catch it before users see it.
+   * In production, public routes (the share link's dashboard) send only what
+   * their schema declares; the others go out unchecked (cost).
+   */
+  checkResponses: boolean;
+}
+
+export function mountRoutes(router: Router, routes: readonly RouteDef[], options: MountOptions): void {
   for (const route of routes) {
     if (route.cookieless && route.access !== 'public')
       throw new Error(`A cookieless route must be public: ${route.path}`);
@@ -104,9 +116,24 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
         return;
       }
       if (isVersioned(result)) res.setHeader('ETag', etagFor(result.version));
-      res.status(route.status ?? 200).json(result);
+      res.status(route.status ?? 200).json(checkedResponse(route, result, options));
     });
   }
+}
+
+function checkedResponse(route: RouteDef, result: unknown, options: MountOptions): unknown {
+  if (!route.response) return result;
+  if (options.checkResponses) {
+    const problems = responseProblems(route.response, result);
+    if (problems.length > 0) {
+      throw new Error(
+        `The answer of ${route.method.toUpperCase()} ${route.path} breaks its response schema: ${problems.join('; ')}`,
+      );
+    }
+    return result;
+  }
+  // Answers anyone can get without signing in carry nothing their schema does not promise.
+  return route.access === 'public' ? route.response.parse(result) : result;
 }
 
 function authorize({ access, sessionOnly, method }: RouteDef, actor: Actor | undefined): Actor | undefined {

@@ -14,8 +14,20 @@ const ListQuerySchema = z.object({
   attributes: z.string().max(1000).optional(),
   excludedAttributes: z.string().max(1000).optional(),
 });
-/** SCIM ids are Keyline's UUIDs, but an unknown one is a 404, not a 400. */
-const ScimIdSchema = z.object({ id: z.string().min(1).max(100) });
+/**
+ * SCIM ids are Keyline's UUIDs, but an unknown one is a 404, not a 400: any
+ * other text becomes the nil UUID, which no row has. It never reaches a
+ * query as typed (PostgreSQL refuses a NUL in text with an error, not "no row").
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NO_SUCH_ID = '00000000-0000-0000-0000-000000000000';
+const ScimIdSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .transform((id) => (UUID.test(id) ? id.toLowerCase() : NO_SUCH_ID)),
+});
 const AnyBody = z.unknown();
 
 /** Settings → Single sign-on: SCIM tokens, for admins in a signed-in session. */
