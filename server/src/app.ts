@@ -83,6 +83,8 @@ import { chatChannelRoutes } from './features/chat/chat-channel.routes';
 import { ChatChannelService } from './features/chat/chat-channel.service';
 import { ChatSubscribers } from './features/chat/chat-subscribers';
 import { ChatTransport } from './features/chat/chat-transport';
+import { CheckInReminders } from './features/notifications/schedules/reminders';
+import { WeeklyDigest } from './features/notifications/schedules/weekly-digest';
 import { WebhookSubscribers } from './features/webhooks/webhook-subscribers';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { WebhookService } from './features/webhooks/webhook.service';
@@ -141,6 +143,10 @@ export function createServices(deps: AppDeps) {
   outbox.onWritten(() => sender.wake());
   const chatChannels = new ChatChannelService(db, outbox, allowPrivate);
   const notifier = new Notifier(outbox, Boolean(config.SMTP_URL), chatChannels);
+  const reminders = new CheckInReminders(db, notifier);
+  reminders.register(scheduler);
+  const digests = new WeeklyDigest(db, scoring, notifier, outbox);
+  digests.register(scheduler);
   const publisher = new EventPublisher(outbox);
   publisher.subscribe(new WebhookSubscribers());
   publisher.subscribe(new ChatSubscribers());
@@ -160,6 +166,8 @@ export function createServices(deps: AppDeps) {
     changeWatcher,
     notifier,
     chatChannels,
+    reminders,
+    digests,
     preferences: new PreferencesService(db, {
       email: Boolean(config.SMTP_URL),
       chatFor: async (m, teamIds) => (await chatChannels.channelFor(m, teamIds)) !== null,
@@ -240,7 +248,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...backupRoutes(s.backups),
     ...webhookRoutes(s.webhooks),
     ...chatChannelRoutes(s.chatChannels),
-    ...notificationRoutes(s.preferences, s.unsubscribe, s.notificationSettings, s.deliveryLog),
+    ...notificationRoutes(s.preferences, s.unsubscribe, s.notificationSettings, s.deliveryLog, s.digests),
     ...ssoRoutes(s.oidc, s.sessions),
     ...scimTokenRoutes(s.scimTokens),
     ...scimRoutes(s.scimUsers, s.scimGroups),

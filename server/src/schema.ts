@@ -26,6 +26,8 @@ import { NotificationPreferenceEntity } from './features/notifications/preferenc
 import { NotificationPreferences1765400000002 } from './migrations/1765400000002-notification-preferences';
 import { ChatChannelEntity } from './features/chat/chat-channel.entity';
 import { ChatChannels1765400000003 } from './migrations/1765400000003-chat-channels';
+import { NotificationMarkEntity } from './features/notifications/schedules/notification-mark.entity';
+import { NotificationMarks1765400000004 } from './migrations/1765400000004-notification-marks';
 import { LeaseEntity, ScheduledJobEntity } from './jobs/job.entities';
 import { JobsAndOutbox1765400000000 } from './migrations/1765400000000-jobs-and-outbox';
 import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from './features/sso/sso.entities';
@@ -66,6 +68,7 @@ export const ENTITIES = [
   WatchStateEntity,
   NotificationPreferenceEntity,
   ChatChannelEntity,
+  NotificationMarkEntity,
   OidcLoginStateEntity,
   SsoIdentityEntity,
   SsoSessionEntity,
@@ -89,6 +92,7 @@ export const MIGRATIONS = [
   WatchStates1765400000001,
   NotificationPreferences1765400000002,
   ChatChannels1765400000003,
+  NotificationMarks1765400000004,
   SsoScim1765500000000,
   CheckInDates1765600000000,
   ChangeLog1765700000000,

@@ -90,6 +90,7 @@ describe('settings: backup and restore in the browser', () => {
       'Backup',
       'Single sign-on',
       'Integrations',
+      'Notifications',
     ]);
     expect(await page.getByText('Sign-ins (sessions) and the sign-in attempt log are left out.').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -65,6 +65,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
       'Backup',
       'Single sign-on',
       'Integrations',
+      'Notifications',
     ]);
     await page.getByText('No API tokens yet.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -53,7 +53,10 @@ export type MatrixActor = (typeof ACTORS)[number];
  * choices, and (issue 13) comments, because viewers are the leadership
  * audience asking questions. A read-only token may make none of them.
  */
-export const VIEWER_WRITES: ReadonlySet<string> = new Set(['PUT /api/notifications/preferences']);
+export const VIEWER_WRITES: ReadonlySet<string> = new Set([
+  'PUT /api/notifications/preferences',
+  'POST /api/notifications/test-digest',
+]);
 
 export type Expected = 'OK' | 'PASS' | 401 | 403;
 export type MatrixRow = Record<MatrixActor, Expected>;
@@ -167,6 +170,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // a read-only token reads them and changes nothing.
   'GET /api/notifications/preferences':                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   'PUT /api/notifications/preferences':                   row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  // "Send me a test digest now": to the caller only (the matrix server has no SMTP_URL: 409 past the check).
+  'POST /api/notifications/test-digest':                  row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   // The e-mail's one-click unsubscribe needs no sign-in: its signed token is the authority (400 without one).
   'GET /api/notifications/unsubscribe':                   row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
   'POST /api/notifications/unsubscribe':                  row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),

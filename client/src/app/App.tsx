@@ -31,6 +31,13 @@ const CloseCyclePage = lazy(() =>
   import('../features/cycles/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })),
 );
 
+const ProfilePage = lazy(() =>
+  import('../features/notifications/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);
+const UnsubscribePage = lazy(() =>
+  import('../features/notifications/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
+);
+
 const LOADING_SCREEN = (
   <p className="page-loading" role="status">
     Loading…
@@ -46,6 +53,14 @@ export function App() {
         <Routes>
           <Route path="/shared/:token" element={<SharedDashboardPage />} />
         </Routes>
+      </Suspense>
+    );
+  }
+  // An e-mail's unsubscribe link works without signing in: its signed token is the authority.
+  if (pathname === '/unsubscribe') {
+    return (
+      <Suspense fallback={LOADING_SCREEN}>
+        <UnsubscribePage />
       </Suspense>
     );
   }
@@ -85,6 +100,7 @@ function SignedInApp() {
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="planner" element={<PlannerPage />} />
           <Route path="outcomes" element={<OutcomesPage />} />
+          <Route path="profile" element={<ProfilePage />} />
           <Route path="cycles/:id/grades" element={<GradesPage />} />
           <Route path="cycles/:id/close" element={<CloseCyclePage />} />
           <Route path="*" element={<NotFound />} />

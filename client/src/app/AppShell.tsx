@@ -41,7 +41,9 @@ export function AppShell({ user }: { user: SessionUser }) {
           </ul>
         </nav>
         <div className="user-box">
-          <span className="user-name">{user.name}</span>
+          <NavLink to="/profile" className="user-name" title="Your notifications">
+            {user.name}
+          </NavLink>
           <span className="badge" aria-label={`Role: ${user.role}`}>
             {user.role}
           </span>

@@ -233,3 +233,15 @@ export type DeliveriesQuery = z.infer<typeof DeliveriesQuerySchema>;
 
 export const DeliveryPageSchema = z.object({ items: z.array(DeliverySchema), nextCursor: z.string().nullable() });
 export type DeliveryPage = z.infer<typeof DeliveryPageSchema>;
+
+/** `POST /api/notifications/test-digest`: what was sent, and where. */
+export const TestDigestResultSchema = z.object({
+  channel: MessageChannelSchema,
+  /** The address or channel it went to. */
+  recipient: z.string(),
+  subject: z.string(),
+  /** True when there is nothing for you this week (the weekly run would send nothing; the test says so). */
+  empty: z.boolean(),
+  deliveryId: IdSchema,
+});
+export type TestDigestResult = z.infer<typeof TestDigestResultSchema>;

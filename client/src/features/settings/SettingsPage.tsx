@@ -3,6 +3,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { ApiTokensSection } from '../api-tokens/components/ApiTokensSection';
 import { BackupSection } from '../backup/components/BackupSection';
 import { IntegrationsSection } from '../integrations/components/IntegrationsSection';
+import { NotificationsSection } from '../notifications/components/NotificationsSection';
 import { useCan } from '../auth/useSession';
 import { SingleSignOnSection } from '../sso/components/SingleSignOnSection';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
@@ -23,6 +24,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/backup', label: 'Backup', role: 'admin' },
   { to: '/settings/single-sign-on', label: 'Single sign-on', role: 'admin' },
   { to: '/settings/integrations', label: 'Integrations', role: 'admin' },
+  { to: '/settings/notifications', label: 'Notifications', role: 'admin' },
 ];
 
 /**
@@ -70,6 +72,7 @@ export function SettingsPage() {
         {isAdmin && <Route path="backup" element={<BackupSection />} />}
         {isAdmin && <Route path="single-sign-on" element={<SingleSignOnSection />} />}
         {isAdmin && <Route path="integrations" element={<IntegrationsSection />} />}
+        {isAdmin && <Route path="notifications" element={<NotificationsSection />} />}
         <Route path="api-tokens" element={<ApiTokensSection />} />
         <Route path="share-links" element={<ShareLinksSection />} />
         <Route path="*" element={<Navigate to={home} replace />} />

@@ -13,6 +13,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   scheduled_jobs: 'When this installation last ran each job; a restored one starts its schedules afresh.',
   leases: 'Which process of this installation holds a piece of work right now.',
   outbox_messages: 'Messages this installation has sent or is sending; a restore must not send them again.',
+  notification_marks:
+    'Which reminders and digests this installation sent; a restored one starts afresh (at worst this week’s digest goes out once more).',
   watch_states:
     'What the change watcher last reported (KR statuses, item flags); a restored installation takes a fresh baseline instead of reporting the restore as changes.',
   oidc_login_states: 'Single sign-ins in flight (ten minutes at most).',

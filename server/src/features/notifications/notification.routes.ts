@@ -5,6 +5,7 @@ import {
   NotificationOverviewSchema,
   NotificationPreferencesSchema,
   NotificationSettingsSchema,
+  TestDigestResultSchema,
   UnsubscribeInfoSchema,
   UnsubscribeQuerySchema,
   UpdateNotificationPreferencesSchema,
@@ -16,6 +17,7 @@ import { UNSUBSCRIBE_API_PATH } from './email/email-transport';
 import type { PreferencesService } from './preferences/preferences.service';
 import type { UnsubscribeService } from './preferences/unsubscribe.service';
 import type { NotificationSettingsService } from './settings/notification-settings.service';
+import type { WeeklyDigest } from './schedules/weekly-digest';
 
 export { UNSUBSCRIBE_API_PATH };
 
@@ -24,6 +26,7 @@ export function notificationRoutes(
   unsubscribe: UnsubscribeService,
   settings: NotificationSettingsService,
   log: DeliveryLogService,
+  digests: WeeklyDigest,
 ) {
   const tag = 'notifications';
   return [
@@ -46,6 +49,16 @@ export function notificationRoutes(
       ifMatch: true,
       response: NotificationPreferencesSchema,
       handler: ({ actor, body, ifMatch }) => preferences.update(actor, ifMatch, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/notifications/test-digest',
+      access: 'viewer',
+      tag,
+      summary: 'Send me my weekly digest now (by my digest channel, e-mail if I switched it off)',
+      response: TestDigestResultSchema,
+      status: 202,
+      handler: ({ actor }) => digests.sendTest(actor),
     }),
     defineRoute({
       method: 'get',

@@ -36,7 +36,17 @@ export class Notifier {
 
   /** Returns how many messages were written (0 for a person who wants none). */
   async notify(m: EntityManager, notes: readonly PersonalNote[]): Promise<number> {
-    if (notes.length === 0) return 0;
+    return this.outbox.enqueue(m, await this.plan(m, notes));
+  }
+
+  /** Writes messages made by plan(). */
+  enqueue(m: EntityManager, messages: readonly NewMessage[]): Promise<number> {
+    return this.outbox.enqueue(m, messages);
+  }
+
+  /** The messages these notes become (nothing written): one per note whose person wants it and can be reached. */
+  async plan(m: EntityManager, notes: readonly PersonalNote[]): Promise<NewMessage[]> {
+    if (notes.length === 0) return [];
     const userIds = [...new Set(notes.map((n) => n.userId))];
     const active = new Set(
       (await m.find(UserEntity, { where: { id: In(userIds), disabled: false }, select: { id: true } })).map(
@@ -60,7 +70,7 @@ export class Notifier {
         payload,
       });
     }
-    return this.outbox.enqueue(m, messages);
+    return messages;
   }
 
   /** Whether e-mail can be sent at all (SMTP_URL set). */

@@ -37,6 +37,15 @@ export class Outbox {
     this.listeners.push(listener);
   }
 
+  /** The id of the message stored under this key (inside the transaction that wrote it, or later). */
+  async idOf(m: EntityManager, idempotencyKey: string): Promise<string | null> {
+    const row = await m.findOne(OutboxMessageEntity, {
+      where: { idempotencyKey: idempotencyKey.slice(0, 200) },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
   /** Call with the manager of the transaction that makes the change. Returns how many were new. */
   async enqueue(m: EntityManager, messages: readonly NewMessage[]): Promise<number> {
     if (messages.length === 0) return 0;
