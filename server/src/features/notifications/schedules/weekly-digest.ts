@@ -174,7 +174,7 @@ export async function loadWorld(
   );
   const expected = expectedProgress(cycle, new Date(now));
   const keyResults: DigestKeyResult[] = krRows.map((kr) => {
-    const progress = keyResultProgress(kr);
+    const progress = keyResultProgress(kr) ?? 0;
     const last = latest.get(kr.id);
     return {
       id: kr.id,
