@@ -139,8 +139,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'DELETE /api/backlog-items/:id/links/:keyResultId':     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   'GET /api/backlog-items/:id/suggested-links':           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Comments: every signed-in role reads and writes them, viewers on purpose (VIEWER_WRITES); a read-only token writes none.
-  // The read needs ?subject= (400 past the check without it); changing one is its author's or an admin's (the service checks).
-  'GET /api/comments':                                    row(401,  PASS, PASS, PASS, 401,     401,   PASS,   PASS,   401,   401, 401),
+  // Changing or deleting one is its author's or an admin's (the service checks, past the access check).
+  'GET /api/comments':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   'POST /api/comments':                                   row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   'PATCH /api/comments/:id':                              row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   'DELETE /api/comments/:id':                             row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),

@@ -1,6 +1,10 @@
-import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
-/** Comments on KRs, check-ins and backlog items, with the members they mention. */
+/**
+ * Comments on KRs, check-ins and backlog items, with the members they
+ * mention; and audit entries filed under a parent row (a comment's KR), so a
+ * KR's trail lists its comments.
+ */
 export class Comments1765400000005 implements MigrationInterface {
   name = 'Comments1765400000005';
 
@@ -32,9 +36,19 @@ export class Comments1765400000005 implements MigrationInterface {
     );
     // The weekly digest reads the week's comments that mention people.
     await q.createIndex('comments', new TableIndex({ name: 'IDX_comments_created', columnNames: ['createdAt'] }));
+    await q.addColumn(
+      'audit_events',
+      new TableColumn({ name: 'parentId', type: 'varchar', length: '36', isNullable: true }),
+    );
+    await q.createIndex(
+      'audit_events',
+      new TableIndex({ name: 'IDX_audit_events_parent', columnNames: ['parentId', 'at'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropIndex('audit_events', 'IDX_audit_events_parent');
+    await q.dropColumn('audit_events', 'parentId');
     await q.dropTable('comments');
   }
 }

@@ -35,7 +35,9 @@ export const CommentSubjectParamSchema = z
     return { type: parsedType.data, id: id.toLowerCase() };
   });
 
-export const CommentQuerySchema = z.strictObject({ subject: CommentSubjectParamSchema });
+/** Without `subject`: the newest comments anywhere (a feed of the latest discussion). */
+export const CommentQuerySchema = z.strictObject({ subject: CommentSubjectParamSchema.optional() });
+export const CreateCommentQuerySchema = z.strictObject({ subject: CommentSubjectParamSchema });
 
 /** Plain text; links and `@name` mentions are found in it, nothing else is markup. */
 export const CommentBodySchema = z

@@ -1,4 +1,10 @@
-import { CommentQuerySchema, CommentSchema, CreateCommentSchema, UpdateCommentSchema } from '@keyline/shared';
+import {
+  CommentQuerySchema,
+  CommentSchema,
+  CreateCommentQuerySchema,
+  CreateCommentSchema,
+  UpdateCommentSchema,
+} from '@keyline/shared';
 import { z } from 'zod';
 import { defineRoute, IdParamsSchema } from '../../http/route';
 import type { CommentService } from './comment.service';
@@ -17,10 +23,10 @@ export function commentRoutes(comments: CommentService) {
       access: 'viewer',
       tag,
       summary:
-        'A thread, oldest first: `subject=key_result:<id>` (with its check-ins’ comments), `check_in:<id>` or `backlog_item:<id>`',
+        'A thread, oldest first: `subject=key_result:<id>` (with its check-ins’ comments), `check_in:<id>` or `backlog_item:<id>`; without `subject`, the 100 newest comments anywhere, newest first',
       query: CommentQuerySchema,
       response: z.array(CommentSchema),
-      handler: ({ query }) => comments.list(query.subject),
+      handler: ({ query }) => (query.subject ? comments.list(query.subject) : comments.latest()),
     }),
     defineRoute({
       method: 'post',
@@ -28,7 +34,7 @@ export function commentRoutes(comments: CommentService) {
       access: 'viewer',
       tag,
       summary: 'Comment on `subject`; `@name` mentions of members notify them',
-      query: CommentQuerySchema,
+      query: CreateCommentQuerySchema,
       body: CreateCommentSchema,
       response: CommentSchema,
       status: 201,

@@ -51,6 +51,15 @@ export class CommentService {
     });
   }
 
+  /** The newest comments anywhere, newest first: the latest discussion. */
+  latest(limit = 100): Promise<Comment[]> {
+    return this.db.read(async (m) => {
+      const rows = await m.find(CommentEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+      const names = await namesFor(m, rows);
+      return rows.map((row) => toComment(row, names));
+    });
+  }
+
   create(actor: Actor, subject: CommentSubject, input: CreateCommentInput): Promise<Comment> {
     return this.db.write(async (m) => {
       const resolved = await resolveSubject(m, subject);
@@ -70,7 +79,7 @@ export class CommentService {
       };
       await m.insert(CommentEntity, row);
       const dto = await toCommentDto(m, row);
-      await recordAudit(m, actor, 'comment', row.id, 'create', null, auditView(dto, resolved));
+      await recordAudit(m, actor, 'comment', row.id, 'create', null, auditView(dto, resolved), threadOf(row));
       await this.notices.created(m, row, resolved, { id: actor.id, name: actor.name }, mentions);
       return dto;
     });
@@ -100,6 +109,7 @@ export class CommentService {
         'update',
         auditView(await toCommentDto(m, before), resolved),
         auditView(dto, resolved),
+        threadOf(after),
       );
       const newlyMentioned = mentions.filter((p) => !before.mentionIds.includes(p.id));
       const author = { id: after.authorId ?? '', name: dto.authorName };
@@ -115,7 +125,16 @@ export class CommentService {
       const before = await deleteVersioned(m, CommentEntity, 'Comment', id, version, (row) => toCommentDto(m, row));
       const subject = await resolveSubject(m, { type: before.subjectType, id: before.subjectId }).catch(() => null);
       const dto = await toCommentDto(m, before);
-      await recordAudit(m, actor, 'comment', id, 'delete', subject ? auditView(dto, subject) : dto, null);
+      await recordAudit(
+        m,
+        actor,
+        'comment',
+        id,
+        'delete',
+        subject ? auditView(dto, subject) : dto,
+        null,
+        threadOf(before),
+      );
     });
   }
 }
@@ -137,6 +156,9 @@ async function mentionsIn(m: EntityManager, body: string): Promise<{ id: string;
   const members = await m.find(UserEntity, { where: { disabled: false }, select: { id: true, name: true } });
   return findMentions(body, members);
 }
+
+/** Where the comment's audit entries show: the KR's trail (its own comments and its check-ins'), or the item's. */
+const threadOf = (row: CommentEntity) => row.keyResultId ?? row.subjectId;
 
 /** The audit entry names what was commented on, so the trail reads "… commented on <KR>". */
 function auditView(comment: Comment, subject: ResolvedSubject) {
