@@ -9,9 +9,9 @@ import { SessionEntity } from './session.entity';
  * `tokens` their API tokens too (revoked, rows kept for the record). Runs in
  * the caller's transaction, so access ends with the change that ends it.
  *
- * Used by SCIM deactivation and single sign-on role changes. The security
- * fix of issue 11 ends tokens when an admin disables a user; both should
- * call this one function (see the issue 14 report).
+ * Used by SCIM deactivation and single sign-on role changes. Disabling a
+ * user by an admin also ends their tokens; every way of ending access
+ * should call this one function.
  */
 export async function endUserAccess(
   m: EntityManager,
