@@ -5,6 +5,7 @@ import { BackupSection } from '../backup/components/BackupSection';
 import { IntegrationsSection } from '../integrations/components/IntegrationsSection';
 import { NotificationsSection } from '../notifications/components/NotificationsSection';
 import { useCan } from '../auth/useSession';
+import { OutcomeSettingsSection } from '../outcomes/components/OutcomeSettingsSection';
 import { SingleSignOnSection } from '../sso/components/SingleSignOnSection';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { MembersSection } from '../users/components/MembersSection';
@@ -17,7 +18,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/members', label: 'Members', role: 'admin' },
   { to: '/settings/teams', label: 'Teams', role: 'admin' },
   { to: '/settings/quarters', label: 'Quarters', role: 'admin' },
-  // Scoring has its own page (issue 4); listed here so admins find every setting in one place.
+  // Scoring has its own page; listed here so admins find every setting in one place.
   { to: '/scoring', label: 'Scoring', role: 'admin' },
   { to: '/settings/api-tokens', label: 'API tokens', role: 'editor' },
   { to: '/settings/share-links', label: 'Share links', role: 'editor' },
@@ -25,6 +26,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/single-sign-on', label: 'Single sign-on', role: 'admin' },
   { to: '/settings/integrations', label: 'Integrations', role: 'admin' },
   { to: '/settings/notifications', label: 'Notifications', role: 'admin' },
+  { to: '/settings/outcomes', label: 'Outcomes', role: 'admin' },
 ];
 
 /**
@@ -73,6 +75,7 @@ export function SettingsPage() {
         {isAdmin && <Route path="single-sign-on" element={<SingleSignOnSection />} />}
         {isAdmin && <Route path="integrations" element={<IntegrationsSection />} />}
         {isAdmin && <Route path="notifications" element={<NotificationsSection />} />}
+        {isAdmin && <Route path="outcomes" element={<OutcomeSettingsSection />} />}
         <Route path="api-tokens" element={<ApiTokensSection />} />
         <Route path="share-links" element={<ShareLinksSection />} />
         <Route path="*" element={<Navigate to={home} replace />} />
