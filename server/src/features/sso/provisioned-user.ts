@@ -73,7 +73,7 @@ export async function changeProvisionedUser(
   if (changes.disabled !== undefined && changes.disabled !== user.disabled) set.disabled = changes.disabled;
   if (Object.keys(set).length === 0) return user;
   const { before, after } = await updateVersioned(m, UserEntity, 'User', user.id, user.version, () => set, toUserDto);
-  if (set.disabled === true) await endUserAccess(m, user.id, { tokens: true });
+  if (set.disabled === true) await endUserAccess(m, user.id, { tokens: true, shareLinks: true });
   else if (set.role !== undefined) await endUserAccess(m, user.id, { tokens: false });
   await recordAudit(m, actor, 'user', user.id, 'update', toUserDto(before), toUserDto(after));
   return after;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CreatedUser, CreateUserInput, Member, UpdateUserInput, User } from '@keyline/shared';
 import type { Actor } from '../../auth/actor';
+import { endUserAccess } from '../../auth/end-access';
 import { assertPasswordNotCommon, generatePassword, hashPassword } from '../../auth/password';
-import { SessionEntity } from '../../auth/session.entity';
 import { nowIso } from '../../db/columns';
 import type { Database } from '../../db/database';
 import { deleteVersioned, updateVersioned } from '../../db/versioned';
@@ -68,6 +68,8 @@ export class UserService {
   /**
    * Disabling a user, or changing their role or password, ends their other
    * sessions in the same transaction: the old rights die with the change.
+   * Disabling or a new password also revokes their API tokens, and disabling
+   * revokes the share links they created.
    */
   async update(actor: Actor, id: string, version: number, input: UpdateUserInput): Promise<User> {
     if (input.password) assertPasswordNotCommon(input.password);
@@ -92,12 +94,16 @@ export class UserService {
         },
         toUserDto,
       );
-      const rightsChanged =
-        after.role !== before.role || after.disabled !== before.disabled || passwordHash !== undefined;
-      if (rightsChanged) {
-        await m.delete(SessionEntity, {
-          userId: id,
-          ...(id === actor.id && actor.sessionKey ? { tokenHash: Not(actor.sessionKey) } : {}),
+      const disabledNow = after.disabled && !before.disabled;
+      const credentialsEnd = disabledNow || passwordHash !== undefined;
+      if (credentialsEnd || after.role !== before.role || after.disabled !== before.disabled) {
+        // A new password or a disabled account ends tokens too (a leaked
+        // password may have minted them); a role change ends sessions only,
+        // as tokens already act with the owner's current role at most.
+        await endUserAccess(m, id, {
+          tokens: credentialsEnd,
+          shareLinks: disabledNow,
+          ...(id === actor.id && actor.sessionKey ? { keepSession: actor.sessionKey } : {}),
         });
       }
       const dto = toUserDto(after);
@@ -121,7 +127,8 @@ export class UserService {
         );
       }
       await releaseOwner(m, id);
-      await m.delete(SessionEntity, { userId: id });
+      // Tokens go with the row (foreign key); links outlive it, so revoke them first.
+      await endUserAccess(m, id, { tokens: true, shareLinks: true });
       const before = await deleteVersioned(m, UserEntity, 'User', id, version, toUserDto);
       await recordAudit(m, actor, 'user', id, 'delete', toUserDto(before), null);
     });

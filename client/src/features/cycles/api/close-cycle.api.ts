@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CloseCycleInput, CloseCycleResult, GradeKeyResultInput, KeyResult } from '@keyline/shared';
 import { api } from '../../../lib/api';
-import { invalidateOkrData } from '../../key-results/api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 
 /** Grades and closes change what the OKR screens, the dashboard and the backlog's links show. */
 function refreshAfterLifecycle(client: QueryClient): Promise<unknown> {

@@ -11,7 +11,7 @@ import {
 } from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
-import { invalidateOkrData } from '../../key-results/api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 import { useCreateCycle, useUpdateCycle } from '../../objectives/api/objectives.api';
 import { forwardStatuses, STATUS_LABEL } from '../utils/cycle-status';
 import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from '../../../lib/form-validation';

@@ -4,7 +4,7 @@ import type { KeyResult } from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { formatDay } from '../../../lib/format';
-import { invalidateOkrData } from '../../key-results/api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 import { formatTrajectory } from '../../key-results/utils/format-kr';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { ServerError } from '../../../components/ServerError';

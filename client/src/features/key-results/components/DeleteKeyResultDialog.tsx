@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { KeyResult } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
 import { ConfirmDialog } from '../../../components/Dialog';
-import { invalidateOkrData, useDeleteKeyResult } from '../api/key-results.api';
+import { useDeleteKeyResult } from '../api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 
 /** Confirms deleting a KR, saying what happens to the work linked to it. */
 export function DeleteKeyResultDialog({

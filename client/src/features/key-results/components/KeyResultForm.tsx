@@ -15,7 +15,8 @@ import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from
 import { useSession } from '../../auth/useSession';
 import { ownerChoices } from '../../users/utils/owner-options';
 import { useMembers } from '../../users/hooks/useMembers';
-import { invalidateOkrData, useCreateKeyResult, useUpdateKeyResult } from '../api/key-results.api';
+import { useCreateKeyResult, useUpdateKeyResult } from '../api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 import {
   describeKeyResultConflict,
   draftFrom,

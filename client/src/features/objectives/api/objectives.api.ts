@@ -9,7 +9,7 @@ import type {
   UpdateObjectiveInput,
 } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-import { invalidateOkrData, okrKeys } from '../../key-results/api/key-results.api';
+import { invalidateOkrData, okrKeys } from '../../../lib/query-keys';
 
 export const useCycles = () =>
   useQuery({ queryKey: okrKeys.cycles, queryFn: ({ signal }) => apiGet<Cycle[]>('/api/cycles', signal) });

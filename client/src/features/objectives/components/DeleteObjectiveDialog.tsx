@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Objective } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
-import { invalidateOkrData } from '../../key-results/api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 import { useDeleteObjective } from '../api/objectives.api';
 import { ConfirmDialog } from '../../../components/Dialog';
 

@@ -9,7 +9,7 @@ import {
 } from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
-import { invalidateOkrData } from '../../key-results/api/key-results.api';
+import { invalidateOkrData } from '../../../lib/query-keys';
 import { useSession } from '../../auth/useSession';
 import { ownerChoices } from '../../users/utils/owner-options';
 import { useMembers } from '../../users/hooks/useMembers';
