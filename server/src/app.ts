@@ -115,7 +115,7 @@ export function createServices(deps: AppDeps) {
   const outcomes = new OutcomeService(db);
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
-  const dashboard = new DashboardService(db, scoring, alignment, headlineHistory);
+  const dashboard = new DashboardService(db, scoring, alignment, headlineHistory, outcomes);
   const oidc = new OidcService(db, sessions, config, logger);
   const scimGroups = new ScimGroupService(db, publicUrl(config), oidc.roleMap, config.OIDC_DEFAULT_ROLE);
   const allowPrivate = config.WEBHOOK_ALLOW_PRIVATE === 'true';

@@ -2,7 +2,7 @@
  * Rewrites the README's performance table from the last bench runs
  * (tests/artifacts/bench/*.json, written by bench:api, bench:load at 10,000
  * and 100,000 items, bench:scoring and the Lighthouse run): every figure
- * against its goal from issue 16, misses included. A bench not run leaves
+ * against its goal, misses included. A bench not run leaves
  * its rows saying so. Run: npm run bench:readme
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL set measures PostgreSQL). The real app over HTTP on a
  * fresh database, syncing from the local Jira server the integration tests
  * use (tests/support/fake-trackers.ts), and prints three figures against
- * their goals (issue 12): the initial sync of 10,000 issues at 100 per page,
+ * their goals: the initial sync of 10,000 issues at 100 per page,
  * an incremental run with 50 changes, and how long a webhook takes to show
  * in the backlog. Not a timed test: the figures go in docs/INTEGRATIONS.md.
  */

@@ -12,7 +12,7 @@ const dayOffset = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY
 /** Noon UTC of a day relative to today: a check-in's `at` or an item's `doneAt`. */
 const noon = (offsetDays: number) => `${dayOffset(offsetDays)}T12:00:00.000Z`;
 
-/** Signed in with motion allowed: the chart defect of issue 15 only showed with animation on. */
+/** Signed in with motion allowed: the chart's reveal defect only showed with animation on. */
 async function signedIn(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
   const page = await context.newPage();

@@ -98,7 +98,7 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
   return t;
 }
 
-/** A provider identity, a SCIM token, a provisioned user and a group with a member (issue 14). */
+/** A provider identity, a SCIM token, a provisioned user and a group with a member. */
 async function insertSingleSignOnRows(t: TestServer): Promise<void> {
   const now = new Date().toISOString();
   const groupId = randomUUID();

@@ -16,7 +16,7 @@ import { buildBacklogItem, buildKeyResult, buildObjective } from '../support/fac
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 16: derived data follows the writes. Every whole-backlog view read
+ * Derived data follows the writes. Every whole-backlog view read
  * right after a write (or while writes are in flight) shows that write, and
  * equals what scoring the database from scratch says; writes to tables that
  * feed no score invalidate nothing; on PostgreSQL a second app server sees a

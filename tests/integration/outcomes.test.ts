@@ -157,6 +157,14 @@ describeEachDatabase('outcomes', (kind) => {
     expect(item.links[0].paceBefore).toBe(0);
     expect(res.body.byTeam).toEqual([{ teamId: team.id, summary: expect.objectContaining({ hits: 1 }) }]);
 
+    // The leadership dashboard's headline: the same figures, with the quarters up to this one.
+    const dash = await t.viewer.get(`/api/dashboard?cycleId=${cycle.id}`);
+    expect(dash.status).toBe(200);
+    expect(dash.body.outcomes).toMatchObject({ cycleId: cycle.id, shipped: 1, judged: 1, hits: 1, hitRate: 1 });
+    expect(dash.body.outcomes.trend).toContainEqual({ cycleId: cycle.id, name: 'Out-Q', judged: 1, hitRate: 1 });
+    const teamDash = await t.viewer.get(`/api/dashboard?cycleId=${cycle.id}&teamId=${team.id}`);
+    expect(teamDash.body.outcomes).toMatchObject({ shipped: 1, hits: 1 });
+
     const all = await t.viewer.get(`/api/outcomes`);
     expect(all.body.summary).toMatchObject({ judged: 2, hits: 1, hitRate: 0.5 });
     const nothing = await t.viewer.get(`/api/outcomes?state=not-moved`);

@@ -4,7 +4,7 @@ import { buildBacklogItem, buildKeyResult, buildObjective } from '../support/fac
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 4 over HTTP: every backlog item carries its value score, breakdown
+ * Scoring over HTTP: every backlog item carries its value score, breakdown
  * and flags; the alignment report's headline follows the links; settings
  * re-rank; suggestions come from the text.
  */

@@ -6,7 +6,7 @@ import { expectCleanError } from '../support/errors';
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 11, finding 5. `GET /api/audit-events?entity=user` as a viewer listed
+ * `GET /api/audit-events?entity=user` as a viewer listed
  * the e-mails and roles that `/api/users` refuses them; API-token and
  * share-link events leaked too. Entries about accounts and credentials are
  * now for an admin's signed-in session only (like `/api/users` itself).

@@ -50,12 +50,13 @@ export type MatrixActor = (typeof ACTORS)[number];
 
 /**
  * The only writes a viewer may make, each on purpose: their own notification
- * choices, and (issue 13) comments, because viewers are the leadership
+ * choices, and comments, because viewers are the leadership
  * audience asking questions. A read-only token may make none of them.
  */
 export const VIEWER_WRITES: ReadonlySet<string> = new Set([
   'PUT /api/notifications/preferences',
   'POST /api/notifications/test-digest',
+  'POST /api/auth/password',
 ]);
 
 export type Expected = 'OK' | 'PASS' | 401 | 403;
@@ -89,6 +90,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // Sign-in is public; a Bearer token that does not resolve is refused before any route.
   'POST /api/auth/login':                                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
   'POST /api/auth/logout':                                row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
+  // Changing one's own password: any signed-in user, from a session only (the current password is asked).
+  'POST /api/auth/password':                              row(401,  PASS, PASS, PASS, 401,     401,   403,    403,    401,   401, 401),
   'GET /api/auth/me':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Tokens are managed by editors and admins, from a signed-in session only; a read token is a viewer.
   'GET /api/api-tokens':                                  row(401,  403,  OK,   OK,   401,     401,   403,    403,    401,   401, 401),
@@ -166,7 +169,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'PATCH /api/webhooks/:id':                              row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   'DELETE /api/webhooks/:id':                             row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
   'GET /api/webhooks/:id/deliveries':                     row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
-  // Notifications (issue 13). Everyone signed in reads and sets their own choices (viewers too: VIEWER_WRITES);
+  // Notifications. Everyone signed in reads and sets their own choices (viewers too: VIEWER_WRITES);
   // a read-only token reads them and changes nothing.
   'GET /api/notifications/preferences':                   row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   'PUT /api/notifications/preferences':                   row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
@@ -187,13 +190,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /api/notifications/overview':                      row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
   'GET /api/notifications/deliveries':                    row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
   'POST /api/notifications/deliveries/:id/retry':         row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401, 401),
-  // Single sign-on (issue 14). The matrix server has no provider set up: start and callback answer 404 past the check.
+  // Single sign-on. The matrix server has no provider set up: start and callback answer 404 past the check.
   'GET /api/auth/sign-in-options':                        row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
   'GET /api/auth/oidc/start':                             row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
   'GET /api/auth/oidc/callback':                          row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
   'POST /api/auth/oidc/logout':                           row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
   'GET /api/sso/settings':                                row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401, 401),
-  // SCIM tokens: generated, listed and revoked by admins in a session (issue 14).
+  // SCIM tokens: generated, listed and revoked by admins in a session.
   'GET /api/sso/scim-tokens':                             row(401,  403,  403,  OK,   401,     401,   403,    403,    401,   401,   401),
   'POST /api/sso/scim-tokens':                            row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),
   'DELETE /api/sso/scim-tokens/:id':                      row(401,  403,  403,  PASS, 401,     401,   403,    403,    401,   401,   401),

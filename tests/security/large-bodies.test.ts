@@ -70,7 +70,7 @@ function partialUpload(baseUrl: string, route: RouteDef, headers: Record<string,
 }
 
 /**
- * Issue 11, finding 1: `POST /api/restore` parsed up to 100 MB for anyone
+ * `POST /api/restore` parsed up to 100 MB for anyone
  * holding any `keyline_session` cookie, valid or not. Every route that reads
  * a body above the 100 kB API limit (declared `largeBody` in the route table)
  * must check the caller before reading a byte of it.

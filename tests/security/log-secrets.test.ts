@@ -3,7 +3,7 @@ import { ApiClient } from '../support/api-client';
 import { startLoggedServer, type LoggedServer } from './support/logged-server';
 
 /**
- * Issue 11, lower finding: share-link tokens stood in plain text in the
+ * Share-link tokens stood in plain text in the
  * request log (`/api/shared/<token>/dashboard`, and the page `/shared/<token>`).
  * Whoever reads the logs could open every shared dashboard. The logged URL,
  * query and route parameters are masked: the share token, and any

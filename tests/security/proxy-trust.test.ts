@@ -9,7 +9,7 @@ import { expectCleanError } from '../support/errors';
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 11, finding 3. With `TRUST_PROXY=true` Express believed the
+ * With `TRUST_PROXY=true` Express believed the
  * left-most `X-Forwarded-For` address, which the client writes: rotating it
  * made 0 of 40 failed sign-ins hit the per-IP limit. TRUST_PROXY now names
  * how many proxies stand in front (a hop count) or which addresses they

@@ -3,7 +3,7 @@ import { expectCleanError } from '../support/errors';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 11, lower finding: answers were never held to their zod response
+ * Answers were never held to their zod response
  * schema, so a field added to the shared dashboard or to an audit entry
  * went out to whoever could read it. Outside production the route layer now
  * checks every answer (an undeclared field or a refused value is a 500, so

@@ -5,7 +5,7 @@ import { expectCleanError } from '../support/errors';
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 11, finding 2: an admin's read-write API token was a permanent admin.
+ * An admin's read-write API token was a permanent admin.
  * With the token alone one could make a new admin, reset anyone's password,
  * download every password hash and pass restore's access check. Tokens are
  * for scripts: administration needs a signed-in session (`sessionOnly` in the

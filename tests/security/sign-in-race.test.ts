@@ -13,7 +13,7 @@ import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, startTestServer, type TestServer } from '../support/test-server';
 
 /**
- * Issue 11, finding 4. Counting the failures, checking the password and
+ * Counting the failures, checking the password and
  * recording the attempt were three steps: 200 parallel wrong passwords on
  * one account with LOGIN_MAX_FAILURES=10 were all checked. The attempt is
  * now recorded, atomically with the count, before the hash is checked; on

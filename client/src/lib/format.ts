@@ -1,6 +1,6 @@
 import { DAY_MS } from '@keyline/shared';
 /**
- * Number and date formatting per ../shared/ui.md §2: separators always,
+ * Number and date formatting per docs/UI.md, "Visual system": separators always,
  * whole percents, a true minus sign, "—" for missing data.
  */
 const locale = typeof navigator !== 'undefined' ? navigator.language : 'en-US';

@@ -9,7 +9,7 @@ import {
 } from 'typeorm';
 
 /*
- * Issue 5: grading and carry-over on key results, when a backlog item became
+ * Quarter lifecycle: grading and carry-over on key results, when a backlog item became
  * done, read-only share links, the recorded history of the headline figures,
  * and the check-in cadence setting. Table API only, so it runs on SQLite and
  * PostgreSQL alike. Never edit it once landed.

@@ -1,6 +1,6 @@
 import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
 
-/** API tokens for scripts and integrations (issue 7). */
+/** API tokens for scripts and integrations . */
 export class ApiTokens1765000000000 implements MigrationInterface {
   name = 'ApiTokens1765000000000';
 

@@ -10,7 +10,7 @@ const cascadeTo = (column: string, table: string, referenced = 'id') =>
     onDelete: 'CASCADE',
   });
 
-/** Single sign-on (OpenID Connect) and SCIM provisioning (issue 14). */
+/** Single sign-on (OpenID Connect) and SCIM provisioning. */
 export class SsoScim1765500000000 implements MigrationInterface {
   name = 'SsoScim1765500000000';
 

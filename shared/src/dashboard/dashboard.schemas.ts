@@ -3,6 +3,7 @@ import { ObjectiveEffortShareSchema } from '../alignment/alignment.schemas';
 import { IdSchema } from '../common/primitives';
 import { GradeBandSchema } from '../cycles/lifecycle.schemas';
 import { AT_RISK_REASONS, OKR_STATUSES } from '../key-results/status';
+import { OutcomeHeadlineSchema } from '../outcomes/outcome.schemas';
 
 export const OkrStatusSchema = z.enum(OKR_STATUSES);
 export const AtRiskReasonSchema = z.enum(AT_RISK_REASONS);
@@ -158,6 +159,8 @@ export const DashboardSchema = z.object({
     .nullable(),
   /** Oldest first. */
   headlineHistory: z.array(HeadlineHistoryPointSchema),
+  /** Share of shipped work that moved a KR this quarter, with earlier quarters (docs/OUTCOMES.md); null without a quarter. */
+  outcomes: OutcomeHeadlineSchema.nullable(),
   /** KRs behind or at risk with no open work behind them. */
   noWork: z.array(z.object({ keyResultId: IdSchema, title: z.string(), message: z.string() })),
   outputWithoutOutcome: z.array(OutputWithoutOutcomeSchema),

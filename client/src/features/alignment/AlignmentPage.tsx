@@ -15,7 +15,7 @@ import { useAlignmentReport, useCycles, useTeams } from './hooks/useAlignmentQue
 import { filtersToParams, parseFilters, type AlignmentFilters } from './utils/url-state';
 
 /**
- * The alignment view (ui.md §1.4): how much effort serves the quarter's
+ * The alignment view (docs/UI.md, "Alignment"): how much effort serves the quarter's
  * goals, which goals have no work, and every flagged item with its fix.
  */
 export function AlignmentPage() {

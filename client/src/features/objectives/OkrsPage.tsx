@@ -124,7 +124,7 @@ export function OkrsPage() {
             + Objective
           </button>
         )}
-        {/* Quarter's end (issue 5): grading is open on active and closed quarters, closing on the active one. */}
+        {/* Quarter's end: grading is open on active and closed quarters, closing on the active one. */}
         {isEditor && cycle.status !== 'planning' && (
           <div className="row-actions">
             <Link to={`/cycles/${cycle.id}/grades`} className="button">

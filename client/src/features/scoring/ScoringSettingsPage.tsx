@@ -19,7 +19,7 @@ interface Editing {
   baseVersion: number;
 }
 
-/** Scoring settings (ui.md §1.6): admins edit, everyone else reads how scores are made. */
+/** Scoring settings (docs/UI.md, "Settings"): admins edit, everyone else reads how scores are made. */
 export function ScoringSettingsPage() {
   const loaded = useScoringSettings();
   if (loaded.isPending) return <p role="status">Loading the scoring settings…</p>;

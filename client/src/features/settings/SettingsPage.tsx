@@ -17,7 +17,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/members', label: 'Members', role: 'admin' },
   { to: '/settings/teams', label: 'Teams', role: 'admin' },
   { to: '/settings/quarters', label: 'Quarters', role: 'admin' },
-  // Scoring has its own page (issue 4); listed here so admins find every setting in one place.
+  // Scoring has its own page; listed here so admins find every setting in one place.
   { to: '/scoring', label: 'Scoring', role: 'admin' },
   { to: '/settings/api-tokens', label: 'API tokens', role: 'editor' },
   { to: '/settings/share-links', label: 'Share links', role: 'editor' },

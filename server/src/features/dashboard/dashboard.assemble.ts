@@ -47,7 +47,7 @@ export function assembleDashboard(
   history: readonly HeadlineHistoryPoint[],
   teamId: string | null,
   expected: number | null,
-): Dashboard {
+): Omit<Dashboard, 'outcomes'> {
   const checkInsOf = groupBy(data.checkIns, (c) => c.keyResultId);
   const order = new Map(data.keyResults.map((kr, i) => [kr.id, i]));
 

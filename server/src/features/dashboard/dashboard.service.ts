@@ -15,6 +15,7 @@ import type { LiveScores, ScoreView } from '../scoring/live-scores';
 import { TeamEntity } from '../teams/team.entity';
 import { assembleDashboard, type QuarterData } from './dashboard.assemble';
 import type { HeadlineHistoryService } from './headline-history.service';
+import type { OutcomeService } from '../outcomes/outcome.service';
 
 /** The leadership dashboard: everything for one cycle (and optionally one team) in one document. */
 export class DashboardService {
@@ -26,6 +27,7 @@ export class DashboardService {
     private readonly scores: LiveScores,
     private readonly alignment: AlignmentService,
     private readonly history: HeadlineHistoryService,
+    private readonly outcomes: OutcomeService,
   ) {}
 
   async get(query: DashboardQuery): Promise<Dashboard> {
@@ -47,7 +49,11 @@ export class DashboardService {
     const cycleId = report.cycle.id;
     const data = await this.db.read((m) => loadQuarter(m, cycleId, teamId, view, this.checkInSeries));
     const history = await this.history.history(cycleId, teamId);
-    return assembleDashboard(data, report, history, teamId, expectedProgress(data.cycle, report.asOf));
+    const outcomes = await this.outcomes.headline(cycleId, teamId);
+    return {
+      ...assembleDashboard(data, report, history, teamId, expectedProgress(data.cycle, report.asOf)),
+      outcomes,
+    };
   }
 }
 
@@ -145,6 +151,7 @@ function emptyDashboard(asOf: string, teamId: string | null, checkInCadenceDays:
     effortShares: [],
     headline: null,
     headlineHistory: [],
+    outcomes: null,
     noWork: [],
     outputWithoutOutcome: [],
     checkInsDue: [],

@@ -100,7 +100,7 @@ export class OutcomeService {
       cycleId,
       teamId,
       cycles: [...c.rows.cycles]
-        .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.id < b.id ? -1 : 1))
+        .sort(byStart)
         .map(({ id, name, startsOn, endsOn, status }) => ({ id, name, startsOn, endsOn, status })),
       teams: c.rows.teams,
       summary: summarizeOutcomes(selected),
@@ -125,7 +125,7 @@ export class OutcomeService {
     const c = await this.computed();
     const team = teamId === null ? null : c.report.byTeam.find((t) => t.teamId === teamId);
     const byCycle = teamId === null ? c.report.byCycle : (team?.byCycle ?? []);
-    const cycles = [...c.rows.cycles].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+    const cycles = [...c.rows.cycles].sort(byStart);
     const current = cycles.find((x) => x.id === cycleId);
     const summaryOf = (id: string) => byCycle.find((b) => b.cycleId === id)?.summary ?? EMPTY;
     const now = summaryOf(cycleId);
@@ -179,5 +179,8 @@ export class OutcomeService {
     };
   }
 }
+
+const byStart = (a: { startsOn: string; id: string }, b: { startsOn: string; id: string }) =>
+  a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 const EMPTY: OutcomeSummary = summarizeOutcomes([]);

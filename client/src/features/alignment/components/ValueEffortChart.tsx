@@ -25,7 +25,7 @@ import {
   type Medians,
 } from '../utils/quadrants';
 
-/** Okabe–Ito blue and vermilion (ui.md §4); shape and fill carry the meaning too. */
+/** Okabe–Ito blue and vermilion (docs/UI.md, "Charts"); shape and fill carry the meaning too. */
 export const ALIGNED_COLOUR = '#0072B2';
 export const UNALIGNED_COLOUR = '#D55E00';
 export const FLAG_COLOUR = '#374151';

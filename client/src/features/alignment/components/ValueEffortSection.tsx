@@ -39,7 +39,7 @@ function Legend() {
   );
 }
 
-/** The value × effort matrix with its text alternative and a table view (ui.md §4). */
+/** The value × effort matrix with its text alternative and a table view (docs/UI.md, "Charts"). */
 export function ValueEffortSection({ report }: { report: AlignmentReport }) {
   const [asTable, setAsTable] = useState(false);
   const summary = useMemo(() => summarizeMatrix(report.points), [report.points]);

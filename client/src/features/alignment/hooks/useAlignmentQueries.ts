@@ -8,7 +8,7 @@ export function useAlignmentReport(filters: AlignmentFilters) {
   return useQuery({
     queryKey: alignmentKeys.report(filters),
     queryFn: ({ signal }) => alignmentApi.report(filters, signal),
-    // The previous figures stay on screen while new ones load (ui.md §3 "stale data stays").
+    // The previous figures stay on screen while new ones load (docs/UI.md, "Interaction": stale data stays).
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The value × effort matrix: median lines split open items into four named
- * quadrants (ui.md §1.4). Pure, so the chart, its text summary and its table
+ * quadrants (docs/UI.md, "Alignment"). Pure, so the chart, its text summary and its table
  * all agree on which item sits where.
  */
 import { formatNumber } from '../../../lib/format';

@@ -11,7 +11,7 @@ export function tokenStatus(token: Pick<ApiToken, 'revokedAt' | 'expiresAt'>, no
   return 'active';
 }
 
-/** Status as icon + word, never colour alone (ui.md §2). */
+/** Status as icon + word, never colour alone (docs/UI.md, "Visual system"). */
 export const TOKEN_STATUS: Record<ApiTokenStatus, { icon: string; label: string }> = {
   active: { icon: '●', label: 'Active' },
   expired: { icon: '○', label: 'Expired' },

@@ -1,4 +1,4 @@
-/** Empty and error states (ui.md §3): say what happened and offer the way on. */
+/** Empty and error states (docs/UI.md, "Interaction"): say what happened and offer the way on. */
 export function BacklogEmpty({
   filtered,
   canEdit,

@@ -53,19 +53,26 @@ export function EditableCell<T>({
   // Enter and Esc end the edit before the blur that follows it.
   const done = useRef(false);
 
-  useEffect(() => {
+  // `initial` is read when editing starts on purpose: not tracked while typing.
+  const [wasEditing, setWasEditing] = useState(editing);
+  if (editing !== wasEditing) {
+    setWasEditing(editing);
     if (editing) {
       setText(initial);
       setError(null);
+    }
+  }
+  const selectOnFocus = !options;
+  useEffect(() => {
+    if (editing) {
       done.current = false;
       inputRef.current?.focus();
-      if (!options) inputRef.current?.select();
+      if (selectOnFocus) inputRef.current?.select();
     } else if (refocus.current) {
       refocus.current = false;
       buttonRef.current?.focus();
     }
-    // `initial` is read when editing starts on purpose: not tracked while typing.
-  }, [editing]);
+  }, [editing, selectOnFocus]);
 
   const commit = (how: 'enter' | 'tab' | 'blur'): boolean => {
     if (done.current) return true;

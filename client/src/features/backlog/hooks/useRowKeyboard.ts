@@ -24,7 +24,7 @@ export interface RowKeyboardDeps {
 }
 
 /**
- * Keys on a focused row (ui.md §3): ↑/↓ or J/K move, Shift extends the
+ * Keys on a focused row (docs/UI.md, "Interaction"): ↑/↓ or J/K move, Shift extends the
  * selection, Enter opens, X selects, T tags, E edits, Alt+↑/↓ re-ranks,
  * Esc clears the selection. Single letters obey the shortcuts switch.
  */

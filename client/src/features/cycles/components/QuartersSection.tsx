@@ -10,7 +10,7 @@ import { LoadError } from '../../../components/LoadError';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
-/** Quarter rules (ui.md §1.6): for now the check-in cadence behind "check-in due". */
+/** Quarter rules (docs/UI.md, "Settings"): for now the check-in cadence behind "check-in due". */
 export function QuartersSection() {
   const loaded = useQuery({ queryKey: lifecycleKeys.settings, queryFn: ({ signal }) => lifecycleApi.get(signal) });
   return (

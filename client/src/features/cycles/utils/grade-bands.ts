@@ -1,7 +1,7 @@
 import { gradeBand, type GradeBand } from '@keyline/shared';
 
 /**
- * Grade bands in words and icons, never colour alone (ui.md §2). The words
+ * Grade bands in words and icons, never colour alone (docs/UI.md, "Visual system"). The words
  * say what the band means for a stretch goal, where 0.7 already counts as met.
  */
 export const GRADE_LABEL: Record<GradeBand, string> = { green: 'Met', yellow: 'Progress', red: 'Missed' };

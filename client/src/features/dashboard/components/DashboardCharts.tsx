@@ -4,7 +4,7 @@ import type { SharePoint } from '../utils/effort-rows';
 import { monthTicks } from '../../key-results/utils/chart-series';
 import { shareTicks, type TrendAxes, type TrendChartModel } from '../utils/trend-model';
 
-// ui.md §4: Okabe–Ito blue for the series, near-black dashed target, grey dotted pace.
+// docs/UI.md, "Charts": Okabe–Ito blue for the series, near-black dashed target, grey dotted pace.
 const SERIES = '#0072B2';
 const TARGET = '#111827';
 const GUIDE = '#6B7280';

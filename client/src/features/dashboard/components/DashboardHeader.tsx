@@ -3,6 +3,7 @@ import type { Dashboard } from '@keyline/shared';
 import { formatPercent } from '../../../lib/format';
 import { formatPoints } from '../../../lib/format';
 import { misalignedHistory } from '../utils/effort-rows';
+import { previousJudged } from '../utils/outcome-headline';
 import { formatUtcStamp, plural, riskSummary } from '../utils/status';
 
 /**
@@ -22,6 +23,8 @@ export function DashboardHeader({
   const history = misalignedHistory(dashboard.headlineHistory);
   const first = history[0];
   const misaligned = headline?.misalignedEffortShare ?? null;
+  const outcomes = dashboard.outcomes;
+  const before = outcomes ? previousJudged(outcomes) : null;
   const change = misaligned !== null && first && history.length > 1 ? formatPoints(misaligned - first.share) : null;
   return (
     <header className="dash-header">
@@ -59,6 +62,27 @@ export function DashboardHeader({
             </span>
           </dd>
         </div>
+        {outcomes && (
+          <div className="dash-card dash-figure" data-testid="outcome-headline">
+            <dt>Shipped work that moved a KR</dt>
+            <dd>
+              <span className="dash-big num">{formatPercent(outcomes.hitRate)}</span>
+              {outcomes.hitRate !== null && before && (
+                <span className="meta">
+                  {' '}
+                  {formatPoints(outcomes.hitRate - (before.hitRate ?? 0))} on {before.name}
+                </span>
+              )}
+              <span className="meta dash-figure-note">
+                {outcomes.judged === 0
+                  ? outcomes.shipped === 0
+                    ? 'Nothing shipped yet'
+                    : 'Waiting for check-ins'
+                  : outcomes.sampleNote || `${outcomes.hits} of ${outcomes.judged} items`}
+              </span>
+            </dd>
+          </div>
+        )}
         <div className="dash-card dash-figure">
           <dt>Check-ins due</dt>
           <dd>

@@ -77,4 +77,24 @@ describe('DashboardView', () => {
     renderView(false);
     expect(screen.queryAllByRole('link')).toEqual([]);
   });
+
+  it('shows the share of shipped work that moved a KR, its change on the last quarter and the trend as a table', () => {
+    renderView(true);
+    const card = screen.getByTestId('outcome-headline');
+    expect(card.textContent).toContain('33%');
+    expect(card.textContent).toContain('+8 pp on 2026-Q3');
+    expect(card.textContent).toContain('3 items: too few to judge');
+    expect(screen.getByTestId('outcome-sentence').textContent).toBe(
+      '1 of 3 shipped items moved a key result (33%), +8 pp on 2026-Q3. 3 items: too few to judge.',
+    );
+    const table = screen.getByRole('table', { name: /Share of shipped work that moved a key result/ });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['QuarterBarMoved a KRJudged items', '2026-Q325%12', '2026-Q4 (this quarter)33%3']);
+    expect(screen.getByRole('link', { name: 'See the outcomes' }).getAttribute('href')).toBe(
+      '/outcomes?cycle=30000000-0000-4000-8000-000000000001',
+    );
+  });
 });

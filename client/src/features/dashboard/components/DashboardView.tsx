@@ -7,6 +7,7 @@ import { AtRiskList } from './AtRiskList';
 import { AttentionLists } from './AttentionLists';
 import { DashboardHeader } from './DashboardHeader';
 import { ObjectiveCards } from './ObjectiveCards';
+import { OutcomeSection } from './OutcomeSection';
 import { TrendSection } from './TrendSection';
 import '../dashboard.css';
 import '../dashboard-print.css';
@@ -62,6 +63,7 @@ export function DashboardView({
       </section>
       <TrendSection dashboard={dashboard} now={now} />
       <AlignmentSection dashboard={dashboard} />
+      {dashboard.outcomes && <OutcomeSection headline={dashboard.outcomes} linked={linked} />}
       <AttentionLists dashboard={dashboard} linked={linked} now={now} />
     </div>
   );

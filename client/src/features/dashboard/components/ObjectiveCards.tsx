@@ -63,7 +63,7 @@ export function ObjectiveCards({
                   <span className="dash-kr-title">
                     <KeyResultName id={kr.id} title={kr.title} linked={linked} />
                   </span>
-                  {/* The badge beside it already says "No check-in"; the figure is the "—" of missing data (ui.md §2). */}
+                  {/* The badge beside it already says "No check-in"; the figure is the "—" of missing data (docs/UI.md, "Visual system"). */}
                   {kr.lastCheckInAt === null ? (
                     <span className="num dash-kr-progress">
                       <span aria-hidden="true">{MISSING}</span>

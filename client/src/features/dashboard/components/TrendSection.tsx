@@ -8,7 +8,7 @@ import { buildTrendModels } from '../utils/trend-model';
 const TrendChart = lazy(() => import('./DashboardCharts').then((m) => ({ default: m.TrendChart })));
 
 /**
- * KR trends as small multiples (ui.md §4): % of target on identical axes, at
+ * KR trends as small multiples (docs/UI.md, "Charts"): % of target on identical axes, at
  * risk first, each with a sentence as its text alternative, and the whole
  * set available as a table.
  */

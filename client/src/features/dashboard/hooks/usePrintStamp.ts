@@ -16,7 +16,7 @@ export function printStampCss(text: string): string {
 
 /**
  * Stamps every printed page with what it shows and when the data is from
- * (ui.md §1.5). Page margin boxes only take literal text, so the rule is
+ * (docs/UI.md, "Dashboard"). Page margin boxes only take literal text, so the rule is
  * written for the dashboard on screen and removed when it goes.
  */
 export function usePrintStamp(text: string): void {

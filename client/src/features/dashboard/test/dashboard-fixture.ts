@@ -86,6 +86,19 @@ export function buildDashboard(): Dashboard {
     teamId: null,
     asOf: '2026-11-27T09:00:00.000Z',
     checkInCadenceDays: 7,
+    outcomes: {
+      cycleId: '30000000-0000-4000-8000-000000000001',
+      shipped: 4,
+      judged: 3,
+      hits: 1,
+      hitRate: 1 / 3,
+      sampleNote: '3 items: too few to judge',
+      trend: [
+        { cycleId: '30000000-0000-4000-8000-000000000009', name: '2026-Q3', judged: 12, hitRate: 0.25 },
+        { cycleId: '30000000-0000-4000-8000-000000000001', name: '2026-Q4', judged: 3, hitRate: 1 / 3 },
+      ],
+      note: 'Correlation, not proof of cause: a KR can move for reasons no backlog item explains.',
+    },
     summary: { objectives: 2, keyResults: 3, onTrack: 1, atRisk: 0, offTrack: 1, noCheckIn: 1, checkInsDue: 1 },
     objectives: [
       {

@@ -24,7 +24,7 @@ export interface TrendChartModel {
   sentence: string;
 }
 
-/** One set of axes for every small multiple, so the eye compares like with like (ui.md §4). */
+/** One set of axes for every small multiple, so the eye compares like with like (docs/UI.md, "Charts"). */
 export interface TrendAxes {
   xDomain: [number, number];
   xTicks: number[];

@@ -4,7 +4,7 @@ import { formatCompact, formatDateTime, formatDay, formatMetric } from '../../..
 import type { ChartModel, ChartPoint, ShippedMarker } from '../utils/chart-series';
 import { BAND_LABEL, confidenceBand } from '../utils/confidence';
 
-// Okabe–Ito (ui.md §4): distinguishable under colour-blindness, each ≥3:1 on white.
+// Okabe–Ito (docs/UI.md, "Charts"): distinguishable under colour-blindness, each ≥3:1 on white.
 const VALUE_COLOUR = '#0072B2';
 const CONFIDENCE_COLOUR = '#D55E00';
 const TARGET_COLOUR = '#111827';
@@ -26,7 +26,7 @@ const OUTCOME_WORD = {
  *
  * Not animated: Recharts reveals a line by growing its dash pattern, and a
  * reveal cut short (a refetch mid-animation, a print, a screenshot) left the
- * lines stopping at an early check-in while the dots went on (issue 15).
+ * lines stopping at an early check-in while the dots went on.
  */
 export function CheckInChart({
   model,

@@ -10,7 +10,7 @@ const CheckInChart = lazy(() => import('./CheckInChart').then((m) => ({ default:
 const OUTCOME_LABEL = { moved: 'Moved', 'not-moved': 'Not moved', waiting: 'Waiting for a check-in' } as const;
 
 /**
- * The chart with its text alternative (ui.md §4): a generated sentence read
+ * The chart with its text alternative (docs/UI.md, "Charts"): a generated sentence read
  * first, and a "View as table" toggle with the same data as rows — the
  * check-ins, and the linked items that shipped during the quarter.
  */

@@ -12,7 +12,7 @@ interface KrSnapshot {
   unit?: string;
   weight?: number;
   ownerId?: string | null;
-  /** `at`: the moment the value is for, when it was recorded late (issue 15). */
+  /** `at`: the moment the value is for, when it was recorded late. */
   checkIn?: { value?: number; confidence?: number; note?: string; at?: string; createdAt?: string };
 }
 

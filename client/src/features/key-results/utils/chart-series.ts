@@ -139,7 +139,7 @@ export function monthTicks(from: number, to: number): number[] {
 }
 
 /**
- * The chart's text alternative (ui.md §4): where the KR stands, against
+ * The chart's text alternative (docs/UI.md, "Charts"): where the KR stands, against
  * target and pace, in one sentence a screen reader reads first.
  */
 export function chartSentence(

@@ -1,7 +1,7 @@
 import { STATUS_RULES, type OkrStatus } from '@keyline/shared';
 
 /**
- * Confidence is judged, progress is measured (ui.md): a 0–10 judgement maps
+ * Confidence is judged, progress is measured (docs/UI.md): a 0–10 judgement maps
  * to a band that is always shown as icon + word, never colour alone.
  */
 export type ConfidenceBand = 'on-track' | 'at-risk' | 'off-track' | 'none';

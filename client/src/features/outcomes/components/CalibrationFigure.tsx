@@ -9,7 +9,7 @@ const CalibrationChart = lazy(() => import('./CalibrationChart').then((m) => ({ 
 /**
  * Calibration: the items' prediction (impact × confidence) in buckets
  * against how often their KR moved, with counts; a sentence and a table as
- * the text alternative (ui.md §4).
+ * the text alternative (docs/UI.md, "Charts").
  */
 export function CalibrationFigure({ calibration }: { calibration: OutcomeSummaryDto['calibration'] }) {
   const [asTable, setAsTable] = useState(false);

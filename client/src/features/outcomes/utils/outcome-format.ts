@@ -1,7 +1,7 @@
 import type { ItemOutcomeState, LinkOutcomeDto, OutcomeSummaryDto } from '@keyline/shared';
 import { formatDay, formatMetric, formatPercent, MISSING } from '../../../lib/format';
 
-/** Icon + word for an item's outcome (never colour alone, ui.md §2). */
+/** Icon + word for an item's outcome (never colour alone, docs/UI.md, "Visual system"). */
 export const OUTCOME_BADGE: Record<ItemOutcomeState, { icon: string; label: string }> = {
   moved: { icon: '↗', label: 'Moved' },
   'not-moved': { icon: '→', label: 'Not moved' },

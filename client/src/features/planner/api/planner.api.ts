@@ -10,7 +10,7 @@ export interface PlanParams {
   overrides: Overrides;
 }
 
-/** Both plans for these settings; the previous figures stay on screen while new ones load (ui.md §3). */
+/** Both plans for these settings; the previous figures stay on screen while new ones load (docs/UI.md, "Interaction"). */
 export const usePlan = (params: PlanParams | null) =>
   useQuery({
     queryKey: ['planner', params],

@@ -15,7 +15,7 @@ export const FRAMEWORK_OPTIONS: readonly { value: ScoringFramework; label: strin
   { value: 'custom', label: 'Custom', formula: 'a weighted sum of the estimates you choose' },
 ];
 
-/** "Value = 0.4 reach + 0.3 impact" style formula for the intrinsic part (ui.md §1.6). */
+/** "Value = 0.4 reach + 0.3 impact" style formula for the intrinsic part (docs/UI.md, "Settings"). */
 export function intrinsicFormula(settings: Pick<ScoringSettings, 'framework' | 'customCriteria'>): string {
   if (settings.framework !== 'custom')
     return FRAMEWORK_OPTIONS.find((o) => o.value === settings.framework)?.formula ?? '';
