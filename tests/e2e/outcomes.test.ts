@@ -276,4 +276,35 @@ describe('outcomes on the key result page', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  it('the dashboard headline: share of shipped work that moved a KR, and Settings → Outcomes changes what counts', async () => {
+    const page = await signedIn(browser, server.baseUrl);
+    await page.goto(`${server.baseUrl}/dashboard`);
+    const card = page.getByTestId('outcome-headline');
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('67%');
+    expect(await card.textContent()).toContain('3 items: too few to judge');
+    const trend = page.getByRole('table', { name: /Share of shipped work that moved a key result/ });
+    expect(await trend.locator('tbody tr').last().textContent()).toContain('E2E-Q3 (this quarter)67%3');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-outcomes');
+
+    // An admin raises the noise threshold to the whole range: nothing counts as moved any more.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Outcomes' }).click();
+    const windowBox = page.getByLabel('Window after an item is done (days)');
+    await windowBox.fill('3');
+    await page.getByRole('button', { name: 'Save outcome settings' }).click();
+    await page.getByText('At least 7 days').waitFor();
+    await windowBox.fill('28');
+    await page.getByLabel('Noise threshold (% of the range)').fill('100');
+    await page.getByRole('button', { name: 'Save outcome settings' }).click();
+    await page.getByText('Now 28 days, 100% noise.').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'settings-outcomes');
+    expect((await admin.get('/api/settings/outcomes')).body.settings).toEqual({ windowDays: 28, noiseThreshold: 1 });
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByTestId('outcome-headline').textContent(), { timeout: 15_000 }).toContain('0%');
+    await page.context().close();
+  });
 });

@@ -22,8 +22,14 @@ const casesPerRoute = (kind: 'sqlite' | 'postgres') => (FULL ? 1000 : kind === '
 /** Printed with the figures: FUZZ_SEED=<seed> replays a run. */
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-/** Tables a refused request may still change, per route: a refused sign-in is logged, as it must be. */
-const MAY_CHANGE_WHEN_REFUSED: Record<string, readonly string[]> = { 'POST /api/auth/login': ['login_attempts'] };
+/**
+ * Tables a refused request may still change, per route: a refused sign-in is logged, as it must be, and so is a
+ * password change refused for its current password (counted like a failed sign-in).
+ */
+const MAY_CHANGE_WHEN_REFUSED: Record<string, readonly string[]> = {
+  'POST /api/auth/login': ['login_attempts'],
+  'POST /api/auth/password': ['login_attempts'],
+};
 /** Every SCIM request stamps its token's "last used", refused or not: bookkeeping, not a change. */
 const SCIM_MAY_CHANGE = ['scim_tokens'];
 /** Routes that end the caller's session: each case gets a throwaway session of its own. */

@@ -56,6 +56,7 @@ export type MatrixActor = (typeof ACTORS)[number];
 export const VIEWER_WRITES: ReadonlySet<string> = new Set([
   'PUT /api/notifications/preferences',
   'POST /api/notifications/test-digest',
+  'POST /api/auth/password',
 ]);
 
 export type Expected = 'OK' | 'PASS' | 401 | 403;
@@ -89,6 +90,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // Sign-in is public; a Bearer token that does not resolve is refused before any route.
   'POST /api/auth/login':                                 row(PASS, PASS, PASS, PASS, PASS,    401,   PASS,   PASS,   401,   PASS, 401),
   'POST /api/auth/logout':                                row(OK,   OK,   OK,   OK,   OK,      401,   OK,     OK,     401,   OK, 401),
+  // Changing one's own password: any signed-in user, from a session only (the current password is asked).
+  'POST /api/auth/password':                              row(401,  PASS, PASS, PASS, 401,     401,   403,    403,    401,   401, 401),
   'GET /api/auth/me':                                     row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Tokens are managed by editors and admins, from a signed-in session only; a read token is a viewer.
   'GET /api/api-tokens':                                  row(401,  403,  OK,   OK,   401,     401,   403,    403,    401,   401, 401),

@@ -1,5 +1,7 @@
 import { roleAtLeast, type SessionUser } from '@keyline/shared';
+import { useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { ChangePasswordDialog } from '../features/auth/components/ChangePasswordDialog';
 import { useSignOut } from '../features/auth/useSession';
 import { PageErrorBoundary } from './PageErrorBoundary';
 
@@ -16,6 +18,7 @@ const NAV = [
 export function AppShell({ user }: { user: SessionUser }) {
   const signOut = useSignOut();
   const { pathname } = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -47,10 +50,14 @@ export function AppShell({ user }: { user: SessionUser }) {
           <span className="badge" aria-label={`Role: ${user.role}`}>
             {user.role}
           </span>
+          <button type="button" className="button ghost" onClick={() => setChangingPassword(true)}>
+            Change password
+          </button>
           <button type="button" className="button ghost" onClick={() => signOut.mutate()}>
             Sign out
           </button>
         </div>
+        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       </header>
       <main id="main" className="content" tabIndex={-1}>
         <PageErrorBoundary key={pathname}>

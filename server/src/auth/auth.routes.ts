@@ -1,4 +1,4 @@
-import { LoginSchema, SessionUserSchema } from '@keyline/shared';
+import { ChangePasswordSchema, LoginSchema, SessionUserSchema } from '@keyline/shared';
 import { z } from 'zod';
 import type { Actor } from './actor';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
@@ -36,6 +36,17 @@ export function authRoutes(login: LoginService, sessions: SessionService) {
         if (token) await sessions.destroy(token);
         clearSessionCookie(req, res);
       },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      access: 'viewer',
+      sessionOnly: true,
+      tag: 'auth',
+      summary: 'Change my password (the current one required); ends my other sessions and my API tokens',
+      body: ChangePasswordSchema,
+      status: 204,
+      handler: ({ actor, body, req }) => login.changePassword(actor, body, req.ip ?? 'unknown'),
     }),
     defineRoute({
       method: 'get',

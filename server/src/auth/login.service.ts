@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan } from 'typeorm';
-import type { LoginInput, SessionUser } from '@keyline/shared';
+import type { ChangePasswordInput, LoginInput, SessionUser } from '@keyline/shared';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { nowIso } from '../db/columns';
@@ -9,7 +9,12 @@ import { UserEntity } from '../features/users/user.entity';
 import { AppError } from '../http/app-error';
 import { passwordSignInAllowed } from '../features/sso/sso.config';
 import { LoginAttemptEntity } from './login-attempt.entity';
-import { dummyPasswordHash, verifyPassword } from './password';
+import { updateVersioned } from '../db/versioned';
+import { recordAudit } from '../features/audit/audit.recorder';
+import { toUserDto } from '../features/users/user.mapper';
+import type { Actor } from './actor';
+import { endUserAccess } from './end-access';
+import { assertPasswordNotCommon, dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import type { SessionService } from './session.service';
 
 /** An IP may fail this many times more than one account: several people can share an office NAT. */
@@ -57,6 +62,44 @@ export class LoginService {
     if (!succeeded || !user) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
     const token = await this.sessions.create(user.id, userAgent);
     return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  }
+
+  /**
+   * A signed-in user changes their own password. The current password is
+   * checked under the same failure count as sign-in (a stolen session cannot
+   * guess it faster than a sign-in form could); on success every other
+   * session and every API token of the user ends, and the audit trail says
+   * the user changed it (an admin's reset says so in its own words).
+   */
+  async changePassword(actor: Actor, input: ChangePasswordInput, clientAddress: string): Promise<void> {
+    assertPasswordNotCommon(input.newPassword, 'newPassword');
+    const attemptId = await this.recordAttempt(actor.email, boundAddress(clientAddress));
+    const user = await this.db.read((m) => m.findOneBy(UserEntity, { id: actor.id }));
+    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      this.log.info({ event: 'password-change', userId: actor.id, succeeded: false }, 'password change refused');
+      throw new AppError('VALIDATION_FAILED', 'currentPassword: The current password is wrong', {
+        issues: [{ path: ['currentPassword'], message: 'The current password is wrong' }],
+      });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.write(async (m) => {
+      await m.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true });
+      const { before, after } = await updateVersioned(
+        m,
+        UserEntity,
+        'User',
+        user.id,
+        user.version,
+        () => ({ passwordHash }),
+        toUserDto,
+      );
+      await endUserAccess(m, user.id, { tokens: true, ...(actor.sessionKey && { keepSession: actor.sessionKey }) });
+      await recordAudit(m, actor, 'user', user.id, 'update', toUserDto(before), {
+        ...toUserDto(after),
+        password: 'changed by the user',
+      });
+    });
+    this.log.info({ event: 'password-change', userId: actor.id, succeeded: true }, 'password changed by its user');
   }
 
   /**

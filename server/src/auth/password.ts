@@ -19,10 +19,10 @@ let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
 /** Length is checked by the schema; this refuses the passwords attackers try first. */
-export function assertPasswordNotCommon(password: string): void {
+export function assertPasswordNotCommon(password: string, field = 'password'): void {
   if (COMMON_PASSWORDS.has(password.toLowerCase())) {
-    throw new AppError('VALIDATION_FAILED', 'password: This password is too common; choose another', {
-      issues: [{ path: ['password'], message: 'This password is too common; choose another' }],
+    throw new AppError('VALIDATION_FAILED', `${field}: This password is too common; choose another`, {
+      issues: [{ path: [field], message: 'This password is too common; choose another' }],
     });
   }
 }

@@ -27,6 +27,13 @@ export const LoginSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
+/** A signed-in user changes their own password: the current one proves it is them, not a borrowed session. */
+export const ChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Required').max(128),
+  newPassword: PasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+
 export const SessionUserSchema = z.object({
   id: z.string(),
   email: z.string(),

@@ -5,6 +5,7 @@ import { BackupSection } from '../backup/components/BackupSection';
 import { IntegrationsSection } from '../integrations/components/IntegrationsSection';
 import { NotificationsSection } from '../notifications/components/NotificationsSection';
 import { useCan } from '../auth/useSession';
+import { OutcomeSettingsSection } from '../outcomes/components/OutcomeSettingsSection';
 import { SingleSignOnSection } from '../sso/components/SingleSignOnSection';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
 import { MembersSection } from '../users/components/MembersSection';
@@ -25,6 +26,7 @@ const TABS: readonly { to: string; label: string; role: Role }[] = [
   { to: '/settings/single-sign-on', label: 'Single sign-on', role: 'admin' },
   { to: '/settings/integrations', label: 'Integrations', role: 'admin' },
   { to: '/settings/notifications', label: 'Notifications', role: 'admin' },
+  { to: '/settings/outcomes', label: 'Outcomes', role: 'admin' },
 ];
 
 /**
@@ -73,6 +75,7 @@ export function SettingsPage() {
         {isAdmin && <Route path="single-sign-on" element={<SingleSignOnSection />} />}
         {isAdmin && <Route path="integrations" element={<IntegrationsSection />} />}
         {isAdmin && <Route path="notifications" element={<NotificationsSection />} />}
+        {isAdmin && <Route path="outcomes" element={<OutcomeSettingsSection />} />}
         <Route path="api-tokens" element={<ApiTokensSection />} />
         <Route path="share-links" element={<ShareLinksSection />} />
         <Route path="*" element={<Navigate to={home} replace />} />

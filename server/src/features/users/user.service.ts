@@ -107,7 +107,9 @@ export class UserService {
         });
       }
       const dto = toUserDto(after);
-      await recordAudit(m, actor, 'user', id, 'update', toUserDto(before), dto);
+      // The hash never enters the trail; the fact of the reset does.
+      const audited = passwordHash !== undefined ? { ...dto, password: 'reset by an admin' } : dto;
+      await recordAudit(m, actor, 'user', id, 'update', toUserDto(before), audited);
       return dto;
     });
   }

@@ -61,7 +61,11 @@ export function useSaveOutcomeSettings() {
       api<VersionedOutcomeSettings>('PUT', '/api/settings/outcomes', { body: settings, version }),
     onSuccess: (saved) => {
       client.setQueryData(outcomeKeys.settings, saved);
-      return client.invalidateQueries({ queryKey: outcomeKeys.all });
+      // The dashboard's headline is an outcome figure too.
+      return Promise.all([
+        client.invalidateQueries({ queryKey: outcomeKeys.all }),
+        client.invalidateQueries({ queryKey: ['dashboard'] }),
+      ]);
     },
   });
 }
