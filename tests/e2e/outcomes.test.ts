@@ -278,8 +278,8 @@ describe('outcomes on the key result page', () => {
   });
 
   it('the dashboard headline: share of shipped work that moved a KR, and Settings → Outcomes changes what counts', async () => {
-    const page = await signedIn(browser, server.baseUrl);
-    await page.goto(`${server.baseUrl}/dashboard`);
+    const page = await e2e.signIn(ADMIN, WITH_MOTION);
+    await page.goto(`${e2e.baseUrl}/dashboard`);
     const card = page.getByTestId('outcome-headline');
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('67%');
     expect(await card.textContent()).toContain('3 items: too few to judge');
