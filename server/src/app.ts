@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import compression from 'compression';
 import express, { Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -94,6 +94,7 @@ import { ssoRoutes } from './features/sso/sso.routes';
 import { AppError, notFound } from './http/app-error';
 import { Leases } from './jobs/lease';
 import { Scheduler } from './jobs/scheduler';
+import { serveClient } from './http/client-files';
 import { csrfGuard } from './http/csrf';
 import { errorMiddleware } from './http/error-middleware';
 import { maskUrl, maskValues } from './http/log-redaction';
@@ -320,6 +321,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // JSON over 1 kB, brotli when the client takes it (quality 4: fast enough per request); the
+  // client's files come precompressed from the build and are skipped here (already encoded).
+  app.use(compression({ threshold: 1024 }));
+
   const root = Router();
   mountHealth(root, db, () => state.shuttingDown);
   app.use(root);
@@ -383,18 +388,4 @@ function refuseNulCharacters(_req: unknown, _res: unknown, body: Buffer): void {
   if (body.includes(0) || body.includes('\\u0000')) {
     throw new AppError('VALIDATION_FAILED', 'Text may not contain NUL characters (U+0000)');
   }
-}
-
-/** The built single-page client; every non-API path falls back to index.html (deep links). */
-function serveClient(app: express.Express, dist: string): void {
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`CLIENT_DIST has no index.html: ${dist} (run npm run build)`);
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
-  app.get('/{*splat}', (req, res, next) => {
-    // A missing hashed chunk (a tab open across a redeploy) must be a 404, not index.html
-    // served as JavaScript, which the browser reports as a MIME error and a blank screen.
-    if (req.path.startsWith('/api/') || req.path.startsWith('/assets/')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dist, 'index.html'));
-  });
 }

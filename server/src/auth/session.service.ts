@@ -3,7 +3,7 @@ import { LessThan } from 'typeorm';
 import type { Config } from '../config';
 import { nowIso } from '../db/columns';
 import type { Database } from '../db/database';
-import { UserEntity } from '../features/users/user.entity';
+import { PreparedRead } from '../db/prepared';
 import type { Actor } from './actor';
 import { SessionEntity } from './session.entity';
 
@@ -12,10 +12,27 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 const TOUCH_EVERY_MS = 60_000;
 
 export class SessionService {
+  private readonly lookup: PreparedRead<{
+    lastSeenAt: string;
+    expiresAt: string;
+    id: string;
+    name: string;
+    email: string;
+    role: Actor['role'];
+    disabled: boolean | number;
+  }>;
+
   constructor(
     private readonly db: Database,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.lookup = new PreparedRead(
+      db,
+      'keyline_session_lookup',
+      `SELECT s."lastSeenAt", s."expiresAt", u."id", u."name", u."email", u."role", u."disabled"
+       FROM "sessions" s INNER JOIN "users" u ON u."id" = s."userId" WHERE s."tokenHash" = ?`,
+    );
+  }
 
   get absoluteMs(): number {
     return this.config.SESSION_ABSOLUTE_HOURS * 3_600_000;
@@ -43,30 +60,8 @@ export class SessionService {
   /** The signed-in user, or undefined when the token is unknown, timed out, or the user is disabled. */
   async resolve(token: string): Promise<Actor | undefined> {
     const tokenHash = hashToken(token);
-    // Every signed-in request passes here: one query, only the columns needed.
-    const row = await this.db.read((m) =>
-      m
-        .createQueryBuilder(SessionEntity, 's')
-        .innerJoin(UserEntity, 'u', 'u.id = s.userId')
-        .select(['s.lastSeenAt AS "lastSeenAt"', 's.expiresAt AS "expiresAt"'])
-        .addSelect([
-          'u.id AS "id"',
-          'u.name AS "name"',
-          'u.email AS "email"',
-          'u.role AS "role"',
-          'u.disabled AS "disabled"',
-        ])
-        .where('s.tokenHash = :tokenHash', { tokenHash })
-        .getRawOne<{
-          lastSeenAt: string;
-          expiresAt: string;
-          id: string;
-          name: string;
-          email: string;
-          role: Actor['role'];
-          disabled: boolean | number;
-        }>(),
-    );
+    // Every signed-in request passes here: one prepared statement, only the columns needed.
+    const row = await this.lookup.one(tokenHash);
     if (!row) return undefined;
     const session = { lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt };
     // Raw rows: SQLite stores booleans as 0/1.

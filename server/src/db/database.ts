@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { installChangeTriggers } from './change-log';
@@ -9,9 +10,13 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 
 /**
  * The one door to the database. `write` runs a unit of work in a transaction;
- * `read` runs queries outside one. On SQLite both pass through one in-process
- * lock (one shared connection: see docs/ARCHITECTURE.md); PostgreSQL gives
- * each transaction its own pooled connection and needs none.
+ * `read` runs queries outside one. On SQLite, writes pass through one
+ * in-process lock (TypeORM shares one connection: see docs/ARCHITECTURE.md)
+ * and reads go to a second, read-only connection: in WAL mode a reader sees
+ * the last commit and never waits for the writer. Like PostgreSQL's pooled
+ * reads, each statement sees the latest commit (read-your-writes: a write is
+ * acknowledged only after its commit). An in-memory database has no second
+ * connection to share it, so there reads take the lock too.
  */
 export class Database {
   private readonly lock = new Mutex();
@@ -26,19 +31,28 @@ export class Database {
   constructor(
     readonly dataSource: DataSource,
     readonly kind: DatabaseKind,
+    /** SQLite on a file: the read-only connection `read` uses. */
+    readonly readSource?: DataSource,
   ) {}
 
   /**
-   * One unit of work in one transaction.
-   *
-   * @param _options No longer read: what a write invalidates is declared per
-   * table (db/change-log.ts), not per call. Kept so callers still compile;
-   * to be removed once every branch has dropped it.
+   * The read connection's better-sqlite3 handle, for the hot paths that run
+   * one prepared statement per request (session lookup, backlog page)
+   * instead of building the query through the ORM each time.
    */
-  async write<T>(
-    work: (manager: EntityManager) => Promise<T>,
-    _options: { derived?: boolean; backlogOnly?: boolean } = {},
-  ): Promise<T> {
+  sqliteReader(): BetterSqlite3.Database | undefined {
+    const source = this.readSource ?? (this.kind === 'sqlite' ? this.dataSource : undefined);
+    return (source?.driver as unknown as { databaseConnection?: BetterSqlite3.Database } | undefined)
+      ?.databaseConnection;
+  }
+
+  /** Whether `sqliteReader` may be used without the write lock (false for an in-memory database). */
+  get readsOwnConnection(): boolean {
+    return this.readSource !== undefined;
+  }
+
+  /** One unit of work in one transaction. What it invalidates is declared per table (db/change-log.ts). */
+  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     let manager: EntityManager | undefined;
     const run = () =>
       this.dataSource.transaction((m) => {
@@ -103,9 +117,19 @@ export class Database {
   }
 
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.readSource) return work(this.readSource.manager);
     const run = () => work(this.dataSource.manager);
-    // Reads wait too, so they never see another request's uncommitted rows on the shared connection.
+    // One shared in-memory connection: reads wait, so they never see another request's uncommitted rows.
     return this.kind === 'sqlite' ? this.lock.run(run) : run();
+  }
+
+  /**
+   * `work` with the lock `read` would take, for code that reads through
+   * `sqliteReader` synchronously: a no-op wrapper when reads have their own connection.
+   */
+  readSync<T>(work: () => T): T | Promise<T> {
+    if (this.kind !== 'sqlite' || this.readSource) return work();
+    return this.lock.run(async () => work());
   }
 
   async migrate(): Promise<void> {
@@ -132,6 +156,7 @@ export class Database {
 
   async close(): Promise<void> {
     for (const hook of this.closeHooks.splice(0)) await hook().catch(() => undefined);
+    if (this.readSource?.isInitialized) await this.readSource.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -186,5 +211,18 @@ export async function connectDatabase(url: string, open: OpenOptions & DatabaseS
   }
   const dataSource = new DataSource(options);
   await dataSource.initialize();
-  return new Database(dataSource, databaseKind(url));
+  let readSource: DataSource | undefined;
+  if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
+    // Opened after the writer, which has switched the file to WAL (a persistent setting).
+    readSource = new DataSource({
+      ...options,
+      readonly: true,
+      enableWAL: false,
+      prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+    await readSource.initialize();
+  }
+  return new Database(dataSource, databaseKind(url), readSource);
 }

@@ -33,43 +33,38 @@ export class Leases {
 
   /** True if this process now holds the lease for `ms` (taken fresh, or renewed). */
   acquire(name: string, ms: number): Promise<boolean> {
-    return this.db.write(
-      async (m) => {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(LeaseEntity)
-          .values({ name, holder: null, until: null })
-          .orIgnore()
-          .execute();
-        const now = this.clock();
-        const result = await m
-          .createQueryBuilder()
-          .update(LeaseEntity)
-          .set({ holder: this.holder, until: iso(now + ms) })
-          .where('"name" = :name AND ("holder" IS NULL OR "holder" = :me OR "until" IS NULL OR "until" < :now)', {
-            name,
-            me: this.holder,
-            now: iso(now),
-          })
-          .execute();
-        return result.affected === 1;
-      },
-      { derived: true },
-    );
+    return this.db.write(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(LeaseEntity)
+        .values({ name, holder: null, until: null })
+        .orIgnore()
+        .execute();
+      const now = this.clock();
+      const result = await m
+        .createQueryBuilder()
+        .update(LeaseEntity)
+        .set({ holder: this.holder, until: iso(now + ms) })
+        .where('"name" = :name AND ("holder" IS NULL OR "holder" = :me OR "until" IS NULL OR "until" < :now)', {
+          name,
+          me: this.holder,
+          now: iso(now),
+        })
+        .execute();
+      return result.affected === 1;
+    });
   }
 
   /** Gives the lease up at once (if still ours), so another process need not wait for it to lapse. */
   async release(name: string): Promise<void> {
-    await this.db.write(
-      (m) =>
-        m
-          .createQueryBuilder()
-          .update(LeaseEntity)
-          .set({ holder: null, until: null })
-          .where('"name" = :name AND "holder" = :me', { name, me: this.holder })
-          .execute(),
-      { derived: true },
+    await this.db.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(LeaseEntity)
+        .set({ holder: null, until: null })
+        .where('"name" = :name AND "holder" = :me', { name, me: this.holder })
+        .execute(),
     );
   }
 

@@ -183,31 +183,28 @@ export class Scheduler {
   /** Takes the due slot if nobody finished or holds it. A job seen for the first time starts after it. */
   private claim(job: Registered, now: number, due: string | null): Promise<string | null> {
     const name = job.def.name;
-    return this.db.write(
-      async (m) => {
-        const baseline = { claimedSlot: due, doneSlot: due, runner: null, leaseUntil: null, retryAt: null };
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(ScheduledJobEntity)
-          .values({ name, ...baseline, lastStartedAt: null, lastFinishedAt: null, lastError: null, runs: 0 })
-          .orIgnore()
-          .execute();
-        if (!due) return null;
-        const result = await m
-          .createQueryBuilder()
-          .update(ScheduledJobEntity)
-          .set({ claimedSlot: due, runner: this.holder, leaseUntil: iso(now + job.leaseMs), lastStartedAt: iso(now) })
-          .where(
-            '"name" = :name AND ("doneSlot" IS NULL OR "doneSlot" < :due)' +
-              ' AND ("leaseUntil" IS NULL OR "leaseUntil" < :now) AND ("retryAt" IS NULL OR "retryAt" <= :now)',
-            { name, due, now: iso(now) },
-          )
-          .execute();
-        return result.affected === 1 ? due : null;
-      },
-      { derived: true },
-    );
+    return this.db.write(async (m) => {
+      const baseline = { claimedSlot: due, doneSlot: due, runner: null, leaseUntil: null, retryAt: null };
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ScheduledJobEntity)
+        .values({ name, ...baseline, lastStartedAt: null, lastFinishedAt: null, lastError: null, runs: 0 })
+        .orIgnore()
+        .execute();
+      if (!due) return null;
+      const result = await m
+        .createQueryBuilder()
+        .update(ScheduledJobEntity)
+        .set({ claimedSlot: due, runner: this.holder, leaseUntil: iso(now + job.leaseMs), lastStartedAt: iso(now) })
+        .where(
+          '"name" = :name AND ("doneSlot" IS NULL OR "doneSlot" < :due)' +
+            ' AND ("leaseUntil" IS NULL OR "leaseUntil" < :now) AND ("retryAt" IS NULL OR "retryAt" <= :now)',
+          { name, due, now: iso(now) },
+        )
+        .execute();
+      return result.affected === 1 ? due : null;
+    });
   }
 
   private async execute(job: Registered, slot: string, controller: AbortController): Promise<void> {
@@ -248,17 +245,14 @@ export class Scheduler {
 
   /** Changes the job's row only while this process still holds the slot it runs. */
   private async update(name: string, slot: string, set: Record<string, unknown>): Promise<boolean> {
-    return this.db.write(
-      async (m) => {
-        const result = await m
-          .createQueryBuilder()
-          .update(ScheduledJobEntity)
-          .set(set as never)
-          .where('"name" = :name AND "runner" = :me AND "claimedSlot" = :slot', { name, me: this.holder, slot })
-          .execute();
-        return result.affected === 1;
-      },
-      { derived: true },
-    );
+    return this.db.write(async (m) => {
+      const result = await m
+        .createQueryBuilder()
+        .update(ScheduledJobEntity)
+        .set(set as never)
+        .where('"name" = :name AND "runner" = :me AND "claimedSlot" = :slot', { name, me: this.holder, slot })
+        .execute();
+      return result.affected === 1;
+    });
   }
 }

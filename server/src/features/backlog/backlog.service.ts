@@ -27,7 +27,8 @@ import { TeamEntity } from '../teams/team.entity';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
-import { listBacklogItems } from './backlog.query';
+import { isUnfiltered, listBacklogItems, listUnfiltered } from './backlog.query';
+import { BacklogPageQueries } from './backlog-page';
 import { rankAtBottom, rankForMove } from './backlog-rank';
 import type { OkrEvents } from '../notifications/events/okr-events';
 
@@ -49,11 +50,16 @@ export class BacklogService {
     private readonly scores: LiveScores,
     /** Publishes `backlog_item.linked` / `unlinked` inside the link's transaction. */
     private readonly events?: Pick<OkrEvents, 'linkChanged'>,
-  ) {}
+  ) {
+    this.pages = new BacklogPageQueries(db);
+  }
+
+  private readonly pages: BacklogPageQueries;
 
   async list(query: BacklogListQuery): Promise<Page<ScoredBacklogItem>> {
     // Scores first: on SQLite a read inside a read would wait for itself.
     const { backlog } = await this.scores.current();
+    if (isUnfiltered(query)) return listUnfiltered(this.pages, query, backlog);
     return this.db.read((m) => listBacklogItems(m, query, backlog));
   }
 

@@ -30,8 +30,6 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = { pageSize: 100, leaseMs: 60_00
 /** The lease was taken by another server (this one stalled past it): stop without writing. */
 class LeaseLostError extends Error {}
 
-const BACKLOG_ONLY = { backlogOnly: true } as const;
-
 /**
  * Runs connections: at most one run per connection across every app server
  * on one database (a lease on the connection row, taken with a conditional
@@ -68,7 +66,7 @@ export class SyncEngine {
       token,
       this.http(connection.kind === 'jira' ? 'Jira' : 'GitHub'),
       async (timeZone) => {
-        await this.db.write((m) => m.update(ConnectionEntity, { id: connection.id }, { timeZone }), { derived: true });
+        await this.db.write((m) => m.update(ConnectionEntity, { id: connection.id }, { timeZone }));
       },
     );
   }
@@ -105,45 +103,42 @@ export class SyncEngine {
     let run: SyncRunEntity;
     let connection: ConnectionEntity;
     try {
-      ({ run, connection } = await this.db.write(
-        async (m) => {
-          const conn = await m.findOneByOrFail(ConnectionEntity, { id: connectionId });
-          // A run left 'running' by a crash or restart resumes from its last committed page.
-          const interrupted = await m.findOne(SyncRunEntity, {
-            where: { connectionId, state: 'running' },
-            order: { startedAt: 'DESC' },
-          });
-          const now = nowIso();
-          await m.update(ConnectionEntity, { id: connectionId }, { lastRunAt: now });
-          if (interrupted) return { run: interrupted, connection: conn };
-          const full = mode === 'full' || trigger === 'nightly' || conn.syncedUntil === null;
-          const created: SyncRunEntity = {
-            id: randomUUID(),
-            connectionId,
-            mode: full ? 'full' : 'incremental',
-            trigger,
-            state: 'running',
-            startedAt: now,
-            finishedAt: null,
-            since: full ? null : conn.syncedUntil,
-            pageToken: null,
-            pages: 0,
-            highWater: null,
-            fetched: 0,
-            created: 0,
-            updated: 0,
-            archived: 0,
-            restored: 0,
-            labelsWritten: 0,
-            errors: [],
-            errorCount: 0,
-            message: null,
-          };
-          await m.insert(SyncRunEntity, created);
-          return { run: created, connection: conn };
-        },
-        { derived: true },
-      ));
+      ({ run, connection } = await this.db.write(async (m) => {
+        const conn = await m.findOneByOrFail(ConnectionEntity, { id: connectionId });
+        // A run left 'running' by a crash or restart resumes from its last committed page.
+        const interrupted = await m.findOne(SyncRunEntity, {
+          where: { connectionId, state: 'running' },
+          order: { startedAt: 'DESC' },
+        });
+        const now = nowIso();
+        await m.update(ConnectionEntity, { id: connectionId }, { lastRunAt: now });
+        if (interrupted) return { run: interrupted, connection: conn };
+        const full = mode === 'full' || trigger === 'nightly' || conn.syncedUntil === null;
+        const created: SyncRunEntity = {
+          id: randomUUID(),
+          connectionId,
+          mode: full ? 'full' : 'incremental',
+          trigger,
+          state: 'running',
+          startedAt: now,
+          finishedAt: null,
+          since: full ? null : conn.syncedUntil,
+          pageToken: null,
+          pages: 0,
+          highWater: null,
+          fetched: 0,
+          created: 0,
+          updated: 0,
+          archived: 0,
+          restored: 0,
+          labelsWritten: 0,
+          errors: [],
+          errorCount: 0,
+          message: null,
+        };
+        await m.insert(SyncRunEntity, created);
+        return { run: created, connection: conn };
+      }));
     } catch (error) {
       await this.release(connectionId);
       throw error;
@@ -171,19 +166,17 @@ export class SyncEngine {
   /** Takes the connection's lease if nobody holds a live one. Works the same on SQLite and PostgreSQL. */
   async claim(connectionId: string): Promise<boolean> {
     const now = new Date();
-    const result = await this.db.write(
-      (m) =>
-        m
-          .createQueryBuilder()
-          .update(ConnectionEntity)
-          .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.options.leaseMs).toISOString() })
-          .where('id = :id', { id: connectionId })
-          .andWhere('("leaseOwner" IS NULL OR "leaseUntil" < :now OR "leaseOwner" = :owner)', {
-            now: now.toISOString(),
-            owner: this.owner,
-          })
-          .execute(),
-      { derived: true },
+    const result = await this.db.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(ConnectionEntity)
+        .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.options.leaseMs).toISOString() })
+        .where('id = :id', { id: connectionId })
+        .andWhere('("leaseOwner" IS NULL OR "leaseUntil" < :now OR "leaseOwner" = :owner)', {
+          now: now.toISOString(),
+          owner: this.owner,
+        })
+        .execute(),
     );
     return (result.affected ?? 0) === 1;
   }
@@ -200,20 +193,14 @@ export class SyncEngine {
   }
 
   private async release(connectionId: string): Promise<void> {
-    await this.db.write(
-      (m) =>
-        m.update(
-          ConnectionEntity,
-          { id: connectionId, leaseOwner: this.owner },
-          { leaseOwner: null, leaseUntil: null },
-        ),
-      { derived: true },
+    await this.db.write((m) =>
+      m.update(ConnectionEntity, { id: connectionId, leaseOwner: this.owner }, { leaseOwner: null, leaseUntil: null }),
     );
   }
 
   private async execute(connection: ConnectionEntity, run: SyncRunEntity): Promise<void> {
     const heartbeat = setInterval(() => {
-      void this.db.write((m) => this.renew(m, connection.id), { derived: true }).catch(() => undefined);
+      void this.db.write((m) => this.renew(m, connection.id)).catch(() => undefined);
     }, this.options.leaseMs / 3);
     heartbeat.unref();
     const actor = syncActor(connection);
@@ -239,19 +226,16 @@ export class SyncEngine {
       if (run.mode === 'full') run = await this.archiveUnseen(connection, run, actor);
       if (connection.writeBack) {
         const written = await writeBackLabels(this.db, this.scores, connection, tracker);
-        run = await this.db.write(
-          async (m) => {
-            await this.renew(m, connection.id);
-            const next = {
-              labelsWritten: run.labelsWritten + written.labels,
-              errors: mergeErrors(run.errors, written.errors),
-              errorCount: run.errorCount + written.errors.length,
-            };
-            await m.update(SyncRunEntity, { id: run.id }, next);
-            return { ...run, ...next };
-          },
-          { derived: true },
-        );
+        run = await this.db.write(async (m) => {
+          await this.renew(m, connection.id);
+          const next = {
+            labelsWritten: run.labelsWritten + written.labels,
+            errors: mergeErrors(run.errors, written.errors),
+            errorCount: run.errorCount + written.errors.length,
+          };
+          await m.update(SyncRunEntity, { id: run.id }, next);
+          return { ...run, ...next };
+        });
       }
       await this.finish(run, 'succeeded', null, connection);
     } catch (error) {
@@ -302,7 +286,7 @@ export class SyncEngine {
           };
           await m.update(SyncRunEntity, { id: run.id }, next);
           return { ...run, ...next };
-        }, BACKLOG_ONLY);
+        });
       } catch (error) {
         if (attempt >= 3 || !isRetryableWrite(error)) throw error;
       }
@@ -345,7 +329,7 @@ export class SyncEngine {
       }
       if (Object.keys(next).length) await m.update(SyncRunEntity, { id: run.id }, next);
       return { ...run, ...next };
-    }, BACKLOG_ONLY);
+    });
   }
 
   private async finish(
@@ -354,42 +338,33 @@ export class SyncEngine {
     message: string | null,
     connection?: ConnectionEntity,
   ): Promise<void> {
-    await this.db.write(
-      async (m) => {
-        const now = nowIso();
+    await this.db.write(async (m) => {
+      const now = nowIso();
+      await m.update(
+        SyncRunEntity,
+        { id: run.id },
+        { state, message: message?.slice(0, 1000) ?? null, finishedAt: now, pageToken: null },
+      );
+      if (state === 'succeeded' && connection) {
+        const fresh = await m.findOneBy(ConnectionEntity, { id: connection.id });
+        // Edited during the run (another query, say): its high-water mark belongs to the old settings.
+        if (!fresh || fresh.version !== connection.version) return;
         await m.update(
-          SyncRunEntity,
-          { id: run.id },
-          { state, message: message?.slice(0, 1000) ?? null, finishedAt: now, pageToken: null },
+          ConnectionEntity,
+          { id: connection.id },
+          {
+            syncedUntil:
+              maxIso(fresh.syncedUntil, run.highWater) ?? (run.mode === 'full' ? run.startedAt : fresh.syncedUntil),
+            ...(run.mode === 'full' && { lastFullSyncAt: run.startedAt }),
+          },
         );
-        if (state === 'succeeded' && connection) {
-          const fresh = await m.findOneBy(ConnectionEntity, { id: connection.id });
-          // Edited during the run (another query, say): its high-water mark belongs to the old settings.
-          if (!fresh || fresh.version !== connection.version) return;
-          await m.update(
-            ConnectionEntity,
-            { id: connection.id },
-            {
-              syncedUntil:
-                maxIso(fresh.syncedUntil, run.highWater) ?? (run.mode === 'full' ? run.startedAt : fresh.syncedUntil),
-              ...(run.mode === 'full' && { lastFullSyncAt: run.startedAt }),
-            },
-          );
-        }
-      },
-      { derived: true },
-    );
+      }
+    });
   }
 
   private async pauseForAuth(connectionId: string, message: string): Promise<void> {
-    await this.db.write(
-      (m) =>
-        m.update(
-          ConnectionEntity,
-          { id: connectionId },
-          { state: 'auth-failed', stateMessage: message.slice(0, 1000) },
-        ),
-      { derived: true },
+    await this.db.write((m) =>
+      m.update(ConnectionEntity, { id: connectionId }, { state: 'auth-failed', stateMessage: message.slice(0, 1000) }),
     );
   }
 
@@ -428,7 +403,7 @@ export class SyncEngine {
           });
           const counts = await applyIssues(m, { connection, seenByRunId: fullRun?.id ?? null, actor, now }, [issue]);
           return counts.created + counts.updated + counts.archived > 0 ? 'updated' : 'unchanged';
-        }, BACKLOG_ONLY);
+        });
       } catch (error) {
         if (attempt >= 3 || !isRetryableWrite(error)) throw error;
       }

@@ -59,9 +59,7 @@ export async function writeBackLabels(
   });
   // A key result gets its short code the first time a label needs it.
   const codes = linkRows.length
-    ? await db.write((m) => ensureKeyResultCodes(m, [...new Set(linkRows.map((l) => l.keyResultId))]), {
-        derived: true,
-      })
+    ? await db.write((m) => ensureKeyResultCodes(m, [...new Set(linkRows.map((l) => l.keyResultId))]))
     : new Map<string, string>();
   const krsOf = new Map<string, string[]>();
   for (const l of linkRows) krsOf.set(l.itemId, [...(krsOf.get(l.itemId) ?? []), l.keyResultId]);
@@ -101,13 +99,11 @@ async function saveLabels(
   trackerLabels: string[],
   writtenLabels: string[],
 ): Promise<void> {
-  await db.write(
-    (m) =>
-      m.update(SyncedItemEntity, { itemId: target.itemId }, {
-        trackerLabels,
-        writtenLabels,
-      } as Partial<SyncedItemEntity>),
-    { derived: true },
+  await db.write((m) =>
+    m.update(SyncedItemEntity, { itemId: target.itemId }, {
+      trackerLabels,
+      writtenLabels,
+    } as Partial<SyncedItemEntity>),
   );
 }
 

@@ -93,39 +93,36 @@ export class DeliveryLogService {
 
   /** A dead message is tried again from now, with a fresh 24-hour window; its attempts so far stay counted. */
   async retry(actor: Actor, id: string): Promise<Delivery> {
-    const delivery = await this.db.write(
-      async (m) => {
-        const row = await m.findOneBy(OutboxMessageEntity, { id });
-        if (!row) throw notFound('Delivery');
-        if (row.status !== 'dead')
-          throw new AppError('CONFLICT', `Only a dead message can be retried; this one is ${row.status}`);
-        const now = Date.now();
-        await m.update(
-          OutboxMessageEntity,
-          { id, status: 'dead' },
-          {
-            status: 'pending',
-            nextAttemptAt: new Date(now).toISOString(),
-            expiresAt: new Date(now + this.giveUpMs).toISOString(),
-            updatedAt: new Date(now).toISOString(),
-          },
-        );
-        await recordAudit(
-          m,
-          actor,
-          'delivery',
-          id,
-          'update',
-          { status: 'dead', attempts: row.attempts, lastError: row.lastError },
-          { status: 'pending', attempts: row.attempts, lastError: row.lastError },
-        );
-        const [dto] = await this.withRecipients(m, [
-          (await m.findOneBy(OutboxMessageEntity, { id })) as OutboxMessageEntity,
-        ]);
-        return dto as Delivery;
-      },
-      { derived: true },
-    );
+    const delivery = await this.db.write(async (m) => {
+      const row = await m.findOneBy(OutboxMessageEntity, { id });
+      if (!row) throw notFound('Delivery');
+      if (row.status !== 'dead')
+        throw new AppError('CONFLICT', `Only a dead message can be retried; this one is ${row.status}`);
+      const now = Date.now();
+      await m.update(
+        OutboxMessageEntity,
+        { id, status: 'dead' },
+        {
+          status: 'pending',
+          nextAttemptAt: new Date(now).toISOString(),
+          expiresAt: new Date(now + this.giveUpMs).toISOString(),
+          updatedAt: new Date(now).toISOString(),
+        },
+      );
+      await recordAudit(
+        m,
+        actor,
+        'delivery',
+        id,
+        'update',
+        { status: 'dead', attempts: row.attempts, lastError: row.lastError },
+        { status: 'pending', attempts: row.attempts, lastError: row.lastError },
+      );
+      const [dto] = await this.withRecipients(m, [
+        (await m.findOneBy(OutboxMessageEntity, { id })) as OutboxMessageEntity,
+      ]);
+      return dto as Delivery;
+    });
     this.wake();
     return delivery;
   }

@@ -114,9 +114,8 @@ export class OutboxSender {
   private claim(limit: number): Promise<OutboxMessageEntity[]> {
     const now = this.clock();
     const params = { me: this.leases.holder, until: iso(now + this.leaseMs), now: iso(now), limit };
-    return this.db.write(
-      (m) => (this.db.kind === 'postgres' ? claimSkipLocked(m, params) : claimSerialized(m, params)),
-      { derived: true },
+    return this.db.write((m) =>
+      this.db.kind === 'postgres' ? claimSkipLocked(m, params) : claimSerialized(m, params),
     );
   }
 
@@ -160,15 +159,13 @@ export class OutboxSender {
 
   /** Records the outcome, only if this sender still holds the message. */
   private async finish(message: OutboxMessageEntity, set: Partial<OutboxMessageEntity>): Promise<void> {
-    await this.db.write(
-      (m) =>
-        m
-          .createQueryBuilder()
-          .update(OutboxMessageEntity)
-          .set({ ...set, leaseOwner: null, leaseUntil: null, updatedAt: iso(this.clock()) })
-          .where('"id" = :id AND "leaseOwner" = :me', { id: message.id, me: this.leases.holder })
-          .execute(),
-      { derived: true },
+    await this.db.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMessageEntity)
+        .set({ ...set, leaseOwner: null, leaseUntil: null, updatedAt: iso(this.clock()) })
+        .where('"id" = :id AND "leaseOwner" = :me', { id: message.id, me: this.leases.holder })
+        .execute(),
     );
   }
 }

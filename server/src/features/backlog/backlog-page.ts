@@ -1,0 +1,126 @@
+import { BACKLOG_SORT_FIELDS, type BacklogItem, type BacklogSort } from '@keyline/shared';
+import type { Database } from '../../db/database';
+import { PreparedRead } from '../../db/prepared';
+import { itemSources } from '../integrations/item-sources';
+import type { BacklogItemEntity } from './backlog-item.entity';
+import { toBacklogItemDto } from './backlog.mapper';
+
+const COLUMNS = [
+  'id',
+  'title',
+  'description',
+  'type',
+  'status',
+  'teamId',
+  'rank',
+  'reach',
+  'impact',
+  'confidence',
+  'effort',
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'jobSize',
+  'ease',
+  'externalKey',
+  'labels',
+  'doneAt',
+  'archivedAt',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+type Row = Record<(typeof COLUMNS)[number], unknown> & { links: unknown; synced: unknown; total?: unknown };
+
+/**
+ * The backlog page without filters — what the backlog screen asks for first
+ * and most often — as one prepared statement per sort: the rows, their links
+ * (aggregated as JSON) and whether any comes from a tracker. Filtered lists
+ * keep the general query builder (backlog.query.ts).
+ */
+export class BacklogPageQueries {
+  private readonly pages = new Map<string, PreparedRead<Row>>();
+  private readonly byIds: PreparedRead<Row>;
+  private readonly count: PreparedRead<{ n: number | string }>;
+
+  constructor(private readonly db: Database) {
+    this.count = new PreparedRead(
+      db,
+      'keyline_backlog_count',
+      'SELECT COUNT(*) AS "n" FROM "backlog_items" WHERE "archivedAt" IS NULL',
+    );
+    const pg = db.kind === 'postgres';
+    this.byIds = new PreparedRead(
+      db,
+      'keyline_backlog_by_ids',
+      `${select(pg, false)} WHERE i."id" IN (${pg ? 'SELECT unnest(?::text[])' : 'SELECT value FROM json_each(?)'})`,
+    );
+  }
+
+  /** One page in a column's order (nulls last, then rank, then id), with the total of unarchived items. */
+  async page(
+    sort: Exclude<BacklogSort, 'valueScore'>,
+    order: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+  ): Promise<{ items: BacklogItem[]; total: number }> {
+    if (!(BACKLOG_SORT_FIELDS as readonly string[]).includes(sort)) throw new Error(`Not a sort column: ${sort}`);
+    const key = `${sort}:${order}`;
+    let statement = this.pages.get(key);
+    if (!statement) {
+      const direction = order === 'asc' ? 'ASC' : 'DESC';
+      const tieBreak = sort === 'rank' ? '' : ', i."rank" ASC';
+      statement = new PreparedRead(
+        this.db,
+        `keyline_backlog_page_${sort}_${order}`,
+        `${select(this.db.kind === 'postgres', true)} WHERE i."archivedAt" IS NULL
+         ORDER BY i."${sort}" ${direction} NULLS LAST${tieBreak}, i."id" ASC LIMIT ? OFFSET ?`,
+      );
+      this.pages.set(key, statement);
+    }
+    const rows = await statement.all(limit, offset);
+    const total = rows.length ? Number(rows[0]?.total) : Number((await this.count.one())?.n ?? 0);
+    return { items: await this.toItems(rows), total };
+  }
+
+  /** Rows by id, in the order given; ids not found are left out. */
+  async rows(ids: readonly string[]): Promise<BacklogItem[]> {
+    if (ids.length === 0) return [];
+    const param = this.db.kind === 'postgres' ? ids : JSON.stringify(ids);
+    const rows = await this.byIds.all(param);
+    const position = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => (position.get(a.id as string) ?? 0) - (position.get(b.id as string) ?? 0));
+    return this.toItems(rows);
+  }
+
+  private async toItems(rows: Row[]): Promise<BacklogItem[]> {
+    const syncedIds = rows.filter((r) => Boolean(r.synced)).map((r) => r.id as string);
+    const sources = syncedIds.length ? await this.db.read((m) => itemSources(m, syncedIds)) : undefined;
+    return rows.map((r) => {
+      const entity = { ...r, labels: parseJson(r.labels) ?? [] } as unknown as BacklogItemEntity;
+      const links = (parseJson(r.links) as [string, number][] | null) ?? [];
+      return toBacklogItemDto(
+        entity,
+        links.map(([keyResultId, strength]) => ({ keyResultId, strength })),
+        sources?.get(r.id as string) ?? null,
+      );
+    });
+  }
+}
+
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
+}
+
+function select(pg: boolean, withTotal: boolean): string {
+  const links = pg
+    ? `(SELECT COALESCE(json_agg(json_build_array(l."keyResultId", l."strength") ORDER BY l."createdAt", l."keyResultId"), '[]'::json)
+        FROM "backlog_links" l WHERE l."itemId" = i."id")`
+    : `(SELECT json_group_array(json_array(l."keyResultId", l."strength") ORDER BY l."createdAt", l."keyResultId")
+        FROM "backlog_links" l WHERE l."itemId" = i."id")`;
+  const total = withTotal ? ', (SELECT COUNT(*) FROM "backlog_items" WHERE "archivedAt" IS NULL) AS "total"' : '';
+  return `SELECT ${COLUMNS.map((c) => `i."${c}"`).join(', ')}, ${links} AS "links",
+    EXISTS (SELECT 1 FROM "synced_items" s WHERE s."itemId" = i."id") AS "synced"${total}
+    FROM "backlog_items" i`;
+}
