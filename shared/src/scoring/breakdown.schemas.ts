@@ -136,5 +136,13 @@ export const ScoreBreakdownSchema = z.object({
   alignment: AlignmentBreakdownSchema,
   combination: CombinationBreakdownSchema,
   valueScore: z.number().nullable(),
+  /**
+   * Calibrated confidence (docs/SCORING.md): the confidence the item stated
+   * and the one the framework read instead, with why. Null when calibration
+   * is off or the framework does not read confidence.
+   */
+  statedConfidence: z.number().nullable(),
+  calibratedConfidence: z.number().nullable(),
+  calibrationReason: z.string().nullable(),
 });
 export type ScoreBreakdown = z.infer<typeof ScoreBreakdownSchema>;

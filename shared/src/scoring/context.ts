@@ -3,6 +3,7 @@
 // Items then look KRs up in a Map, so scoring n items is O(n · links).
 import { keyResultProgress } from '../key-results/progress';
 import { clampUnit, expectedProgressAt, toEpochMs } from './progress';
+import type { TrackRecord } from '../outcomes/types';
 import type { ScoringSettings } from './settings';
 import type { IgnoredLinkReason, KrWeighting, ScoringCycle, ScoringKeyResult, ScoringObjective } from './types';
 
@@ -34,6 +35,8 @@ export interface ScoringContext {
   cycles: ReadonlyMap<string, ScoringCycle>;
   /** Active cycle ids, latest start first. */
   activeCycleIds: readonly string[];
+  /** Each team's settled outcome history (null = no team): read only when calibration is enabled. */
+  trackRecords: ReadonlyMap<string | null, TrackRecord>;
 }
 
 export interface ScoringStructure {
@@ -42,7 +45,11 @@ export interface ScoringStructure {
   cycles: readonly ScoringCycle[];
   settings: ScoringSettings;
   asOf: Date | string;
+  /** Team track records for calibrated confidence; none means every team keeps its stated confidence. */
+  trackRecords?: ReadonlyMap<string | null, TrackRecord>;
 }
+
+const NO_RECORDS: ReadonlyMap<string | null, TrackRecord> = new Map();
 
 /** Bad weights (negative, NaN) count as 0 rather than poisoning every share. */
 function safeWeight(weight: number): number {
@@ -175,7 +182,8 @@ export function buildScoringContext(structure: ScoringStructure): ScoringContext
     .sort((a, b) => (a.startsOn === b.startsOn ? compareIds(a.id, b.id) : a.startsOn < b.startsOn ? 1 : -1))
     .map((c) => c.id);
 
-  return { settings, asOfMs, keyResults, objectives, cycles, activeCycleIds };
+  const trackRecords = structure.trackRecords ?? NO_RECORDS;
+  return { settings, asOfMs, keyResults, objectives, cycles, activeCycleIds, trackRecords };
 }
 
 function linkStatusOf(

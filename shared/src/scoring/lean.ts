@@ -3,6 +3,7 @@
 // sentences) are rebuilt on demand for the items someone looks at; both
 // paths share intrinsicValue, alignmentOf and valueFrom, so they agree to the bit.
 import { alignmentOf, isStaleReason } from './alignment';
+import { calibratedEstimates } from './calibration';
 import type { ScoringContext } from './context';
 import { intrinsicValue } from './intrinsic';
 import { isOpenStatus } from './population';
@@ -46,7 +47,7 @@ export interface LeanScoredItem {
 }
 
 export function scoreLean(item: ScoringItem, context: ScoringContext): LeanScoredItem {
-  const intrinsic = intrinsicValue(item, context.settings);
+  const intrinsic = intrinsicValue(calibratedEstimates(item, context).item, context.settings);
   const alignment = alignmentOf(item, context);
   const aligned = alignment.terms.length > 0;
   const valueScore = valueFrom(intrinsic, aligned, alignment.total, context.settings);

@@ -49,6 +49,18 @@ export const ScoringSettingsSchema = z
       /** …and by at least this many share points, so tiny KRs do not flap. */
       effortMismatchMinGap: z.number().min(0).max(1),
     }),
+    /**
+     * Opt-in: confidence shrunk toward the team's observed hit rate
+     * (docs/OUTCOMES.md section 6). Defaulted so settings stored before it
+     * existed still parse.
+     */
+    calibration: z
+      .strictObject({
+        enabled: z.boolean(),
+        /** How many items of history the stated confidence counts as. */
+        priorStrength: z.number().min(0).max(1000),
+      })
+      .default({ enabled: false, priorStrength: 10 }),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -90,6 +102,7 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = deepFreeze({
     effortMismatchRatio: 2,
     effortMismatchMinGap: 0.05,
   },
+  calibration: { enabled: false, priorStrength: 10 },
 });
 
 function deepFreeze<T>(value: T): T {

@@ -58,6 +58,7 @@ export function withSettings(overrides: {
     combination: { ...d.combination, ...overrides.combination },
     itemFlags: { ...d.itemFlags, ...overrides.itemFlags },
     krFlags: { ...d.krFlags, ...overrides.krFlags },
+    calibration: { ...d.calibration, ...overrides.calibration },
   };
 }
 

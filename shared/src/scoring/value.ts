@@ -2,6 +2,7 @@
 // scale (RICE in the thousands, ICE up to 30) never matters, and so an
 // unaligned item always sits below an equally valuable aligned one.
 import { alignmentOf } from './alignment';
+import { calibratedEstimates } from './calibration';
 import type { ScoringContext } from './context';
 import { intrinsicScore } from './intrinsic';
 import type { ScoringSettings } from './settings';
@@ -70,8 +71,17 @@ export function combineValue(
 
 /** The absolute part of scoring: a function of this item and the OKR structure only. */
 export function evaluateItem(item: ScoringItem, context: ScoringContext): ScoreBreakdown {
-  const intrinsic = intrinsicScore(item, context.settings);
+  const { item: estimates, calibration } = calibratedEstimates(item, context);
+  const intrinsic = intrinsicScore(estimates, context.settings);
   const alignment = alignmentOf(item, context);
   const { valueScore, combination } = combineValue(intrinsic.value, alignment, context.settings);
-  return { intrinsic, alignment, combination, valueScore };
+  return {
+    intrinsic,
+    alignment,
+    combination,
+    valueScore,
+    statedConfidence: calibration?.statedConfidence ?? null,
+    calibratedConfidence: calibration?.calibratedConfidence ?? null,
+    calibrationReason: calibration?.calibrationReason ?? null,
+  };
 }

@@ -186,7 +186,7 @@ export class LiveBacklog {
 
   /** How many items a new context would re-score: every one when the formula or settings that score all items changed. */
   affectedBy(context: ScoringContext): number {
-    if (scoresAllItems(this.contextNow.settings, context.settings)) return this.size;
+    if (scoresAllItems(this.contextNow, context)) return this.size;
     let count = 0;
     for (const kr of changedKeyResults(this.contextNow, context)) count += this.linked.get(kr)?.size ?? 0;
     return count;
@@ -195,7 +195,7 @@ export class LiveBacklog {
   /** Moves to a new OKR structure, settings or day, re-scoring what it changes. */
   setContext(context: ScoringContext): void {
     const before = this.contextNow;
-    const all = scoresAllItems(before.settings, context.settings);
+    const all = scoresAllItems(before, context);
     const slots = new Set<number>();
     if (!all) {
       for (const kr of changedKeyResults(before, context))
@@ -445,14 +445,35 @@ function isQuartileMember(item: LeanScoredItem): boolean {
   return isOpenStatus(item.status) && item.valueScore !== null && usableEffort(item.effort);
 }
 
-/** Settings whose change moves every item's score (the framework, the combination), not just some KRs'. */
-function scoresAllItems(before: ScoringSettings, after: ScoringSettings): boolean {
+/**
+ * Changes that move every item's score, not just some KRs': the framework,
+ * the combination, the calibration setting, or (while calibration is on) the
+ * teams' track records. Records change rarely, so a full re-score is the
+ * simple rule (docs/SCORING.md, "Calibrated confidence").
+ */
+function scoresAllItems(beforeContext: ScoringContext, afterContext: ScoringContext): boolean {
+  const before = beforeContext.settings;
+  const after = afterContext.settings;
+  if (after.calibration.enabled && !sameTrackRecords(beforeContext.trackRecords, afterContext.trackRecords))
+    return true;
   if (before === after) return false;
   return (
     before.framework !== after.framework ||
     JSON.stringify(before.customCriteria) !== JSON.stringify(after.customCriteria) ||
-    JSON.stringify(before.combination) !== JSON.stringify(after.combination)
+    JSON.stringify(before.combination) !== JSON.stringify(after.combination) ||
+    JSON.stringify(before.calibration) !== JSON.stringify(after.calibration)
   );
+}
+
+/** Same teams with the same hits and judged counts. */
+export function sameTrackRecords(a: ScoringContext['trackRecords'], b: ScoringContext['trackRecords']): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [team, record] of a) {
+    const other = b.get(team);
+    if (!other || other.hits !== record.hits || other.judged !== record.judged) return false;
+  }
+  return true;
 }
 
 /** Key results whose weighting, liveness or cycle differ between two contexts: their items need re-scoring. */

@@ -51,7 +51,15 @@ function breakdown(): ScoreBreakdown {
   const term = { keyResultId: 'kr-1', strength: 2, keyResult: weighting, term: 2 * 0.5 * 1 * 1.2 };
   const alignment = { formula: '', terms: [term], ignoredLinks: [], total: term.term };
   const { valueScore, combination } = combineValue(intrinsic.value, alignment, DEFAULT_SCORING_SETTINGS);
-  return { intrinsic, alignment, combination, valueScore };
+  return {
+    intrinsic,
+    alignment,
+    combination,
+    valueScore,
+    statedConfidence: null,
+    calibratedConfidence: null,
+    calibrationReason: null,
+  };
 }
 
 const titles = new Map([['kr-1', 'Trial-to-paid']]);

@@ -63,7 +63,15 @@ function breakdownOf(
     total: terms.reduce((s, t) => s + t.term, 0),
   };
   const { valueScore, combination } = combineValue(intrinsic.value, alignment, settings);
-  return { intrinsic, alignment, combination, valueScore };
+  return {
+    intrinsic,
+    alignment,
+    combination,
+    valueScore,
+    statedConfidence: null,
+    calibratedConfidence: null,
+    calibrationReason: null,
+  };
 }
 
 const titles: Record<string, string> = { 'kr-1': 'Trial-to-paid', 'kr-2': 'Churn below 2%' };

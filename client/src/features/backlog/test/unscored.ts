@@ -20,6 +20,9 @@ export const UNSCORED: ScoringPart = {
     alignment: { formula: 'Σ strength × krShare × objectiveShare × boost', terms: [], ignoredLinks: [], total: 0 },
     combination: { formula: '', aligned: false, alignmentWeight: 0, unalignedMultiplier: 1, multiplier: 1 },
     valueScore: null,
+    statedConfidence: null,
+    calibratedConfidence: null,
+    calibrationReason: null,
   },
   flags: [],
 };
