@@ -114,8 +114,8 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const sessions = new SessionService(db, config);
-  const scoring = new LiveScores(db, logger);
   const outcomes = new OutcomeService(db);
+  const scoring = new LiveScores(db, logger, { trackRecords: () => outcomes.trackRecords() });
   const alignment = new AlignmentService(db, scoring);
   const headlineHistory = new HeadlineHistoryService(db, scoring, logger);
   const dashboard = new DashboardService(db, scoring, alignment, headlineHistory, outcomes);

@@ -7,7 +7,9 @@ import {
   type ScoringKeyResult,
   type ScoringObjective,
   type ScoringSettings,
+  type TrackRecord,
   DAY_MS,
+  sameTrackRecords,
   isoDay,
 } from '@keyline/shared';
 import type { Logger } from 'pino';
@@ -50,6 +52,17 @@ interface State {
   cycles: Map<string, ScoringCycle>;
   settings: ScoringSettings;
   day: string;
+  /** The teams' track records the scores use; empty while calibration is off. */
+  records: TrackRecords;
+}
+
+type TrackRecords = ReadonlyMap<string | null, TrackRecord>;
+const NO_RECORDS: TrackRecords = new Map();
+
+export interface LiveScoresOptions {
+  backgroundRescoreMin?: number;
+  /** The teams' settled outcome history (OutcomeService.trackRecords): needed for calibrated confidence. */
+  trackRecords?: () => Promise<TrackRecords>;
 }
 
 interface Rebuild {
@@ -90,11 +103,14 @@ export class LiveScores {
   private listener: ChangeListener | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  /** Newer track records found by a background check, applied by the next catch-up. */
+  private pendingRecords: TrackRecords | undefined;
+  private checkingRecords = false;
 
   constructor(
     private readonly db: Database,
     private readonly logger?: Logger,
-    private readonly options: { backgroundRescoreMin?: number } = {},
+    private readonly options: LiveScoresOptions = {},
   ) {
     this.cursor = new ChangeCursor(db.kind);
     db.onClose(() => this.stop());
@@ -110,6 +126,7 @@ export class LiveScores {
       this.catching ??= this.catchUp().finally(() => (this.catching = undefined));
       await this.catching;
     }
+    this.checkRecords();
     return this.view();
   }
 
@@ -152,8 +169,10 @@ export class LiveScores {
       };
     });
     const day = today();
-    const context = contextOf(rows.structure, rows.settings, day);
+    const records = await this.recordsFor(rows.settings, undefined);
+    const context = contextOf(rows.structure, rows.settings, day, records);
     const backlog = await buildInSlices(rows.items, context);
+    this.pendingRecords = undefined;
     this.state = {
       backlog,
       keyResults: byId(rows.structure.keyResults),
@@ -161,6 +180,7 @@ export class LiveScores {
       cycles: byId(rows.structure.cycles),
       settings: rows.settings,
       day,
+      records,
     };
     this.rebuild = undefined;
     this.seenGeneration = generation;
@@ -201,11 +221,18 @@ export class LiveScores {
     if (read.objectives) state.objectives = byId(read.objectives);
     if (read.cycles) state.cycles = byId(read.cycles);
     if (read.settings) state.settings = read.settings;
+    const records = this.pendingRecords ?? (await this.recordsFor(state.settings, state.records));
+    this.pendingRecords = undefined;
+    if (records !== state.records && !sameTrackRecords(records, state.records)) {
+      state.records = records;
+      structureChanged = true;
+    }
     if (state.day !== today()) {
       state.day = today();
       structureChanged = true;
     }
-    if (structureChanged) this.applyContext(contextOf(structureOf(state), state.settings, state.day));
+    if (structureChanged)
+      this.applyContext(contextOf(structureOf(state), state.settings, state.day, state.records));
     const found = new Map(read.items.map((i) => [i.id, i]));
     for (const id of read.itemIds) {
       const item = found.get(id);
@@ -217,6 +244,40 @@ export class LiveScores {
     this.seenNotes = notes;
     this.seenDataVersion = dataVersion;
     this.pruneIfDue();
+  }
+
+  /**
+   * The records to score with. Off: none. Just switched on (or first load):
+   * read now, so the first scores after enabling are calibrated. Otherwise
+   * the ones held; newer ones arrive through checkRecords.
+   */
+  private async recordsFor(settings: ScoringSettings, held: TrackRecords | undefined): Promise<TrackRecords> {
+    if (!settings.calibration.enabled || !this.options.trackRecords) return NO_RECORDS;
+    if (held !== undefined && held !== NO_RECORDS) return held;
+    return this.options.trackRecords();
+  }
+
+  /**
+   * While calibration is on, asks the outcome service for the current
+   * records after a read (it recomputes them when the database changed or
+   * a minute has passed, as windows close with the calendar) without making
+   * the read wait; when they differ from the ones scored with, the next
+   * read re-scores everything with them.
+   */
+  private checkRecords(): void {
+    const state = this.state;
+    const source = this.options.trackRecords;
+    if (!state || !source || !state.settings.calibration.enabled || this.checkingRecords) return;
+    this.checkingRecords = true;
+    void source()
+      .then((records) => {
+        if (this.state !== state || !state.settings.calibration.enabled) return;
+        if (sameTrackRecords(records, state.records)) return;
+        this.pendingRecords = records;
+        this.notes++;
+      })
+      .catch((error: unknown) => this.logger?.warn({ err: error }, 'track records'))
+      .finally(() => (this.checkingRecords = false));
   }
 
   /** A new OKR structure, settings or day: the items it touches now, or all of them in the background. */
@@ -340,8 +401,13 @@ function structureOf(state: State): ScoringStructureRows {
 }
 
 /** Pace is measured at the start of the UTC day: scores move once a day, not every millisecond. */
-function contextOf(structure: ScoringStructureRows, settings: ScoringSettings, day: string): ScoringContext {
-  return buildScoringContext({ ...structure, settings, asOf: `${day}T00:00:00.000Z` });
+function contextOf(
+  structure: ScoringStructureRows,
+  settings: ScoringSettings,
+  day: string,
+  trackRecords: TrackRecords,
+): ScoringContext {
+  return buildScoringContext({ ...structure, settings, asOf: `${day}T00:00:00.000Z`, trackRecords });
 }
 
 /** Scores a backlog, yielding to the event loop between slices so requests are answered meanwhile. */
