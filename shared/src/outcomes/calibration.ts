@@ -23,7 +23,9 @@ export function calibrateConfidence(
   const hits = record?.hits ?? 0;
   const judged = record?.judged ?? 0;
   const denominator = priorStrength + judged;
-  const calibrated = denominator > 0 ? (priorStrength * stated + hits) / denominator : stated;
+  // No history returns the stated value itself: (k × stated) ÷ k can round
+  // away from it (to 0 for a subnormal k).
+  const calibrated = judged > 0 ? (priorStrength * stated + hits) / denominator : stated;
   return {
     stated,
     calibrated,

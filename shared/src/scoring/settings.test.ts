@@ -12,6 +12,14 @@ describe('ScoringSettingsSchema', () => {
     expect(DEFAULT_SCORING_SETTINGS.framework).toBe('rice');
   });
 
+  it('defaults calibration (off, prior strength 10) for settings stored before it existed', () => {
+    const { calibration: _omitted, ...stored } = DEFAULT_SCORING_SETTINGS;
+    expect(ScoringSettingsSchema.parse(stored).calibration).toEqual({ enabled: false, priorStrength: 10 });
+    expect(issuesOf({ ...DEFAULT_SCORING_SETTINGS, calibration: { enabled: true, priorStrength: 1001 } })).toEqual([
+      'calibration.priorStrength',
+    ]);
+  });
+
   it('freezes the defaults so no caller can change them for everyone', () => {
     expect(Object.isFrozen(DEFAULT_SCORING_SETTINGS.combination)).toBe(true);
     expect(Object.isFrozen(DEFAULT_SCORING_SETTINGS.customCriteria)).toBe(true);
