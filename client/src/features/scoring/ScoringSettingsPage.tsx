@@ -11,7 +11,14 @@ import { NumberSetting } from './components/NumberSetting';
 import { ScorePreview } from './components/ScorePreview';
 import { useSaveScoringSettings, useScoringSettings } from './hooks/useScoringSettings';
 import { FRAMEWORK_LABELS, intrinsicFormula } from './utils/frameworks';
-import { fromDraft, SETTING_GROUPS, sameSettings, toDraft, type SettingsDraft } from './utils/settings-draft';
+import {
+  fromDraft,
+  PRIOR_STRENGTH,
+  SETTING_GROUPS,
+  sameSettings,
+  toDraft,
+  type SettingsDraft,
+} from './utils/settings-draft';
 
 /** The draft and the version it was based on: If-Match sends that version, so a concurrent save is never overwritten. */
 interface Editing {
@@ -105,6 +112,31 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
                 </div>
               </fieldset>
             ))}
+            <fieldset className="settings-fieldset">
+              <legend>Calibrated confidence</legend>
+              <p className="meta">
+                Shrinks each item’s stated confidence toward how often its team’s shipped work moved a key result,
+                weighing the estimate as a number of items of history. A team with no settled outcomes keeps its stated
+                confidence. The score breakdown shows both and why.
+              </p>
+              <label className="checkbox-row">
+                <input
+                  type="checkbox"
+                  checked={draft.calibrationEnabled}
+                  onChange={(event) => setDraft({ calibrationEnabled: event.target.checked })}
+                />{' '}
+                Use calibrated confidence in the value score
+              </label>
+              <div className="settings-grid">
+                <NumberSetting
+                  label={PRIOR_STRENGTH.label}
+                  help={PRIOR_STRENGTH.help}
+                  value={draft.numbers[PRIOR_STRENGTH.path]}
+                  error={errors[PRIOR_STRENGTH.path]}
+                  onChange={(value) => setDraft({ numbers: { ...draft.numbers, [PRIOR_STRENGTH.path]: value } })}
+                />
+              </div>
+            </fieldset>
           </fieldset>
           {canEdit && (
             <div className="save-bar">

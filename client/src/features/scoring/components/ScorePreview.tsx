@@ -3,16 +3,18 @@ import { formatNumber } from '../../../lib/format';
 import { isScoreBreakdown } from '../../alignment/utils/breakdown-sentences';
 import { roundScore } from '../../alignment/utils/quadrants';
 import { PREVIEW_SAMPLE } from '../api/scoring-settings.api';
-import { usePreviewSample } from '../hooks/useScoringSettings';
+import { usePreviewSample, useTrackRecords } from '../hooks/useScoringSettings';
 import { previewTop, type PreviewItem } from '../utils/preview';
 
 const score = (value: number | null) => (value === null ? 'Not scorable' : formatNumber(roundScore(value)));
+const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** How today's top items would score, and move, under the settings being edited. */
 export function ScorePreview({ settings, changed }: { settings: ScoringSettings | null; changed: boolean }) {
   const sample = usePreviewSample();
+  const records = useTrackRecords(settings?.calibration.enabled ?? false);
   const items = (sample.data ?? []).filter((i): i is typeof i & PreviewItem => isScoreBreakdown(i.breakdown));
-  const preview = settings && items.length > 0 ? previewTop(items, settings) : null;
+  const preview = settings && items.length > 0 ? previewTop(items, settings, 5, records.data) : null;
   return (
     <section aria-labelledby="preview-heading" className="settings-preview" aria-live="polite">
       <h2 id="preview-heading">Preview</h2>
@@ -41,7 +43,17 @@ export function ScorePreview({ settings, changed }: { settings: ScoringSettings 
             <tbody>
               {preview.current.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row">{row.title}</th>
+                  <th scope="row">
+                    {row.title}
+                    {row.confidenceBefore !== null &&
+                      row.confidenceAfter !== null &&
+                      row.confidenceAfter !== row.confidenceBefore && (
+                        <span className="meta preview-confidence">
+                          {' '}
+                          confidence {percent(row.confidenceBefore)} → {percent(row.confidenceAfter)}
+                        </span>
+                      )}
+                  </th>
                   <td className="num">{score(row.before)}</td>
                   <td className="num">{score(row.after)}</td>
                   <td
@@ -70,6 +82,9 @@ export function ScorePreview({ settings, changed }: { settings: ScoringSettings 
             </>
           ) : (
             <p>Change a setting to see how these scores and ranks would move.</p>
+          )}
+          {settings?.calibration.enabled && records.isPending && (
+            <p role="status">Loading the teams’ track records…</p>
           )}
           <p className="meta">
             Positions among today’s {formatNumber(Math.min(PREVIEW_SAMPLE, items.length))} most valuable items. Saving

@@ -1,11 +1,29 @@
-import type { ScoringSettings } from '@keyline/shared';
+import type { OutcomeReportDto, ScoringSettings } from '@keyline/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/Notifier';
+import { apiGet } from '../../../lib/api';
 import { scoringSettingsApi, scoringSettingsKeys, type VersionedScoringSettings } from '../api/scoring-settings.api';
 import { FRAMEWORK_LABELS } from '../utils/frameworks';
 
 export function useScoringSettings() {
   return useQuery({ queryKey: scoringSettingsKeys.settings, queryFn: ({ signal }) => scoringSettingsApi.get(signal) });
+}
+
+/**
+ * The teams' track records (GET /api/outcomes carries them), for previewing
+ * calibrated confidence. Under the 'outcomes' key, so whatever refreshes the
+ * outcome figures refreshes these too.
+ */
+export function useTrackRecords(enabled: boolean) {
+  return useQuery({
+    queryKey: ['outcomes', 'track-records'],
+    queryFn: async ({ signal }) => {
+      const report = await apiGet<OutcomeReportDto>('/api/outcomes?limit=1', signal);
+      return new Map(report.trackRecords.map((r) => [r.teamId, { hits: r.hits, judged: r.judged }]));
+    },
+    enabled,
+    staleTime: 30_000,
+  });
 }
 
 export function usePreviewSample() {

@@ -5,13 +5,18 @@
  * link's KR weighting in the breakdown (the boost depends on the settings).
  */
 import {
+  calibratedEstimates,
   combineValue,
   intrinsicScore,
   type AlignmentBreakdown,
   type ScoredBacklogItem,
   type ScoreBreakdown,
   type ScoringSettings,
+  type TrackRecord,
 } from '@keyline/shared';
+
+export type TrackRecords = ReadonlyMap<string | null, TrackRecord>;
+const NO_RECORDS: TrackRecords = new Map();
 
 export function rescoreAlignment(alignment: AlignmentBreakdown, settings: ScoringSettings): AlignmentBreakdown {
   const { behindPaceBoost, lowConfidenceBoost, lowConfidenceBelow } = settings.alignment;
@@ -28,7 +33,7 @@ export function rescoreAlignment(alignment: AlignmentBreakdown, settings: Scorin
   return { ...alignment, terms, total };
 }
 
-export type PreviewItem = Pick<ScoredBacklogItem, 'id' | 'title' | 'valueScore'> &
+export type PreviewItem = Pick<ScoredBacklogItem, 'id' | 'title' | 'valueScore' | 'teamId'> &
   Pick<
     ScoredBacklogItem,
     | 'reach'
@@ -44,8 +49,18 @@ export type PreviewItem = Pick<ScoredBacklogItem, 'id' | 'title' | 'valueScore'>
     breakdown: ScoreBreakdown;
   };
 
-export function rescoreItem(item: PreviewItem, settings: ScoringSettings): number | null {
-  const intrinsic = intrinsicScore(item, settings);
+/** The confidence the framework would read under these settings: the stated one unless calibration is on. */
+export function previewConfidence(item: PreviewItem, settings: ScoringSettings, records: TrackRecords = NO_RECORDS) {
+  return calibratedEstimates(item, { settings, trackRecords: records }).item.confidence;
+}
+
+export function rescoreItem(
+  item: PreviewItem,
+  settings: ScoringSettings,
+  records: TrackRecords = NO_RECORDS,
+): number | null {
+  const { item: estimates } = calibratedEstimates(item, { settings, trackRecords: records });
+  const intrinsic = intrinsicScore(estimates, settings);
   return combineValue(intrinsic.value, rescoreAlignment(item.breakdown.alignment, settings), settings).valueScore;
 }
 
@@ -58,6 +73,9 @@ export interface PreviewRow {
   positionBefore: number;
   /** 1-based position among the sample under the new settings; null when not scorable. */
   positionAfter: number | null;
+  /** The confidence scored with today and under the new settings (differ only when calibration changes). */
+  confidenceBefore: number | null;
+  confidenceAfter: number | null;
 }
 
 const byScoreDesc = (a: { score: number | null; index: number }, b: { score: number | null; index: number }) => {
@@ -73,8 +91,9 @@ export function previewTop(
   items: readonly PreviewItem[],
   settings: ScoringSettings,
   n = 5,
+  records: TrackRecords = NO_RECORDS,
 ): { current: PreviewRow[]; next: PreviewRow[] } {
-  const rescored = items.map((item, index) => ({ item, index, score: rescoreItem(item, settings) }));
+  const rescored = items.map((item, index) => ({ item, index, score: rescoreItem(item, settings, records) }));
   const order = [...rescored].sort(byScoreDesc);
   const positionAfter = new Map(order.map((r, i) => [r.item.id, r.score === null ? null : i + 1]));
   const row = (r: (typeof rescored)[number]): PreviewRow => ({
@@ -84,6 +103,8 @@ export function previewTop(
     after: r.score,
     positionBefore: r.index + 1,
     positionAfter: positionAfter.get(r.item.id) ?? null,
+    confidenceBefore: r.item.breakdown.calibratedConfidence ?? r.item.confidence,
+    confidenceAfter: previewConfidence(r.item, settings, records),
   });
   return {
     current: rescored.slice(0, n).map(row),

@@ -22,7 +22,8 @@ export type NumberPath =
   | 'krFlags.behindPaceTolerance'
   | 'krFlags.atRiskConfidence'
   | 'krFlags.effortMismatchRatio'
-  | 'krFlags.effortMismatchMinGap';
+  | 'krFlags.effortMismatchMinGap'
+  | 'calibration.priorStrength';
 
 export interface NumberSettingSpec {
   path: NumberPath;
@@ -124,7 +125,18 @@ export const SETTING_GROUPS: readonly { title: string; intro: string; settings: 
   },
 ];
 
-export const NUMBER_PATHS: readonly NumberPath[] = SETTING_GROUPS.flatMap((g) => g.settings.map((s) => s.path));
+/** Shown beside the calibration toggle, not in a group of its own. */
+export const PRIOR_STRENGTH: NumberSettingSpec = {
+  path: 'calibration.priorStrength',
+  label: 'Prior strength (items, 0–1000)',
+  step: '1',
+  help: 'How many items of history the stated confidence counts as: 10 means a team needs about 10 settled items before its record weighs as much as the estimate. 0 uses the hit rate alone.',
+};
+
+export const NUMBER_PATHS: readonly NumberPath[] = [
+  ...SETTING_GROUPS.flatMap((g) => g.settings.map((s) => s.path)),
+  PRIOR_STRENGTH.path,
+];
 
 export interface CriterionDraft {
   field: EstimateField;
@@ -135,6 +147,8 @@ export interface SettingsDraft {
   framework: ScoringFramework;
   customCriteria: CriterionDraft[];
   numbers: Record<NumberPath, string>;
+  /** Calibrated confidence (docs/SCORING.md): off by default. */
+  calibrationEnabled: boolean;
 }
 
 /** Field errors by dotted path ('krFlags.atRiskConfidence', 'customCriteria.1.weight', 'customCriteria'). */
@@ -150,6 +164,7 @@ export function toDraft(settings: ScoringSettings): SettingsDraft {
     framework: settings.framework,
     customCriteria: settings.customCriteria.map((c) => ({ field: c.field, weight: String(c.weight) })),
     numbers: Object.fromEntries(NUMBER_PATHS.map((p) => [p, String(read(settings, p))])) as Record<NumberPath, string>,
+    calibrationEnabled: settings.calibration.enabled,
   };
 }
 
@@ -170,6 +185,7 @@ export function fromDraft(draft: SettingsDraft): DraftResult {
     combination: {},
     itemFlags: {},
     krFlags: {},
+    calibration: { enabled: draft.calibrationEnabled },
   };
   for (const path of NUMBER_PATHS) {
     const [group, key] = path.split('.') as [string, string];
