@@ -136,4 +136,22 @@ describe('ScoreBreakdown', () => {
     render(withQueries(<Breakdown breakdown={{ nonsense: true }} keyResultTitles={titles} />));
     expect(screen.getByText('No breakdown is available for this score.')).toBeTruthy();
   });
+
+  it('shows the stated and the calibrated confidence, and why, when calibration is on', () => {
+    const calibrated = {
+      ...breakdown(),
+      statedConfidence: 0.5,
+      calibratedConfidence: 0.75,
+      calibrationReason: 'The team’s key results moved after 1 of 1 shipped item (100%).',
+    };
+    render(withQueries(<Breakdown breakdown={calibrated} keyResultTitles={titles} />));
+    expect(screen.getByTestId('calibrated-confidence').textContent).toBe(
+      'Stated 50%, scored as 75% (calibrated). The team’s key results moved after 1 of 1 shipped item (100%).',
+    );
+  });
+
+  it('says nothing about calibration when it is off', () => {
+    render(withQueries(<Breakdown breakdown={breakdown()} keyResultTitles={titles} />));
+    expect(screen.queryByTestId('calibrated-confidence')).toBeNull();
+  });
 });

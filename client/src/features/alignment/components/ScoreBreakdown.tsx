@@ -5,6 +5,8 @@ import { useItemForBreakdown, useKeyResultTitles } from '../hooks/useAlignmentQu
 import { describeBreakdown, isScoreBreakdown } from '../utils/breakdown-sentences';
 import { roundScore } from '../utils/quadrants';
 
+const percent = (value: number) => `${formatNumber(Math.round(value * 100))}%`;
+
 interface BreakdownProps {
   /** The `breakdown` of a scored backlog item, as the API sends it. */
   breakdown: unknown;
@@ -23,6 +25,15 @@ export function ScoreBreakdown({ breakdown, keyResultTitles }: BreakdownProps) {
   const s = describeBreakdown(breakdown, (id) => titles.get(id));
   return (
     <dl className="score-breakdown">
+      {typeof breakdown.calibratedConfidence === 'number' && typeof breakdown.statedConfidence === 'number' && (
+        <>
+          <dt>Confidence</dt>
+          <dd data-testid="calibrated-confidence">
+            Stated {percent(breakdown.statedConfidence)}, scored as {percent(breakdown.calibratedConfidence)}{' '}
+            (calibrated). {breakdown.calibrationReason}
+          </dd>
+        </>
+      )}
       <dt>Intrinsic</dt>
       <dd>{s.intrinsic}</dd>
       <dt>Alignment</dt>

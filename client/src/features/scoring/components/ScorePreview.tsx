@@ -83,9 +83,7 @@ export function ScorePreview({ settings, changed }: { settings: ScoringSettings 
           ) : (
             <p>Change a setting to see how these scores and ranks would move.</p>
           )}
-          {settings?.calibration.enabled && records.isPending && (
-            <p role="status">Loading the teams’ track records…</p>
-          )}
+          {settings?.calibration.enabled && records.isPending && <p role="status">Loading the teams’ track records…</p>}
           <p className="meta">
             Positions among today’s {formatNumber(Math.min(PREVIEW_SAMPLE, items.length))} most valuable items. Saving
             re-scores the whole backlog.
