@@ -231,8 +231,7 @@ export class LiveScores {
       state.day = today();
       structureChanged = true;
     }
-    if (structureChanged)
-      this.applyContext(contextOf(structureOf(state), state.settings, state.day, state.records));
+    if (structureChanged) this.applyContext(contextOf(structureOf(state), state.settings, state.day, state.records));
     const found = new Map(read.items.map((i) => [i.id, i]));
     for (const id of read.itemIds) {
       const item = found.get(id);

@@ -12,7 +12,6 @@ import { NO_RELATIVE_FLAGS, type RelativeFlagInputs } from '../item-flags';
 import { FLAG_BITS, flagCodesOf, RELATIVE_FLAG_BITS, scoreLean, type LeanScoredItem } from '../lean';
 import { isLowValueHighEffort, isOpenStatus, type LowValueThresholds } from '../population';
 import { scoreItem } from '../score-backlog';
-import type { ScoringSettings } from '../settings';
 import type { ItemFlagCode, KrFlag, ScoredItem, ScoringItem } from '../types';
 import { contributionOf, FigureSums, type Contribution } from './figure-sums';
 import { PopulationIndex } from './population-index';
