@@ -75,10 +75,30 @@ describeEachDatabase('calibrated confidence', (kind) => {
     expect(after.intrinsic).toBeCloseTo(37.5, 10);
     expect(after.confidence).toBe(0.5); // the stored estimate is untouched
 
+    // A second settled item for the team that moved nothing: the records become 1 of 2, and
+    // the scores follow within a read or two (checked after reads, without making them wait).
+    const idle = await buildBacklogItem(t.editor, {
+      title: 'Shipped, nothing moved',
+      status: 'done',
+      doneAt: at(-40),
+      teamId: team.id,
+    });
+    const flatKr = await buildKeyResult(t.editor, { objectiveId: objective.id, startValue: 10, targetValue: 110 });
+    for (const offset of [-60, -33, -19])
+      await t.editor.post(`/api/key-results/${flatKr.id}/check-ins`, { value: 10, confidence: 7, at: at(offset) });
+    await t.editor.put(`/api/backlog-items/${idle.id}/links/${flatKr.id}`, { strength: 2 });
+    let followed: { breakdown: { calibratedConfidence: number } } | undefined;
+    for (let tries = 0; tries < 50; tries++) {
+      followed = (await t.viewer.get(`/api/backlog-items/${open.id}`)).body;
+      if (Math.abs((followed?.breakdown.calibratedConfidence ?? 0) - 0.5) < 1e-9) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // (1 × 0.5 + 1) ÷ (1 + 2) = 0.5
+    expect(followed?.breakdown.calibratedConfidence).toBeCloseTo(0.5, 12);
+
     const off = { ...on, calibration: { enabled: false, priorStrength: 1 } };
-    expect((await t.admin.put('/api/settings/scoring', off, { 'if-match': `"${saved.body.version}"` })).status).toBe(
-      200,
-    );
+    const latest = (await t.viewer.get('/api/settings/scoring')).body;
+    expect((await t.admin.put('/api/settings/scoring', off, { 'if-match': `"${latest.version}"` })).status).toBe(200);
     const restored = (await t.viewer.get(`/api/backlog-items/${open.id}`)).body;
     expect(restored.intrinsic).toBe(25);
     expect(restored.breakdown.calibratedConfidence).toBeNull();
