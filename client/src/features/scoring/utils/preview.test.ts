@@ -157,3 +157,30 @@ describe('previewTop', () => {
     expect(preview.next.map((r) => r.id)).toEqual(['wsjf-heavy', 'untagged', 'rice-heavy']);
   });
 });
+
+describe('previewing calibrated confidence', () => {
+  const records = new Map([[null, { hits: 0, judged: 10 }]]);
+  const calibrated: ScoringSettings = {
+    ...DEFAULT_SCORING_SETTINGS,
+    calibration: { enabled: true, priorStrength: 10 },
+  };
+
+  it('matches the engine scoring with the same track records', () => {
+    for (const scoring of items) {
+      const listed = asListed(scoring, DEFAULT_SCORING_SETTINGS);
+      const context = buildScoringContext({ ...structure, settings: calibrated, trackRecords: records });
+      const expected = evaluateItem(scoring, context).valueScore;
+      const actual = rescoreItem(listed, calibrated, records);
+      if (expected === null) expect(actual).toBeNull();
+      else expect(actual).toBeCloseTo(expected, 9);
+    }
+  });
+
+  it('shows each row’s confidence now and after: (10 × 0.8 + 0) ÷ (10 + 10) = 0.4', () => {
+    const listed = items.map((i) => asListed(i, DEFAULT_SCORING_SETTINGS));
+    const row = previewTop(listed, calibrated, 5, records).current.find((r) => r.id === 'rice-heavy');
+    expect(row?.confidenceBefore).toBe(0.8);
+    expect(row?.confidenceAfter).toBeCloseTo(0.4, 12);
+    expect(row?.after).toBeCloseTo((row?.before as number) / 2, 9);
+  });
+});
