@@ -14,6 +14,9 @@ import { SessionService } from './auth/session.service';
 import { publicUrl, type Config } from './config';
 import type { Database } from './db/database';
 import { auditRoutes } from './features/audit/audit.routes';
+import { CommentNotices } from './features/comments/comment-notices';
+import { commentRoutes } from './features/comments/comment.routes';
+import { CommentService } from './features/comments/comment.service';
 import { AuditService } from './features/audit/audit.service';
 import { backlogRoutes } from './features/backlog/backlog.routes';
 import { backupRoutes } from './features/backup/backup.routes';
@@ -210,6 +213,7 @@ export function createServices(deps: AppDeps) {
     }),
     backlog: new BacklogService(db, scoring, okrEvents),
     audit: new AuditService(db),
+    comments: new CommentService(db, new CommentNotices(notifier, publisher, links)),
     imports: new ImportService(db),
     exports: new ExportService(db, scoring),
     backups: new BackupService(db),
@@ -238,6 +242,7 @@ export function apiRoutes(s: Services): RouteDef[] {
     ...keyResultRoutes(s.keyResults),
     ...backlogRoutes(s.backlog),
     ...auditRoutes(s.audit),
+    ...commentRoutes(s.comments),
     ...scoringRoutes(s.scoringSettings),
     ...alignmentRoutes(s.alignment),
     ...lifecycleRoutes(s.grading, s.closeCycle, s.lifecycleSettings),

@@ -1,6 +1,7 @@
 import { DAY_MS } from '@keyline/shared';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { COMMON_PASSWORDS } from './auth/common-passwords';
 import { checkSsoConfig, SSO_ENV } from './features/sso/sso.config';
 
 /**
@@ -127,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(parsed.data.KEYLINE_ADMIN_EMAIL) !== Boolean(parsed.data.KEYLINE_ADMIN_PASSWORD)) {
     throw new ConfigError(
       'Invalid configuration:\n  KEYLINE_ADMIN_EMAIL and KEYLINE_ADMIN_PASSWORD must be set together',
+    );
+  }
+  // Checked like any password a person chooses: the same list the sign-up and change forms refuse.
+  if (parsed.data.KEYLINE_ADMIN_PASSWORD && COMMON_PASSWORDS.has(parsed.data.KEYLINE_ADMIN_PASSWORD.toLowerCase())) {
+    throw new ConfigError(
+      'Invalid configuration:\n  KEYLINE_ADMIN_PASSWORD: this password is too common; choose another',
     );
   }
   if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {

@@ -13,8 +13,8 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.DATABASE_URL);
   await db.migrate();
   const { app, state, services } = createApp({ config, db, logger });
-  const signIn = await seedIfEmpty(db, config);
-  await ensureAdmin(db, config);
+  const signIn = await seedIfEmpty(db, config, logger);
+  await ensureAdmin(db, config, logger);
   const background = config.BACKGROUND_JOBS === 'on' ? startBackgroundWork(services) : undefined;
   const server = await startServer(app, config, logger, db, state, () => background?.stop());
   const address = server.address();

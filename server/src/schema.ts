@@ -28,6 +28,8 @@ import { ChatChannelEntity } from './features/chat/chat-channel.entity';
 import { ChatChannels1765400000003 } from './migrations/1765400000003-chat-channels';
 import { NotificationMarkEntity } from './features/notifications/schedules/notification-mark.entity';
 import { NotificationMarks1765400000004 } from './migrations/1765400000004-notification-marks';
+import { CommentEntity } from './features/comments/comment.entity';
+import { Comments1765400000005 } from './migrations/1765400000005-comments';
 import { LeaseEntity, ScheduledJobEntity } from './jobs/job.entities';
 import { JobsAndOutbox1765400000000 } from './migrations/1765400000000-jobs-and-outbox';
 import { OidcLoginStateEntity, SsoIdentityEntity, SsoSessionEntity } from './features/sso/sso.entities';
@@ -69,6 +71,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   ChatChannelEntity,
   NotificationMarkEntity,
+  CommentEntity,
   OidcLoginStateEntity,
   SsoIdentityEntity,
   SsoSessionEntity,
@@ -93,6 +96,7 @@ export const MIGRATIONS = [
   NotificationPreferences1765400000002,
   ChatChannels1765400000003,
   NotificationMarks1765400000004,
+  Comments1765400000005,
   SsoScim1765500000000,
   CheckInDates1765600000000,
   ChangeLog1765700000000,

@@ -26,3 +26,4 @@ export * from './sso';
 export * from './outcomes';
 export * from './integrations';
 export * from './notifications/chat-channel.schemas';
+export * from './comments';

@@ -93,6 +93,10 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
       ['Tickets per week', 0.4, 'yellow', 'The refund macro slipped to next quarter.'],
       ['Help articles', 1, 'green', ''],
     ]);
+    // The quarter's outcome figures sit beside the grades, so the retro starts from them.
+    const outcomes = page.getByTestId('quarter-outcomes');
+    await outcomes.getByText('Moved their KR').waitFor();
+    expect(await outcomes.getByRole('heading', { level: 2 }).textContent()).toBe('What the shipped work did in E2E-Q3');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'quarter-grades');
 
@@ -114,6 +118,7 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
     // Achieved KRs stay behind: not offered.
     expect(await wizard.carryOption('Help articles').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.getByTestId('quarter-outcomes').getByText('Moved their KR').count()).toBe(1);
     await screenshot(page, 'quarter-close-carry');
     await wizard.next();
 

@@ -78,6 +78,11 @@ async function buildOrganisation(kind: Kind): Promise<TestServer> {
       )
     ).status,
   ).toBe(200);
+  // A comment with a mention (the comments table, and an audit entry filed under its KR).
+  const krId = (await t.viewer.get('/api/key-results')).body[0]?.id;
+  expect(
+    (await t.viewer.post(`/api/comments?subject=key_result:${krId}`, { body: '@Test editor, still on?' })).status,
+  ).toBe(201);
   // A tracker connection with a run and a synced item (its token stays behind: integration_secrets is excluded).
   const tracker = await startFakeTrackers();
   try {

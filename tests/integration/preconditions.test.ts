@@ -114,6 +114,18 @@ const chatChannels = (t: TestServer): Promise<Target> =>
         touch: (v) => t.admin.patch(`/api/chat-channels/${id}`, { name: '#pre-renamed' }, v),
       };
     });
+const comments = (t: TestServer): Promise<Target> =>
+  buildKeyResult(t.editor).then(async (kr) => {
+    const subject = `key_result:${kr.id}`;
+    const res = await t.admin.post(`/api/comments?subject=${subject}`, { body: 'Precondition' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id;
+    return {
+      id,
+      read: async () => (await readOk(t, `/api/comments?subject=${subject}`)).find((c: any) => c.id === id),
+      touch: (v) => t.admin.patch(`/api/comments/${id}`, { body: `Precondition ${unique()}` }, v),
+    };
+  });
 /** A GitHub connection to an address nothing listens on: no test here syncs it. */
 const connections = (t: TestServer): Promise<Target> =>
   t.admin
@@ -186,6 +198,8 @@ const CASES: Record<string, PreconditionCase> = {
   'PUT /api/settings/outcomes': { make: settingsDocument('outcomes') },
   'PATCH /api/webhooks/:id': { make: webhooks, body: { active: false } },
   'DELETE /api/webhooks/:id': { make: webhooks },
+  'PATCH /api/comments/:id': { make: comments, body: { body: 'Changed' } },
+  'DELETE /api/comments/:id': { make: comments },
   'PATCH /api/chat-channels/:id': { make: chatChannels, body: { active: false } },
   'DELETE /api/chat-channels/:id': { make: chatChannels },
   'PATCH /api/integrations/:id': { make: connections, body: { paused: true } },

@@ -180,4 +180,26 @@ describeEachDatabase('webhook events', (kind) => {
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.at('/all').slice(cursor)).toHaveLength(0);
   });
+  it('comment.created carries the comment, its subject and the members it mentions, with links', async () => {
+    const kr = await buildKeyResult(t.editor, { title: 'Commented KR' });
+    const res = await t.viewer.post(`/api/comments?subject=key_result:${kr.id}`, {
+      body: '@Test editor how is it going?',
+    });
+    expect(res.status).toBe(201);
+    const [event] = await next(1);
+    expect(event!.body).toMatchObject({
+      type: 'comment.created',
+      data: {
+        comment: {
+          id: res.body.id,
+          body: '@Test editor how is it going?',
+          authorId: t.users.viewer,
+          authorName: 'Test viewer',
+          url: `${PUBLIC_URL}/key-results/${kr.id}#comment-${res.body.id}`,
+        },
+        subject: { type: 'key_result', id: kr.id, title: 'Commented KR', url: `${PUBLIC_URL}/key-results/${kr.id}` },
+        mentions: [{ id: t.users.editor, name: 'Test editor' }],
+      },
+    });
+  });
 });

@@ -56,6 +56,9 @@ export type MatrixActor = (typeof ACTORS)[number];
 export const VIEWER_WRITES: ReadonlySet<string> = new Set([
   'PUT /api/notifications/preferences',
   'POST /api/notifications/test-digest',
+  'POST /api/comments',
+  'PATCH /api/comments/:id',
+  'DELETE /api/comments/:id',
   'POST /api/auth/password',
 ]);
 
@@ -138,6 +141,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'PUT /api/backlog-items/:id/links/:keyResultId':        row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   'DELETE /api/backlog-items/:id/links/:keyResultId':     row(401,  403,  PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   'GET /api/backlog-items/:id/suggested-links':           row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  // Comments: every signed-in role reads and writes them, viewers on purpose (VIEWER_WRITES); a read-only token writes none.
+  // Changing or deleting one is its author's or an admin's (the service checks, past the access check).
+  'GET /api/comments':                                    row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
+  'POST /api/comments':                                   row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'PATCH /api/comments/:id':                              row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
+  'DELETE /api/comments/:id':                             row(401,  PASS, PASS, PASS, 401,     401,   403,    PASS,   401,   401, 401),
   'GET /api/audit-events':                                row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),
   // Scoring and lifecycle settings: everyone reads, the admin changes them from a session; grading and closing are editors'.
   'GET /api/settings/scoring':                            row(401,  OK,   OK,   OK,   401,     401,   OK,     OK,     401,   401, 401),

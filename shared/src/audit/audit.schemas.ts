@@ -55,12 +55,16 @@ export const AuditEventSchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** The row whose trail also lists this entry: a comment's KR (or item); null for most entries. */
+  parentId: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditListQuerySchema = z.strictObject({
   entity: AuditEntitySchema.optional(),
   entityId: z.string().max(100).optional(),
+  /** Entries about this row and those filed under it (a KR with its comments). */
+  about: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
 });

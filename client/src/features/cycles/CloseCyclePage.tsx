@@ -17,6 +17,7 @@ import { StepCarryOver } from './components/StepCarryOver';
 import { StepNextCycle, type NextDraft } from './components/StepNextCycle';
 import { carryCandidates, carryTargets, closeBody, movedLinks, nextQuarter, type NextChoice } from './utils/close-plan';
 import './close-cycle.css';
+import { QuarterOutcomes } from '../outcomes/components/QuarterOutcomes';
 
 const STEPS = ['Next quarter', 'Carry over', 'Confirm'] as const;
 const linkCount = (n: number) => (n === 1 ? '1 open backlog link' : `${n} open backlog links`);
@@ -146,6 +147,7 @@ function CloseWizard({
       <h1 id="wizard-title" ref={heading} tabIndex={-1}>
         {result ? `${cycle.name} is closed` : `Close ${cycle.name}`}
       </h1>
+      <QuarterOutcomes cycleId={cycle.id} cycleName={cycle.name} />
       {result ? (
         <CloseResult result={result} titleOf={(krId) => krTitles.current.get(krId) ?? 'A key result'} />
       ) : (

@@ -5,6 +5,7 @@ import { useCan } from '../auth/useSession';
 import { useCycle, useCycleKeyResults } from '../key-results/api/key-results.api';
 import { useObjectives } from '../objectives/api/objectives.api';
 import { buildObjectiveTree, type ObjectiveNode } from '../objectives/utils/tree';
+import { QuarterOutcomes } from '../outcomes/components/QuarterOutcomes';
 import { GradeBadge } from './components/GradeBadge';
 import { GradeRow } from './components/GradeRow';
 import { GRADE_ICON, GRADE_LABEL } from './utils/grade-bands';
@@ -88,6 +89,7 @@ export function GradesPage() {
       <p className="meta" data-testid="graded-count">
         {graded} of {keyResults.data.length} key results graded
       </p>
+      {open && <QuarterOutcomes cycleId={c.id} cycleName={c.name} />}
       {nodes.length === 0 ? (
         <p>No objectives in {c.name}.</p>
       ) : (

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { useCan } from '../auth/useSession';
+import { useComments } from '../comments/api/comments.api';
+import { CommentThread } from '../comments/components/CommentThread';
 import { useOutcomes } from '../outcomes/api/outcomes.api';
 import { shippedMarkers } from '../outcomes/utils/kr-outcomes';
 import {
@@ -35,6 +37,7 @@ export function KeyResultPage() {
   const checkIns = useCheckIns(id);
   const linked = useLinkedItems(id);
   const audit = useKeyResultAudit(id);
+  const comments = useComments({ type: 'key_result', id });
   const cycleId = kr.data?.cycleId;
   const outcomes = useOutcomes({ keyResultId: id, cycleId }, { enabled: Boolean(cycleId) });
   const shipped = useMemo(() => shippedMarkers(outcomes.data, id), [outcomes.data, id]);
@@ -110,8 +113,18 @@ export function KeyResultPage() {
         outcomes.isError && <p className="meta">Couldn't load what moved this key result: {outcomes.error.message}</p>
       )}
       <div className="kr-columns">
-        {checkIns.data && <CheckInHistory keyResult={keyResult} checkIns={checkIns.data} />}
+        {checkIns.data && <CheckInHistory keyResult={keyResult} checkIns={checkIns.data} comments={comments.data} />}
         <div>
+          <section className="kr-section" aria-labelledby="discussion-title">
+            <h2 id="discussion-title">Discussion</h2>
+            <CommentThread
+              subject={{ type: 'key_result', id }}
+              comments={comments.data?.filter((c) => c.subjectType === 'key_result')}
+              loading={comments.isPending}
+              error={comments.error}
+              composerLabel="Comment on this key result"
+            />
+          </section>
           {linked.data ? (
             <LinkedItems keyResultId={id} items={linked.data.items} total={linked.data.total} />
           ) : (

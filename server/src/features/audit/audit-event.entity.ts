@@ -15,4 +15,6 @@ export class AuditEventEntity {
   @TextColumn(10) action: AuditAction;
   @JsonColumn(true) before: unknown;
   @JsonColumn(true) after: unknown;
+  /** The row whose trail also lists this entry (a comment's KR or item); null for most entries. */
+  @RefColumn(true) parentId?: string | null;
 }

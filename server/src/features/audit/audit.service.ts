@@ -26,10 +26,17 @@ export class AuditService {
     const offset = decodeCursor(query.cursor);
     return this.db.read(async (m) => {
       const entity = query.entity ?? (everything ? undefined : Not(In([...ADMIN_AUDIT_ENTITIES])));
-      const where = {
+      const base = {
         ...(entity && { entity }),
         ...(query.entityId && { entityId: query.entityId }),
       };
+      // `about`: the row's own entries and those filed under it (a KR's comments).
+      const where = query.about
+        ? [
+            { ...base, entityId: query.about },
+            { ...base, parentId: query.about },
+          ]
+        : base;
       const [rows, total] = await m.findAndCount(AuditEventEntity, {
         where,
         order: { at: 'DESC', id: 'ASC' },
@@ -37,7 +44,11 @@ export class AuditService {
         take: query.limit,
       });
       const next = offset + rows.length;
-      return { items: rows.map((r) => ({ ...r })), total, nextCursor: next < total ? encodeCursor(next) : null };
+      return {
+        items: rows.map((r) => ({ ...r, parentId: r.parentId ?? null })),
+        total,
+        nextCursor: next < total ? encodeCursor(next) : null,
+      };
     });
   }
 }

@@ -15,6 +15,7 @@ import { flagLabel } from '../utils/labels';
 import { formatValueScore } from './BacklogRowView';
 import { describeConflict } from './RowConflicts';
 import { SourceLink } from '../../integrations/components/SourceLink';
+import { ItemComments } from '../../comments/components/ItemComments';
 import { DeleteItem } from './DeleteItem';
 import { ItemForm } from './ItemForm';
 import { ItemLinks } from './ItemLinks';
@@ -22,7 +23,7 @@ import { ItemSummary } from './ItemSummary';
 
 /**
  * /backlog/:itemId — every field of one item beside the table. Editors edit
- * and delete; viewers read. Esc or Close returns to the list.
+ * and delete; viewers read, and everyone comments. Esc or Close returns to the list.
  */
 export function ItemDetailPanel({
   itemId,
@@ -172,6 +173,7 @@ export function ItemDetailPanel({
             onRemove={(krId, title) => void actions.removeLink(item, krId, title)}
             onTag={() => onTag(item)}
           />
+          <ItemComments itemId={item.id} />
           {canEdit && (
             <section className="bl-panel-section" aria-label="Rank">
               <button type="button" className="button" onClick={() => onMoveToTop(item)}>

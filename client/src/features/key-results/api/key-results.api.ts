@@ -47,12 +47,11 @@ export const useCheckIns = (id: string) =>
     queryFn: ({ signal }) => apiGet<CheckIn[]>(`/api/key-results/${id}/check-ins`, signal),
   });
 
-/** The newest 100 events: plenty for one KR's trail; the total says when there are more. */
+/** The newest 100 events about the KR and its comments: plenty for one trail; the total says when there are more. */
 export const useKeyResultAudit = (id: string) =>
   useQuery({
     queryKey: okrKeys.audit(id),
-    queryFn: ({ signal }) =>
-      apiGet<Page<AuditEvent>>(`/api/audit-events?entity=keyResult&entityId=${id}&limit=100`, signal),
+    queryFn: ({ signal }) => apiGet<Page<AuditEvent>>(`/api/audit-events?about=${id}&limit=100`, signal),
   });
 
 export const useLinkedItems = (id: string) =>

@@ -1,11 +1,25 @@
-import type { CheckIn, KeyResult } from '@keyline/shared';
+import type { CheckIn, Comment, KeyResult } from '@keyline/shared';
+import { CheckInComments } from '../../comments/components/CheckInComments';
 import { formatDateTime, formatMetric } from '../../../lib/format';
 import { enteredLater, withDeltas } from '../utils/check-in-history';
 import { formatDelta } from '../utils/format-kr';
 import { ConfidenceBadge } from './ConfidenceBadge';
 
-/** Every check-in, newest first by the moment it is for (entered later says so): who, when, the move and its delta, the judgement and the note. */
-export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResult; checkIns: CheckIn[] }) {
+/**
+ * Every check-in, newest first by the moment it is for (entered later says
+ * so): who, when, the move and its delta, the judgement and the note, and
+ * the comments that answer it.
+ */
+export function CheckInHistory({
+  keyResult: kr,
+  checkIns,
+  comments,
+}: {
+  keyResult: KeyResult;
+  checkIns: CheckIn[];
+  /** The KR's thread; those on a check-in show under it. Undefined while loading. */
+  comments: readonly Comment[] | undefined;
+}) {
   const rows = withDeltas(checkIns, kr.startValue);
   const fmt = (v: number) => formatMetric(v, kr.unit, kr.metricType, { full: true });
   return (
@@ -34,6 +48,7 @@ export function CheckInHistory({ keyResult: kr, checkIns }: { keyResult: KeyResu
                 <span className="meta">({formatDelta(c.delta, kr)})</span>
               </div>
               {c.note && <p className="history-note">{c.note}</p>}
+              {comments && <CheckInComments checkInId={c.id} comments={comments} />}
             </li>
           ))}
         </ol>

@@ -4,14 +4,16 @@ import { spearmanText } from '../utils/calibration-model';
 import { perPointText } from '../utils/outcome-format';
 
 /** The selection's headline: hit rate, movement per effort point, what was measured, calibration. */
-export function OutcomeFigures({ report }: { report: OutcomeReportDto }) {
+export function OutcomeFigures({ report, level = 2 }: { report: OutcomeReportDto; level?: 2 | 3 }) {
   const s = report.summary;
+  // Under a section's own heading (grades, quarter close) the cards' titles sit one level lower.
+  const H = level === 2 ? 'h2' : 'h3';
   return (
     <section aria-label="Outcome figures" className="outcome-cards">
       <article className="outcome-card" aria-labelledby="oc-hit">
-        <h2 id="oc-hit" className="outcome-card-title">
+        <H id="oc-hit" className="outcome-card-title">
           Moved their KR
-        </h2>
+        </H>
         <p className="outcome-number" data-testid="hit-rate">
           {s.hitRate === null ? '—' : formatPercent(s.hitRate)}
           {s.hitRate === null && <span className="sr-only">No data</span>}
@@ -24,9 +26,9 @@ export function OutcomeFigures({ report }: { report: OutcomeReportDto }) {
         {s.sampleNote && <p className="outcome-caveat">{s.sampleNote}</p>}
       </article>
       <article className="outcome-card" aria-labelledby="oc-point">
-        <h2 id="oc-point" className="outcome-card-title">
+        <H id="oc-point" className="outcome-card-title">
           Movement per effort point
-        </h2>
+        </H>
         <p className="outcome-number" data-testid="per-point">
           {perPointText(s.medianCreditPerPoint).replace(' per point', '')}
         </p>
@@ -36,18 +38,18 @@ export function OutcomeFigures({ report }: { report: OutcomeReportDto }) {
         </p>
       </article>
       <article className="outcome-card" aria-labelledby="oc-shipped">
-        <h2 id="oc-shipped" className="outcome-card-title">
+        <H id="oc-shipped" className="outcome-card-title">
           Shipped linked items
-        </h2>
+        </H>
         <p className="outcome-number">{formatNumber(s.shipped)}</p>
         <p className="meta">
           {formatNumber(s.waiting)} waiting for a check-in · {formatNumber(s.provisional)} provisional (window not over)
         </p>
       </article>
       <article className="outcome-card" aria-labelledby="oc-calibration">
-        <h2 id="oc-calibration" className="outcome-card-title">
+        <H id="oc-calibration" className="outcome-card-title">
           Predictions vs outcomes
-        </h2>
+        </H>
         <p className="outcome-number">
           {s.calibration.spearman === null ? '—' : `ρ ${s.calibration.spearman.toFixed(2).replace('-', '−')}`}
         </p>

@@ -59,8 +59,8 @@ export class EmailTransport implements Transport {
     if (!kind.success || !message.userId)
       throw new DeliveryError(`Not a message for a person: ${message.kind}`, { permanent: true });
     const payload = message.payload as PersonalPayload;
+    await this.tokens.ensure(this.db);
     const { user, prefs } = await this.db.read(async (m) => {
-      await this.tokens.load(m);
       return {
         user: await m.findOneBy(UserEntity, { id: message.userId as string }),
         prefs: (await resolvePreferences(m, [message.userId as string]))[0],

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { NotificationKindSchema, type NotificationKind } from '@keyline/shared';
 import type { EntityManager } from 'typeorm';
+import type { Database } from '../../../db/database';
 import { nowIso } from '../../../db/columns';
 import { SettingEntity } from '../../settings/setting.entity';
 
@@ -33,7 +34,17 @@ export class UnsubscribeTokens {
     this.key = Buffer.from((row?.value as { key: string }).key, 'base64');
   }
 
-  /** Call load() first (inside the transaction that writes the message). */
+  /**
+   * The key, loaded (or created) once per process in a transaction of its
+   * own: reads may run on SQLite's read-only connection, where creating it
+   * would fail.
+   */
+  async ensure(db: Database): Promise<void> {
+    if (this.key) return;
+    await db.write((m) => this.load(m));
+  }
+
+  /** Call load() or ensure() first. */
   sign(userId: string, kind: NotificationKind): string {
     return `${userId}.${kind}.${this.mac(userId, kind).toString('base64url')}`;
   }

@@ -19,9 +19,9 @@ export class UnsubscribeService {
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
-  info(token: string): Promise<UnsubscribeInfo> {
+  async info(token: string): Promise<UnsubscribeInfo> {
+    await this.tokens.ensure(this.db);
     return this.db.read(async (m) => {
-      await this.tokens.load(m);
       const who = this.tokens.verify(token);
       const user = who ? await m.findOneBy(UserEntity, { id: who.userId }) : null;
       if (!who || !user) throw invalid();

@@ -18,11 +18,20 @@ const world = (over: Partial<DigestWorld> = {}): DigestWorld => ({
   newlyFlagged: [],
   noWork: new Set(),
   misaligned: { now: 0.18, weekAgo: 0.18 },
+  mentions: new Map(),
   ...over,
 });
 const ana = { userId: 'ana', teamIds: ['growth'] };
 
 describe('buildDigest', () => {
+  it('opens with the comments that mention the person, and they alone are reason enough to write', () => {
+    const line = { text: 'Sam on Trial to paid', detail: '@Ana can you check?', path: '/key-results/k#comment-c' };
+    const content = buildDigest(ana, world({ mentions: new Map([['ana', [line]]]) }));
+    expect(content?.subject).toBe('Your week in Keyline: 1 thing to look at');
+    expect(content?.sections[0]).toEqual({ heading: 'Comments that mention you', items: [line] });
+    expect(buildDigest({ userId: 'sam', teamIds: [] }, world({ mentions: new Map([['ana', [line]]]) }))).toBeNull();
+  });
+
   it('says nothing when nothing needs the person (misaligned effort unchanged is no news)', () => {
     expect(buildDigest(ana, world({ keyResults: [kr('a')] }))).toBeNull();
     expect(buildDigest(ana, world({ misaligned: { now: 0.18, weekAgo: null } }))).toBeNull();

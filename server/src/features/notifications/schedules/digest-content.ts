@@ -13,6 +13,8 @@ export interface DigestWorld {
   noWork: Set<string>;
   /** Misaligned effort share now and a week ago (0–1), when known. */
   misaligned: { now: number | null; weekAgo: number | null };
+  /** Comments of the last 7 days that mention each person, newest first. */
+  mentions: ReadonlyMap<string, readonly MessageItem[]>;
 }
 
 export interface DigestKeyResult {
@@ -59,7 +61,7 @@ function capped(items: MessageItem[], more: (n: number) => MessageItem): Message
 
 /**
  * One person's weekly digest: a list of things to do, each with its link.
- * Their KRs that are due or at risk; items of the teams they follow (or
+ * Comments this week that mention them; their KRs that are due or at risk; items of the teams they follow (or
  * serving their KRs) that gained a flag this week; KRs in their teams (or
  * their own) with no work behind them; and how misaligned effort moved. Null
  * when there is nothing to say: then no message is sent. Pure.
@@ -69,6 +71,14 @@ export function buildDigest(person: DigestPerson, world: DigestWorld): MessageCo
   const mine = world.keyResults.filter((kr) => kr.ownerId === person.userId);
   const mineIds = new Set(mine.map((kr) => kr.id));
   const sections: MessageSection[] = [];
+
+  const mentions = world.mentions.get(person.userId) ?? [];
+  if (mentions.length > 0) {
+    sections.push({
+      heading: 'Comments that mention you',
+      items: capped([...mentions], (n) => ({ text: `… and ${n} more`, path: '/okrs' })),
+    });
+  }
 
   const attention = mine.filter((kr) => kr.checkInDue || kr.status === 'at-risk' || kr.status === 'off-track');
   if (attention.length > 0) {

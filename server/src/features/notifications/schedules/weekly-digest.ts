@@ -20,6 +20,7 @@ import { KeyResultEntity } from '../../key-results/key-result.entity';
 import { latestCheckIns } from '../../key-results/latest-check-ins';
 import { ObjectiveEntity } from '../../objectives/objective.entity';
 import type { LiveScores } from '../../scoring/live-scores';
+import { recentMentions } from '../../comments/recent-mentions';
 import { UserEntity } from '../../users/user.entity';
 import { readItemFlagStates } from '../events/change-watcher';
 import type { Notifier, PersonalNote } from '../notifier';
@@ -149,6 +150,8 @@ export async function loadWorld(
   view: Awaited<ReturnType<LiveScores['current']>>,
   now: number,
 ): Promise<DigestWorld> {
+  const weekAgo = new Date(now - 7 * DAY_MS).toISOString();
+  const mentions = await recentMentions(m, weekAgo);
   const cycle = await m.findOne(CycleEntity, { where: { status: 'active' }, order: { startsOn: 'ASC' } });
   if (!cycle)
     return {
@@ -158,6 +161,7 @@ export async function loadWorld(
       newlyFlagged: [],
       noWork: new Set(),
       misaligned: { now: null, weekAgo: null },
+      mentions,
     };
   const { checkInCadenceDays } = (await readLifecycleSettings(m)).settings;
   const objectives = await m.find(ObjectiveEntity, {
@@ -201,7 +205,6 @@ export async function loadWorld(
     };
   });
 
-  const weekAgo = new Date(now - 7 * DAY_MS).toISOString();
   const flagStates = await readItemFlagStates(m);
   const recent: { id: string; gained: ItemFlagCode[] }[] = [];
   for (const [id, since] of flagStates) {
@@ -248,5 +251,6 @@ export async function loadWorld(
       now: figures.headline?.misalignedEffortShare ?? null,
       weekAgo: past?.misalignedEffortShare ?? null,
     },
+    mentions,
   };
 }

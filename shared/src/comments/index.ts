@@ -1,0 +1,2 @@
+export * from './comment.schemas';
+export * from './mentions';
