@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../http/app-error';
 import type { ApiTokenService } from './api-token.service';
-import { readCookie, SESSION_COOKIE } from './cookies';
+import { readSessionCookie } from './cookies';
 import type { SessionService } from './session.service';
 
 /**
@@ -19,7 +19,7 @@ export function authMiddleware(sessions: SessionService, tokens: ApiTokenService
       res.locals.actor = actor;
       return next();
     }
-    const token = readCookie(req, SESSION_COOKIE);
+    const token = readSessionCookie(req);
     if (token && token.length <= 100) {
       const actor = await sessions.resolve(token);
       if (actor) res.locals.actor = { ...actor, via: 'session' };

@@ -1,7 +1,7 @@
 import { ChangePasswordSchema, LoginSchema, SessionUserSchema } from '@keyline/shared';
 import { z } from 'zod';
 import type { Actor } from './actor';
-import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookies';
 import type { LoginService } from './login.service';
 import type { SessionService } from './session.service';
 import { defineRoute } from '../http/route';
@@ -17,7 +17,7 @@ export function authRoutes(login: LoginService, sessions: SessionService) {
       body: LoginSchema,
       response: z.object({ user: SessionUserSchema }),
       handler: async ({ body, req, res }) => {
-        const previous = readCookie(req, SESSION_COOKIE);
+        const previous = readSessionCookie(req);
         if (previous) await sessions.destroy(previous);
         const { token, user } = await login.login(body, req.ip ?? 'unknown', req.get('user-agent'));
         setSessionCookie(req, res, token, sessions.absoluteMs);
@@ -32,7 +32,7 @@ export function authRoutes(login: LoginService, sessions: SessionService) {
       summary: 'Sign out; ends the session',
       status: 204,
       handler: async ({ req, res }) => {
-        const token = readCookie(req, SESSION_COOKIE);
+        const token = readSessionCookie(req);
         if (token) await sessions.destroy(token);
         clearSessionCookie(req, res);
       },

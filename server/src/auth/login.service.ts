@@ -14,7 +14,7 @@ import { recordAudit } from '../features/audit/audit.recorder';
 import { toUserDto } from '../features/users/user.mapper';
 import type { Actor } from './actor';
 import { endUserAccess } from './end-access';
-import { assertPasswordNotCommon, dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { assertPasswordNotCommon, dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password';
 import type { SessionService } from './session.service';
 
 /** An IP may fail this many times more than one account: several people can share an office NAT. */
@@ -60,8 +60,23 @@ export class LoginService {
       );
     }
     if (!succeeded || !user) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+    if (needsRehash(user.passwordHash)) await this.upgradeHash(user, input.password);
     const token = await this.sessions.create(user.id, userAgent);
     return { token, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  }
+
+  /**
+   * Re-hashes a password that was stored with older Argon2 parameters, now
+   * that the user has just proved it. Only if the hash is still the one
+   * checked: a password changed meanwhile is never overwritten. The version
+   * stays, as nothing a client sees has changed.
+   */
+  private async upgradeHash(user: UserEntity, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.db.write((m) =>
+      m.update(UserEntity, { id: user.id, passwordHash: user.passwordHash }, { passwordHash }),
+    );
+    this.log.info({ event: 'password-rehash', userId: user.id }, 'password hash upgraded to the current parameters');
   }
 
   /**

@@ -54,7 +54,12 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
     info: { title: 'Keyline API', version: '1', description: 'Backlog aligned with quarterly OKRs.' },
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'keyline_session' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'keyline_session',
+          description: 'Named `__Host-keyline_session` when Keyline is served over https',
+        },
         scimToken: { type: 'http', scheme: 'bearer', description: 'A SCIM token from Settings → Single sign-on' },
       },
     },

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { SignInOptionsSchema, SsoSettingsSchema } from '@keyline/shared';
 import { z } from 'zod';
-import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/cookies';
+import { clearSessionCookie, readCookie, readSessionCookie, setSessionCookie } from '../../auth/cookies';
 import type { SessionService } from '../../auth/session.service';
 import { AppError } from '../../http/app-error';
 import { defineRoute } from '../../http/route';
@@ -68,7 +68,7 @@ export function ssoRoutes(oidc: OidcService, sessions: SessionService) {
             req.get('user-agent'),
           );
           // Exactly as a password sign-in: the old session ends, a new id is issued with the same timeouts.
-          const previous = readCookie(req, SESSION_COOKIE);
+          const previous = readSessionCookie(req);
           if (previous) await sessions.destroy(previous);
           setSessionCookie(req, res, token, sessions.absoluteMs);
           res.redirect(302, returnTo);
@@ -85,7 +85,7 @@ export function ssoRoutes(oidc: OidcService, sessions: SessionService) {
       summary: 'Signs out; answers the identity provider’s end-session URL when the session came from it',
       response: z.object({ redirectTo: z.string().nullable() }),
       handler: async ({ req, res }) => {
-        const token = readCookie(req, SESSION_COOKIE);
+        const token = readSessionCookie(req);
         const redirectTo = token ? await oidc.endSessionUrl(token) : null;
         if (token) await sessions.destroy(token);
         clearSessionCookie(req, res);
