@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective } from '../support/factories';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { ADMIN, useE2e } from './fixture';
 import { AlignmentPage, ScoringSettingsPage } from './pages/alignment.page';
-import { SignInPage } from './pages/sign-in.page';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -83,32 +82,20 @@ async function valueOrder(admin: ApiClient, ids: string[]): Promise<string[]> {
 }
 
 describe('the alignment view and the scoring settings', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let admin: ApiClient;
   let page: Page;
   let seeded: Awaited<ReturnType<typeof seedQuarter>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    admin = e2e.admin;
     seeded = await seedQuarter(admin);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(ADMIN.email, ADMIN.password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await e2e.signIn(ADMIN);
   });
 
   it('flags the untagged item; tagging it from a suggestion clears the flag and the misaligned effort', async () => {
     const view = new AlignmentPage(page);
-    await view.open(server.baseUrl);
+    await view.open(e2e.baseUrl);
     // 2 of the 10 open effort points (the untagged item's) serve no key result.
     expect(await view.misalignedEffort().textContent()).toBe('20%');
     expect(await view.krCoverage().textContent()).toBe('1 of 2');
@@ -160,7 +147,7 @@ describe('the alignment view and the scoring settings', () => {
     expect(await valueOrder(admin, ids)).toEqual([a.id, c.id, b.id]);
 
     const settings = new ScoringSettingsPage(page);
-    await settings.open(server.baseUrl);
+    await settings.open(e2e.baseUrl);
     await settings.chooseFramework('WSJF');
     // The preview ranks with the shared engine in the browser, before anything is saved.
     await expect

@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective } from '../support/factories';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { ADMIN, useE2e } from './fixture';
 import { BacklogPage } from './pages/backlog.page';
-import { SignInPage } from './pages/sign-in.page';
 
 const VIEWER = { email: 'viewer@e2e.local', name: 'Vera Viewer', password: 'viewer password 2026' };
 
 describe('backlog grooming in the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let api: ApiClient;
-  const contexts: BrowserContext[] = [];
 
   async function signedIn(
     email = ADMIN.email,
     password = ADMIN.password,
   ): Promise<{ page: Page; backlog: BacklogPage }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(email, password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const page = await e2e.signIn({ email: email, password: password });
     const backlog = new BacklogPage(page);
-    await backlog.open(server.baseUrl);
+    await backlog.open(e2e.baseUrl);
     return { page, backlog };
   }
 
@@ -37,9 +28,7 @@ describe('backlog grooming in the browser', () => {
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    api = new ApiClient(server.baseUrl);
-    await api.login(ADMIN.email, ADMIN.password);
+    api = e2e.admin;
     const cycle = await buildCycle(api, { name: '2026-Q4', status: 'active' });
     const objective = await buildObjective(api, { cycleId: cycle.id, title: 'Faster onboarding' });
     await buildKeyResult(api, { objectiveId: objective.id, title: 'Activation rate 30% to 45%' });
@@ -53,12 +42,6 @@ describe('backlog grooming in the browser', () => {
       password: VIEWER.password,
     });
     expect(viewer.status).toBe(201);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('creates an item in one line and tags it to a KR with the keyboard picker', async () => {

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { motionless, useE2e } from './fixture';
 import { DashboardPage } from './pages/dashboard.page';
-import { openSignedIn } from './pages/okrs.page';
 
 const EDITOR = { email: 'li@e2e.local', password: 'li editor password 2026', name: 'Li Wei' };
 const VIEWER = { email: 'sam@e2e.local', password: 'sam viewer password 2026', name: 'Sam Okafor' };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('the leadership dashboard', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let shareUrl = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    const admin = e2e.admin;
     for (const user of [
       { ...EDITOR, role: 'editor' },
       { ...VIEWER, role: 'viewer' },
@@ -77,13 +71,9 @@ describe('the leadership dashboard', () => {
     expect((await admin.put(`/api/backlog-items/${pricing.id}/links/${trial.id}`, { strength: 3 })).status).toBe(200);
     expect((await admin.post('/api/backlog-items', { title: 'Dark mode', effort: 3 })).status).toBe(201);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows the quarter at risk first, with trends, effort against weight and the gaps; prints cleanly; fits a phone', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     const dash = new DashboardPage(page);
     await dash.heading().waitFor();
@@ -135,27 +125,27 @@ describe('the leadership dashboard', () => {
   });
 
   it('a viewer reads it with Print but no Share', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, VIEWER);
+    const page = await e2e.signIn(VIEWER, motionless());
     const dash = new DashboardPage(page);
-    await dash.open(server.baseUrl);
+    await dash.open(e2e.baseUrl);
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Share' }).count()).toBe(0);
     await page.context().close();
   });
 
   it('through a share link a fresh browser with no session sees only the dashboard; once revoked, a clear message', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     const dash = new DashboardPage(page);
-    await dash.open(server.baseUrl);
+    await dash.open(e2e.baseUrl);
     shareUrl = await dash.createShareLink('Board review');
-    expect(shareUrl).toMatch(new RegExp(`^${server.baseUrl}/shared/[A-Za-z0-9_-]{20,}$`));
+    expect(shareUrl).toMatch(new RegExp(`^${e2e.baseUrl}/shared/[A-Za-z0-9_-]{20,}$`));
     expect(
       await dash.shareDialog().getByTestId('share-link-row').filter({ hasText: 'Board review' }).textContent(),
     ).toContain('Active');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-share-dialog');
 
-    const reader = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const reader = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     const shared = await reader.newPage();
     const apiCalls: string[] = [];
     shared.on('request', (r) => {

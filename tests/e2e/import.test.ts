@@ -1,45 +1,28 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { ADMIN, useE2e } from './fixture';
 import { FIXTURES } from '../fixtures/fixtures';
 import { ImportPage } from './pages/import.page';
-import { SignInPage } from './pages/sign-in.page';
 
 describe('importing a backlog through the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e({
+    env: (): Record<string, string> => (process.env.TMP_DIST ? { CLIENT_DIST: process.env.TMP_DIST } : {}),
+  });
   let api: ApiClient;
-  let context: BrowserContext;
   let page: Page;
   let screen: ImportPage;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServerProcess(process.env.TMP_DIST ? { CLIENT_DIST: process.env.TMP_DIST } : {}),
-      launchBrowser(),
-    ]);
-    api = new ApiClient(server.baseUrl);
-    await api.login(ADMIN.email, ADMIN.password);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(ADMIN.email, ADMIN.password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    api = e2e.admin;
+    page = await e2e.signIn(ADMIN, { viewport: { width: 1280, height: 900 } });
     screen = new ImportPage(page);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('previews a Jira export, applies it, and the items are in the backlog', async () => {
-    await screen.open(server.baseUrl);
+    await screen.open(e2e.baseUrl);
     await screen.upload(join(FIXTURES, 'jira-cloud-all-fields.csv'));
     expect(await screen.format()).toBe('Jira export');
     expect(await screen.counts()).toEqual({ 'to create': 10, 'to update': 0, skipped: 0, 'with errors': 0 });
@@ -67,7 +50,7 @@ describe('importing a backlog through the browser', () => {
   });
 
   it('maps the columns of a spreadsheet by hand, shows errors by row and column, and remembers the mapping', async () => {
-    await screen.open(server.baseUrl);
+    await screen.open(e2e.baseUrl);
     await screen.upload(join(FIXTURES, 'generic-spreadsheet.csv'));
     expect(await screen.format()).toBe('Generic CSV');
     await page.getByRole('alert').filter({ hasText: 'Choose a column for Title' }).waitFor();
@@ -87,7 +70,7 @@ describe('importing a backlog through the browser', () => {
     expect(await screen.result().innerText()).toContain('Created 3, updated 0, skipped 0.');
 
     // The next upload of the same kind of file starts from the mapping that was applied.
-    await screen.open(server.baseUrl);
+    await screen.open(e2e.baseUrl);
     await screen.upload(join(FIXTURES, 'generic-spreadsheet.csv'));
     expect(await page.getByLabel('Field for column Feature', { exact: true }).inputValue()).toBe('title');
     expect(await screen.counts()).toEqual({ 'to create': 0, 'to update': 0, skipped: 3, 'with errors': 0 });

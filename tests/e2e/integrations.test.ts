@@ -1,29 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousAxeViolations } from '../support/browser';
 import { adf, startFakeTrackers, type FakeTrackers } from '../support/fake-trackers';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { ADMIN, useE2e } from './fixture';
 import { BacklogPage } from './pages/backlog.page';
 import { IntegrationsPage } from './pages/integrations.page';
-import { SignInPage } from './pages/sign-in.page';
 
 describe('Settings → Integrations: an admin connects Jira in the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e({ env: () => ({ KEYLINE_SECRET_KEY: randomBytes(32).toString('base64') }) });
   let fake: FakeTrackers;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser, fake] = await Promise.all([
-      startServerProcess({ KEYLINE_SECRET_KEY: randomBytes(32).toString('base64') }),
-      launchBrowser(),
-      startFakeTrackers(),
-    ]);
-    const api = new ApiClient(server.baseUrl);
-    await api.login(ADMIN.email, ADMIN.password);
+    fake = await startFakeTrackers();
+    const api = e2e.admin;
     expect((await api.post('/api/teams', { name: 'Platform' })).status).toBe(201);
     fake.jira.add(1, {
       summary: 'SSO for teams',
@@ -34,24 +25,16 @@ describe('Settings → Integrations: an admin connects Jira in the browser', () 
     });
     fake.jira.add(2, { summary: 'Bulk CSV import', status: 'progress', components: ['Payments'], points: 8 });
     fake.jira.add(3, { summary: 'Dark mode', type: 'Bug', status: 'done' });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(ADMIN.email, ADMIN.password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    page = await e2e.signIn(ADMIN, { viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
     await fake?.stop();
   });
 
   it('adds a Jira connection, tests it, syncs it, and the issues appear in the backlog "from Jira"', async () => {
     const settings = new IntegrationsPage(page);
-    await settings.open(server.baseUrl);
+    await settings.open(e2e.baseUrl);
     await page.getByText('No connections yet.').waitFor();
     await screenshot(page, 'integrations-empty');
 
@@ -89,7 +72,7 @@ describe('Settings → Integrations: an admin connects Jira in the browser', () 
     expect(await page.content()).not.toContain(fake.jira.token);
 
     const backlog = new BacklogPage(page);
-    await backlog.open(server.baseUrl);
+    await backlog.open(e2e.baseUrl);
     const row = backlog.row('SSO for teams');
     await row.getByRole('link', { name: 'from Jira ABC-1' }).waitFor();
     expect(await row.getByRole('link', { name: 'from Jira ABC-1' }).getAttribute('href')).toBe(

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { motionless, useE2e } from './fixture';
 import { KeyResultPage } from './pages/key-result.page';
-import { OkrsPage, openSignedIn } from './pages/okrs.page';
+import { OkrsPage } from './pages/okrs.page';
 
 const EDITOR = { email: 'jonas@e2e.local', password: 'jonas editor password 2026', name: 'Jonas Berg' };
 const VIEWER = { email: 'ana@e2e.local', password: 'ana viewer password 2026', name: 'Ana Lima' };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('a key result in detail', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let krId = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    const admin = e2e.admin;
     for (const user of [
       { ...EDITOR, role: 'editor' },
       { ...VIEWER, role: 'viewer' },
@@ -45,15 +40,11 @@ describe('a key result in detail', () => {
     const item = await admin.post('/api/backlog-items', { title: 'Billing FAQ', effort: 3, status: 'ready' });
     expect((await admin.put(`/api/backlog-items/${item.body.id}/links/${krId}`, { strength: 3 })).status).toBe(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('an editor posts check-ins; header, chart, table, history and audit trail follow without a reload', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     const kr = new KeyResultPage(page);
-    await kr.open(server.baseUrl, krId);
+    await kr.open(e2e.baseUrl, krId);
     expect(await kr.title().textContent()).toBe('Tickets per week');
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText('Cut support load').waitFor();
     expect(await kr.trajectory().textContent()).toContain('40 → 40 → 25 tickets');
@@ -115,9 +106,9 @@ describe('a key result in detail', () => {
   });
 
   it('a viewer reads the same history with no check-in form or edit controls, also at phone width', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, VIEWER, 390);
+    const page = await e2e.signIn(VIEWER, motionless(390));
     const kr = new KeyResultPage(page);
-    await kr.open(server.baseUrl, krId);
+    await kr.open(e2e.baseUrl, krId);
     await kr.trajectory().getByText('40 → 31 → 25 tickets').waitFor();
     await expect.poll(() => kr.chartDots().count()).toBe(2);
     expect(await kr.checkInForm().count()).toBe(0);
@@ -130,9 +121,9 @@ describe('a key result in detail', () => {
   });
 
   it('an editor names an owner from the member list; everyone, a viewer too, then sees who owns it', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     const okrs = new OkrsPage(page);
-    await okrs.open(server.baseUrl);
+    await okrs.open(e2e.baseUrl);
     const dialog = await okrs.openEditKeyResult('Tickets per week');
     const owner = dialog.getByLabel('Owner', { exact: true });
     // Active members by name, the editor marked; nobody is the default.
@@ -149,14 +140,14 @@ describe('a key result in detail', () => {
     await page.getByText('Saved “Tickets per week”').waitFor();
     await page.close();
 
-    const viewerPage = await openSignedIn(browser, server.baseUrl, VIEWER);
+    const viewerPage = await e2e.signIn(VIEWER, motionless());
     const kr = new KeyResultPage(viewerPage);
-    await kr.open(server.baseUrl, krId);
+    await kr.open(e2e.baseUrl, krId);
     await kr.header().getByText('Owner: you').waitFor();
     await viewerPage.close();
-    const editorPage = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const editorPage = await e2e.signIn(EDITOR, motionless());
     const again = new KeyResultPage(editorPage);
-    await again.open(server.baseUrl, krId);
+    await again.open(e2e.baseUrl, krId);
     await again.header().getByText(`Owner: ${VIEWER.name}`).waitFor();
     await editorPage.close();
   });

@@ -1,60 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousAxeViolations } from '../support/browser';
 import { ChatReceiver } from '../support/chat-receiver';
-import { ADMIN, freePort, startServerProcess, type ServerProcess } from '../support/server-process';
+import { freePort } from '../support/server-process';
+import { ADMIN, useE2e } from './fixture';
 import { SmtpSink } from '../support/smtp-sink';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver';
 import { NotificationSettingsPage, ProfilePage } from './pages/notifications.page';
-import { SignInPage } from './pages/sign-in.page';
 
 describe('notifications in the browser: settings, profile, test digest, unsubscribe', () => {
-  let server: ServerProcess;
-  let browser: Browser;
   let sink: SmtpSink;
   let chat: ChatReceiver;
   let hooks: WebhookReceiver;
-  let context: BrowserContext;
+  // The receivers start first: the server is told where mail goes.
+  const e2e = useE2e({
+    env: async () => {
+      [sink, chat, hooks] = await Promise.all([
+        new SmtpSink().start(),
+        new ChatReceiver().start(),
+        new WebhookReceiver().start(),
+      ]);
+      const port = await freePort();
+      return {
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Keyline <keyline@example.com>',
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        NOTIFY_POLL_MS: '200',
+      };
+    },
+  });
   let page: Page;
 
   beforeAll(async () => {
-    [sink, chat, hooks, browser] = await Promise.all([
-      new SmtpSink().start(),
-      new ChatReceiver().start(),
-      new WebhookReceiver().start(),
-      launchBrowser(),
-    ]);
-    const port = await freePort();
-    server = await startServerProcess({
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'Keyline <keyline@example.com>',
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      NOTIFY_POLL_MS: '200',
-    });
-    const api = new ApiClient(server.baseUrl);
-    await api.login(ADMIN.email, ADMIN.password);
+    const api = e2e.admin;
     expect((await api.post('/api/teams', { name: 'Growth' })).status).toBe(201);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(ADMIN.email, ADMIN.password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    page = await e2e.signIn(ADMIN, { viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
     await Promise.all([sink?.stop(), chat?.stop(), hooks?.stop()]);
   });
 
   it('an admin sees e-mail is on, adds a Slack channel and a webhook, and the test message shows in the log', async () => {
     const settings = new NotificationSettingsPage(page);
-    await settings.open(server.baseUrl);
+    await settings.open(e2e.baseUrl);
     await page.getByText('● On').first().waitFor();
     await page.getByText('Nothing sent yet.', { exact: false }).waitFor();
     await screenshot(page, 'notifications-settings-empty');
@@ -108,8 +99,8 @@ describe('notifications in the browser: settings, profile, test digest, unsubscr
   it('the e-mail’s unsubscribe link works without signing in, and the profile shows the digest off', async () => {
     const [mail] = sink.to(ADMIN.email);
     const link = /Unsubscribe from weekly digest: (\S+)/.exec(mail!.parsed.text ?? '')?.[1];
-    expect(link).toMatch(new RegExp(`^${server.baseUrl}/unsubscribe\\?token=`));
-    const stranger = await browser.newContext({ viewport: { width: 390, height: 760 } });
+    expect(link).toMatch(new RegExp(`^${e2e.baseUrl}/unsubscribe\\?token=`));
+    const stranger = await e2e.browser.newContext({ viewport: { width: 390, height: 760 } });
     try {
       const outside = await stranger.newPage();
       await outside.goto(link!);
@@ -124,7 +115,7 @@ describe('notifications in the browser: settings, profile, test digest, unsubscr
       await stranger.close();
     }
     const profile = new ProfilePage(page);
-    await profile.open(server.baseUrl);
+    await profile.open(e2e.baseUrl);
     expect(await profile.choice('Weekly digest', 'Off').isChecked()).toBe(true);
   });
 });

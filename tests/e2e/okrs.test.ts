@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
-import { OkrsPage, openSignedIn } from './pages/okrs.page';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { ADMIN, motionless, useE2e } from './fixture';
+import { OkrsPage } from './pages/okrs.page';
 
 const EDITOR = { email: 'priya@e2e.local', password: 'priya editor password 2026', name: 'Priya Patel' };
 const VIEWER = { email: 'mei@e2e.local', password: 'mei viewer password 2026', name: 'Mei Chen' };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('the OKRs of a quarter', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let admin: ApiClient;
   let cycleId = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    admin = e2e.admin;
     for (const user of [
       { ...EDITOR, role: 'editor' },
       { ...VIEWER, role: 'viewer' },
@@ -28,15 +24,11 @@ describe('the OKRs of a quarter', () => {
     }
     expect((await admin.post('/api/teams', { name: 'Support' })).status).toBe(201);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('an editor creates a quarter, a company objective, a team objective beneath it and a key result, with the schema messages', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     const okrs = new OkrsPage(page);
-    await okrs.open(server.baseUrl);
+    await okrs.open(e2e.baseUrl);
     await page.getByText('No quarters yet. Create the first quarter').waitFor();
 
     await okrs.createCycle({ name: 'E2E-Q1', startsOn: day(-30), endsOn: day(60), status: 'Active' });
@@ -101,9 +93,9 @@ describe('the OKRs of a quarter', () => {
   it('an editor deletes an objective after confirming', async () => {
     const created = await admin.post('/api/objectives', { cycleId, title: 'Objective to drop' });
     expect(created.status).toBe(201);
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     const okrs = new OkrsPage(page);
-    await okrs.open(server.baseUrl, cycleId);
+    await okrs.open(e2e.baseUrl, cycleId);
     const deleteButton = page.getByRole('button', { name: 'Delete objective Objective to drop' });
     // Esc cancels and puts focus back where it was, so keyboard users keep their place.
     await deleteButton.click();
@@ -123,9 +115,9 @@ describe('the OKRs of a quarter', () => {
   it('a viewer sees the tree with no edit controls, and a viewer message for an unpublished quarter', async () => {
     const planning = await admin.post('/api/cycles', { name: 'E2E-Q2', startsOn: day(61), endsOn: day(150) });
     expect(planning.status).toBe(201);
-    const page = await openSignedIn(browser, server.baseUrl, VIEWER, 390);
+    const page = await e2e.signIn(VIEWER, motionless(390));
     const okrs = new OkrsPage(page);
-    await okrs.open(server.baseUrl);
+    await okrs.open(e2e.baseUrl);
     // The active quarter is the default.
     await page.getByRole('heading', { level: 1, name: 'OKRs · E2E-Q1' }).waitFor();
     await okrs.keyResult('Tickets per week').waitFor();
@@ -141,11 +133,11 @@ describe('the OKRs of a quarter', () => {
   });
 
   it('two editors change the same key result: the second sees whose edit won, keeps theirs, or re-applies only their own change', async () => {
-    const pageA = await openSignedIn(browser, server.baseUrl, ADMIN);
-    const pageB = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const pageA = await e2e.signIn(ADMIN, motionless());
+    const pageB = await e2e.signIn(EDITOR, motionless());
     const a = new OkrsPage(pageA);
     const b = new OkrsPage(pageB);
-    await Promise.all([a.open(server.baseUrl, cycleId), b.open(server.baseUrl, cycleId)]);
+    await Promise.all([a.open(e2e.baseUrl, cycleId), b.open(e2e.baseUrl, cycleId)]);
 
     // Both open the same version; A saves first.
     await a.openEditKeyResult('Tickets per week');
@@ -219,9 +211,9 @@ describe('the OKRs of a quarter', () => {
     await keyResult(onboarding, 'Activation rate', null, 1);
     await keyResult(churn, 'Monthly churn', priyaId, null);
 
-    const page = await openSignedIn(browser, server.baseUrl, ADMIN);
+    const page = await e2e.signIn(ADMIN, motionless());
     const okrs = new OkrsPage(page);
-    await okrs.open(server.baseUrl, q);
+    await okrs.open(e2e.baseUrl, q);
     await okrs.keyResult('Monthly churn').waitFor();
     expect(await okrs.objectiveTitles()).toEqual(['Grow self-serve revenue', 'Growth: faster onboarding', 'Cut churn']);
     expect(await okrs.page.getByRole('button', { name: 'Clear filters' }).count()).toBe(0);
@@ -267,7 +259,7 @@ describe('the OKRs of a quarter', () => {
     await page.locator('.okr-empty').getByRole('button', { name: 'Clear filters' }).click();
     await okrs.keyResult('Annual recurring revenue').waitFor();
     expect(await okrs.keyResultTitles()).toHaveLength(4);
-    await expect.poll(() => page.url()).toBe(`${server.baseUrl}/okrs?cycle=${q}`);
+    await expect.poll(() => page.url()).toBe(`${e2e.baseUrl}/okrs?cycle=${q}`);
     expect(await okrs.filter('Team').evaluate((el) => el === document.activeElement)).toBe(true);
     await page.context().close();
   });

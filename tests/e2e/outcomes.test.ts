@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { ADMIN, useE2e } from './fixture';
 import { KeyResultPage } from './pages/key-result.page';
 import { OutcomesScreen } from './pages/outcomes.page';
-import { SignInPage } from './pages/sign-in.page';
 
 const DAY_MS = 86_400_000;
 const dayOffset = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
@@ -13,27 +12,16 @@ const dayOffset = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY
 const noon = (offsetDays: number) => `${dayOffset(offsetDays)}T12:00:00.000Z`;
 
 /** Signed in with motion allowed: the chart's reveal defect only showed with animation on. */
-async function signedIn(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.open(baseUrl);
-  await signIn.signIn(ADMIN.email, ADMIN.password);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
+const WITH_MOTION: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' };
 
 describe('outcomes on the key result page', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let admin: ApiClient;
   let krId = '';
   let milestoneId = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    admin = e2e.admin;
     const cycle = await admin.post('/api/cycles', {
       name: 'E2E-Q3',
       startsOn: dayOffset(-70),
@@ -136,15 +124,11 @@ describe('outcomes on the key result page', () => {
       expect((await admin.put(`/api/backlog-items/${item.body.id}/links/${krId}`, { strength: 3 })).status).toBe(200);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('draws both lines through all nine check-ins, marks what shipped, and says what moved', async () => {
-    const page = await signedIn(browser, server.baseUrl);
+    const page = await e2e.signIn(ADMIN, WITH_MOTION);
     const kr = new KeyResultPage(page);
-    await kr.open(server.baseUrl, krId);
+    await kr.open(e2e.baseUrl, krId);
     await expect.poll(() => kr.chartDots().count(), { timeout: 15_000 }).toBe(9);
 
     // The defect: the lines stopped at the fourth check-in while the dots went on. Every line
@@ -204,9 +188,9 @@ describe('outcomes on the key result page', () => {
   });
 
   it('records a number late for an earlier day, and checks a milestone in as Done', async () => {
-    const page = await signedIn(browser, server.baseUrl);
+    const page = await e2e.signIn(ADMIN, WITH_MOTION);
     const kr = new KeyResultPage(page);
-    await kr.open(server.baseUrl, milestoneId);
+    await kr.open(e2e.baseUrl, milestoneId);
     const form = kr.checkInForm();
     expect(await form.getByLabel('Value').count()).toBe(0);
     expect(await form.getByLabel('Not done').isChecked()).toBe(true);
@@ -225,9 +209,9 @@ describe('outcomes on the key result page', () => {
   it('the Outcomes screen: figures per team and quarter, calibration with its table, what moved nothing and whose it is', async () => {
     // The check-in after the banner shipped (the first test posts the same through the form).
     await admin.post(`/api/key-results/${krId}/check-ins`, { value: 5.2, confidence: 7 });
-    const page = await signedIn(browser, server.baseUrl);
+    const page = await e2e.signIn(ADMIN, WITH_MOTION);
     const screen = new OutcomesScreen(page);
-    await screen.open(server.baseUrl);
+    await screen.open(e2e.baseUrl);
     // Three shipped items: the pricing test and the banner moved the trial KR, the copy tweak moved nothing.
     await expect.poll(() => screen.hitRate().textContent(), { timeout: 15_000 }).toBe('67%');
     expect(await screen.card('Moved their KR').textContent()).toContain('2 of 3 shipped items judged');
@@ -263,7 +247,7 @@ describe('outcomes on the key result page', () => {
     // The CSV export carries the same filters.
     const href = (await screen.exportLink().getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/api\/exports\/outcomes\.csv\?teamId=/);
-    const csv = await page.request.get(server.baseUrl + href);
+    const csv = await page.request.get(e2e.baseUrl + href);
     const lines = (await csv.text()).trim().split(/\r?\n/);
     expect(lines[0]).toContain('Quarter,Team,Key,Item,Done,Outcome');
     expect(lines).toHaveLength(2);
@@ -294,8 +278,8 @@ describe('outcomes on the key result page', () => {
   });
 
   it('the dashboard headline: share of shipped work that moved a KR, and Settings → Outcomes changes what counts', async () => {
-    const page = await signedIn(browser, server.baseUrl);
-    await page.goto(`${server.baseUrl}/dashboard`);
+    const page = await e2e.signIn(ADMIN, WITH_MOTION);
+    await page.goto(`${e2e.baseUrl}/dashboard`);
     const card = page.getByTestId('outcome-headline');
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('67%');
     expect(await card.textContent()).toContain('3 items: too few to judge');

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
-import { openSignedIn } from './pages/okrs.page';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { motionless, useE2e } from './fixture';
 import { PlannerPage } from './pages/planner.page';
 
 const EDITOR = { email: 'noor@e2e.local', password: 'noor editor password 2026', name: 'Noor Haddad' };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('the what-if planner', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let editor: ApiClient;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    const admin = e2e.admin;
     expect((await admin.post('/api/users', { ...EDITOR, role: 'editor' })).status).toBe(201);
-    editor = new ApiClient(server.baseUrl);
+    editor = new ApiClient(e2e.baseUrl);
     await editor.login(EDITOR.email, EDITOR.password);
     const cycle = (
       await editor.post('/api/cycles', { name: 'E2E-Q1', startsOn: day(-20), endsOn: day(70), status: 'active' })
@@ -58,15 +53,11 @@ describe('the what-if planner', () => {
         expect((await editor.put(`/api/backlog-items/${created.id}/links/${link}`, { strength: 3 })).status).toBe(200);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('fills the capacity by value and by rank side by side, redraws when capacity or the choice of items changes, and applies only on confirmation', async () => {
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     const planner = new PlannerPage(page);
-    await planner.open(server.baseUrl, '?capacity=5');
+    await planner.open(e2e.baseUrl, '?capacity=5');
 
     // Value: the two aligned items fill 5 points and cover both KRs. Rank: the chore takes 4, SSO (3) is cut.
     await expect.poll(() => planner.items('By value score')).toEqual(['SSO for teams', 'Bulk CSV import']);

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
-import { openSignedIn } from './pages/okrs.page';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { motionless, useE2e } from './fixture';
 import { CloseWizardPage, GradesPage } from './pages/quarter.page';
 
 const EDITOR = { email: 'ana@e2e.local', password: 'ana editor password 2026', name: 'Ana Ruiz' };
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('a whole quarter: check-ins, grading, the guided close with carry-over', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let editor: ApiClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.login(ADMIN.email, ADMIN.password);
+    const admin = e2e.admin;
     expect((await admin.post('/api/users', { ...EDITOR, role: 'editor' })).status).toBe(201);
-    editor = new ApiClient(server.baseUrl);
+    editor = new ApiClient(e2e.baseUrl);
     await editor.login(EDITOR.email, EDITOR.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('grades the quarter in the UI, closes it into a new quarter carrying the unfinished KR and its open link', async () => {
@@ -68,9 +59,9 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
       ).toBe(201);
     }
 
-    const page = await openSignedIn(browser, server.baseUrl, EDITOR);
+    const page = await e2e.signIn(EDITOR, motionless());
     // From the OKR screen's header to grading.
-    await page.goto(`${server.baseUrl}/okrs?cycle=${cycle.id}`);
+    await page.goto(`${e2e.baseUrl}/okrs?cycle=${cycle.id}`);
     await page.getByRole('link', { name: 'Grades' }).click();
     const grades = new GradesPage(page);
     await grades.heading().waitFor();

@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildObjective } from '../support/factories';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { ADMIN, DEFAULT_CONTEXT, useE2e } from './fixture';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { SettingsBackupPage } from './pages/settings-backup.page';
 import { SignInPage } from './pages/sign-in.page';
 
@@ -23,23 +24,15 @@ const LATER = 'Cut support load (after the backup)';
  * from the backup.
  */
 describe('settings: backup and restore in the browser', () => {
-  let source: ServerProcess;
+  // The fixture's server is the source; the target is a second, empty installation.
+  const e2e = useE2e();
   let target: ServerProcess;
-  let browser: Browser;
   let sourceApi: ApiClient;
-  const contexts: BrowserContext[] = [];
   const downloads = mkdtempSync(join(tmpdir(), 'keyline-e2e-backup-'));
   let backupFile = '';
 
   async function signedIn(baseUrl: string, email: string, password: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(baseUrl);
-    await signIn.signIn(email, password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
+    return e2e.signIn({ email, password }, { ...DEFAULT_CONTEXT, acceptDownloads: true }, baseUrl);
   }
 
   /** Focus scrolled the page; a full-page shot of a scrolled page draws the sticky header mid-page. */
@@ -49,13 +42,11 @@ describe('settings: backup and restore in the browser', () => {
     ((await api.get('/api/objectives')).body as { title: string }[]).map((o) => o.title).sort();
 
   beforeAll(async () => {
-    [source, target, browser] = await Promise.all([
-      startServerProcess(),
-      startServerProcess({ KEYLINE_ADMIN_EMAIL: PLACEHOLDER.email, KEYLINE_ADMIN_PASSWORD: PLACEHOLDER.password }),
-      launchBrowser(),
-    ]);
-    sourceApi = new ApiClient(source.baseUrl);
-    await sourceApi.login(ADMIN.email, ADMIN.password);
+    target = await startServerProcess({
+      KEYLINE_ADMIN_EMAIL: PLACEHOLDER.email,
+      KEYLINE_ADMIN_PASSWORD: PLACEHOLDER.password,
+    });
+    sourceApi = e2e.admin;
     expect(
       (
         await sourceApi.post('/api/users', {
@@ -70,16 +61,14 @@ describe('settings: backup and restore in the browser', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await Promise.all([source?.stop(), target?.stop()]);
+    await target?.stop();
     rmSync(downloads, { recursive: true, force: true });
   });
 
   it('downloads a backup holding the workspace, and a Keyline that has data refuses to restore it, changing nothing', async () => {
-    const page = await signedIn(source.baseUrl, ADMIN.email, ADMIN.password);
+    const page = await signedIn(e2e.baseUrl, ADMIN.email, ADMIN.password);
     const backup = new SettingsBackupPage(page);
-    await backup.open(source.baseUrl);
+    await backup.open(e2e.baseUrl);
     expect(await backup.tabs().allInnerTexts()).toEqual([
       'Members',
       'Teams',
@@ -139,12 +128,12 @@ describe('settings: backup and restore in the browser', () => {
   });
 
   it('does not show the Backup tab to an editor, even by its address', async () => {
-    const page = await signedIn(source.baseUrl, EDITOR.email, EDITOR.password);
+    const page = await signedIn(e2e.baseUrl, EDITOR.email, EDITOR.password);
     const backup = new SettingsBackupPage(page);
-    await page.goto(`${source.baseUrl}/settings`);
+    await page.goto(`${e2e.baseUrl}/settings`);
     await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
     expect(await backup.tabs().allInnerTexts()).toEqual(['API tokens', 'Share links']);
-    await page.goto(`${source.baseUrl}/settings/backup`);
+    await page.goto(`${e2e.baseUrl}/settings/backup`);
     await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
     expect(page.url()).toMatch(/\/settings\/api-tokens$/);
     expect(await page.getByRole('heading', { name: 'Backup' }).count()).toBe(0);

@@ -1,38 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { ADMIN, useE2e } from './fixture';
 import { SettingsTokensPage } from './pages/settings-tokens.page';
-import { SignInPage } from './pages/sign-in.page';
 
 const EDITOR = { email: 'eli@e2e.local', name: 'Eli Editor', password: 'e2e editor password 2026' };
 
 describe('settings: API tokens, share links and quarters in the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let api: ApiClient;
-  const contexts: BrowserContext[] = [];
 
   async function signedIn(email: string, password: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(email, password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const page = await e2e.signIn({ email, password });
     return page;
   }
 
   /** What a script sees: the token as Bearer, no cookie. */
   const withToken = (token: string) =>
-    fetch(`${server.baseUrl}/api/backlog-items`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${e2e.baseUrl}/api/backlog-items`, { headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    api = new ApiClient(server.baseUrl);
-    await api.login(ADMIN.email, ADMIN.password);
+    api = e2e.admin;
     expect(
       (
         await api.post('/api/users', {
@@ -45,16 +34,10 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     ).toBe(201);
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('creates a write token shown once, which works as Bearer until it is revoked', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const settings = new SettingsTokensPage(page);
-    await settings.openTab(server.baseUrl, 'api-tokens', 'API tokens');
+    await settings.openTab(e2e.baseUrl, 'api-tokens', 'API tokens');
     expect(await settings.tabs().allInnerTexts()).toEqual([
       'Members',
       'Teams',
@@ -75,7 +58,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     const panel = settings.createdPanel();
     expect(await panel.innerText()).toContain("you won't see it again");
     expect(await panel.locator('pre').innerText()).toBe(
-      `curl -H "Authorization: Bearer ${token}" ${server.baseUrl}/api/backlog-items`,
+      `curl -H "Authorization: Bearer ${token}" ${e2e.baseUrl}/api/backlog-items`,
     );
     const row = settings.tokenRow('Nightly export');
     await row.waitFor();
@@ -106,7 +89,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
   it('changes the check-in cadence to 14 days, and it persists after a reload', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const settings = new SettingsTokensPage(page);
-    await settings.openTab(server.baseUrl, 'quarters', 'Quarters');
+    await settings.openTab(e2e.baseUrl, 'quarters', 'Quarters');
     await expect.poll(() => settings.cadenceInput().inputValue()).toBe('7');
 
     // The shared schema's message, before anything is sent.
@@ -129,18 +112,18 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
   it('gives an editor the API tokens and Share links tabs only', async () => {
     const page = await signedIn(EDITOR.email, EDITOR.password);
     const settings = new SettingsTokensPage(page);
-    await page.goto(`${server.baseUrl}/settings`);
+    await page.goto(`${e2e.baseUrl}/settings`);
     await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
     expect(page.url()).toMatch(/\/settings\/api-tokens$/);
     expect(await settings.tabs().allInnerTexts()).toEqual(['API tokens', 'Share links']);
     expect(await page.getByRole('link', { name: 'Members' }).count()).toBe(0);
     // An admin-only tab typed in by hand lands back on what an editor may use.
-    await page.goto(`${server.baseUrl}/settings/members`);
+    await page.goto(`${e2e.baseUrl}/settings/members`);
     await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
     expect(await page.getByRole('heading', { name: 'Members' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await settings.openTab(server.baseUrl, 'share-links', 'Share links');
+    await settings.openTab(e2e.baseUrl, 'share-links', 'Share links');
     await page.getByRole('button', { name: 'Create link' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'settings-share-links-editor');

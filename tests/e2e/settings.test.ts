@@ -1,45 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
+import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildBacklogItem } from '../support/factories';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { ADMIN, useE2e } from './fixture';
 import { SettingsPage } from './pages/settings.page';
-import { SignInPage } from './pages/sign-in.page';
 
 describe('admin settings in the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const e2e = useE2e();
   let api: ApiClient;
-  const contexts: BrowserContext[] = [];
 
   async function signedIn(email: string, password: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn(email, password);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const page = await e2e.signIn({ email, password });
     return page;
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-    api = new ApiClient(server.baseUrl);
-    await api.login(ADMIN.email, ADMIN.password);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
+    api = e2e.admin;
   });
 
   it('invites a member, shows the generated password once, and that password signs them in', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const settings = new SettingsPage(page);
-    await settings.openMembers(server.baseUrl);
+    await settings.openMembers(e2e.baseUrl);
     expect(page.url()).toMatch(/\/settings\/members$/);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -86,7 +69,7 @@ describe('admin settings in the browser', () => {
   it('creates, renames and deletes teams, and explains why a team with work cannot go', async () => {
     const page = await signedIn(ADMIN.email, ADMIN.password);
     const settings = new SettingsPage(page);
-    await settings.openMembers(server.baseUrl);
+    await settings.openMembers(e2e.baseUrl);
     await settings.openTeams();
     await page.getByText('No teams yet.').waitFor();
 

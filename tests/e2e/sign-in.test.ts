@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, seriousAxeViolations } from '../support/browser';
-import { ADMIN, startServerProcess, type ServerProcess } from '../support/server-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { ADMIN, useE2e } from './fixture';
 import { SignInPage } from './pages/sign-in.page';
 
 describe('signing in through the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2e();
+  beforeAll(async () => {});
 
   it('refuses a wrong password with the server message, then signs in and shows who is signed in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const page = await e2e.newPage();
     const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
+    await signIn.open(e2e.baseUrl);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
 
@@ -34,14 +25,14 @@ describe('signing in through the browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await context.close();
+    await page.context().close();
   });
 
   it('serves deep links as the app but a missing chunk as a 404, not index.html disguised as JavaScript', async () => {
-    const deep = await fetch(`${server.baseUrl}/dashboard`);
+    const deep = await fetch(`${e2e.baseUrl}/dashboard`);
     expect(deep.status).toBe(200);
     expect(deep.headers.get('content-type')).toContain('text/html');
-    const chunk = await fetch(`${server.baseUrl}/assets/gone-after-a-redeploy.js`);
+    const chunk = await fetch(`${e2e.baseUrl}/assets/gone-after-a-redeploy.js`);
     expect(chunk.status).toBe(404);
   });
 });

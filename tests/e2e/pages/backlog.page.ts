@@ -12,10 +12,14 @@ export class BacklogPage {
   /** After a navigation or reload: the heading and the count are there once the first page loaded. */
   async ready(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Backlog', level: 1 }).waitFor();
-    await this.page
-      .locator('.bl-count')
+    await this.count()
       .filter({ hasText: /\d+ items?/ })
       .waitFor();
+  }
+
+  /** The live count under the heading ("3 items match these filters"). */
+  count(): Locator {
+    return this.page.getByRole('region', { name: 'Backlog', exact: true }).getByRole('status').first();
   }
 
   table(): Locator {
@@ -23,18 +27,19 @@ export class BacklogPage {
   }
 
   row(title: string): Locator {
-    return this.page
-      .locator('.bl-tbody [role="row"][data-id]')
+    return this.table()
+      .getByRole('row')
       .filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
   /** Titles of the rows on screen, top to bottom. */
   titles(): Promise<string[]> {
-    return this.page.locator('.bl-tbody [role="row"][data-id] .bl-title').allTextContents();
+    // Each item row links its title to the item panel; the header and loading rows have no link.
+    return this.table().getByRole('row').getByRole('link').allTextContents();
   }
 
   countText(): Promise<string> {
-    return this.page.locator('.bl-count').innerText();
+    return this.count().innerText();
   }
 
   createInput(): Locator {

@@ -1,22 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { SignInPage } from './sign-in.page';
+import type { Locator, Page } from 'playwright-core';
 
 /** A fresh browser context signed in as this user, at the given viewport width. */
-export async function openSignedIn(
-  browser: Browser,
-  baseUrl: string,
-  user: { email: string; password: string },
-  width = 1280,
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.open(baseUrl);
-  await signIn.signIn(user.email, user.password);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
 export interface CycleFields {
   name: string;
   startsOn: string;

@@ -97,37 +97,55 @@ export class BacklogService {
     );
   }
 
-  async update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<ScoredBacklogItem> {
-    return this.scored(
-      await this.db.write(async (m) => {
-        const { before, after } = await updateVersioned(
-          m,
-          BacklogItemEntity,
-          'Backlog item',
-          id,
-          version,
-          async (current) => {
-            await assertTrackerFieldsUntouched(m, current, input);
-            await assertTeam(m, input.teamId);
-            await assertExternalKeyFree(m, input.externalKey, id);
-            // When the item became done: outcomes compare it with check-ins.
-            const status = input.status ?? current.status;
-            const doneAt =
-              input.doneAt !== undefined || status !== current.status
-                ? { doneAt: doneAtFor(status, input.doneAt, nowIso()) }
-                : {};
-            return { ...input, ...doneAt };
-          },
-          (row) => toDto(m, row),
-        );
-        const dto = await toDto(m, after);
-        await recordAudit(m, actor, 'backlogItem', id, 'update', await toDto(m, before), dto);
-        return dto;
-      }),
+  update(actor: Actor, id: string, version: number, input: UpdateBacklogItemInput): Promise<ScoredBacklogItem> {
+    return this.changeItem(
+      actor,
+      id,
+      version,
+      async (m, current) => {
+        await assertTrackerFieldsUntouched(m, current, input);
+        await assertTeam(m, input.teamId);
+        await assertExternalKeyFree(m, input.externalKey, id);
+        // When the item became done: outcomes compare it with check-ins.
+        const status = input.status ?? current.status;
+        const doneAt =
+          input.doneAt !== undefined || status !== current.status
+            ? { doneAt: doneAtFor(status, input.doneAt, nowIso()) }
+            : {};
+        return { ...input, ...doneAt };
+      },
+      async (m, before, _after, dto) => ({ before: await toDto(m, before), after: dto }),
     );
   }
 
-  async move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<ScoredBacklogItem> {
+  move(actor: Actor, id: string, version: number, move: MoveBacklogItemInput): Promise<ScoredBacklogItem> {
+    return this.changeItem(
+      actor,
+      id,
+      version,
+      async (m) => ({ rank: await rankForMove(m, id, move) }),
+      // A move changes the rank only: the audit entry says so instead of repeating the item.
+      (_m, before, after) => ({ before: { rank: before.rank }, after: { rank: after.rank, move } }),
+    );
+  }
+
+  /**
+   * One change to an item at the version the caller saw: the conditional
+   * update (412 with the current row if someone else won) and its audit entry
+   * in one transaction; the answer carries the score.
+   */
+  private async changeItem(
+    actor: Actor,
+    id: string,
+    version: number,
+    changes: (m: EntityManager, current: BacklogItemEntity) => Promise<Partial<BacklogItemEntity>>,
+    auditEntry: (
+      m: EntityManager,
+      before: BacklogItemEntity,
+      after: BacklogItemEntity,
+      dto: BacklogItem,
+    ) => Promise<{ before: unknown; after: unknown }> | { before: unknown; after: unknown },
+  ): Promise<ScoredBacklogItem> {
     return this.scored(
       await this.db.write(async (m) => {
         const { before, after } = await updateVersioned(
@@ -136,11 +154,12 @@ export class BacklogService {
           'Backlog item',
           id,
           version,
-          async () => ({ rank: await rankForMove(m, id, move) }),
+          (current) => changes(m, current),
           (row) => toDto(m, row),
         );
         const dto = await toDto(m, after);
-        await recordAudit(m, actor, 'backlogItem', id, 'update', { rank: before.rank }, { rank: after.rank, move });
+        const entry = await auditEntry(m, before, after, dto);
+        await recordAudit(m, actor, 'backlogItem', id, 'update', entry.before, entry.after);
         return dto;
       }),
     );
