@@ -171,6 +171,9 @@ describeEachDatabase('outcomes', (kind) => {
     expect(nothing.body.items.map((i: { title: string }) => i.title)).toEqual(['Pricing page copy']);
     const byKr = await t.viewer.get(`/api/outcomes?keyResultId=${kr.id}`);
     expect(byKr.body.items.map((i: { itemId: string }) => i.itemId)).toEqual([shipped.id]);
+    const byItem = await t.viewer.get(`/api/outcomes?itemId=${idle.id}`);
+    expect(byItem.body.items.map((i: { itemId: string }) => i.itemId)).toEqual([idle.id]);
+    expect(byItem.body.itemCount).toBe(1);
     const byTeam = await t.viewer.get(`/api/outcomes?teamId=${team.id}`);
     expect(byTeam.body.summary).toMatchObject({ judged: 1, hits: 1 });
     expect(byTeam.body.trackRecords).toContainEqual({ teamId: team.id, hits: 1, judged: 1 });

@@ -14,6 +14,8 @@ export const OutcomeQuerySchema = z.strictObject({
   teamId: IdSchema.optional(),
   /** Only items linked to this key result (its page's "what moved this KR"). */
   keyResultId: IdSchema.optional(),
+  /** Only this backlog item (its detail panel: the outcome that followed it). */
+  itemId: IdSchema.optional(),
   state: ItemOutcomeStateSchema.optional(),
   /** At most this many items (newest first); the figures always cover every item. */
   limit: z.coerce.number().int().min(1).max(5000).default(1000),

@@ -91,6 +91,7 @@ export class OutcomeService {
     const matching = selected.filter(
       (i) =>
         (query.state === undefined || i.state === query.state) &&
+        (query.itemId === undefined || i.itemId === query.itemId) &&
         (query.keyResultId === undefined || i.links.some((l) => l.keyResultId === query.keyResultId)),
     );
     return {

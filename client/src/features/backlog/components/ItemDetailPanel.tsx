@@ -19,6 +19,7 @@ import { ItemComments } from '../../comments/components/ItemComments';
 import { DeleteItem } from './DeleteItem';
 import { ItemForm } from './ItemForm';
 import { ItemLinks } from './ItemLinks';
+import { ItemOutcome } from './ItemOutcome';
 import { ItemSummary } from './ItemSummary';
 
 /**
@@ -165,6 +166,12 @@ export function ItemDetailPanel({
           ) : (
             <ItemSummary item={item} reference={reference} />
           )}
+          <ItemOutcome
+            key={`${item.id}-${item.doneAt ?? ''}`}
+            item={item}
+            canEdit={canEdit}
+            onSaveDoneAt={(doneAt) => actions.saveFields(item.id, { doneAt }, 'the done date')}
+          />
           <ItemLinks
             item={item}
             reference={reference}

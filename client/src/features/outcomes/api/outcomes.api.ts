@@ -6,6 +6,7 @@ export interface OutcomeFilter {
   cycleId?: string | null;
   teamId?: string | null;
   keyResultId?: string | null;
+  itemId?: string | null;
   state?: ItemOutcomeState | null;
 }
 
