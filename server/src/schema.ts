@@ -39,6 +39,7 @@ import { SsoScim1765500000000 } from './migrations/1765500000000-sso-scim';
 import { BacklogListIndexes1765100000000 } from './migrations/1765100000000-backlog-list-indexes';
 import { InitialSchema1764250000000 } from './migrations/1764250000000-initial-schema';
 import { QuarterLifecycle1764900000000 } from './migrations/1764900000000-quarter-lifecycle';
+import { KeepTeamHeadlineHistory1765200000000 } from './migrations/1765200000000-keep-team-headline-history';
 import { Integrations1765300000000 } from './migrations/1765300000000-integrations';
 import { CheckInDates1765600000000 } from './migrations/1765600000000-check-in-dates';
 import { ChangeLog1765700000000 } from './migrations/1765700000000-change-log';
@@ -90,6 +91,7 @@ export const MIGRATIONS = [
   QuarterLifecycle1764900000000,
   ApiTokens1765000000000,
   BacklogListIndexes1765100000000,
+  KeepTeamHeadlineHistory1765200000000,
   Integrations1765300000000,
   JobsAndOutbox1765400000000,
   WatchStates1765400000001,

@@ -73,7 +73,8 @@ describeEachDatabase('scores kept current by the writes', (kind) => {
   async function expectViewsCurrent(): Promise<void> {
     const [alignment, byValue, unaligned, krList] = await Promise.all([
       t.viewer.get('/api/alignment'),
-      t.viewer.get('/api/backlog-items?sort=valueScore&order=desc&limit=500'),
+      // Exact scores: lists round them unless asked for the breakdown.
+      t.viewer.get('/api/backlog-items?sort=valueScore&order=desc&limit=500&include=breakdown'),
       t.viewer.get('/api/backlog-items?flag=UNALIGNED&sort=valueScore&order=desc&limit=500'),
       t.viewer.get(`/api/key-results?cycleId=${cycleId}`),
     ]);
@@ -137,7 +138,8 @@ describeEachDatabase('scores kept current by the writes', (kind) => {
         });
         // The write was acknowledged: a read sent now must show it, in value order and in the flag filter.
         const [byValue, flagged] = await Promise.all([
-          t.viewer.get('/api/backlog-items?sort=valueScore&order=desc&limit=500'),
+          // Exact scores: lists round them unless asked for the breakdown.
+          t.viewer.get('/api/backlog-items?sort=valueScore&order=desc&limit=500&include=breakdown'),
           t.viewer.get('/api/backlog-items?flag=UNALIGNED&limit=500'),
         ]);
         expect(byValue.body.items.map((x: { id: string }) => x.id)).toContain(item.id);

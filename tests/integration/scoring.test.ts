@@ -45,7 +45,7 @@ describeEachDatabase('value scoring and alignment', (kind) => {
   afterAll(() => t.stop());
 
   it('scores every item absolutely, with a breakdown, and flags what serves no goal', async () => {
-    const list = await t.viewer.get('/api/backlog-items?sort=valueScore&order=desc');
+    const list = await t.viewer.get('/api/backlog-items?sort=valueScore&order=desc&include=breakdown');
     const byId = new Map(list.body.items.map((i: { id: string }) => [i.id, i]));
     const a: any = byId.get(aligned.id);
     const u: any = byId.get(unaligned.id);
@@ -86,7 +86,7 @@ describeEachDatabase('value scoring and alignment', (kind) => {
     expect(tagged.body.breakdown.alignment.terms).toHaveLength(1);
     const edited = await t.editor.patch(`/api/backlog-items/${item.id}`, { effort: 4 }, tagged.body.version);
     expect(edited.body.intrinsic).toBeCloseTo(125);
-    const page = await t.viewer.get('/api/backlog-items?sort=title');
+    const page = await t.viewer.get('/api/backlog-items?sort=title&include=breakdown');
     const row = page.body.items.find((i: { id: string }) => i.id === item.id);
     expect(row.intrinsic).toBeCloseTo(125);
     expect(row.flags).toEqual([]);
@@ -150,7 +150,7 @@ describeEachDatabase('value scoring and alignment', (kind) => {
     expect(stale.status).toBe(412);
 
     // WSJF needs businessValue etc., which these items lack: now none is scorable.
-    const list = await t.viewer.get('/api/backlog-items?sort=valueScore');
+    const list = await t.viewer.get('/api/backlog-items?sort=valueScore&include=breakdown');
     expect(list.body.items.every((i: { valueScore: number | null }) => i.valueScore === null)).toBe(true);
     const aItem = list.body.items.find((i: { id: string }) => i.id === aligned.id);
     expect(aItem.breakdown.intrinsic.missing).toEqual(expect.arrayContaining(['businessValue', 'jobSize']));

@@ -28,7 +28,7 @@ describeEachDatabase('the admin from KEYLINE_ADMIN_PASSWORD', (kind) => {
   const trail = async () => {
     const body = (await t.admin.get('/api/audit-events?entity=user&limit=500')).body;
     return ((body.items ?? body) as { after: Record<string, unknown> | null }[]).filter(
-      (e) => e.after?.email === EMAIL && e.after?.password === 'set from KEYLINE_ADMIN_PASSWORD',
+      (e) => e.after?.email === EMAIL && e.after?.passwordChange === 'set from KEYLINE_ADMIN_PASSWORD',
     );
   };
   const logged = () => lines.filter((l) => l.includes('admin password set from KEYLINE_ADMIN_PASSWORD')).length;

@@ -46,7 +46,7 @@ describeEachDatabase('changing my own password, and an admin reset', (kind) => {
     // The trail says who changed it and how, and never holds the hash.
     const trail = (await t.admin.get(`/api/audit-events?entity=user&entityId=${u.id}`)).body;
     const entries = (trail.items ?? trail) as { actorId: string; after: Record<string, unknown> }[];
-    const entry = entries.find((e) => e.after?.password === 'changed by the user');
+    const entry = entries.find((e) => e.after?.passwordChange === 'changed by the user');
     expect(entry?.actorId).toBe(u.id);
     expect(JSON.stringify(entries)).not.toMatch(/argon2/);
   });
@@ -87,6 +87,6 @@ describeEachDatabase('changing my own password, and an admin reset', (kind) => {
     expect(reset.status).toBe(200);
     const trail = (await t.admin.get(`/api/audit-events?entity=user&entityId=${u.id}`)).body;
     const entries = (trail.items ?? trail) as { actorId: string; after: Record<string, unknown> }[];
-    expect(entries.find((e) => e.after?.password === 'reset by an admin')?.actorId).toBe(t.users.admin);
+    expect(entries.find((e) => e.after?.passwordChange === 'reset by an admin')?.actorId).toBe(t.users.admin);
   });
 });

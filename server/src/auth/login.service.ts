@@ -111,7 +111,7 @@ export class LoginService {
       await endUserAccess(m, user.id, { tokens: true, ...(actor.sessionKey && { keepSession: actor.sessionKey }) });
       await recordAudit(m, actor, 'user', user.id, 'update', toUserDto(before), {
         ...toUserDto(after),
-        password: 'changed by the user',
+        passwordChange: 'changed by the user',
       });
     });
     this.log.info({ event: 'password-change', userId: actor.id, succeeded: true }, 'password changed by its user');

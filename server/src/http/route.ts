@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { roleAtLeast, type Role } from '@keyline/shared';
 import { z } from 'zod';
@@ -64,6 +65,12 @@ export interface RouteDef<
   cookieless?: true;
   /** Requires `If-Match` (428 without it). */
   ifMatch?: boolean;
+  /**
+   * A list the client may keep and revalidate: the answer carries a strong
+   * ETag of its bytes and `Cache-Control: private, no-cache`, and a request
+   * whose If-None-Match names it gets 304 with no body.
+   */
+  revalidate?: true;
   /** 200 unless said; 204 sends no body; 202: accepted, work goes on after the answer. */
   status?: 200 | 201 | 202 | 204;
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
@@ -116,9 +123,24 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], options
         return;
       }
       if (isVersioned(result)) res.setHeader('ETag', etagFor(result.version));
-      res.status(route.status ?? 200).json(checkedResponse(route, result, options));
+      const answer = checkedResponse(route, result, options);
+      if (route.revalidate) return sendRevalidatable(req, res, answer);
+      res.status(route.status ?? 200).json(answer);
     });
   }
+}
+
+function sendRevalidatable(req: Request, res: Response, answer: unknown): void {
+  const body = JSON.stringify(answer);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  const ifNoneMatch = req.get('if-none-match');
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type('application/json').send(body);
 }
 
 function checkedResponse(route: RouteDef, result: unknown, options: MountOptions): unknown {

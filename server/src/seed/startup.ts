@@ -51,7 +51,7 @@ export async function seedIfEmpty(db: Database, config: Config, log?: Logger): P
       const created = await m.findOneByOrFail(UserEntity, { id: adminId });
       await recordAudit(m, SYSTEM_ACTOR, 'user', adminId, 'create', null, {
         ...toUserDto(created),
-        password: 'set from KEYLINE_ADMIN_PASSWORD',
+        passwordChange: 'set from KEYLINE_ADMIN_PASSWORD',
       });
     }
     if (config.KEYLINE_SEED === 'demo') await insertDemoOrganisation(m, adminId, memberHash, new Date());
@@ -112,7 +112,7 @@ export async function ensureAdmin(db: Database, config: Config, log: Logger): Pr
       const after = await m.findOneByOrFail(UserEntity, { id: current.id });
       await recordAudit(m, SYSTEM_ACTOR, 'user', current.id, 'update', toUserDto(current), {
         ...toUserDto(after),
-        password: 'set from KEYLINE_ADMIN_PASSWORD',
+        passwordChange: 'set from KEYLINE_ADMIN_PASSWORD',
       });
       return 'password-set';
     }
@@ -130,7 +130,7 @@ export async function ensureAdmin(db: Database, config: Config, log: Logger): Pr
     await m.insert(UserEntity, row);
     await recordAudit(m, SYSTEM_ACTOR, 'user', row.id, 'create', null, {
       ...toUserDto(row),
-      password: 'set from KEYLINE_ADMIN_PASSWORD',
+      passwordChange: 'set from KEYLINE_ADMIN_PASSWORD',
     });
     return 'created';
   });

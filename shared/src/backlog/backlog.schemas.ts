@@ -126,6 +126,22 @@ export const ScoredBacklogItemSchema = BacklogItemSchema.extend({
 });
 export type ScoredBacklogItem = z.infer<typeof ScoredBacklogItemSchema>;
 
+/**
+ * A row of the backlog list: the item, its value score rounded as people
+ * read it (roundValueScore), its flags and links. The breakdown — most of a
+ * scored item's bytes, never shown in the table — comes with the item's
+ * detail, or on every row with `?include=breakdown` (then with intrinsic and
+ * alignment, unrounded).
+ */
+export const BacklogRowSchema = BacklogItemSchema.extend({
+  valueScore: z.number().nullable(),
+  flags: z.array(ItemFlagSchema),
+  intrinsic: z.number().nullable().optional(),
+  alignment: z.number().optional(),
+  breakdown: ScoreBreakdownSchema.optional(),
+});
+export type BacklogRow = z.infer<typeof BacklogRowSchema>;
+
 export const BACKLOG_SORT_FIELDS = [
   'valueScore',
   'rank',
@@ -168,5 +184,7 @@ export const BacklogListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Opaque; take it from the previous page's nextCursor. */
   cursor: z.string().max(200).optional(),
+  /** `breakdown`: every row carries its full score breakdown (the scoring preview, the flag fixes). */
+  include: z.enum(['breakdown']).optional(),
 });
 export type BacklogListQuery = z.infer<typeof BacklogListQuerySchema>;

@@ -11,3 +11,11 @@ export function formatNumber(value: number): string {
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
+
+/**
+ * A value score as people read it: whole numbers from 100 up, one decimal
+ * below. Lists send this; the item's detail keeps the exact figure.
+ */
+export function roundValueScore(score: number): number {
+  return Math.abs(score) >= 100 ? Math.round(score) : Math.round(score * 10) / 10;
+}

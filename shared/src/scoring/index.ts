@@ -45,3 +45,4 @@ export { headlineFromSums } from './headline';
 export type { HeadlineSums } from './headline';
 export { intrinsicValue } from './intrinsic';
 export { valueFrom } from './value';
+export { formatNumber, formatPercent, roundValueScore } from './format';

@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useNotify } from '../../components/Notifier';
@@ -58,7 +58,7 @@ export function BacklogPage() {
   const tableRef = useRef<TableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const createRef = useRef<HTMLInputElement>(null);
-  const rowsRef = useRef<readonly ScoredBacklogItem[]>(list.rows);
+  const rowsRef = useRef<readonly BacklogRow[]>(list.rows);
   rowsRef.current = list.rows;
 
   // A new filter is a new list: a selection made in the old one would act on rows no longer shown.
@@ -85,7 +85,7 @@ export function BacklogPage() {
     });
   }, []);
   const moveItem = useCallback(
-    (item: ScoredBacklogItem, planned: { move: Parameters<typeof actions.move>[1]; toIndex: number }, how?: string) =>
+    (item: BacklogRow, planned: { move: Parameters<typeof actions.move>[1]; toIndex: number }, how?: string) =>
       void actions.move(item, planned.move, planned.toIndex, how ?? `to position ${formatNumber(planned.toIndex + 1)}`),
     [actions],
   );

@@ -1,8 +1,8 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { FLAG_BITS, type BacklogListQuery, type LiveBacklog, type Page, type ScoredBacklogItem } from '@keyline/shared';
+import { FLAG_BITS, type BacklogListQuery, type LiveBacklog, type Page, type BacklogRow } from '@keyline/shared';
 import { decodeCursor, encodeCursor } from '../../http/paging';
 import { KeyResultEntity } from '../key-results/key-result.entity';
-import { attachScores } from '../scoring/attach-scores';
+import { attachRowScores } from '../scoring/attach-scores';
 import { BacklogItemEntity } from './backlog-item.entity';
 import { BacklogLinkEntity } from './backlog-link.entity';
 import { toBacklogItemDtos } from './backlog.mapper';
@@ -19,7 +19,7 @@ export async function listBacklogItems(
   m: EntityManager,
   query: BacklogListQuery,
   backlog: LiveBacklog,
-): Promise<Page<ScoredBacklogItem>> {
+): Promise<Page<BacklogRow>> {
   const offset = decodeCursor(query.cursor);
   const qb = m.createQueryBuilder(BacklogItemEntity, 'i');
   applyBacklogFilters(qb, query);
@@ -34,7 +34,7 @@ export async function listBacklogItems(
   const rows = await qb.getMany();
   const next = offset + rows.length;
   return {
-    items: attachScores(await toBacklogItemDtos(m, rows), backlog),
+    items: attachRowScores(await toBacklogItemDtos(m, rows), backlog, query.include),
     total,
     nextCursor: next < total ? encodeCursor(next) : null,
   };
@@ -48,21 +48,25 @@ export async function listUnfiltered(
   pages: BacklogPageQueries,
   query: BacklogListQuery,
   backlog: LiveBacklog,
-): Promise<Page<ScoredBacklogItem>> {
+): Promise<Page<BacklogRow>> {
   const offset = decodeCursor(query.cursor);
   if (query.sort === 'valueScore') {
     const ids = backlog.idsInValueOrder(query.order);
     const items = await pages.rows(ids.slice(offset, offset + query.limit));
     const next = offset + items.length;
     return {
-      items: attachScores(items, backlog),
+      items: attachRowScores(items, backlog, query.include),
       total: ids.length,
       nextCursor: next < ids.length ? encodeCursor(next) : null,
     };
   }
   const { items, total } = await pages.page(query.sort, query.order, offset, query.limit);
   const next = offset + items.length;
-  return { items: attachScores(items, backlog), total, nextCursor: next < total ? encodeCursor(next) : null };
+  return {
+    items: attachRowScores(items, backlog, query.include),
+    total,
+    nextCursor: next < total ? encodeCursor(next) : null,
+  };
 }
 
 export function isUnfiltered(query: BacklogListQuery): boolean {
@@ -75,7 +79,7 @@ async function listByScore(
   query: BacklogListQuery,
   offset: number,
   backlog: LiveBacklog,
-): Promise<Page<ScoredBacklogItem>> {
+): Promise<Page<BacklogRow>> {
   const matching = hasSqlFilters(query)
     ? new Set((await qb.select('i.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id))
     : undefined;
@@ -96,7 +100,7 @@ async function listByScore(
   rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const next = offset + pageIds.length;
   return {
-    items: attachScores(await toBacklogItemDtos(m, rows), backlog),
+    items: attachRowScores(await toBacklogItemDtos(m, rows), backlog, query.include),
     total: ids.length,
     nextCursor: next < ids.length ? encodeCursor(next) : null,
   };

@@ -1,4 +1,5 @@
 import {
+  BacklogRowSchema,
   ScoredBacklogItemSchema,
   BacklogListQuerySchema,
   CreateBacklogItemSchema,
@@ -23,7 +24,8 @@ export function backlogRoutes(backlog: BacklogService) {
       tag,
       summary: 'List backlog items: filter, sort, page',
       query: BacklogListQuerySchema,
-      response: pageSchema(ScoredBacklogItemSchema),
+      response: pageSchema(BacklogRowSchema),
+      revalidate: true,
       handler: ({ query }) => backlog.list(query),
     }),
     defineRoute({

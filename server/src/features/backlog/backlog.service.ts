@@ -3,6 +3,7 @@ import { IsNull, Not, type EntityManager } from 'typeorm';
 import {
   CreateBacklogItemSchema,
   type BacklogItem,
+  type BacklogRow,
   type BacklogListQuery,
   type MoveBacklogItemInput,
   type Page,
@@ -56,7 +57,7 @@ export class BacklogService {
 
   private readonly pages: BacklogPageQueries;
 
-  async list(query: BacklogListQuery): Promise<Page<ScoredBacklogItem>> {
+  async list(query: BacklogListQuery): Promise<Page<BacklogRow>> {
     // Scores first: on SQLite a read inside a read would wait for itself.
     const { backlog } = await this.scores.current();
     if (isUnfiltered(query)) return listUnfiltered(this.pages, query, backlog);

@@ -21,6 +21,7 @@ export function keyResultRoutes(keyResults: KeyResultService) {
       summary: 'List key results, filtered by objective or cycle',
       query: KeyResultListQuerySchema,
       response: z.array(KeyResultSchema),
+      revalidate: true,
       handler: ({ query }) => keyResults.list(query),
     }),
     defineRoute({

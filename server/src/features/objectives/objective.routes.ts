@@ -19,6 +19,7 @@ export function objectiveRoutes(objectives: ObjectiveService) {
       summary: 'List objectives, filtered by cycle and team',
       query: ObjectiveListQuerySchema,
       response: z.array(ObjectiveSchema),
+      revalidate: true,
       handler: ({ query }) => objectives.list(query),
     }),
     defineRoute({

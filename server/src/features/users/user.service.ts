@@ -108,7 +108,7 @@ export class UserService {
       }
       const dto = toUserDto(after);
       // The hash never enters the trail; the fact of the reset does.
-      const audited = passwordHash !== undefined ? { ...dto, password: 'reset by an admin' } : dto;
+      const audited = passwordHash !== undefined ? { ...dto, passwordChange: 'reset by an admin' } : dto;
       await recordAudit(m, actor, 'user', id, 'update', toUserDto(before), audited);
       return dto;
     });

@@ -48,6 +48,8 @@ export const alignmentApi = {
       sort: 'valueScore',
       order: 'desc',
       limit: String(FLAGGED_PAGE_SIZE),
+      // The fixes read the breakdown (which estimates are missing): lists leave it out unless asked.
+      include: 'breakdown',
     });
     if (teamId) params.set('teamId', teamId);
     if (cursor) params.set('cursor', cursor);

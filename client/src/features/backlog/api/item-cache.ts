@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { backlogKeys } from './backlog.api';
 import type { BacklogListData } from './types';
@@ -9,8 +9,8 @@ import type { BacklogView } from '../utils/view';
  * Reads and writes one item across every cached backlog list and its detail
  * query, so an edit shows everywhere at once without refetching a page.
  */
-export function findCachedItem(qc: QueryClient, id: string): ScoredBacklogItem | undefined {
-  const single = qc.getQueryData<ScoredBacklogItem>(backlogKeys.item(id));
+export function findCachedItem(qc: QueryClient, id: string): BacklogRow | undefined {
+  const single = qc.getQueryData<BacklogRow>(backlogKeys.item(id));
   if (single) return single;
   for (const [, data] of qc.getQueriesData<BacklogListData>({ queryKey: backlogKeys.lists() })) {
     const found = findInPages(data, id);
@@ -19,13 +19,9 @@ export function findCachedItem(qc: QueryClient, id: string): ScoredBacklogItem |
   return undefined;
 }
 
-export function patchCachedItem(
-  qc: QueryClient,
-  id: string,
-  update: (item: ScoredBacklogItem) => ScoredBacklogItem,
-): void {
+export function patchCachedItem(qc: QueryClient, id: string, update: (item: BacklogRow) => BacklogRow): void {
   qc.setQueriesData<BacklogListData>({ queryKey: backlogKeys.lists() }, (data) => patchItemInPages(data, id, update));
-  qc.setQueryData<ScoredBacklogItem>(backlogKeys.item(id), (item) => (item ? update(item) : item));
+  qc.setQueryData<BacklogRow>(backlogKeys.item(id), (item) => (item ? update(item) : item));
 }
 
 export interface CurrentList {
@@ -40,7 +36,7 @@ export interface CurrentList {
  * leaves at once; other cached lists are marked stale and refetch only when
  * shown again.
  */
-export function storeServerItem(qc: QueryClient, item: ScoredBacklogItem, current: CurrentList | null): void {
+export function storeServerItem(qc: QueryClient, item: BacklogRow, current: CurrentList | null): void {
   patchCachedItem(qc, item.id, (cached) => ({ ...cached, ...item }));
   if (current && !itemMatchesView(item, current.view, current.liveKeyResultIds)) {
     qc.setQueryData<BacklogListData>(current.queryKey, (data) => removeItemFromPages(data, item.id));

@@ -1,5 +1,5 @@
-import type { Page, ScoredBacklogItem } from '@keyline/shared';
+import type { Page, BacklogRow } from '@keyline/shared';
 import type { InfiniteData } from '@tanstack/react-query';
 
-export type BacklogPage = Page<ScoredBacklogItem>;
+export type BacklogPage = Page<BacklogRow>;
 export type BacklogListData = InfiniteData<BacklogPage, string | null>;

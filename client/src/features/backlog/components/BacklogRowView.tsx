@@ -1,7 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { ComponentProps } from 'react';
-import { IMPACT_VALUES, ITEM_STATUSES, type ItemStatus, type ScoredBacklogItem } from '@keyline/shared';
+import { IMPACT_VALUES, ITEM_STATUSES, type ItemStatus, type BacklogRow } from '@keyline/shared';
 import { memo, type MouseEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatNumber } from '../../../lib/format';
@@ -74,7 +74,7 @@ export const BacklogRowView = memo(function BacklogRowView({
   handlers,
   sortable,
 }: {
-  item: ScoredBacklogItem;
+  item: BacklogRow;
   index: number;
   /** Offset from the top of the body, from the virtualizer. */
   top: number;
@@ -263,7 +263,7 @@ function StatusText({ status }: { status: ItemStatus }) {
   );
 }
 
-function FlagsText({ flags }: { flags: ScoredBacklogItem['flags'] }) {
+function FlagsText({ flags }: { flags: BacklogRow['flags'] }) {
   const [first, ...rest] = flags;
   if (!first) return null;
   return (

@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import {
   closestCenter,
   DndContext,
@@ -68,7 +68,7 @@ export function BacklogTable({
   onDragMove,
   ref,
 }: {
-  rows: readonly ScoredBacklogItem[];
+  rows: readonly BacklogRow[];
   total: number;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;

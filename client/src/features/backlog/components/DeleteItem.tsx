@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import { useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 
@@ -8,7 +8,7 @@ export function DeleteItem({
   onDelete,
   onReload,
 }: {
-  item: ScoredBacklogItem;
+  item: BacklogRow;
   onDelete: () => Promise<void>;
   onReload: () => void;
 }) {

@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
@@ -42,8 +42,8 @@ export function ItemDetailPanel({
   actions: ItemActions;
   issue: RowIssue | undefined;
   onClose: () => void;
-  onTag: (item: ScoredBacklogItem) => void;
-  onMoveToTop: (item: ScoredBacklogItem) => void;
+  onTag: (item: BacklogRow) => void;
+  onMoveToTop: (item: BacklogRow) => void;
 }) {
   const qc = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -1,4 +1,4 @@
-import { IMPACT_VALUES, ITEM_STATUSES, ITEM_TYPES, type ScoredBacklogItem } from '@keyline/shared';
+import { IMPACT_VALUES, ITEM_STATUSES, ITEM_TYPES, type BacklogRow } from '@keyline/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 
 import type { ReferenceData } from '../hooks/useReferenceData';
@@ -23,7 +23,7 @@ export function ItemForm({
   reference,
   onSave,
 }: {
-  item: ScoredBacklogItem;
+  item: BacklogRow;
   reference: ReferenceData;
   onSave: (patch: ReturnType<typeof diffDraft>['patch']) => Promise<boolean>;
 }) {

@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 
 import type { ReferenceData } from '../hooks/useReferenceData';
 import { STRENGTH_LABELS } from '../utils/labels';
@@ -13,7 +13,7 @@ export function ItemLinks({
   onRemove,
   onTag,
 }: {
-  item: ScoredBacklogItem;
+  item: BacklogRow;
   reference: ReferenceData;
   canEdit: boolean;
   onStrength: (keyResultId: string, strength: number) => void;

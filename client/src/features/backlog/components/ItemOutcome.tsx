@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { formatDay } from '../../../lib/format';
@@ -18,7 +18,7 @@ export function ItemOutcome({
   canEdit,
   onSaveDoneAt,
 }: {
-  item: ScoredBacklogItem;
+  item: BacklogRow;
   canEdit: boolean;
   onSaveDoneAt: (doneAt: string) => Promise<boolean>;
 }) {

@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import { MISSING } from '../../../lib/format';
 
 import type { ReferenceData } from '../hooks/useReferenceData';
@@ -7,7 +7,7 @@ import { ESTIMATE_COLUMNS, formatEstimate } from '../utils/estimates';
 import { STATUS_LABELS, TYPE_LABELS } from '../utils/labels';
 
 /** What a viewer sees in the panel: the same fields, read-only. */
-export function ItemSummary({ item, reference }: { item: ScoredBacklogItem; reference: ReferenceData }) {
+export function ItemSummary({ item, reference }: { item: BacklogRow; reference: ReferenceData }) {
   const team = item.teamId ? (reference.teamById.get(item.teamId)?.name ?? 'Unknown team') : 'No team';
   return (
     <div className="bl-summary">

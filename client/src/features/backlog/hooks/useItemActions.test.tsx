@@ -4,7 +4,7 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backlogKeys } from '../api/backlog.api';
-import type { ScoredBacklogItem as BacklogRow } from '@keyline/shared';
+import type { BacklogRow as BacklogRow } from '@keyline/shared';
 import type { BacklogListData } from '../api/types';
 import { UNSCORED } from '../test/unscored';
 import { flattenPages } from '../utils/cached-pages';

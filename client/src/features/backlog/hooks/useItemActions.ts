@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { MoveBacklogItemInput, UpdateBacklogItemInput, ScoredBacklogItem } from '@keyline/shared';
+import type { MoveBacklogItemInput, UpdateBacklogItemInput, BacklogRow } from '@keyline/shared';
 import { useCallback, useMemo, useRef } from 'react';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
@@ -38,9 +38,9 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
       const before = findCachedItem(qc, id);
       if (!before) return false;
       const previous = Object.fromEntries(
-        Object.keys(patch).map((k) => [k, before[k as keyof ScoredBacklogItem]]),
-      ) as Partial<ScoredBacklogItem>;
-      patchCachedItem(qc, id, (item) => ({ ...item, ...patch }) as ScoredBacklogItem);
+        Object.keys(patch).map((k) => [k, before[k as keyof BacklogRow]]),
+      ) as Partial<BacklogRow>;
+      patchCachedItem(qc, id, (item) => ({ ...item, ...patch }) as BacklogRow);
       issues.clear(id);
       try {
         await serialPerItem(id, async () => {
@@ -70,7 +70,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   /** 412, "Keep theirs": show the server's row and drop the edit. */
   const keepTheirs = useCallback(
     (id: string, theirs: Record<string, unknown>) => {
-      storeServerItem(qc, theirs as ScoredBacklogItem, currentRef.current);
+      storeServerItem(qc, theirs as BacklogRow, currentRef.current);
       issues.clear(id);
     },
     [qc, issues],
@@ -79,14 +79,14 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   /** 412, "Use mine": apply the same edit on top of their version. */
   const applyMine = useCallback(
     (id: string, theirs: Record<string, unknown>, patch: UpdateBacklogItemInput, what: string) => {
-      storeServerItem(qc, theirs as ScoredBacklogItem, currentRef.current);
+      storeServerItem(qc, theirs as BacklogRow, currentRef.current);
       return saveFields(id, patch, what);
     },
     [qc, saveFields],
   );
 
   const move = useCallback(
-    async (item: ScoredBacklogItem, move: MoveBacklogItemInput, toIndex: number | null, describe: string) => {
+    async (item: BacklogRow, move: MoveBacklogItemInput, toIndex: number | null, describe: string) => {
       const { queryKey } = currentRef.current;
       const fromIndex = flattenPages(qc.getQueryData<BacklogListData>(queryKey)).findIndex((r) => r.id === item.id);
       if (toIndex !== null)
@@ -101,7 +101,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         if (toIndex !== null && fromIndex >= 0)
           qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, fromIndex));
         if (isConflict(error) && error.body?.current)
-          storeServerItem(qc, error.body.current as ScoredBacklogItem, currentRef.current);
+          storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
         notify({
           kind: 'error',
           message: isConflict(error)
@@ -168,7 +168,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   );
 
   const removeLink = useCallback(
-    async (item: ScoredBacklogItem, keyResultId: string, krTitle: string) => {
+    async (item: BacklogRow, keyResultId: string, krTitle: string) => {
       const link = item.links.find((l) => l.keyResultId === keyResultId);
       patchCachedItem(qc, item.id, (i) => ({ ...i, links: i.links.filter((l) => l.keyResultId !== keyResultId) }));
       try {
@@ -184,7 +184,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
 
   /** New items land at the bottom of the rank order: shown there when the list is at its end. */
   const create = useCallback(
-    async (title: string): Promise<ScoredBacklogItem> => {
+    async (title: string): Promise<BacklogRow> => {
       const created = await backlogApi.create({ title });
       const { queryKey, view, liveKeyResultIds } = currentRef.current;
       if (itemMatchesView(created, view, liveKeyResultIds) && !view.q.trim()) {
@@ -202,13 +202,13 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   );
 
   const remove = useCallback(
-    async (item: ScoredBacklogItem) => {
+    async (item: BacklogRow) => {
       try {
         await backlogApi.remove(item.id, findCachedItem(qc, item.id)?.version ?? item.version);
       } catch (error) {
         // Show their version, so "Delete anyway" goes against it.
         if (isConflict(error) && error.body?.current)
-          storeServerItem(qc, error.body.current as ScoredBacklogItem, currentRef.current);
+          storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
         throw error;
       }
       forgetCachedItem(qc, item.id);

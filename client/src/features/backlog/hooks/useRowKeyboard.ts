@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
 
 import type { TableHandle } from '../components/BacklogTable';
@@ -6,7 +6,7 @@ import { neighbourMove } from '../utils/moves';
 import { selectRange, toggleOne, EMPTY_SELECTION, type Selection } from '../utils/selection';
 
 export interface RowKeyboardDeps {
-  rowsRef: RefObject<readonly ScoredBacklogItem[]>;
+  rowsRef: RefObject<readonly BacklogRow[]>;
   tableRef: RefObject<TableHandle | null>;
   canEdit: boolean;
   canDrag: boolean;
@@ -15,11 +15,7 @@ export interface RowKeyboardDeps {
   onOpen: (id: string) => void;
   onTag: (id: string) => void;
   onEdit: (id: string) => void;
-  onMove: (
-    item: ScoredBacklogItem,
-    planned: NonNullable<ReturnType<typeof neighbourMove>>,
-    direction: 'up' | 'down',
-  ) => void;
+  onMove: (item: BacklogRow, planned: NonNullable<ReturnType<typeof neighbourMove>>, direction: 'up' | 'down') => void;
   onCannotRerank: () => void;
 }
 

@@ -1,6 +1,6 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 
-type ScoringPart = Pick<ScoredBacklogItem, 'valueScore' | 'intrinsic' | 'alignment' | 'breakdown' | 'flags'>;
+type ScoringPart = Pick<BacklogRow, 'valueScore' | 'intrinsic' | 'alignment' | 'breakdown' | 'flags'>;
 
 /** The scoring part of a backlog row, for tests that do not look at scores: no estimates, no links. */
 export const UNSCORED: ScoringPart = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScoredBacklogItem as BacklogRow } from '@keyline/shared';
+import type { BacklogRow as BacklogRow } from '@keyline/shared';
 import type { BacklogListData } from '../api/types';
 import { UNSCORED } from '../test/unscored';
 import {

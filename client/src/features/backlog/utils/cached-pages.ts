@@ -1,4 +1,4 @@
-import type { ScoredBacklogItem } from '@keyline/shared';
+import type { BacklogRow } from '@keyline/shared';
 import type { BacklogListData, BacklogPage } from '../api/types';
 import type { BacklogView } from './view';
 
@@ -8,12 +8,12 @@ import type { BacklogView } from './view';
  * estimate changed. Pages that do not contain the item keep their identity.
  */
 
-export function flattenPages(data: BacklogListData | undefined): ScoredBacklogItem[] {
+export function flattenPages(data: BacklogListData | undefined): BacklogRow[] {
   if (!data) return [];
   return data.pages.length === 1 ? (data.pages[0]?.items ?? []) : data.pages.flatMap((p) => p.items);
 }
 
-export function findInPages(data: BacklogListData | undefined, id: string): ScoredBacklogItem | undefined {
+export function findInPages(data: BacklogListData | undefined, id: string): BacklogRow | undefined {
   for (const page of data?.pages ?? []) {
     const found = page.items.find((item) => item.id === id);
     if (found) return found;
@@ -24,7 +24,7 @@ export function findInPages(data: BacklogListData | undefined, id: string): Scor
 export function patchItemInPages(
   data: BacklogListData | undefined,
   id: string,
-  update: (item: ScoredBacklogItem) => ScoredBacklogItem,
+  update: (item: BacklogRow) => BacklogRow,
 ): BacklogListData | undefined {
   if (!data) return data;
   let changed = false;
@@ -33,7 +33,7 @@ export function patchItemInPages(
     if (index < 0) return page;
     changed = true;
     const items = page.items.slice();
-    items[index] = update(items[index] as ScoredBacklogItem);
+    items[index] = update(items[index] as BacklogRow);
     return { ...page, items };
   });
   return changed ? { ...data, pages } : data;
@@ -52,10 +52,7 @@ export function removeItemFromPages(data: BacklogListData | undefined, id: strin
 }
 
 /** Appends an item to the last loaded page; only right when that page is the end of the list. */
-export function appendItemToPages(
-  data: BacklogListData | undefined,
-  item: ScoredBacklogItem,
-): BacklogListData | undefined {
+export function appendItemToPages(data: BacklogListData | undefined, item: BacklogRow): BacklogListData | undefined {
   if (!data || data.pages.length === 0) return data;
   const last = data.pages.length - 1;
   return {
@@ -89,7 +86,7 @@ export function moveItemInPages(
   if (target === from) return data;
   const reordered = all.slice();
   const [moved] = reordered.splice(from, 1);
-  reordered.splice(target, 0, moved as ScoredBacklogItem);
+  reordered.splice(target, 0, moved as BacklogRow);
   let offset = 0;
   const pages = data.pages.map((page) => {
     const items = reordered.slice(offset, offset + page.items.length);
@@ -104,11 +101,7 @@ export function moveItemInPages(
  * filters the client can judge from the item alone. Free text and objective
  * filters are left to the server ("unknown" keeps the row where it is).
  */
-export function itemMatchesView(
-  item: ScoredBacklogItem,
-  view: BacklogView,
-  liveKeyResultIds?: ReadonlySet<string>,
-): boolean {
+export function itemMatchesView(item: BacklogRow, view: BacklogView, liveKeyResultIds?: ReadonlySet<string>): boolean {
   if (view.status.length && !view.status.includes(item.status)) return false;
   if (view.type.length && !view.type.includes(item.type)) return false;
   if (view.teamId && item.teamId !== view.teamId) return false;

@@ -1,30 +1,26 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   CreateObjectiveSchema,
   UpdateObjectiveSchema,
+  type CreateObjectiveInput,
   type Objective,
   type Team,
   type UpdateObjectiveInput,
 } from '@keyline/shared';
 import { ConflictNotice } from '../../../components/ConflictNotice';
+import { Dialog } from '../../../components/Dialog';
+import { FormActions } from '../../../components/FormActions';
+import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../../components/FormFields';
 import { useNotify } from '../../../components/Notifier';
+import { changedFields, numberOrUndefined } from '../../../lib/form-validation';
 import { invalidateOkrData } from '../../../lib/query-keys';
+import { showServerErrors, useSchemaForm, useVersionedSave } from '../../../lib/useSchemaForm';
 import { useSession } from '../../auth/useSession';
 import { ownerChoices } from '../../users/utils/owner-options';
 import { useMembers } from '../../users/hooks/useMembers';
 import { useCreateObjective, useUpdateObjective } from '../api/objectives.api';
-import {
-  changedFields,
-  numberOrUndefined,
-  serverFieldErrors,
-  validateWith,
-  type FieldErrors,
-} from '../../../lib/form-validation';
 import { buildObjectiveTree, descendantIds, flattenTree } from '../utils/tree';
-import { Dialog } from '../../../components/Dialog';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../../components/FormFields';
-import { ServerError } from '../../../components/ServerError';
 
 type Props = {
   objectives: Objective[];
@@ -35,6 +31,25 @@ type Props = {
   | { mode: 'edit'; objective: Objective }
 );
 
+/** What the objective form holds: text as typed; '' for "none" in the selects. */
+interface ObjectiveDraft {
+  title: string;
+  description: string;
+  teamId: string;
+  parentId: string;
+  weight: string;
+  ownerId: string;
+}
+
+const draftToInput = (draft: ObjectiveDraft) => ({
+  title: draft.title,
+  description: draft.description,
+  teamId: draft.teamId || null,
+  parentId: draft.parentId || null,
+  weight: numberOrUndefined(draft.weight) ?? Number.NaN,
+  ownerId: draft.ownerId || null,
+});
+
 /** Create or edit an objective: title, description, team, the objective it ladders up to, weight. */
 export function ObjectiveForm(props: Props) {
   const notify = useNotify();
@@ -44,17 +59,30 @@ export function ObjectiveForm(props: Props) {
   const mutation = props.mode === 'edit' ? update : create;
   const formRef = useRef<HTMLFormElement>(null);
   const initial = props.mode === 'edit' ? props.objective : null;
-  const [title, setTitle] = useState(initial?.title ?? '');
-  const [description, setDescription] = useState(initial?.description ?? '');
-  const [teamId, setTeamId] = useState(initial?.teamId ?? '');
-  const [parentId, setParentId] = useState((props.mode === 'edit' ? props.objective.parentId : props.parentId) ?? '');
-  const [weight, setWeight] = useState(String(initial?.weight ?? 1));
-  const [ownerId, setOwnerId] = useState(initial?.ownerId ?? '');
+  const form = useSchemaForm<ObjectiveDraft, CreateObjectiveInput | UpdateObjectiveInput>({
+    defaultValues: {
+      title: initial?.title ?? '',
+      description: initial?.description ?? '',
+      teamId: initial?.teamId ?? '',
+      parentId: (props.mode === 'edit' ? props.objective.parentId : props.parentId) ?? '',
+      weight: String(initial?.weight ?? 1),
+      ownerId: initial?.ownerId ?? '',
+    },
+    schema: props.mode === 'create' ? CreateObjectiveSchema : UpdateObjectiveSchema,
+    toInput: (draft) =>
+      props.mode === 'create' ? { cycleId: props.cycleId, ...draftToInput(draft) } : draftToInput(draft),
+  });
+  const errors = form.formState.errors;
   const { data: me } = useSession();
   const members = useMembers();
   const owners = ownerChoices(members.data ?? [], initial?.ownerId ?? null, me?.id);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [pendingChanges, setPendingChanges] = useState<UpdateObjectiveInput>({});
+  const edit = useVersionedSave<UpdateObjectiveInput, Objective>(update.mutate, {
+    onSuccess: (saved) => {
+      notify({ kind: 'success', message: `Saved “${saved.title}”` });
+      props.onClose();
+    },
+    onError: (error) => showServerErrors(form, formRef, error),
+  });
 
   const parentOptions = useMemo(() => {
     const excluded = initial ? descendantIds(props.objectives, initial.id) : new Set<string>();
@@ -69,55 +97,24 @@ export function ObjectiveForm(props: Props) {
     ...props.teams.map((t) => ({ value: t.id, label: t.name })),
   ];
 
-  const fail = (next: FieldErrors) => {
-    setErrors(next);
-    focusFirstInvalid(formRef.current);
-  };
-  const fields = {
-    title,
-    description,
-    teamId: teamId || null,
-    parentId: parentId || null,
-    weight: numberOrUndefined(weight) ?? Number.NaN,
-    ownerId: ownerId || null,
-  };
-
-  const saveChanges = (objective: Objective, version: number, changes: UpdateObjectiveInput) => {
-    setPendingChanges(changes);
-    update.mutate(
-      { id: objective.id, version, changes },
-      {
-        onSuccess: (saved) => {
-          notify({ kind: 'success', message: `Saved “${saved.title}”` });
-          props.onClose();
-        },
-        onError: (error) => fail(serverFieldErrors(error)),
-      },
-    );
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (props.mode === 'create') {
-      const result = validateWith(CreateObjectiveSchema, { cycleId: props.cycleId, ...fields });
-      if (!result.ok) return fail(result.errors);
-      setErrors({});
-      create.mutate(result.data, {
-        onSuccess: (saved) => {
-          notify({ kind: 'success', message: `Added objective “${saved.title}”` });
-          props.onClose();
-        },
-        onError: (error) => fail(serverFieldErrors(error)),
-      });
-      return;
-    }
-    const result = validateWith(UpdateObjectiveSchema, fields);
-    if (!result.ok) return fail(result.errors);
-    setErrors({});
-    const changes = changedFields(props.objective, result.data) as UpdateObjectiveInput;
-    if (Object.keys(changes).length === 0) return props.onClose();
-    saveChanges(props.objective, props.objective.version, changes);
-  };
+  const submit = form.handleSubmit(
+    (input) => {
+      if (props.mode === 'create') {
+        create.mutate(input as CreateObjectiveInput, {
+          onSuccess: (saved) => {
+            notify({ kind: 'success', message: `Added objective “${saved.title}”` });
+            props.onClose();
+          },
+          onError: (error) => showServerErrors(form, formRef, error),
+        });
+        return;
+      }
+      const changes = changedFields(props.objective, input as UpdateObjectiveInput) as UpdateObjectiveInput;
+      if (Object.keys(changes).length === 0) return props.onClose();
+      edit.save(props.objective.id, props.objective.version, changes);
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
 
   const heading =
     props.mode === 'edit' ? `Edit objective “${props.objective.title}”` : `New objective in ${props.cycleName}`;
@@ -126,78 +123,53 @@ export function ObjectiveForm(props: Props) {
       <form ref={formRef} onSubmit={submit} noValidate className="okr-form">
         <TextField
           label="Title"
-          name="title"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={errors.title}
+          {...form.register('title')}
+          error={errors.title?.message}
           autoFocus
           className="span-2"
         />
         <TextAreaField
           label="Description"
-          name="description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          error={errors.description}
+          {...form.register('description')}
+          error={errors.description?.message}
           rows={3}
           className="span-2"
         />
-        <SelectField
-          label="Team"
-          name="teamId"
-          value={teamId}
-          onChange={(e) => setTeamId(e.target.value)}
-          options={teamOptions}
-          error={errors.teamId}
-        />
+        <SelectField label="Team" {...form.register('teamId')} options={teamOptions} error={errors.teamId?.message} />
         <SelectField
           label="Ladders up to"
-          name="parentId"
-          value={parentId}
-          onChange={(e) => setParentId(e.target.value)}
+          {...form.register('parentId')}
           options={parentOptions}
-          error={errors.parentId}
+          error={errors.parentId?.message}
         />
         <TextField
           label="Weight"
-          name="weight"
+          {...form.register('weight')}
           inputMode="decimal"
-          value={weight}
-          onChange={(e) => setWeight(e.target.value)}
-          error={errors.weight}
+          error={errors.weight?.message}
           hint="How much it counts against the other objectives"
         />
-        <SelectField
-          label="Owner"
-          name="ownerId"
-          value={ownerId}
-          onChange={(e) => setOwnerId(e.target.value)}
-          options={owners}
-          error={errors.ownerId}
+        <SelectField label="Owner" {...form.register('ownerId')} options={owners} error={errors.ownerId?.message} />
+        <FormActions
+          error={mutation.error}
+          isPending={mutation.isPending}
+          submitLabel={props.mode === 'edit' ? 'Save objective' : 'Add objective'}
+          onCancel={props.onClose}
+          conflict={
+            props.mode === 'edit' && (
+              <ConflictNotice
+                error={update.error}
+                what="objective"
+                describe={(current) => `Theirs is titled “${String(current.title)}”.`}
+                onReload={() => {
+                  void invalidateOkrData(client);
+                  props.onClose();
+                }}
+                onReapply={(current) => edit.save(props.objective.id, Number(current.version), edit.pendingChanges)}
+              />
+            )
+          }
         />
-        <div className="span-2">
-          <ServerError error={mutation.error} />
-          {props.mode === 'edit' && (
-            <ConflictNotice
-              error={update.error}
-              what="objective"
-              describe={(current) => `Theirs is titled “${String(current.title)}”.`}
-              onReload={() => {
-                void invalidateOkrData(client);
-                props.onClose();
-              }}
-              onReapply={(current) => saveChanges(props.objective, Number(current.version), pendingChanges)}
-            />
-          )}
-          <div className="row-actions okr-dialog-actions">
-            <button type="button" className="button" onClick={props.onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : props.mode === 'edit' ? 'Save objective' : 'Add objective'}
-            </button>
-          </div>
-        </div>
       </form>
     </Dialog>
   );

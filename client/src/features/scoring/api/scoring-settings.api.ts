@@ -24,7 +24,7 @@ export const scoringSettingsApi = {
   previewSample: async (signal?: AbortSignal) =>
     (
       await apiGet<Page<ScoredBacklogItem>>(
-        `/api/backlog-items?sort=valueScore&order=desc&limit=${PREVIEW_SAMPLE}`,
+        `/api/backlog-items?sort=valueScore&order=desc&limit=${PREVIEW_SAMPLE}&include=breakdown`,
         signal,
       )
     ).items,
