@@ -358,7 +358,12 @@ export class LiveScores {
     this.listener = new ChangeListener(connection, wake, (error) =>
       this.logger?.warn({ err: error }, 'change listener reconnecting'),
     );
-    this.listener.start().catch((error: unknown) => this.logger?.warn({ err: error }, 'change listener'));
+    // A change committed between the first load and LISTEN taking effect sends no NOTIFY we can hear:
+    // catch up once the channel is open, or such a change would wait for the safety poll.
+    this.listener
+      .start()
+      .then(wake)
+      .catch((error: unknown) => this.logger?.warn({ err: error }, 'change listener'));
   }
 
   async stop(): Promise<void> {
