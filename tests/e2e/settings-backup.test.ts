@@ -80,6 +80,7 @@ describe('settings: backup and restore in the browser', () => {
       'Single sign-on',
       'Integrations',
       'Notifications',
+      'Outcomes',
     ]);
     expect(await page.getByText('Sign-ins (sessions) and the sign-in attempt log are left out.').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -49,6 +49,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
       'Single sign-on',
       'Integrations',
       'Notifications',
+      'Outcomes',
     ]);
     await page.getByText('No API tokens yet.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
