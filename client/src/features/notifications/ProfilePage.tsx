@@ -11,11 +11,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LoadError } from '../../components/LoadError';
-import { ApiError } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
 import { useSession } from '../auth/useSession';
 import { settingsApi, settingsKeys } from '../users/api/users.api';
 import { usePreferences, useSavePreferences } from './api/notifications.api';
+import { SaveBar } from './components/SaveBar';
 import { TestDigest } from './components/TestDigest';
 import { TimeZoneSelect } from './components/TimeZoneSelect';
 import '../settings/settings.css';
@@ -62,7 +61,6 @@ function PreferencesForm({ current }: { current: NotificationPreferences }) {
     event.preventDefault();
     save.mutate({ version: current.version, input: { kinds, timeZone, teamIds } }, { onSuccess: () => setSaved(true) });
   };
-  const conflict = save.error instanceof ApiError && save.error.status === 412;
   const warnings = [
     !current.emailAvailable && Object.values(kinds).includes('email')
       ? 'E-mail is off on this Keyline server (an admin can set it up), so e-mail choices reach you nowhere for now.'
@@ -156,21 +154,12 @@ function PreferencesForm({ current }: { current: NotificationPreferences }) {
           </p>
         </fieldset>
       </div>
-      <div className="nt-form-actions">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-        <span role="status" className="meta">
-          {saved ? 'Saved.' : ''}
-        </span>
-      </div>
-      {save.isError && (
-        <p className="error-text" role="alert">
-          {conflict
-            ? 'You changed these in another tab meanwhile; reload to see that version.'
-            : errorMessage(save.error)}
-        </p>
-      )}
+      <SaveBar
+        pending={save.isPending}
+        saved={saved}
+        error={save.isError ? save.error : null}
+        conflictMessage="You changed these in another tab meanwhile; reload to see that version."
+      />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import type { NotificationSettings, VersionedNotificationSettings } from '@keyline/shared';
 import { useState, type FormEvent } from 'react';
 import { LoadError } from '../../../components/LoadError';
-import { ApiError } from '../../../lib/api';
-import { errorMessage } from '../../../lib/errors';
 import { useNotificationSettings, useSaveNotificationSettings } from '../api/notifications.api';
+import { SaveBar } from './SaveBar';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 /** The organisation's default time zone, and digests and reminders on or off. */
@@ -27,7 +26,6 @@ function SettingsForm({ current }: { current: VersionedNotificationSettings }) {
     event.preventDefault();
     save.mutate({ version: current.version, settings: draft }, { onSuccess: () => setSaved(true) });
   };
-  const conflict = save.error instanceof ApiError && save.error.status === 412;
   return (
     <form className="st-form nt-org" onSubmit={submit} aria-labelledby="nt-org-title">
       <h3 id="nt-org-title">For everyone</h3>
@@ -61,21 +59,12 @@ function SettingsForm({ current }: { current: VersionedNotificationSettings }) {
           </label>
         </fieldset>
       </div>
-      <div className="nt-form-actions">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-        <span role="status" className="meta">
-          {saved ? 'Saved.' : ''}
-        </span>
-      </div>
-      {save.isError && (
-        <p className="error-text" role="alert">
-          {conflict
-            ? 'Another admin changed these settings meanwhile; reload to see theirs.'
-            : errorMessage(save.error)}
-        </p>
-      )}
+      <SaveBar
+        pending={save.isPending}
+        saved={saved}
+        error={save.isError ? save.error : null}
+        conflictMessage="Another admin changed these settings meanwhile; reload to see theirs."
+      />
     </form>
   );
 }
