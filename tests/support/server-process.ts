@@ -27,14 +27,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The server from its TypeScript sources through tsx, as `npm run dev` runs it (no build needed). */
+export const FROM_SOURCES = ['--import', 'tsx', 'server/src/main.ts'];
+/** The compiled server `npm start` runs (`npm run build server` first; docs/RELIABILITY.md, "Runtime"). */
+export const COMPILED = ['--conditions=keyline-compiled', 'server/dist/main.js'];
+
 /**
- * Keyline as a user runs it: a separate Node process started the way
- * `npm start` starts it (tsx, built client), on a fresh SQLite file unless
- * a DATABASE_URL is given. Resolves once /readyz answers.
+ * Keyline as a user runs it: a separate Node process with the flags of
+ * `npm start` and the built client, from the TypeScript sources unless
+ * `entry` is COMPILED, on a fresh SQLite file unless a DATABASE_URL is
+ * given. Resolves once /readyz answers.
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  entry: string[] = FROM_SOURCES,
 ): Promise<ServerProcess> {
   // A PORT given in env is used (a test registered its URL somewhere first, e.g. at an OpenID provider).
   const port = env.PORT ? Number(env.PORT) : await freePort();
@@ -43,7 +50,7 @@ export async function startServerProcess(
   // The larger young generation `npm run serve` gives the server (package.json; docs/RELIABILITY.md says why).
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=64', ...nodeArgs, '--import', 'tsx', 'server/src/main.ts'],
+    ['--max-semi-space-size=64', ...nodeArgs, ...entry],
     {
       cwd: ROOT,
       env: {

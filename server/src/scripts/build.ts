@@ -9,7 +9,8 @@
  * into its output folder, and the next run compares. A restart with a
  * current build therefore skips straight to `node`.
  *
- * Usage: tsx server/src/scripts/build.ts [--force]
+ * Usage: npm run build [-- [--force] [client|server]]   (--force: even when current;
+ * naming a half builds only that one)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -134,8 +135,12 @@ export function addImportExtensions(dir: string): void {
 }
 
 function main(): void {
-  const force = process.argv.includes('--force');
-  for (const target of TARGETS) {
+  const args = process.argv.slice(2);
+  const force = args.includes('--force');
+  const named = args.filter((arg) => !arg.startsWith('--'));
+  const unknown = named.filter((name) => !TARGETS.some((target) => target.name === name));
+  if (unknown.length > 0) throw new Error(`unknown build target: ${unknown.join(', ')}`);
+  for (const target of TARGETS.filter((t) => named.length === 0 || named.includes(t.name))) {
     const stampFile = join(ROOT, target.outDir, STAMP);
     const stamp = stampOf(ROOT, [...COMMON_INPUTS, ...target.inputs]);
     const current =
