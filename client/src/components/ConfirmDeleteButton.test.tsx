@@ -5,7 +5,7 @@ import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 afterEach(cleanup);
 
-const renderButton = (onConfirm = vi.fn()) =>
+const renderButton = (onConfirm: (close: () => void) => void = vi.fn()) =>
   render(
     <ConfirmDeleteButton
       label="Delete"
