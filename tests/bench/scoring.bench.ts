@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { isoDay } from '@keyline/shared';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app';
 import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
@@ -182,7 +183,7 @@ function seed(raw: BetterSqlite3.Database): { bigKr: string } {
       .prepare(
         'INSERT INTO cycles (id, name, startsOn, endsOn, status, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
       )
-      .run(cycleId, 'Bench', start.toISOString().slice(0, 10), end.toISOString().slice(0, 10), 'active', now, now);
+      .run(cycleId, 'Bench', isoDay(start), isoDay(end), 'active', now, now);
     const objective = raw.prepare(
       "INSERT INTO objectives (id, cycleId, title, description, teamId, parentId, ownerId, weight, deletedAt, version, createdAt, updatedAt) VALUES (?, ?, ?, '', NULL, NULL, NULL, ?, NULL, 1, ?, ?)",
     );
