@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { ADMIN, freePort, ROOT } from '../support/server-process';
+import { medianOf } from './support/timing';
 
 const RUNS = Number(process.env.STARTUP_RUNS ?? 5);
 const WARMUP_ROUNDS = Number(process.env.WARMUP_ROUNDS ?? 5);
@@ -118,12 +119,6 @@ async function measure(runtime: Runtime, databaseUrl: string, seed: 'demo' | 'no
   }
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 if (!existsSync(join(ROOT, 'server/dist/main.js'))) {
   console.error('server/dist/main.js is missing: run `npm run build` first');
   process.exit(1);
@@ -154,9 +149,9 @@ try {
     const s = samples.get(runtime.name)!;
     const row = {
       'first start with demo seed (ms)': firstStarts[runtime.name]!,
-      'restart to first 200 from /readyz (ms)': median(s.map((x) => x.startMs)),
-      'RSS after start (MB)': median(s.map((x) => x.rssAfterStart)),
-      'RSS after warm-up (MB)': median(s.map((x) => x.rssAfterWarmup)),
+      'restart to first 200 from /readyz (ms)': medianOf(s.map((x) => x.startMs)),
+      'RSS after start (MB)': medianOf(s.map((x) => x.rssAfterStart)),
+      'RSS after warm-up (MB)': medianOf(s.map((x) => x.rssAfterWarmup)),
     };
     figures[runtime.name] = row;
     const [first, restart, rssStart, rssWarm] = Object.values(row).map((v) => Math.round(v));

@@ -48,28 +48,24 @@ export async function startServerProcess(
   const dataDir = mkdtempSync(join(tmpdir(), 'keyline-e2e-'));
   let log = '';
   // The larger young generation `npm run serve` gives the server (package.json; docs/RELIABILITY.md says why).
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=64', ...nodeArgs, ...entry],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TSX_TSCONFIG_PATH: 'server/tsconfig.json',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `sqlite:${join(dataDir, 'keyline.db')}`,
-        CLIENT_DIST: join(ROOT, 'client/dist'),
-        KEYLINE_SEED: 'none',
-        KEYLINE_ADMIN_EMAIL: ADMIN.email,
-        KEYLINE_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'test',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, ...entry], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: 'server/tsconfig.json',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dataDir, 'keyline.db')}`,
+      CLIENT_DIST: join(ROOT, 'client/dist'),
+      KEYLINE_SEED: 'none',
+      KEYLINE_ADMIN_EMAIL: ADMIN.email,
+      KEYLINE_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d) => (log += String(d)));
   child.stderr?.on('data', (d) => (log += String(d)));
   const baseUrl = `http://127.0.0.1:${port}`;
