@@ -12,7 +12,7 @@ import {
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { invalidateOkrData } from '../../../lib/query-keys';
-import { useCreateCycle, useUpdateCycle } from '../../objectives/api/objectives.api';
+import { useCreateCycle, useUpdateCycle } from '../api/cycles.api';
 import { forwardStatuses, STATUS_LABEL } from '../utils/cycle-status';
 import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from '../../../lib/form-validation';
 import { Dialog } from '../../../components/Dialog';
