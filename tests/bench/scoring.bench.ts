@@ -21,6 +21,7 @@ import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
 import { loadConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/schema';
 import { ApiClient } from '../support/api-client';
+import { median, medianAsync, medianOf, ms } from './support/timing';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OBJECTIVES = 100;
@@ -233,34 +234,6 @@ function seed(raw: BetterSqlite3.Database): { bigKr: string } {
   // The seed's own change-log rows: the server starts from a full read anyway.
   raw.prepare('DELETE FROM change_log').run();
   return { bigKr: krIds[0] as string };
-}
-
-function ms(start: number): string {
-  return `${(performance.now() - start).toFixed(0)} ms`;
-}
-
-function medianOf(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-}
-
-function median(runs: number, work: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    work();
-    times.push(performance.now() - t);
-  }
-  return medianOf(times);
-}
-
-async function medianAsync(runs: number, work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await work();
-    times.push(performance.now() - t);
-  }
-  return medianOf(times);
 }
 
 main().catch((error: unknown) => {
