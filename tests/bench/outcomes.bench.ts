@@ -11,9 +11,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { isoDay } from '@keyline/shared';
 import { OUTCOME_QUERIES } from '../../server/src/features/outcomes/outcome-rows';
 import { OutcomeService } from '../../server/src/features/outcomes/outcome.service';
 import { openDatabase } from '../../server/src/schema';
+import { median, medianAsync, medianOf, ms } from './support/timing';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const QUARTERS = 8;
@@ -89,8 +91,8 @@ function seed(raw: BetterSqlite3.Database): { done: number; checkIns: number } {
       id: randomUUID(),
       start: start.getTime(),
       end: end.getTime() + DAY_MS - 1,
-      startsOn: iso(start),
-      endsOn: iso(end),
+      startsOn: isoDay(start),
+      endsOn: isoDay(end),
     };
   });
   const krs: { id: string; quarter: number }[] = [];
@@ -159,36 +161,6 @@ function seed(raw: BetterSqlite3.Database): { done: number; checkIns: number } {
     }
   })();
   return { done, checkIns };
-}
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-function ms(start: number): string {
-  return `${(performance.now() - start).toFixed(0)} ms`;
-}
-
-function medianOf(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-}
-
-function median(runs: number, work: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    work();
-    times.push(performance.now() - t);
-  }
-  return medianOf(times);
-}
-
-async function medianAsync(runs: number, work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await work();
-    times.push(performance.now() - t);
-  }
-  return medianOf(times);
 }
 
 void main().catch((error: unknown) => {

@@ -14,12 +14,14 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { isoDay } from '@keyline/shared';
 import { pino } from 'pino';
 import { createApp } from '../../server/src/app';
 import { SYSTEM_ACTOR } from '../../server/src/auth/actor';
 import { loadConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/schema';
 import { ApiClient } from '../support/api-client';
+import { median, medianAsync, medianOf, ms } from './support/timing';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OBJECTIVES = 100;
@@ -182,7 +184,7 @@ function seed(raw: BetterSqlite3.Database): { bigKr: string } {
       .prepare(
         'INSERT INTO cycles (id, name, startsOn, endsOn, status, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
       )
-      .run(cycleId, 'Bench', start.toISOString().slice(0, 10), end.toISOString().slice(0, 10), 'active', now, now);
+      .run(cycleId, 'Bench', isoDay(start), isoDay(end), 'active', now, now);
     const objective = raw.prepare(
       "INSERT INTO objectives (id, cycleId, title, description, teamId, parentId, ownerId, weight, deletedAt, version, createdAt, updatedAt) VALUES (?, ?, ?, '', NULL, NULL, NULL, ?, NULL, 1, ?, ?)",
     );
@@ -232,34 +234,6 @@ function seed(raw: BetterSqlite3.Database): { bigKr: string } {
   // The seed's own change-log rows: the server starts from a full read anyway.
   raw.prepare('DELETE FROM change_log').run();
   return { bigKr: krIds[0] as string };
-}
-
-function ms(start: number): string {
-  return `${(performance.now() - start).toFixed(0)} ms`;
-}
-
-function medianOf(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-}
-
-function median(runs: number, work: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    work();
-    times.push(performance.now() - t);
-  }
-  return medianOf(times);
-}
-
-async function medianAsync(runs: number, work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await work();
-    times.push(performance.now() - t);
-  }
-  return medianOf(times);
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,10 @@ import { buildCycle, buildKeyResult, buildObjective, buildTeam } from '../suppor
 import { ChatReceiver } from '../support/chat-receiver';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { eventually } from '../support/webhook-receiver';
+import { dayFromToday as day } from '../support/days';
 
 const PUBLIC_URL = 'https://keyline.example.com';
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Slack and Teams incoming webhooks, posted to a local server that speaks

@@ -4,9 +4,9 @@ import { KeyResultEntity } from '../../server/src/features/key-results/key-resul
 import { describeEachDatabase } from '../support/databases';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective, buildTeam } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { dayFromToday as day } from '../support/days';
 
 const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
 /**
  * A small hand-made quarter, two thirds through (expected pace ≈ 0.67):

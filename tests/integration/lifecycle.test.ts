@@ -5,9 +5,9 @@ import { describeEachDatabase } from '../support/databases';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective, buildTeam } from '../support/factories';
 import { captureState } from '../support/state';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { dayFromToday as day } from '../support/days';
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** An active quarter that started 30 days ago (the previous test closed its own). */
 function activeQuarter(api: ApiClient, name: string) {

@@ -12,11 +12,11 @@ import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective, buildTeam
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { eventually } from '../support/webhook-receiver';
+import { dayFromToday as day } from '../support/days';
 
 const PUBLIC_URL = 'https://keyline.example.com';
 const DAY = 86_400_000;
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
 /** The next Monday at hh:mm UTC after the real now: digests are judged against it. */
 function nextMondayUtc(hour: number, minute = 30): number {

@@ -3,8 +3,9 @@ import { describeEachDatabase } from '../support/databases';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective, buildTeam } from '../support/factories';
 import { captureState } from '../support/state';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { dayFromToday } from '../support/days';
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = dayFromToday;
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 /**

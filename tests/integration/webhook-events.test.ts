@@ -4,10 +4,10 @@ import { describeEachDatabase } from '../support/databases';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { eventually, WebhookReceiver, type ReceivedRequest } from '../support/webhook-receiver';
+import { dayFromToday as day } from '../support/days';
 
 const PUBLIC_URL = 'https://keyline.example.com';
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Every event a webhook can subscribe to, caused the way people cause it

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ESTIMATE_FIELDS } from '@keyline/shared';
 
 /**
  * Invalidation, declared per table: the tables whose rows feed derived data
@@ -15,22 +16,7 @@ export const CHANGE_SOURCES = [
     table: 'backlog_items',
     kind: 'item',
     key: 'id',
-    columns: [
-      'status',
-      'teamId',
-      'rank',
-      'reach',
-      'impact',
-      'confidence',
-      'effort',
-      'businessValue',
-      'timeCriticality',
-      'riskReduction',
-      'jobSize',
-      'ease',
-      'doneAt',
-      'archivedAt',
-    ],
+    columns: ['status', 'teamId', 'rank', ...ESTIMATE_FIELDS, 'doneAt', 'archivedAt'],
     // A done item without a done date (an import) counts as done since its last change.
     alsoWhen: { column: 'updatedAt', if: `NEW."status" = 'done' AND NEW."doneAt" IS NULL` },
   },

@@ -1,4 +1,4 @@
-import { BACKLOG_SORT_FIELDS, type BacklogItem, type BacklogSort } from '@keyline/shared';
+import { BACKLOG_SORT_FIELDS, ESTIMATE_FIELDS, type BacklogItem, type BacklogSort } from '@keyline/shared';
 import type { Database } from '../../db/database';
 import { PreparedRead } from '../../db/prepared';
 import { itemSources } from '../integrations/item-sources';
@@ -13,15 +13,7 @@ const COLUMNS = [
   'status',
   'teamId',
   'rank',
-  'reach',
-  'impact',
-  'confidence',
-  'effort',
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'jobSize',
-  'ease',
+  ...ESTIMATE_FIELDS,
   'externalKey',
   'labels',
   'doneAt',

@@ -61,6 +61,12 @@ const NO_RECORDS: TrackRecords = new Map();
 
 export interface LiveScoresOptions {
   backgroundRescoreMin?: number;
+  /**
+   * false: no NOTIFY listener, safety poll or midnight timer; reads still catch up on every
+   * committed write. For one-shot scripts, and for tests that must see a background re-score
+   * start from their own read rather than from a wake-up they do not control.
+   */
+  watch?: boolean;
   /** The teams' settled outcome history (OutcomeService.trackRecords): needed for calibrated confidence. */
   trackRecords?: () => Promise<TrackRecords>;
 }
@@ -332,7 +338,7 @@ export class LiveScores {
 
   /** Wake-ups besides reads: at midnight UTC, and on PostgreSQL on every NOTIFY (and a slow safety poll). */
   private startWatching(): void {
-    if (this.stopped || this.timers.size > 0) return;
+    if (this.stopped || this.timers.size > 0 || this.options.watch === false) return;
     const wake = () => {
       this.notes++;
       if (!this.catching) void this.current().catch((error: unknown) => this.logger?.warn({ err: error }, 'catch-up'));

@@ -1,4 +1,11 @@
-import type { LiveItemInput, ScoringCycle, ScoringItem, ScoringKeyResult, ScoringObjective } from '@keyline/shared';
+import {
+  ESTIMATE_FIELDS,
+  type LiveItemInput,
+  type ScoringCycle,
+  type ScoringItem,
+  type ScoringKeyResult,
+  type ScoringObjective,
+} from '@keyline/shared';
 import type BetterSqlite3 from 'better-sqlite3';
 import { In, type EntityManager } from 'typeorm';
 import { CycleEntity } from '../cycles/cycle.entity';
@@ -13,21 +20,7 @@ export interface ScoringStructureRows {
   cycles: ScoringCycle[];
 }
 
-const ITEM_COLUMNS = [
-  'id',
-  'status',
-  'teamId',
-  'rank',
-  'reach',
-  'impact',
-  'confidence',
-  'effort',
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'jobSize',
-  'ease',
-] as const;
+const ITEM_COLUMNS = ['id', 'status', 'teamId', 'rank', ...ESTIMATE_FIELDS] as const;
 type LinkRow = [itemId: string, keyResultId: string, strength: number];
 
 const SELECT_ITEMS = `SELECT ${ITEM_COLUMNS.map((c) => `"${c}"`).join(', ')},

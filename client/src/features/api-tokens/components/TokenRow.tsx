@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ApiToken } from '@keyline/shared';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useNotify } from '../../../components/Notifier';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { errorMessage } from '../../../lib/errors';
@@ -10,15 +10,8 @@ import { TOKEN_STATUS, tokenStatus } from '../utils/api-token-form';
 export function TokenRow({ token, owner }: { token: ApiToken; owner?: string }) {
   const notify = useNotify();
   const revoke = useRevokeApiToken();
-  const [confirming, setConfirming] = useState(false);
   const status = tokenStatus(token);
   const shown = TOKEN_STATUS[status];
-
-  const doRevoke = () =>
-    revoke.mutate(token, {
-      onSuccess: () => notify({ kind: 'success', message: `Revoked “${token.name}”: it no longer works` }),
-      onSettled: () => setConfirming(false),
-    });
 
   return (
     <tr className={status === 'active' ? undefined : 'tk-inactive'} data-testid="api-token-row">
@@ -35,36 +28,22 @@ export function TokenRow({ token, owner }: { token: ApiToken; owner?: string }) 
         </span>
       </td>
       <td className="st-actions">
-        {status === 'active' &&
-          (confirming ? (
-            <span className="st-confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
-              <span>Anything using it stops working at once.</span>
-              <button
-                type="button"
-                className="button st-danger"
-                disabled={revoke.isPending}
-                onClick={doRevoke}
-                autoFocus
-              >
-                Revoke
-              </button>
-              <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="button"
-              aria-label={`Revoke ${token.name}`}
-              onClick={() => {
-                revoke.reset();
-                setConfirming(true);
-              }}
-            >
-              Revoke
-            </button>
-          ))}
+        {status === 'active' && (
+          <ConfirmDeleteButton
+            label="Revoke"
+            name={`Revoke ${token.name}`}
+            question="Anything using it stops working at once."
+            groupName={`Confirm revoking ${token.name}`}
+            pending={revoke.isPending}
+            onOpenChange={(open) => open && revoke.reset()}
+            onConfirm={(close) =>
+              revoke.mutate(token, {
+                onSuccess: () => notify({ kind: 'success', message: `Revoked “${token.name}”: it no longer works` }),
+                onSettled: close,
+              })
+            }
+          />
+        )}
         {revoke.isError && (
           <p role="alert" className="error-text">
             Couldn't revoke it: {errorMessage(revoke.error)}

@@ -1,4 +1,4 @@
-import type { BacklogRow } from '@keyline/shared';
+import { isoDay, type BacklogRow } from '@keyline/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { formatDay } from '../../../lib/format';
@@ -29,7 +29,7 @@ export function ItemOutcome({
   const report = useOutcomes({ itemId: item.id }, { enabled: item.status === 'done' });
   if (item.status !== 'done') return null;
   const outcome = report.data?.items.find((i) => i.itemId === item.id);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import type { ChatChannel, Team } from '@keyline/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { LoadError } from '../../../components/LoadError';
 import { errorMessage } from '../../../lib/errors';
 import { settingsApi, settingsKeys } from '../../users/api/users.api';
@@ -69,7 +70,6 @@ function ChannelRow({ channel, team, onEdit }: { channel: ChatChannel; team: str
   const update = useUpdateChatChannel();
   const remove = useDeleteChatChannel();
   const test = useTestChatChannel();
-  const [confirming, setConfirming] = useState(false);
   const error = update.error ?? remove.error ?? test.error;
   return (
     <li className="nt-item" data-testid="chat-channel">
@@ -104,21 +104,15 @@ function ChannelRow({ channel, team, onEdit }: { channel: ChatChannel; team: str
         >
           {channel.active ? 'Pause' : 'Resume'}
         </button>
-        {confirming ? (
-          <span className="st-confirm">
-            Delete {channel.name}?
-            <button type="button" className="button st-danger" onClick={() => remove.mutate(channel)}>
-              Delete
-            </button>
-            <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="button ghost" onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <ConfirmDeleteButton
+          label="Delete"
+          className="button ghost"
+          question={`Delete ${channel.name}?`}
+          groupName={`Confirm deleting ${channel.name}`}
+          cancelLabel="Keep"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(channel)}
+        />
         <span role="status" className="meta">
           {test.isSuccess ? `Test queued: see it in ${channel.name}, and in the delivery log below.` : ''}
         </span>

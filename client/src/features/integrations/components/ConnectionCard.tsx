@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Connection, ConnectionTest } from '@keyline/shared';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { formatAge, formatNumber } from '../../../lib/format';
 import { errorMessage } from '../../../lib/errors';
 import { useDeleteConnection, useSyncNow, useTestConnection, useUpdateConnection } from '../api/integrations.api';
@@ -119,9 +120,22 @@ export function ConnectionCard({ connection: c }: { connection: Connection }) {
         <button type="button" className="button" onClick={() => change({ regenerateWebhookSecret: true })}>
           New webhook secret
         </button>
-        <button type="button" className="button st-danger" onClick={() => setPanel('delete')}>
-          Delete
-        </button>
+        <ConfirmDeleteButton
+          label="Delete"
+          className="button st-danger"
+          question={
+            <>
+              Delete <strong>{c.name}</strong>? Its {formatNumber(c.itemCount)} items stay in the backlog as Keyline's
+              own (with their keys, links and history); its runs and token go.
+            </>
+          }
+          groupName={`Delete ${c.name}?`}
+          confirmLabel="Delete connection"
+          pending={remove.isPending}
+          open={panel === 'delete'}
+          onOpenChange={(open) => setPanel(open ? 'delete' : 'none')}
+          onConfirm={() => remove.mutate(c)}
+        />
       </div>
       {failure ? (
         <p className="error-text" role="alert">
@@ -193,20 +207,6 @@ export function ConnectionCard({ connection: c }: { connection: Connection }) {
         />
       )}
       {panel === 'runs' && <RunList connectionId={c.id} name={c.name} />}
-      {panel === 'delete' && (
-        <div className="st-confirm" role="alertdialog" aria-label={`Delete ${c.name}?`}>
-          <p>
-            Delete <strong>{c.name}</strong>? Its {formatNumber(c.itemCount)} items stay in the backlog as Keyline's own
-            (with their keys, links and history); its runs and token go.
-          </p>
-          <button type="button" className="button st-danger" onClick={() => remove.mutate(c)}>
-            Delete connection
-          </button>{' '}
-          <button type="button" className="button" onClick={() => setPanel('none')}>
-            Cancel
-          </button>
-        </div>
-      )}
     </article>
   );
 }

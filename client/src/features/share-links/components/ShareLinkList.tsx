@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ShareLink } from '@keyline/shared';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useNotify } from '../../../components/Notifier';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useRevokeShareLink, useShareLinks } from '../api/share-links.api';
@@ -10,17 +10,16 @@ export function ShareLinkList() {
   const links = useShareLinks();
   const revoke = useRevokeShareLink();
   const notify = useNotify();
-  const [confirming, setConfirming] = useState<string | null>(null);
 
   if (links.isPending) return <p className="meta">Loading links…</p>;
   if (links.error) return <p role="alert">Couldn't load the links: {links.error.message}</p>;
   if (links.data.length === 0) return <p className="meta">No links yet.</p>;
 
-  const doRevoke = (link: ShareLink) =>
+  const doRevoke = (link: ShareLink, close: () => void) =>
     revoke.mutate(link, {
       onSuccess: () => notify({ kind: 'success', message: `Revoked “${link.name}”: it no longer opens` }),
       onError: (error) => notify({ kind: 'error', message: `Couldn't revoke “${link.name}”: ${error.message}` }),
-      onSettled: () => setConfirming(null),
+      onSettled: close,
     });
 
   return (
@@ -53,31 +52,19 @@ export function ShareLinkList() {
                 </span>
               </td>
               <td className="share-actions">
-                {link.status === 'active' &&
-                  (confirming === link.id ? (
-                    <span className="row-actions">
-                      <button
-                        type="button"
-                        className="button danger small"
-                        onClick={() => doRevoke(link)}
-                        disabled={revoke.isPending}
-                      >
-                        Revoke “{link.name}”
-                      </button>
-                      <button type="button" className="button small" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => setConfirming(link.id)}
-                      aria-label={`Revoke ${link.name}`}
-                    >
-                      Revoke
-                    </button>
-                  ))}
+                {link.status === 'active' && (
+                  <ConfirmDeleteButton
+                    label="Revoke"
+                    name={`Revoke ${link.name}`}
+                    className="button small"
+                    small
+                    groupName={`Confirm revoking ${link.name}`}
+                    confirmLabel={`Revoke “${link.name}”`}
+                    cancelLabel="Keep"
+                    pending={revoke.isPending}
+                    onConfirm={(close) => doRevoke(link, close)}
+                  />
+                )}
               </td>
             </tr>
           );

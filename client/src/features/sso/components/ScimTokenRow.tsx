@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ScimToken } from '@keyline/shared';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useNotify } from '../../../components/Notifier';
 import { errorMessage } from '../../../lib/errors';
 import { useRevokeScimToken } from '../api/sso.api';
@@ -8,7 +8,6 @@ import { useRevokeScimToken } from '../api/sso.api';
 export function ScimTokenRow({ token, created, lastUsed }: { token: ScimToken; created: string; lastUsed: string }) {
   const notify = useNotify();
   const revoke = useRevokeScimToken();
-  const [confirming, setConfirming] = useState(false);
   const active = !token.revokedAt;
   return (
     <tr className={active ? undefined : 'tk-inactive'} data-testid="scim-token-row">
@@ -23,38 +22,21 @@ export function ScimTokenRow({ token, created, lastUsed }: { token: ScimToken; c
         </span>
       </td>
       <td className="st-actions">
-        {active &&
-          (confirming ? (
-            <span className="st-confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
-              <span>Provisioning with it stops at once.</span>
-              <button
-                type="button"
-                className="button st-danger"
-                disabled={revoke.isPending}
-                autoFocus
-                onClick={() =>
-                  revoke.mutate(token, {
-                    onSuccess: () => notify({ kind: 'success', message: `Revoked “${token.name}”` }),
-                    onSettled: () => setConfirming(false),
-                  })
-                }
-              >
-                Revoke
-              </button>
-              <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="button"
-              aria-label={`Revoke ${token.name}`}
-              onClick={() => setConfirming(true)}
-            >
-              Revoke
-            </button>
-          ))}
+        {active && (
+          <ConfirmDeleteButton
+            label="Revoke"
+            name={`Revoke ${token.name}`}
+            question="Provisioning with it stops at once."
+            groupName={`Confirm revoking ${token.name}`}
+            pending={revoke.isPending}
+            onConfirm={(close) =>
+              revoke.mutate(token, {
+                onSuccess: () => notify({ kind: 'success', message: `Revoked “${token.name}”` }),
+                onSettled: close,
+              })
+            }
+          />
+        )}
         {revoke.isError && (
           <p role="alert" className="error-text">
             Couldn't revoke it: {errorMessage(revoke.error)}

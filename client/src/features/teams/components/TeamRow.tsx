@@ -1,6 +1,7 @@
 import { NameSchema, type Team } from '@keyline/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
@@ -88,39 +89,31 @@ export function TeamRow({ team }: { team: Team }) {
       ) : (
         <span className="st-team-name">{team.name}</span>
       )}
-      {mode === 'view' && (
+      {mode !== 'rename' && (
         <span className="row-actions">
-          <button type="button" className="button" aria-label={`Rename ${team.name}`} onClick={() => setMode('rename')}>
-            Rename
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-label={`Delete ${team.name}`}
-            onClick={() => {
-              remove.reset();
-              setMode('delete');
+          {mode === 'view' && (
+            <button
+              type="button"
+              className="button"
+              aria-label={`Rename ${team.name}`}
+              onClick={() => setMode('rename')}
+            >
+              Rename
+            </button>
+          )}
+          <ConfirmDeleteButton
+            label="Delete"
+            name={`Delete ${team.name}`}
+            question={`Delete ${team.name}?`}
+            groupName={`Confirm deleting ${team.name}`}
+            pending={remove.isPending}
+            open={mode === 'delete'}
+            onOpenChange={(open) => {
+              if (open) remove.reset();
+              setMode(open ? 'delete' : 'view');
             }}
-          >
-            Delete
-          </button>
-        </span>
-      )}
-      {mode === 'delete' && (
-        <span className="st-confirm" role="group" aria-label={`Confirm deleting ${team.name}`}>
-          <span>Delete {team.name}?</span>
-          <button
-            type="button"
-            className="button st-danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate(team)}
-            autoFocus
-          >
-            Delete
-          </button>
-          <button type="button" className="button ghost" onClick={() => setMode('view')}>
-            Cancel
-          </button>
+            onConfirm={() => remove.mutate(team)}
+          />
         </span>
       )}
       {nameError && <p className="error-text st-team-error">{nameError}</p>}

@@ -1,6 +1,7 @@
 import { ROLES, type Role, type UpdateUserInput, type User } from '@keyline/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
@@ -13,7 +14,6 @@ import { MEMBERS_KEY } from '../hooks/useMembers';
 export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   const qc = useQueryClient();
   const notify = useNotify();
-  const [confirmDisable, setConfirmDisable] = useState(false);
   const [lastPatch, setLastPatch] = useState<UpdateUserInput | null>(null);
   const update = useMutation({
     mutationFn: ({ base, patch }: { base: User; patch: UpdateUserInput }) => settingsApi.updateUser(base, patch),
@@ -21,7 +21,6 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, saved));
       // Owner names and pickers elsewhere read the member directory.
       void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
-      setConfirmDisable(false);
       notify({
         kind: 'success',
         message:
@@ -33,9 +32,9 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       });
     },
   });
-  const save = (patch: UpdateUserInput, base: User = user) => {
+  const save = (patch: UpdateUserInput, base: User = user, onSaved?: () => void) => {
     setLastPatch(patch);
-    update.mutate({ base, patch });
+    update.mutate({ base, patch }, { onSuccess: onSaved });
   };
   const conflict = update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT';
 
@@ -85,31 +84,15 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
           >
             Enable
           </button>
-        ) : confirmDisable ? (
-          <span className="st-confirm" role="group" aria-label={`Confirm disabling ${user.name}`}>
-            <span>Sign {user.name} out and block sign-in?</span>
-            <button
-              type="button"
-              className="button st-danger"
-              disabled={update.isPending}
-              onClick={() => save({ disabled: true })}
-              autoFocus
-            >
-              Disable
-            </button>
-            <button type="button" className="button ghost" onClick={() => setConfirmDisable(false)}>
-              Cancel
-            </button>
-          </span>
         ) : (
-          <button
-            type="button"
-            className="button"
-            aria-label={`Disable ${user.name}`}
-            onClick={() => setConfirmDisable(true)}
-          >
-            Disable
-          </button>
+          <ConfirmDeleteButton
+            label="Disable"
+            name={`Disable ${user.name}`}
+            question={`Sign ${user.name} out and block sign-in?`}
+            groupName={`Confirm disabling ${user.name}`}
+            pending={update.isPending}
+            onConfirm={(close) => save({ disabled: true }, user, close)}
+          />
         )}
         {update.isError && !conflict && (
           <p role="alert" className="error-text">

@@ -1,5 +1,6 @@
 import type { CreatedWebhook, Webhook } from '@keyline/shared';
 import { useState } from 'react';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { LoadError } from '../../../components/LoadError';
 import { errorMessage } from '../../../lib/errors';
 import { CHANNEL_LABELS, DELIVERY_STATUS, EVENT_LABELS, when } from '../../notifications/utils/labels';
@@ -58,7 +59,6 @@ function WebhookRow({ webhook, onEdit }: { webhook: Webhook; onEdit: () => void 
   const update = useUpdateWebhook();
   const remove = useDeleteWebhook();
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const error = update.error ?? remove.error;
   return (
     <li className="nt-item" data-testid="webhook">
@@ -83,21 +83,15 @@ function WebhookRow({ webhook, onEdit }: { webhook: Webhook; onEdit: () => void 
         >
           {webhook.active ? 'Pause' : 'Resume'}
         </button>
-        {confirming ? (
-          <span className="st-confirm">
-            Delete this webhook?
-            <button type="button" className="button st-danger" onClick={() => remove.mutate(webhook)}>
-              Delete
-            </button>
-            <button type="button" className="button ghost" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="button ghost" onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <ConfirmDeleteButton
+          label="Delete"
+          className="button ghost"
+          question="Delete this webhook?"
+          groupName={`Confirm deleting the webhook to ${webhook.url}`}
+          cancelLabel="Keep"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(webhook)}
+        />
       </div>
       {error && (
         <p className="error-text" role="alert">

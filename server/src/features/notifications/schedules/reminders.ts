@@ -1,5 +1,5 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { checkInDueAt, type MessageContent } from '@keyline/shared';
+import { checkInDueAt, DAY_MS, type MessageContent } from '@keyline/shared';
 import type { Database } from '../../../db/database';
 import type { Scheduler } from '../../../jobs/scheduler';
 import { CycleEntity } from '../../cycles/cycle.entity';
@@ -16,7 +16,6 @@ import { localHour } from './local-time';
 import { readMarks, writeMarks } from './marks';
 
 export const REMINDER_JOB = 'check-in-reminders';
-const DAY_MS = 86_400_000;
 /** The second reminder comes this long after the first, if the check-in is still due. */
 export const SECOND_REMINDER_AFTER_MS = 7 * DAY_MS;
 /** Reminders go out in working hours on the owner's clock: 09:00 to 18:00. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import {
+  DAY_MS,
   expectedProgress,
   isCheckInDue,
   keyResultProgress,
@@ -32,7 +33,6 @@ import { lastMondayNine } from './local-time';
 import { readMarks, writeMarks } from './marks';
 
 export const DIGEST_JOB = 'weekly-digest';
-const DAY_MS = 86_400_000;
 /** After downtime, a week's digest is still sent (once) up to this long after Monday 09:00; later it is skipped. */
 export const DIGEST_CATCH_UP_MS = 2 * DAY_MS;
 
