@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleAtLeast, type LoginInput, type Role, type SessionUser } from '@keyline/shared';
+import type { LoginInput } from '@keyline/shared';
+import { roleAtLeast, type Role, type SessionUser } from '@keyline/shared/core';
 import { api, ApiError } from '../../lib/api';
 import { sessionKeys } from '../../lib/query-keys';
 
