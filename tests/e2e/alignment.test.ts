@@ -5,8 +5,7 @@ import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective } from '../support/factories';
 import { ADMIN, useE2e } from './fixture';
 import { AlignmentPage, ScoringSettingsPage } from './pages/alignment.page';
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+import { dayFromToday as day } from '../support/days';
 
 /**
  * A small quarter: one objective, two KRs that are behind pace (nothing

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   CreateCycleSchema,
   quarterName,
   UpdateCycleSchema,
+  type CreateCycleInput,
   type Cycle,
   type CycleStatus,
   type UpdateCycleInput,
@@ -12,12 +13,13 @@ import {
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { invalidateOkrData } from '../../../lib/query-keys';
-import { useCreateCycle, useUpdateCycle } from '../../objectives/api/objectives.api';
+import { useCreateCycle, useUpdateCycle } from '../api/cycles.api';
 import { forwardStatuses, STATUS_LABEL } from '../utils/cycle-status';
-import { changedFields, serverFieldErrors, validateWith, type FieldErrors } from '../../../lib/form-validation';
+import { changedFields } from '../../../lib/form-validation';
+import { showServerErrors, useSchemaForm, useVersionedSave } from '../../../lib/useSchemaForm';
 import { Dialog } from '../../../components/Dialog';
 import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
-import { ServerError } from '../../../components/ServerError';
+import { FormActions } from '../../../components/FormActions';
 
 /** This quarter's first and last day, as a starting suggestion for a new cycle. */
 function currentQuarter(today = new Date()): { name: string; startsOn: string; endsOn: string } {
@@ -29,6 +31,14 @@ function currentQuarter(today = new Date()): { name: string; startsOn: string; e
     startsOn: isoDay(start),
     endsOn: isoDay(end),
   };
+}
+
+/** What the cycle form holds: the fields as typed. */
+interface CycleDraft {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  status: CycleStatus;
 }
 
 /** Create a cycle (a quarter) or edit one; its status only moves forward. */
@@ -48,93 +58,58 @@ export function CycleForm({
   const mutation = cycle ? update : create;
   const formRef = useRef<HTMLFormElement>(null);
   const suggestion = currentQuarter();
-  const [name, setName] = useState(cycle?.name ?? suggestion.name);
-  const [startsOn, setStartsOn] = useState(cycle?.startsOn ?? suggestion.startsOn);
-  const [endsOn, setEndsOn] = useState(cycle?.endsOn ?? suggestion.endsOn);
-  const [status, setStatus] = useState<CycleStatus>(cycle?.status ?? 'planning');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [pendingChanges, setPendingChanges] = useState<UpdateCycleInput>({});
-  const fail = (next: FieldErrors) => {
-    setErrors(next);
-    focusFirstInvalid(formRef.current);
-  };
+  const form = useSchemaForm<CycleDraft, CreateCycleInput | UpdateCycleInput>({
+    defaultValues: {
+      name: cycle?.name ?? suggestion.name,
+      startsOn: cycle?.startsOn ?? suggestion.startsOn,
+      endsOn: cycle?.endsOn ?? suggestion.endsOn,
+      status: cycle?.status ?? 'planning',
+    },
+    schema: cycle ? UpdateCycleSchema : CreateCycleSchema,
+    toInput: (draft) => draft,
+  });
+  const errors = form.formState.errors;
+  const edit = useVersionedSave<UpdateCycleInput, Cycle>(update.mutate, {
+    onSuccess: (saved) => {
+      notify({ kind: 'success', message: `Saved ${saved.name}` });
+      onClose();
+    },
+    onError: (error) => showServerErrors(form, formRef, error),
+  });
 
-  const saveChanges = (current: Cycle, version: number, changes: UpdateCycleInput) => {
-    setPendingChanges(changes);
-    update.mutate(
-      { id: current.id, version, changes },
-      {
-        onSuccess: (saved) => {
-          notify({ kind: 'success', message: `Saved ${saved.name}` });
-          onClose();
-        },
-        onError: (error) => fail(serverFieldErrors(error)),
-      },
-    );
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = { name, startsOn, endsOn, status };
-    if (!cycle) {
-      const result = validateWith(CreateCycleSchema, input);
-      if (!result.ok) return fail(result.errors);
-      setErrors({});
-      create.mutate(result.data, {
-        onSuccess: (saved) => {
-          notify({ kind: 'success', message: `Created ${saved.name}` });
-          onCreated?.(saved);
-          onClose();
-        },
-        onError: (error) => fail(serverFieldErrors(error)),
-      });
-      return;
-    }
-    const result = validateWith(UpdateCycleSchema, input);
-    if (!result.ok) return fail(result.errors);
-    setErrors({});
-    const changes = changedFields(cycle, result.data) as UpdateCycleInput;
-    if (Object.keys(changes).length === 0) return onClose();
-    saveChanges(cycle, cycle.version, changes);
-  };
+  const submit = form.handleSubmit(
+    (input) => {
+      if (!cycle) {
+        create.mutate(input as CreateCycleInput, {
+          onSuccess: (saved) => {
+            notify({ kind: 'success', message: `Created ${saved.name}` });
+            onCreated?.(saved);
+            onClose();
+          },
+          onError: (error) => showServerErrors(form, formRef, error),
+        });
+        return;
+      }
+      const changes = changedFields(cycle, input as UpdateCycleInput) as UpdateCycleInput;
+      if (Object.keys(changes).length === 0) return onClose();
+      edit.save(cycle.id, cycle.version, changes);
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
 
   // Creating may start a cycle as planning or active; editing only moves it forward.
   const statuses: CycleStatus[] = cycle ? forwardStatuses(cycle.status) : ['planning', 'active'];
   return (
     <Dialog title={cycle ? `Edit ${cycle.name}` : 'New quarter'} onClose={onClose}>
       <form ref={formRef} onSubmit={submit} noValidate className="okr-form">
-        <TextField
-          label="Name"
-          name="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-          autoFocus
-          className="span-2"
-        />
-        <TextField
-          label="Starts on"
-          name="startsOn"
-          type="date"
-          value={startsOn}
-          onChange={(e) => setStartsOn(e.target.value)}
-          error={errors.startsOn}
-        />
-        <TextField
-          label="Ends on"
-          name="endsOn"
-          type="date"
-          value={endsOn}
-          onChange={(e) => setEndsOn(e.target.value)}
-          error={errors.endsOn}
-        />
+        <TextField label="Name" {...form.register('name')} error={errors.name?.message} autoFocus className="span-2" />
+        <TextField label="Starts on" {...form.register('startsOn')} type="date" error={errors.startsOn?.message} />
+        <TextField label="Ends on" {...form.register('endsOn')} type="date" error={errors.endsOn?.message} />
         <SelectField
           label="Status"
-          name="status"
-          value={status}
-          onChange={(e) => setStatus(e.target.value as CycleStatus)}
+          {...form.register('status')}
           options={statuses.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
-          error={errors.status}
+          error={errors.status?.message}
           hint={
             cycle
               ? 'A quarter only moves forward: planning → active → closed. Closing makes its OKRs read-only.'
@@ -142,29 +117,26 @@ export function CycleForm({
           }
           className="span-2"
         />
-        <div className="span-2">
-          <ServerError error={mutation.error} />
-          {cycle && (
-            <ConflictNotice
-              error={update.error}
-              what="quarter"
-              describe={(current) => `Theirs: ${String(current.name)}, ${String(current.status)}.`}
-              onReload={() => {
-                void invalidateOkrData(client);
-                onClose();
-              }}
-              onReapply={(current) => saveChanges(cycle, Number(current.version), pendingChanges)}
-            />
-          )}
-          <div className="row-actions okr-dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : cycle ? 'Save quarter' : 'Create quarter'}
-            </button>
-          </div>
-        </div>
+        <FormActions
+          error={mutation.error}
+          isPending={mutation.isPending}
+          submitLabel={cycle ? 'Save quarter' : 'Create quarter'}
+          onCancel={onClose}
+          conflict={
+            cycle && (
+              <ConflictNotice
+                error={update.error}
+                what="quarter"
+                describe={(current) => `Theirs: ${String(current.name)}, ${String(current.status)}.`}
+                onReload={() => {
+                  void invalidateOkrData(client);
+                  onClose();
+                }}
+                onReapply={(current) => edit.save(cycle.id, Number(current.version), edit.pendingChanges)}
+              />
+            )
+          }
+        />
       </form>
     </Dialog>
   );

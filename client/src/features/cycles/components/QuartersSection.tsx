@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { lifecycleApi, lifecycleKeys } from '../api/lifecycle-settings.api';
+import { lifecycleSettingsKeys } from '../../../lib/query-keys';
+import { lifecycleApi } from '../api/lifecycle-settings.api';
 import { errorMessage, fieldErrors } from '../../../lib/errors';
 import { LoadError } from '../../../components/LoadError';
 
@@ -12,7 +13,10 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** Quarter rules (docs/UI.md, "Settings"): for now the check-in cadence behind "check-in due". */
 export function QuartersSection() {
-  const loaded = useQuery({ queryKey: lifecycleKeys.settings, queryFn: ({ signal }) => lifecycleApi.get(signal) });
+  const loaded = useQuery({
+    queryKey: lifecycleSettingsKeys.settings,
+    queryFn: ({ signal }) => lifecycleApi.get(signal),
+  });
   return (
     <section aria-labelledby="st-quarters-title">
       <h2 id="st-quarters-title">Quarters</h2>
@@ -37,7 +41,7 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
     mutationFn: ({ version, settings }: { version: number; settings: LifecycleSettings }) =>
       lifecycleApi.save(version, settings),
     onSuccess: (next) => {
-      qc.setQueryData(lifecycleKeys.settings, next);
+      qc.setQueryData(lifecycleSettingsKeys.settings, next);
       setBaseVersion(next.version);
       setValue(String(next.settings.checkInCadenceDays));
       notify({ kind: 'success', message: `Check-ins are now due every ${days(next.settings.checkInCadenceDays)}` });
@@ -112,8 +116,8 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
           onReload={() => {
             const current = (save.error as ApiError).body?.current as VersionedLifecycleSettings | undefined;
             save.reset();
-            if (!current) return void qc.invalidateQueries({ queryKey: lifecycleKeys.settings });
-            qc.setQueryData(lifecycleKeys.settings, current);
+            if (!current) return void qc.invalidateQueries({ queryKey: lifecycleSettingsKeys.settings });
+            qc.setQueryData(lifecycleSettingsKeys.settings, current);
             setBaseVersion(current.version);
             setValue(String(current.settings.checkInCadenceDays));
           }}

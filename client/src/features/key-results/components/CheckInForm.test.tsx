@@ -87,7 +87,7 @@ describe('CheckInForm', () => {
     expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)).value).toBe(1_520_000);
     fireEvent.change(screen.getByLabelText('Value'), { target: { value: '31,5' } });
     fireEvent.click(screen.getByRole('button', { name: /Post check-in/ }));
-    expect(screen.getByText('Must be a number')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Must be a number')).toBeTruthy());
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
@@ -121,12 +121,12 @@ describe('CheckInForm', () => {
     );
   });
 
-  it('shows the schema messages by the fields and sends nothing when the input is invalid', () => {
+  it('shows the schema messages by the fields and sends nothing when the input is invalid', async () => {
     const fetchMock = renderForm();
     fireEvent.change(screen.getByLabelText('Value'), { target: { value: 'lots' } });
     fireEvent.change(screen.getByLabelText('Confidence (0–10)'), { target: { value: '11' } });
     fireEvent.click(screen.getByRole('button', { name: /Post check-in/ }));
-    expect(screen.getByText('Must be a number')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Must be a number')).toBeTruthy());
     expect(screen.getByText('At most 10')).toBeTruthy();
     expect(screen.getByLabelText('Value').getAttribute('aria-invalid')).toBe('true');
     expect(fetchMock).not.toHaveBeenCalled();

@@ -1,10 +1,17 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { CreateCheckInSchema, keyResultProgress, type Cycle, type KeyResult, isoDay } from '@keyline/shared';
+import { useRef, type KeyboardEvent } from 'react';
+import {
+  CreateCheckInSchema,
+  keyResultProgress,
+  type CreateCheckInInput,
+  type Cycle,
+  type KeyResult,
+  isoDay,
+} from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
 import { formatDay, formatMetric, formatPercent } from '../../../lib/format';
 import { focusFirstInvalid, TextAreaField, TextField } from '../../../components/FormFields';
 import { ServerError } from '../../../components/ServerError';
-import { serverFieldErrors, validateWith, type FieldErrors } from '../../../lib/form-validation';
+import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { useCreateCheckIn } from '../api/key-results.api';
 import { BAND_ICON, BAND_LABEL, CONFIDENCE_BANDS_HINT, confidenceBand } from '../utils/confidence';
 
@@ -26,6 +33,19 @@ export function checkInMoment(day: string, now = today()): string | undefined {
   return day === '' || day >= now ? undefined : `${day}T12:00:00.000Z`;
 }
 
+/** What the check-in form holds: text as typed; `at` is the day picked, '' for now. */
+interface CheckInDraft {
+  value: string;
+  confidence: string;
+  note: string;
+  at: string;
+}
+
+const draftToInput = (draft: CheckInDraft) => {
+  const at = checkInMoment(draft.at);
+  return { value: asNumber(draft.value), confidence: asNumber(draft.confidence), note: draft.note, ...(at && { at }) };
+};
+
 /**
  * Value (prefilled with the current one; a milestone is Done / Not done),
  * confidence 0–10 and a note, optionally for an earlier day of the quarter;
@@ -36,53 +56,48 @@ export function CheckInForm({ keyResult: kr, cycle }: { keyResult: KeyResult; cy
   const post = useCreateCheckIn(kr.id);
   const formRef = useRef<HTMLFormElement>(null);
   const milestone = kr.metricType === 'milestone';
-  const [value, setValue] = useState(milestone ? String(kr.currentValue >= 1 ? 1 : 0) : String(kr.currentValue));
-  const [day, setDay] = useState('');
-  const [confidence, setConfidence] = useState(String(kr.latestConfidence ?? 5));
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useSchemaForm<CheckInDraft, CreateCheckInInput>({
+    defaultValues: {
+      value: milestone ? String(kr.currentValue >= 1 ? 1 : 0) : String(kr.currentValue),
+      confidence: String(kr.latestConfidence ?? 5),
+      note: '',
+      at: '',
+    },
+    schema: CreateCheckInSchema,
+    toInput: draftToInput,
+  });
+  const errors = form.formState.errors;
 
-  const typedValue = asNumber(value);
+  const typedValue = asNumber(form.watch('value'));
   const preview = Number.isFinite(typedValue) ? keyResultProgress({ ...kr, currentValue: typedValue }) : null;
-  const typedConfidence = asNumber(confidence);
+  const typedConfidence = asNumber(form.watch('confidence'));
   const band = confidenceBand(
     Number.isInteger(typedConfidence) && typedConfidence >= 0 && typedConfidence <= 10 ? typedConfidence : null,
   );
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (post.isPending) return;
-    const at = checkInMoment(day);
-    const result = validateWith(CreateCheckInSchema, {
-      value: typedValue,
-      confidence: typedConfidence,
-      note,
-      ...(at && { at }),
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    post.mutate(result.data, {
-      onSuccess: (checkIn) => {
-        const forDay = at ? ` for ${formatDay(checkIn.at)}` : '';
-        notify({
-          kind: 'success',
-          message: `Checked in ${formatMetric(checkIn.value, kr.unit, kr.metricType)}${forDay}`,
-        });
-        setNote('');
-        setDay('');
-      },
-      onError: (error) => setErrors(serverFieldErrors(error)),
-    });
-  };
+  const submit = form.handleSubmit(
+    (input) => {
+      if (post.isPending) return;
+      post.mutate(input, {
+        onSuccess: (checkIn) => {
+          const forDay = input.at ? ` for ${formatDay(checkIn.at)}` : '';
+          notify({
+            kind: 'success',
+            message: `Checked in ${formatMetric(checkIn.value, kr.unit, kr.metricType)}${forDay}`,
+          });
+          form.setValue('note', '');
+          form.setValue('at', '');
+        },
+        onError: (error) => showServerErrors(form, formRef, error),
+      });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      submit();
+      void submit();
     }
   };
 
@@ -106,25 +121,23 @@ export function CheckInForm({ keyResult: kr, cycle }: { keyResult: KeyResult; cy
             ] as const
           ).map(([v, label]) => (
             <label key={v} className="milestone-option">
-              <input type="radio" name="value" value={v} checked={value === v} onChange={() => setValue(v)} />
+              <input type="radio" {...form.register('value')} value={v} />
               {label}
             </label>
           ))}
           <div className="meta">Last {formatMetric(kr.currentValue, kr.unit, kr.metricType)}</div>
           {errors.value && (
             <div id="milestone-error" className="error-text">
-              {errors.value}
+              {errors.value.message}
             </div>
           )}
         </fieldset>
       ) : (
         <TextField
           label="Value"
-          name="value"
+          {...form.register('value')}
           inputMode="decimal"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          error={errors.value}
+          error={errors.value?.message}
           suffix={kr.unit || undefined}
           hint={
             <>
@@ -136,14 +149,12 @@ export function CheckInForm({ keyResult: kr, cycle }: { keyResult: KeyResult; cy
       )}
       <TextField
         label="Confidence (0–10)"
-        name="confidence"
+        {...form.register('confidence')}
         type="number"
         min={0}
         max={10}
         step={1}
-        value={confidence}
-        onChange={(e) => setConfidence(e.target.value)}
-        error={errors.confidence}
+        error={errors.confidence?.message}
         suffix={
           <span className={`confidence-word band-${band}`}>
             <span aria-hidden="true">{BAND_ICON[band]}</span> {band === 'none' ? '—' : BAND_LABEL[band]}
@@ -151,23 +162,14 @@ export function CheckInForm({ keyResult: kr, cycle }: { keyResult: KeyResult; cy
         }
         hint={CONFIDENCE_BANDS_HINT}
       />
-      <TextAreaField
-        label="What changed? Blockers?"
-        name="note"
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        error={errors.note}
-        rows={3}
-      />
+      <TextAreaField label="What changed? Blockers?" {...form.register('note')} error={errors.note?.message} rows={3} />
       <TextField
         label="For (optional)"
-        name="at"
+        {...form.register('at')}
         type="date"
-        value={day}
         min={cycle?.startsOn}
         max={today()}
-        onChange={(e) => setDay(e.target.value)}
-        error={errors.at}
+        error={errors.at?.message}
         hint="Leave empty for now; pick an earlier day of the quarter to record a number late."
       />
       <ServerError error={post.error} />

@@ -1,7 +1,8 @@
 import { NameSchema, type Team } from '@keyline/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { settingsApi, settingsKeys } from '../../users/api/users.api';
+import { teamKeys } from '../../../lib/query-keys';
+import { teamsApi, useTeams } from '../api/teams.api';
 import { errorMessage, upsertByName } from '../../../lib/errors';
 import { TeamRow } from './TeamRow';
 import { LoadError } from '../../../components/LoadError';
@@ -9,13 +10,13 @@ import { LoadError } from '../../../components/LoadError';
 /** Teams that own objectives and backlog items: create, rename, delete. */
 export function TeamsSection() {
   const qc = useQueryClient();
-  const teams = useQuery({ queryKey: settingsKeys.teams, queryFn: ({ signal }) => settingsApi.teams(signal) });
+  const teams = useTeams();
   const [name, setName] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: settingsApi.createTeam,
+    mutationFn: teamsApi.create,
     onSuccess: (team) => {
-      qc.setQueryData(settingsKeys.teams, (list: Team[] | undefined) => upsertByName(list, team));
+      qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => upsertByName(list, team));
       setName('');
     },
   });

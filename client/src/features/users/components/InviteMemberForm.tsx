@@ -1,10 +1,10 @@
 import { CreateUserSchema, ROLES, type CreatedUser, type Role } from '@keyline/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { settingsApi, settingsKeys } from '../api/users.api';
+import { userKeys } from '../../../lib/query-keys';
+import { usersApi } from '../api/users.api';
 import { errorMessage, fieldErrors, upsertByName } from '../../../lib/errors';
 import { ROLE_LABELS } from '../utils/roles';
-import { MEMBERS_KEY } from '../hooks/useMembers';
 
 /** Invite a member by email, name and role; the server generates the password. */
 export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser) => void }) {
@@ -14,12 +14,12 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
   const [role, setRole] = useState<Role>('editor');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const invite = useMutation({
-    mutationFn: settingsApi.invite,
+    mutationFn: usersApi.invite,
     onSuccess: (user) => {
       const { generatedPassword: _secret, ...listed } = user;
-      qc.setQueryData(settingsKeys.users, (list: CreatedUser[] | undefined) => upsertByName(list, listed));
+      qc.setQueryData(userKeys.list(), (list: CreatedUser[] | undefined) => upsertByName(list, listed));
       // Owner names and pickers elsewhere read the member directory.
-      void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
+      void qc.invalidateQueries({ queryKey: userKeys.members() });
       setEmail('');
       setName('');
       setRole('editor');
