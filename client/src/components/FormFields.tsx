@@ -51,13 +51,19 @@ export function TextField({
   hint,
   className,
   suffix,
+  'aria-describedby': alsoDescribedBy,
   ...input
 }: Common & { suffix?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} error={error} hint={hint} className={className}>
       {({ id, describedBy }) => (
         <div className="okr-input-row">
-          <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+          <input
+            id={id}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={[describedBy, alsoDescribedBy].filter(Boolean).join(' ') || undefined}
+            {...input}
+          />
           {suffix && <span className="okr-input-suffix">{suffix}</span>}
         </div>
       )}
