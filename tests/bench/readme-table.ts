@@ -128,6 +128,21 @@ for (const page of ['sign-in', 'backlog'] as const) {
 }
 
 const runs = [api, load10, load100, scoring, lighthouse].filter((r) => r !== undefined);
+/** Each run's load average (the machine is shared): the figures mean little when it was far above 2. */
+const loads = (
+  [
+    ['bench:api', api],
+    ['bench:load 10,000', load10],
+    ['bench:load 100,000', load100],
+    ['bench:scoring', scoring],
+    ['Lighthouse', lighthouse],
+  ] as const
+)
+  .map(([name, run]) => {
+    const key = run && Object.keys(run.figures).find((k) => k.startsWith('load average'));
+    return key ? `${name} ${String(run.figures[key])}` : undefined;
+  })
+  .filter((text) => text !== undefined);
 const dates = runs.map((r) => r.at.slice(0, 10));
 const table = [
   START,
@@ -136,6 +151,8 @@ const table = [
   '| what | measured | goal | |',
   '|---|---|---|---|',
   ...rows,
+  '',
+  `Load average (2 cores) during the runs: ${loads.join('; ') || 'not recorded'}.`,
   END,
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');

@@ -5,9 +5,8 @@ import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective } from '../support/factories';
 import { ADMIN, useE2e } from './fixture';
 import { AlignmentPage, ScoringSettingsPage } from './pages/alignment.page';
+import { dayFromToday as day } from '../support/days';
 import { toast } from './pages/toasts';
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A small quarter: one objective, two KRs that are behind pace (nothing

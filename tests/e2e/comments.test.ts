@@ -7,11 +7,12 @@ import { SmtpSink } from '../support/smtp-sink';
 import { eventually } from '../support/webhook-receiver';
 import { CommentsPart } from './pages/comments.page';
 import { SignInPage } from './pages/sign-in.page';
+import { dayFromToday as day } from '../support/days';
+import { buildUsers } from '../support/factories';
 
 const PM = { email: 'priya@e2e.local', name: 'Priya Patel', password: 'priya e2e password 2026' };
 const VIEWER = { email: 'victor@e2e.local', name: 'Victor Vega', password: 'victor e2e password 2026' };
 const OTHER = { email: 'vivian@e2e.local', name: 'Vivian Vance', password: 'vivian e2e password 2026' };
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Comments and mentions end to end: a PM mentions a leader on a KR through
@@ -50,14 +51,11 @@ describe('comments and mentions in the browser', () => {
     });
     const api = new ApiClient(server.baseUrl);
     await api.login(ADMIN.email, ADMIN.password);
-    for (const [user, role] of [
-      [PM, 'editor'],
-      [VIEWER, 'viewer'],
-      [OTHER, 'viewer'],
-    ] as const) {
-      const res = await api.post('/api/users', { email: user.email, name: user.name, role, password: user.password });
-      expect(res.status).toBe(201);
-    }
+    await buildUsers(api, [
+      { ...PM, role: 'editor' },
+      { ...VIEWER, role: 'viewer' },
+      { ...OTHER, role: 'viewer' },
+    ]);
     const cycle = await api.post('/api/cycles', {
       name: 'Q4 e2e',
       startsOn: day(-30),

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/browser';
 import { motionless, useE2e } from './fixture';
 import { DashboardPage } from './pages/dashboard.page';
+import { dayFromToday as day } from '../support/days';
+import { buildUsers } from '../support/factories';
 
 const EDITOR = { email: 'li@e2e.local', password: 'li editor password 2026', name: 'Li Wei' };
 const VIEWER = { email: 'sam@e2e.local', password: 'sam viewer password 2026', name: 'Sam Okafor' };
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('the leadership dashboard', () => {
   const e2e = useE2e();
@@ -13,12 +14,10 @@ describe('the leadership dashboard', () => {
 
   beforeAll(async () => {
     const admin = e2e.admin;
-    for (const user of [
+    await buildUsers(admin, [
       { ...EDITOR, role: 'editor' },
       { ...VIEWER, role: 'viewer' },
-    ]) {
-      expect((await admin.post('/api/users', user)).status).toBe(201);
-    }
+    ]);
     // Half way through the quarter: one KR behind with low confidence, one ahead, one never checked in.
     const cycle = (
       await admin.post('/api/cycles', { name: 'E2E-Q4', startsOn: day(-45), endsOn: day(45), status: 'active' })

@@ -3,10 +3,11 @@ import { screenshot, seriousAxeViolations } from '../support/browser';
 import { motionless, useE2e } from './fixture';
 import { KeyResultPage } from './pages/key-result.page';
 import { OkrsPage } from './pages/okrs.page';
+import { dayFromToday as day } from '../support/days';
+import { buildUsers } from '../support/factories';
 
 const EDITOR = { email: 'jonas@e2e.local', password: 'jonas editor password 2026', name: 'Jonas Berg' };
 const VIEWER = { email: 'ana@e2e.local', password: 'ana viewer password 2026', name: 'Ana Lima' };
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('a key result in detail', () => {
   const e2e = useE2e();
@@ -14,12 +15,10 @@ describe('a key result in detail', () => {
 
   beforeAll(async () => {
     const admin = e2e.admin;
-    for (const user of [
+    await buildUsers(admin, [
       { ...EDITOR, role: 'editor' },
       { ...VIEWER, role: 'viewer' },
-    ]) {
-      expect((await admin.post('/api/users', user)).status).toBe(201);
-    }
+    ]);
     // A quarter a third of the way through, so pace expects about a third.
     const cycle = await admin.post('/api/cycles', {
       name: 'E2E-Q1',

@@ -3,10 +3,11 @@ import { ApiClient } from '../support/api-client';
 import { screenshot, seriousAxeViolations } from '../support/browser';
 import { ADMIN, motionless, useE2e } from './fixture';
 import { OkrsPage } from './pages/okrs.page';
+import { dayFromToday as day } from '../support/days';
+import { buildUsers } from '../support/factories';
 
 const EDITOR = { email: 'priya@e2e.local', password: 'priya editor password 2026', name: 'Priya Patel' };
 const VIEWER = { email: 'mei@e2e.local', password: 'mei viewer password 2026', name: 'Mei Chen' };
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('the OKRs of a quarter', () => {
   const e2e = useE2e();
@@ -15,13 +16,10 @@ describe('the OKRs of a quarter', () => {
 
   beforeAll(async () => {
     admin = e2e.admin;
-    for (const user of [
+    await buildUsers(admin, [
       { ...EDITOR, role: 'editor' },
       { ...VIEWER, role: 'viewer' },
-    ]) {
-      const res = await admin.post('/api/users', user);
-      expect(res.status).toBe(201);
-    }
+    ]);
     expect((await admin.post('/api/teams', { name: 'Support' })).status).toBe(201);
   });
 

@@ -5,11 +5,10 @@ import { screenshot, seriousAxeViolations } from '../support/browser';
 import { ADMIN, useE2e } from './fixture';
 import { KeyResultPage } from './pages/key-result.page';
 import { OutcomesScreen } from './pages/outcomes.page';
+import { dayFromToday } from '../support/days';
 
-const DAY_MS = 86_400_000;
-const dayOffset = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 /** Noon UTC of a day relative to today: a check-in's `at` or an item's `doneAt`. */
-const noon = (offsetDays: number) => `${dayOffset(offsetDays)}T12:00:00.000Z`;
+const noon = (offsetDays: number) => `${dayFromToday(offsetDays)}T12:00:00.000Z`;
 
 /** Signed in with motion allowed: the chart's reveal defect only showed with animation on. */
 const WITH_MOTION: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' };
@@ -24,8 +23,8 @@ describe('outcomes on the key result page', () => {
     admin = e2e.admin;
     const cycle = await admin.post('/api/cycles', {
       name: 'E2E-Q3',
-      startsOn: dayOffset(-70),
-      endsOn: dayOffset(20),
+      startsOn: dayFromToday(-70),
+      endsOn: dayFromToday(20),
       status: 'active',
     });
     expect(cycle.status).toBe(201);
@@ -195,7 +194,7 @@ describe('outcomes on the key result page', () => {
     expect(await form.getByLabel('Value').count()).toBe(0);
     expect(await form.getByLabel('Not done').isChecked()).toBe(true);
     await form.getByLabel('Done', { exact: true }).check();
-    await form.getByLabel('For (optional)').fill(dayOffset(-10));
+    await form.getByLabel('For (optional)').fill(dayFromToday(-10));
     await form.getByRole('button', { name: /Post check-in/ }).click();
     await kr.trajectory().getByText('Done', { exact: true }).waitFor();
     await expect.poll(() => kr.historyItems().count()).toBe(1);

@@ -3,9 +3,10 @@ import { ApiClient } from '../support/api-client';
 import { screenshot, seriousAxeViolations } from '../support/browser';
 import { motionless, useE2e } from './fixture';
 import { PlannerPage } from './pages/planner.page';
+import { dayFromToday as day } from '../support/days';
+import { buildUsers } from '../support/factories';
 
 const EDITOR = { email: 'noor@e2e.local', password: 'noor editor password 2026', name: 'Noor Haddad' };
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('the what-if planner', () => {
   const e2e = useE2e();
@@ -14,7 +15,7 @@ describe('the what-if planner', () => {
 
   beforeAll(async () => {
     const admin = e2e.admin;
-    expect((await admin.post('/api/users', { ...EDITOR, role: 'editor' })).status).toBe(201);
+    await buildUsers(admin, [{ ...EDITOR, role: 'editor' }]);
     editor = new ApiClient(e2e.baseUrl);
     await editor.login(EDITOR.email, EDITOR.password);
     const cycle = (

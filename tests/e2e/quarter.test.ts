@@ -3,9 +3,10 @@ import { ApiClient } from '../support/api-client';
 import { screenshot, seriousAxeViolations } from '../support/browser';
 import { motionless, useE2e } from './fixture';
 import { CloseWizardPage, GradesPage } from './pages/quarter.page';
+import { dayFromToday as day } from '../support/days';
+import { buildUsers } from '../support/factories';
 
 const EDITOR = { email: 'ana@e2e.local', password: 'ana editor password 2026', name: 'Ana Ruiz' };
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('a whole quarter: check-ins, grading, the guided close with carry-over', () => {
   const e2e = useE2e();
@@ -13,7 +14,7 @@ describe('a whole quarter: check-ins, grading, the guided close with carry-over'
 
   beforeAll(async () => {
     const admin = e2e.admin;
-    expect((await admin.post('/api/users', { ...EDITOR, role: 'editor' })).status).toBe(201);
+    await buildUsers(admin, [{ ...EDITOR, role: 'editor' }]);
     editor = new ApiClient(e2e.baseUrl);
     await editor.login(EDITOR.email, EDITOR.password);
   });

@@ -51,3 +51,21 @@ export async function buildTeam(api: ApiClient, overrides: Record<string, unknow
   if (res.status !== 201) throw new Error(`buildTeam: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+export interface UserToBuild {
+  email: string;
+  password: string;
+  name: string;
+  role: 'admin' | 'editor' | 'viewer';
+}
+
+/** Creates members with known passwords (as an admin would invite them), in order. */
+export async function buildUsers(api: ApiClient, users: UserToBuild[]) {
+  const created = [];
+  for (const user of users) {
+    const res = await api.post('/api/users', user);
+    if (res.status !== 201) throw new Error(`buildUsers: ${res.status} ${JSON.stringify(res.body)}`);
+    created.push(res.body);
+  }
+  return created;
+}

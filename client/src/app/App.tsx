@@ -2,41 +2,31 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { useSession } from '../features/auth/useSession';
-import { AppShell } from './AppShell';
+import { preloadScreen, screens } from './screens';
 
-// Screens load on demand: the chart library alone is ~120 kB gzip.
-const OkrsPage = lazy(() => import('../features/objectives/OkrsPage').then((m) => ({ default: m.OkrsPage })));
-const KeyResultPage = lazy(() =>
-  import('../features/key-results/KeyResultPage').then((m) => ({ default: m.KeyResultPage })),
-);
-const BacklogPage = lazy(() => import('../features/backlog/BacklogPage').then((m) => ({ default: m.BacklogPage })));
-const AlignmentPage = lazy(() =>
-  import('../features/alignment/AlignmentPage').then((m) => ({ default: m.AlignmentPage })),
-);
-const ScoringSettingsPage = lazy(() =>
-  import('../features/scoring/ScoringSettingsPage').then((m) => ({ default: m.ScoringSettingsPage })),
-);
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const ImportPage = lazy(() => import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
-const SharedDashboardPage = lazy(() =>
-  import('../features/share-links/SharedDashboardPage').then((m) => ({ default: m.SharedDashboardPage })),
-);
-const PlannerPage = lazy(() => import('../features/planner/PlannerPage').then((m) => ({ default: m.PlannerPage })));
-const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
-const GradesPage = lazy(() => import('../features/cycles/GradesPage').then((m) => ({ default: m.GradesPage })));
-const CloseCyclePage = lazy(() =>
-  import('../features/cycles/CloseCyclePage').then((m) => ({ default: m.CloseCyclePage })),
-);
+const {
+  okrs: OkrsPage,
+  keyResult: KeyResultPage,
+  backlog: BacklogPage,
+  alignment: AlignmentPage,
+  scoring: ScoringSettingsPage,
+  settings: SettingsPage,
+  import: ImportPage,
+  dashboard: DashboardPage,
+  sharedDashboard: SharedDashboardPage,
+  planner: PlannerPage,
+  outcomes: OutcomesPage,
+  grades: GradesPage,
+  closeCycle: CloseCyclePage,
+  profile: ProfilePage,
+  unsubscribe: UnsubscribePage,
+} = screens;
 
-const ProfilePage = lazy(() =>
-  import('../features/notifications/ProfilePage').then((m) => ({ default: m.ProfilePage })),
-);
-const UnsubscribePage = lazy(() =>
-  import('../features/notifications/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })),
-);
+// The shell (navigation, account menu, change-password dialog) is not part of
+// the sign-in screen's code: it loads once someone is signed in, together with
+// the screen they are on.
+const loadShell = () => import('./AppShell');
+const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
 
 const LOADING_SCREEN = (
   <p className="page-loading" role="status">
@@ -67,8 +57,15 @@ export function App() {
   return <SignedInApp />;
 }
 
+/** The shell and the screen at this address, fetched side by side rather than one after the other. */
+function preloadSignedIn(): void {
+  void loadShell().catch(() => undefined);
+  preloadScreen(window.location.pathname === '/' ? '/okrs' : window.location.pathname);
+}
+
 function SignedInApp() {
   const session = useSession();
+  if (session.data) preloadSignedIn();
   if (session.isPending) {
     return (
       <p className="page-loading" role="status">
@@ -83,7 +80,7 @@ function SignedInApp() {
       </p>
     );
   }
-  if (!session.data) return <SignInPage />;
+  if (!session.data) return <SignInPage onSignInStarted={preloadSignedIn} />;
   return (
     <Suspense fallback={LOADING_SCREEN}>
       <Routes>

@@ -1,9 +1,11 @@
-import { roleAtLeast, type SessionUser } from '@keyline/shared';
-import { useState } from 'react';
+import { roleAtLeast, type SessionUser } from '@keyline/shared/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ChangePasswordDialog } from '../features/auth/components/ChangePasswordDialog';
 import { useSignOut } from '../features/auth/useSession';
 import { PageErrorBoundary } from './PageErrorBoundary';
+import { preloadScreen, preloadWhenIdle } from './screens';
 
 const NAV = [
   { to: '/dashboard', label: 'Dashboard', role: 'viewer' },
@@ -19,6 +21,11 @@ export function AppShell({ user }: { user: SessionUser }) {
   const signOut = useSignOut();
   const { pathname } = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
+  const nav = NAV.filter((item) => roleAtLeast(user.role, item.role));
+  const navPaths = nav.map((item) => item.to).join(' ');
+  // The other screens' code, fetched while nothing else happens (hover and focus fetch it sooner).
+  const queries = useQueryClient();
+  useEffect(() => preloadWhenIdle(navPaths.split(' '), () => queries.isFetching() > 0), [navPaths, queries]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -34,9 +41,14 @@ export function AppShell({ user }: { user: SessionUser }) {
         <nav aria-label="Main">
           {/* Wraps at phone width: six entries no longer fit 390 px on one line (the rule belongs in global.css). */}
           <ul className="nav-list">
-            {NAV.filter((item) => roleAtLeast(user.role, item.role)).map((item) => (
+            {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} className="nav-link">
+                <NavLink
+                  to={item.to}
+                  className="nav-link"
+                  onPointerEnter={() => preloadScreen(item.to)}
+                  onFocus={() => preloadScreen(item.to)}
+                >
                   {item.label}
                 </NavLink>
               </li>
@@ -44,7 +56,13 @@ export function AppShell({ user }: { user: SessionUser }) {
           </ul>
         </nav>
         <div className="user-box">
-          <NavLink to="/profile" className="user-name" title="Your notifications">
+          <NavLink
+            to="/profile"
+            className="user-name"
+            title="Your notifications"
+            onPointerEnter={() => preloadScreen('/profile')}
+            onFocus={() => preloadScreen('/profile')}
+          >
             {user.name}
           </NavLink>
           <span className="badge" aria-label={`Role: ${user.role}`}>

@@ -1,4 +1,4 @@
-import { isErrorBody, type ErrorBody, type ErrorCode } from '@keyline/shared';
+import { isErrorBody, type ErrorBody, type ErrorCode } from '@keyline/shared/core';
 
 /** A failed API call, carrying the server's code and message so screens can show them. */
 export class ApiError extends Error {

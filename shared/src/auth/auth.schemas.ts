@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import { ROLES, type SessionUser } from './roles';
 
-export const ROLES = ['admin', 'editor', 'viewer'] as const;
+export { ROLE_RANK, ROLES, roleAtLeast, type Role, type SessionUser } from './roles';
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
-
-/** Which roles may do what: a role can do everything the roles after it can. */
-export const ROLE_RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
-
-export function roleAtLeast(role: Role, needed: Role): boolean {
-  return ROLE_RANK[role] >= ROLE_RANK[needed];
-}
 
 export const EmailSchema = z
   .string()
@@ -39,5 +32,4 @@ export const SessionUserSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
-});
-export type SessionUser = z.infer<typeof SessionUserSchema>;
+}) satisfies z.ZodType<SessionUser>;

@@ -9,9 +9,10 @@ import { HeadlineCards } from './components/HeadlineCards';
 import { KeyResultFlags } from './components/KeyResultFlags';
 import { ObjectiveEffortBars } from './components/ObjectiveEffortBars';
 import { ValueEffortSection } from './components/ValueEffortSection';
-import { useQuery } from '@tanstack/react-query';
-import { alignmentApi, alignmentKeys } from './api/alignment.api';
-import { useAlignmentReport, useCycles, useTeams } from './hooks/useAlignmentQueries';
+import { useCycles } from '../cycles/api/cycles.api';
+import { useAllKeyResults } from '../key-results/api/key-results.api';
+import { useTeams } from '../teams/api/teams.api';
+import { useAlignmentReport } from './hooks/useAlignmentQueries';
 import { filtersToParams, parseFilters, type AlignmentFilters } from './utils/url-state';
 
 /**
@@ -23,13 +24,9 @@ export function AlignmentPage() {
   const filters = useMemo(() => parseFilters(params), [params]);
   const canEdit = useCan('editor');
   const report = useAlignmentReport(filters);
-  const cycles = useCycles();
-  const teams = useTeams();
-  const keyResults = useQuery({
-    queryKey: alignmentKeys.keyResults,
-    queryFn: ({ signal }) => alignmentApi.keyResults(signal),
-    staleTime: 60_000,
-  });
+  const cycles = useCycles({ staleTime: 60_000 });
+  const teams = useTeams({ staleTime: 60_000 });
+  const keyResults = useAllKeyResults({ staleTime: 60_000 });
 
   const activeCycleId = cycles.data?.find((c) => c.status === 'active')?.id ?? null;
   // Tagging only helps with key results of the active cycle: others count for nothing.

@@ -3,7 +3,12 @@ import { useSignInOptions } from '../sso/api/sso.api';
 import { SsoSignIn } from '../sso/components/SsoSignIn';
 import { useSignIn } from './useSession';
 
-export function SignInPage() {
+/**
+ * `onSignInStarted` runs when someone starts typing or submits: the app uses
+ * it to fetch the signed-in screens' code while the password is typed, since
+ * the sign-in screen itself loads only its own.
+ */
+export function SignInPage({ onSignInStarted }: { onSignInStarted?: () => void }) {
   const signIn = useSignIn();
   const options = useSignInOptions().data;
   const sso = Boolean(options?.sso);
@@ -13,12 +18,13 @@ export function SignInPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    onSignInStarted?.();
     signIn.mutate({ email, password });
   };
 
   return (
     <main className="signin">
-      <form className="signin-card" onSubmit={submit} aria-labelledby="signin-title">
+      <form className="signin-card" onSubmit={submit} onInput={onSignInStarted} aria-labelledby="signin-title">
         <div className="brand brand-large" aria-hidden="true">
           <span className="brand-mark">◆</span> Keyline
         </div>

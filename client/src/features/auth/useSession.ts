@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleAtLeast, type LoginInput, type Role, type SessionUser } from '@keyline/shared';
+import type { LoginInput } from '@keyline/shared';
+import { roleAtLeast, type Role, type SessionUser } from '@keyline/shared/core';
 import { api, ApiError } from '../../lib/api';
+import { sessionKeys } from '../../lib/query-keys';
 
-const SESSION_KEY = ['session'];
+const SESSION_KEY = sessionKeys.current;
 
 /** The signed-in user, or null when nobody is. */
 export function useSession() {

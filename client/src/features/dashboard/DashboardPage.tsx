@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/useSession';
-import { useCycles, useTeams } from '../objectives/api/objectives.api';
+import { useCycles } from '../cycles/api/cycles.api';
+import { useTeams } from '../teams/api/teams.api';
 import { Dialog } from '../../components/Dialog';
 import { defaultCycleId, STATUS_LABEL } from '../cycles/utils/cycle-status';
 import { ShareLinksPanel } from '../share-links/components/ShareLinksPanel';
@@ -13,7 +14,7 @@ export function DashboardPage() {
   const isEditor = useCan('editor');
   const [params, setParams] = useSearchParams();
   const cycles = useCycles();
-  const teams = useTeams();
+  const teams = useTeams({ staleTime: 60_000 });
   const cycleId = cycles.data ? defaultCycleId(cycles.data, params.get('cycle')) : null;
   const teamId = params.get('team');
   // Wait for the quarter list, so the page asks once for the quarter it shows (no cycles → the server's empty answer).

@@ -6,14 +6,11 @@ import { useComments } from '../comments/api/comments.api';
 import { CommentThread } from '../comments/components/CommentThread';
 import { useOutcomes } from '../outcomes/api/outcomes.api';
 import { shippedMarkers } from '../outcomes/utils/kr-outcomes';
-import {
-  useCheckIns,
-  useCycle,
-  useKeyResult,
-  useKeyResultAudit,
-  useLinkedItems,
-  useObjective,
-} from './api/key-results.api';
+import { useLinkedItems } from '../backlog/api/backlog-items.api';
+import { useCycle } from '../cycles/api/cycles.api';
+import { useObjective } from '../objectives/api/objectives.api';
+import { useKeyResultAudit } from './api/audit-events.api';
+import { useCheckIns, useKeyResult } from './api/key-results.api';
 import { AuditTrail } from './components/AuditTrail';
 import { CheckInFigure } from './components/CheckInFigure';
 import { CheckInForm } from './components/CheckInForm';

@@ -8,11 +8,10 @@ import {
   type NotificationPreferences,
   type Team,
 } from '@keyline/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { useSession } from '../auth/useSession';
-import { settingsApi, settingsKeys } from '../users/api/users.api';
+import { useTeams } from '../teams/api/teams.api';
 import { usePreferences, useSavePreferences } from './api/notifications.api';
 import { SaveBar } from './components/SaveBar';
 import { TestDigest } from './components/TestDigest';
@@ -51,7 +50,7 @@ export function ProfilePage() {
 
 function PreferencesForm({ current }: { current: NotificationPreferences }) {
   const save = useSavePreferences();
-  const teams = useQuery({ queryKey: settingsKeys.teams, queryFn: ({ signal }) => settingsApi.teams(signal) });
+  const teams = useTeams();
   const [kinds, setKinds] = useState<DeliveryChoices>(current.kinds);
   const [timeZone, setTimeZone] = useState<string | null>(current.timeZone);
   const [teamIds, setTeamIds] = useState<string[]>(current.teamIds);

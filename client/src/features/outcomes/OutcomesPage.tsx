@@ -2,7 +2,8 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ITEM_OUTCOME_STATES, type ItemOutcomeState } from '@keyline/shared';
 import { formatPercent } from '../../lib/format';
-import { useCycles, useTeams } from '../objectives/api/objectives.api';
+import { useCycles } from '../cycles/api/cycles.api';
+import { useTeams } from '../teams/api/teams.api';
 import { outcomesCsvHref, useOutcomes } from './api/outcomes.api';
 import { CalibrationFigure } from './components/CalibrationFigure';
 import { OutcomeFigures } from './components/OutcomeFigures';
@@ -32,7 +33,7 @@ export function OutcomesPage() {
   const direction =
     params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : DEFAULT_DIRECTION[sort];
   const cycles = useCycles();
-  const teams = useTeams();
+  const teams = useTeams({ staleTime: 60_000 });
   const report = useOutcomes({ cycleId, teamId, state });
   const ids = { cycle: useId(), team: useId(), state: useId() };
 

@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { PlanRow } from '@keyline/shared';
 import { useNotify } from '../../components/Notifier';
 import { useCan } from '../auth/useSession';
-import { useCycles, useTeams } from '../objectives/api/objectives.api';
+import { useCycles } from '../cycles/api/cycles.api';
+import { useTeams } from '../teams/api/teams.api';
 import { defaultCycleId } from '../cycles/utils/cycle-status';
 import { usePlan, useApplyPlan } from './api/planner.api';
 import { ApplyPlanDialog } from './components/ApplyPlanDialog';
@@ -34,7 +35,7 @@ export function PlannerPage() {
   const notify = useNotify();
   const [params, setParams] = useSearchParams();
   const cycles = useCycles();
-  const teams = useTeams();
+  const teams = useTeams({ staleTime: 60_000 });
   const cycleId = cycles.data ? defaultCycleId(cycles.data, params.get('cycle')) : null;
   const teamId = params.get('team');
   const [capacityText, setCapacityText] = useState(params.get('capacity') ?? String(DEFAULT_CAPACITY));

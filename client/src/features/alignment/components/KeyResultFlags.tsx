@@ -1,8 +1,10 @@
 import type { AlignmentReport } from '@keyline/shared';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { BacklogPage } from '../../backlog/api/types';
 import { formatNumber } from '../../../lib/format';
-import { alignmentApi, alignmentKeys } from '../api/alignment.api';
+import { backlogItemPageQuery } from '../../backlog/api/backlog-items.api';
+import { unlinkedCountQuery } from '../api/alignment.api';
 import { searchWordsFor, unlinkedBacklogHref } from '../utils/search-words';
 
 type KrFlag = AlignmentReport['keyResultFlags'][number];
@@ -15,8 +17,8 @@ function FindWorkLink({ flag }: { flag: KrFlag }) {
   const words = searchWordsFor(flag.title);
   const counts = useQueries({
     queries: words.map((word) => ({
-      queryKey: alignmentKeys.unlinkedCount(word),
-      queryFn: ({ signal }: { signal: AbortSignal }) => alignmentApi.unlinkedCount(word, signal),
+      ...backlogItemPageQuery(unlinkedCountQuery(word)),
+      select: (page: BacklogPage) => page.total,
       staleTime: 30_000,
     })),
   });

@@ -1,7 +1,10 @@
-import type { ItemFlagCode } from '@keyline/shared';
+import type { ItemFlagCode, ScoredBacklogItem } from '@keyline/shared';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { alignmentApi, alignmentKeys } from '../api/alignment.api';
+import { alignmentKeys } from '../../../lib/query-keys';
+import { backlogItemListQuery, useBacklogItem } from '../../backlog/api/backlog-items.api';
+import { useAllKeyResults } from '../../key-results/api/key-results.api';
+import { alignmentApi, flaggedItemsQuery } from '../api/alignment.api';
 import type { AlignmentFilters } from '../utils/url-state';
 
 export function useAlignmentReport(filters: AlignmentFilters) {
@@ -13,39 +16,15 @@ export function useAlignmentReport(filters: AlignmentFilters) {
   });
 }
 
-export function useCycles() {
-  return useQuery({
-    queryKey: alignmentKeys.cycles,
-    queryFn: ({ signal }) => alignmentApi.cycles(signal),
-    staleTime: 60_000,
-  });
-}
-
-export function useTeams() {
-  return useQuery({
-    queryKey: alignmentKeys.teams,
-    queryFn: ({ signal }) => alignmentApi.teams(signal),
-    staleTime: 60_000,
-  });
-}
-
 /** KR titles by id: the engine's breakdown names key results only by id. */
 export function useKeyResultTitles(enabled = true): ReadonlyMap<string, string> {
-  const { data } = useQuery({
-    queryKey: alignmentKeys.keyResults,
-    queryFn: ({ signal }) => alignmentApi.keyResults(signal),
-    staleTime: 60_000,
-    enabled,
-  });
+  const { data } = useAllKeyResults({ staleTime: 60_000, enabled });
   return useMemo(() => new Map((data ?? []).map((kr) => [kr.id, kr.title])), [data]);
 }
 
 export function useFlaggedItems(code: ItemFlagCode, teamId: string | null, enabled: boolean) {
   return useInfiniteQuery({
-    queryKey: alignmentKeys.flagged(code, teamId),
-    queryFn: ({ pageParam, signal }) => alignmentApi.flagged(code, teamId, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    ...backlogItemListQuery<ScoredBacklogItem>(flaggedItemsQuery(code, teamId)),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -59,14 +38,9 @@ export function useSuggestedLinks(itemId: string) {
   });
 }
 
-/** One scored item (its title, its breakdown), cached under the backlog's item key. */
+/** One scored item (its title, its breakdown), cached under the key every screen's item detail shares. */
 export function useItemForBreakdown(itemId: string | null) {
-  return useQuery({
-    queryKey: alignmentKeys.item(itemId ?? 'none'),
-    queryFn: ({ signal }) => alignmentApi.item(itemId as string, signal),
-    enabled: itemId !== null,
-    staleTime: 60_000,
-  });
+  return useBacklogItem(itemId, { staleTime: 60_000 });
 }
 
 /** Another item's title, for sentences that name it (rank inversions). */

@@ -2,7 +2,8 @@ import type { EstimateFields, ItemStatus, ScoredBacklogItem } from '@keyline/sha
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/Notifier';
 import { formatNumber } from '../../../lib/format';
-import { alignmentApi, alignmentKeys } from '../api/alignment.api';
+import { alignmentKeys, refreshAllItemViews } from '../../../lib/query-keys';
+import { backlogItemsApi } from '../../backlog/api/backlog-items.api';
 import { roundScore } from '../utils/quadrants';
 
 /** The one-step fixes the flagged list offers; each clears (or tries to clear) a flag. */
@@ -21,9 +22,7 @@ interface Target {
 /** Everything a fix can change: figures, lists, KR work counts, suggestions. */
 export function refreshAfterFix(client: QueryClient, itemId: string): Promise<unknown> {
   return Promise.all([
-    client.invalidateQueries({ queryKey: alignmentKeys.all }),
-    client.invalidateQueries({ queryKey: ['backlog'] }),
-    client.invalidateQueries({ queryKey: ['key-results'] }),
+    refreshAllItemViews(client),
     client.invalidateQueries({ queryKey: alignmentKeys.suggestions(itemId) }),
   ]);
 }
@@ -31,17 +30,17 @@ export function refreshAfterFix(client: QueryClient, itemId: string): Promise<un
 async function runFix(item: Target, fix: ItemFix): Promise<ScoredBacklogItem> {
   switch (fix.kind) {
     case 'tag':
-      return alignmentApi.setLink(item.id, fix.keyResultId, fix.strength ?? 2);
+      return backlogItemsApi.setLink(item.id, fix.keyResultId, fix.strength ?? 2);
     case 'estimate':
-      return alignmentApi.update(item.id, fix.version, fix.patch);
+      return backlogItemsApi.update(item.id, fix.version, fix.patch);
     case 'drop':
-      return alignmentApi.update(item.id, fix.version, { status: 'dropped' });
+      return backlogItemsApi.update(item.id, fix.version, { status: 'dropped' });
     case 'move-below':
-      return alignmentApi.move(item.id, fix.version, { afterId: fix.otherId });
+      return backlogItemsApi.move(item.id, fix.version, { afterId: fix.otherId });
     case 'bring-to-top': {
       // The other item's version is read just before the move, so If-Match guards a fresh copy.
-      const other = await alignmentApi.item(fix.otherId);
-      return alignmentApi.move(other.id, other.version, { position: 'top' });
+      const other = await backlogItemsApi.get(fix.otherId);
+      return backlogItemsApi.move(other.id, other.version, { position: 'top' });
     }
   }
 }
@@ -79,7 +78,7 @@ export function useItemFix(item: Target, options: { onFixed?: () => void } = {})
           ? {
               label: 'Undo',
               run: () => {
-                void alignmentApi
+                void backlogItemsApi
                   .update(item.id, updated.version, { status: fix.previousStatus })
                   .then(() => notify({ kind: 'info', message: `Restored “${item.title}”.` }))
                   .catch((error: Error) =>

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiToken, CreatedApiToken, CreateApiTokenInput } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-
-export const apiTokenKeys = { all: ['api-tokens'] as const };
+import { apiTokenKeys } from '../../../lib/query-keys';
 
 /** Your tokens (an admin gets everyone's), newest first, never with their secrets. */
 export const useApiTokens = () =>

@@ -1,8 +1,7 @@
 import type { CreatedApiToken, User } from '@keyline/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCan, useSession } from '../../auth/useSession';
-import { settingsApi, settingsKeys } from '../../users/api/users.api';
+import { useUsers } from '../../users/api/users.api';
 import { useApiTokens } from '../api/api-tokens.api';
 import { CreatedToken } from './CreatedToken';
 import { CreateTokenForm } from './CreateTokenForm';
@@ -16,11 +15,7 @@ export function ApiTokensSection() {
   const isAdmin = useCan('admin');
   const tokens = useApiTokens();
   // Admins list everyone's tokens, so say whose each one is.
-  const users = useQuery({
-    queryKey: settingsKeys.users,
-    queryFn: ({ signal }) => settingsApi.users(signal),
-    enabled: isAdmin,
-  });
+  const users = useUsers({ enabled: isAdmin });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const ownerName = (userId: string) =>
     userId === me?.id ? 'You' : (users.data?.find((u: User) => u.id === userId)?.name ?? 'Another member');

@@ -1,27 +1,47 @@
 import type { BacklogRow } from '@keyline/shared';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { backlogKeys } from './backlog.api';
-import type { BacklogListData } from './types';
-import { findInPages, itemMatchesView, patchItemInPages, removeItemFromPages } from '../utils/cached-pages';
+import { backlogItemKeys } from '../../../lib/query-keys';
+import type { BacklogListData, BacklogPage } from './types';
+import {
+  findInPages,
+  itemMatchesView,
+  patchItemInPage,
+  patchItemInPages,
+  removeItemFromPage,
+  removeItemFromPages,
+} from '../utils/cached-pages';
 import type { BacklogView } from '../utils/view';
 
 /**
- * Reads and writes one item across every cached backlog list and its detail
- * query, so an edit shows everywhere at once without refetching a page.
+ * Reads and writes one item across every cached view of backlog items (the
+ * paged lists, the single pages, the detail), so an edit shows everywhere at
+ * once without refetching a page.
  */
 export function findCachedItem(qc: QueryClient, id: string): BacklogRow | undefined {
-  const single = qc.getQueryData<BacklogRow>(backlogKeys.item(id));
+  const single = qc.getQueryData<BacklogRow>(backlogItemKeys.detail(id));
   if (single) return single;
-  for (const [, data] of qc.getQueriesData<BacklogListData>({ queryKey: backlogKeys.lists() })) {
+  for (const [, data] of qc.getQueriesData<BacklogListData>({ queryKey: backlogItemKeys.lists() })) {
     const found = findInPages(data, id);
+    if (found) return found;
+  }
+  for (const [, page] of qc.getQueriesData<BacklogPage>({ queryKey: backlogItemKeys.pages() })) {
+    const found = page?.items.find((item) => item.id === id);
     if (found) return found;
   }
   return undefined;
 }
 
 export function patchCachedItem(qc: QueryClient, id: string, update: (item: BacklogRow) => BacklogRow): void {
-  qc.setQueriesData<BacklogListData>({ queryKey: backlogKeys.lists() }, (data) => patchItemInPages(data, id, update));
-  qc.setQueryData<BacklogRow>(backlogKeys.item(id), (item) => (item ? update(item) : item));
+  qc.setQueriesData<BacklogListData>({ queryKey: backlogItemKeys.lists() }, (data) =>
+    patchItemInPages(data, id, update),
+  );
+  qc.setQueriesData<BacklogPage>({ queryKey: backlogItemKeys.pages() }, (page) => patchItemInPage(page, id, update));
+  qc.setQueryData<BacklogRow>(backlogItemKeys.detail(id), (item) => (item ? update(item) : item));
+}
+
+/** Puts the server's copy of an item in every cached view. */
+export function storeServerItem(qc: QueryClient, item: BacklogRow): void {
+  patchCachedItem(qc, item.id, (cached) => ({ ...cached, ...item }));
 }
 
 export interface CurrentList {
@@ -31,41 +51,17 @@ export interface CurrentList {
 }
 
 /**
- * Puts the server's copy of an item in the cache. In the list on screen an
- * item that no longer matches the filters (tagged while "No KR link" is on)
- * leaves at once; other cached lists are marked stale and refetch only when
- * shown again.
+ * In the list on screen, an item that no longer matches the filters (tagged
+ * while "No KR link" is on) leaves at once; other views refetch when shown.
  */
-export function storeServerItem(qc: QueryClient, item: BacklogRow, current: CurrentList | null): void {
-  patchCachedItem(qc, item.id, (cached) => ({ ...cached, ...item }));
+export function dropIfFilteredOut(qc: QueryClient, item: BacklogRow, current: CurrentList | null): void {
   if (current && !itemMatchesView(item, current.view, current.liveKeyResultIds)) {
     qc.setQueryData<BacklogListData>(current.queryKey, (data) => removeItemFromPages(data, item.id));
   }
-  void qc.invalidateQueries({ queryKey: backlogKeys.lists(), refetchType: 'none' });
-  // A status, done date, estimate or link change moves the outcome figures (features/outcomes).
-  void qc.invalidateQueries({ queryKey: ['outcomes'] });
 }
 
 export function forgetCachedItem(qc: QueryClient, id: string): void {
-  qc.setQueriesData<BacklogListData>({ queryKey: backlogKeys.lists() }, (data) => removeItemFromPages(data, id));
-  qc.removeQueries({ queryKey: backlogKeys.item(id) });
-}
-
-const chains = new Map<string, Promise<unknown>>();
-
-/**
- * Runs writes to one item one after another. Each reads the item's version
- * when it starts, so two quick edits of the same row do not trip over each
- * other's If-Match (only someone else's edit can).
- */
-export function serialPerItem<T>(id: string, run: () => Promise<T>): Promise<T> {
-  const previous = chains.get(id) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(run);
-  chains.set(id, next);
-  void next
-    .catch(() => undefined)
-    .finally(() => {
-      if (chains.get(id) === next) chains.delete(id);
-    });
-  return next;
+  qc.setQueriesData<BacklogListData>({ queryKey: backlogItemKeys.lists() }, (data) => removeItemFromPages(data, id));
+  qc.setQueriesData<BacklogPage>({ queryKey: backlogItemKeys.pages() }, (page) => removeItemFromPage(page, id));
+  qc.removeQueries({ queryKey: backlogItemKeys.detail(id) });
 }

@@ -5,8 +5,8 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { ScoreBreakdown } from '../../alignment/components/ScoreBreakdown';
-import { backlogApi, backlogKeys } from '../api/backlog.api';
-
+import { backlogItemKeys } from '../../../lib/query-keys';
+import { backlogItemsApi } from '../api/backlog-items.api';
 import { findCachedItem } from '../api/item-cache';
 import type { ItemActions } from '../hooks/useItemActions';
 import type { ReferenceData } from '../hooks/useReferenceData';
@@ -49,8 +49,8 @@ export function ItemDetailPanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [formKey, setFormKey] = useState(0);
   const query = useQuery({
-    queryKey: backlogKeys.item(itemId),
-    queryFn: ({ signal }) => backlogApi.get(itemId, signal),
+    queryKey: backlogItemKeys.detail(itemId),
+    queryFn: ({ signal }) => backlogItemsApi.get(itemId, signal),
     // Opening from the table shows the row at once; the fetch confirms it.
     initialData: () => findCachedItem(qc, itemId),
     initialDataUpdatedAt: 0,

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { backlogApi, backlogKeys } from '../api/backlog.api';
+import { backlogItemListQuery } from '../api/backlog-items.api';
 import type { BacklogListData } from '../api/types';
 import { flattenPages } from '../utils/cached-pages';
 import { viewToApiQuery, type BacklogView } from '../utils/view';
@@ -15,12 +15,10 @@ export const PAGE_SIZE = 200;
  */
 export function useBacklogList(view: BacklogView) {
   const query = viewToApiQuery(view, PAGE_SIZE);
-  const queryKey = backlogKeys.list(query);
+  const options = backlogItemListQuery(query);
+  const queryKey = options.queryKey;
   const result = useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam, signal }) => backlogApi.list(query, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    ...options,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backlogKeys } from '../api/backlog.api';
+import { backlogItemKeys } from '../../../lib/query-keys';
 import type { BacklogRow as BacklogRow } from '@keyline/shared';
 import type { BacklogListData } from '../api/types';
 import { UNSCORED } from '../test/unscored';
@@ -40,7 +40,7 @@ const ITEM: BacklogRow = {
   updatedAt: '',
   ...UNSCORED,
 };
-const KEY = backlogKeys.list('sort=rank');
+const KEY = backlogItemKeys.list('sort=rank');
 
 function setup(respond: (init: RequestInit) => Response) {
   const fetchMock = vi.fn(async (_url: string, init: RequestInit) => respond(init));

@@ -3,15 +3,22 @@ import type { MoveBacklogItemInput, UpdateBacklogItemInput, BacklogRow } from '@
 import { useCallback, useMemo, useRef } from 'react';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { backlogApi } from '../api/backlog.api';
+import {
+  createItemMutation,
+  moveItemMutation,
+  removeItemMutation,
+  removeLinkMutation,
+  runMutation,
+  setLinkMutation,
+  updateItemMutation,
+} from '../api/backlog-items.api';
 import type { BacklogListData } from '../api/types';
-import { appendItemToPages, bumpTotal, flattenPages, itemMatchesView, moveItemInPages } from '../utils/cached-pages';
+import { appendItemToPages, bumpTotal, itemMatchesView } from '../utils/cached-pages';
 import { describeBatch, runBatch, type BatchResult } from '../utils/batch';
 import {
+  dropIfFilteredOut,
   findCachedItem,
   forgetCachedItem,
-  patchCachedItem,
-  serialPerItem,
   storeServerItem,
   type CurrentList,
 } from '../api/item-cache';
@@ -22,9 +29,11 @@ export const isConflict = (error: unknown): error is ApiError =>
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong');
 
 /**
- * Every write the backlog makes, each applied to the cache at once
- * (optimistic) and undone if the server says no. A 412 marks the row with a
- * conflict the user resolves; other failures mark it "Not saved" with Retry.
+ * Every write the backlog makes, each a TanStack Query mutation in the
+ * item's scope (../api/backlog-items.api.ts): applied to the cache at once
+ * (optimistic), undone if the server says no, run one after another per
+ * item. A 412 marks the row with a conflict the user resolves; other
+ * failures mark it "Not saved" with Retry.
  */
 export function useItemActions(current: CurrentList, issues: RowIssues, announce: (text: string) => void) {
   const qc = useQueryClient();
@@ -37,20 +46,13 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
     async (id: string, patch: UpdateBacklogItemInput, what: string): Promise<boolean> => {
       const before = findCachedItem(qc, id);
       if (!before) return false;
-      const previous = Object.fromEntries(
-        Object.keys(patch).map((k) => [k, before[k as keyof BacklogRow]]),
-      ) as Partial<BacklogRow>;
-      patchCachedItem(qc, id, (item) => ({ ...item, ...patch }) as BacklogRow);
       issues.clear(id);
       try {
-        await serialPerItem(id, async () => {
-          const version = findCachedItem(qc, id)?.version ?? before.version;
-          storeServerItem(qc, await backlogApi.update(id, version, patch), currentRef.current);
-        });
+        const saved = await runMutation(qc, updateItemMutation(qc, id), { patch, version: before.version });
+        dropIfFilteredOut(qc, saved, currentRef.current);
         announce(`Saved ${what} for "${before.title}"`);
         return true;
       } catch (error) {
-        patchCachedItem(qc, id, (item) => ({ ...item, ...previous }));
         if (isConflict(error)) {
           issues.set(id, { kind: 'conflict', error, patch, what, title: before.title });
         } else {
@@ -70,7 +72,8 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   /** 412, "Keep theirs": show the server's row and drop the edit. */
   const keepTheirs = useCallback(
     (id: string, theirs: Record<string, unknown>) => {
-      storeServerItem(qc, theirs as BacklogRow, currentRef.current);
+      storeServerItem(qc, theirs as BacklogRow);
+      dropIfFilteredOut(qc, theirs as BacklogRow, currentRef.current);
       issues.clear(id);
     },
     [qc, issues],
@@ -79,7 +82,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   /** 412, "Use mine": apply the same edit on top of their version. */
   const applyMine = useCallback(
     (id: string, theirs: Record<string, unknown>, patch: UpdateBacklogItemInput, what: string) => {
-      storeServerItem(qc, theirs as BacklogRow, currentRef.current);
+      storeServerItem(qc, theirs as BacklogRow);
       return saveFields(id, patch, what);
     },
     [qc, saveFields],
@@ -88,20 +91,16 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   const move = useCallback(
     async (item: BacklogRow, move: MoveBacklogItemInput, toIndex: number | null, describe: string) => {
       const { queryKey } = currentRef.current;
-      const fromIndex = flattenPages(qc.getQueryData<BacklogListData>(queryKey)).findIndex((r) => r.id === item.id);
-      if (toIndex !== null)
-        qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, toIndex));
       try {
-        await serialPerItem(item.id, async () => {
-          const version = findCachedItem(qc, item.id)?.version ?? item.version;
-          storeServerItem(qc, await backlogApi.move(item.id, version, move), currentRef.current);
+        const saved = await runMutation(qc, moveItemMutation(qc, item.id), {
+          move,
+          version: item.version,
+          list: toIndex === null ? null : { queryKey, toIndex },
         });
+        dropIfFilteredOut(qc, saved, currentRef.current);
         announce(`Moved "${item.title}" ${describe}`);
       } catch (error) {
-        if (toIndex !== null && fromIndex >= 0)
-          qc.setQueryData<BacklogListData>(queryKey, (data) => moveItemInPages(data, item.id, fromIndex));
-        if (isConflict(error) && error.body?.current)
-          storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
+        if (isConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow);
         notify({
           kind: 'error',
           message: isConflict(error)
@@ -115,8 +114,8 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
 
   const setLink = useCallback(
     async (itemId: string, keyResultId: string, strength: number) => {
-      const updated = await backlogApi.setLink(itemId, keyResultId, strength);
-      storeServerItem(qc, updated, currentRef.current);
+      const updated = await runMutation(qc, setLinkMutation(qc, itemId), { keyResultId, strength });
+      dropIfFilteredOut(qc, updated, currentRef.current);
       return updated;
     },
     [qc],
@@ -149,11 +148,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         await runBatch(result.succeeded, async (id) => {
           const old = before.get(id) ?? null;
           if (old !== null) return setLink(id, keyResultId, old);
-          await backlogApi.removeLink(id, keyResultId);
-          patchCachedItem(qc, id, (item) => ({
-            ...item,
-            links: item.links.filter((l) => l.keyResultId !== keyResultId),
-          }));
+          await runMutation(qc, removeLinkMutation(qc, id), { keyResultId });
         });
         announce('Tagging undone');
       };
@@ -169,13 +164,10 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
 
   const removeLink = useCallback(
     async (item: BacklogRow, keyResultId: string, krTitle: string) => {
-      const link = item.links.find((l) => l.keyResultId === keyResultId);
-      patchCachedItem(qc, item.id, (i) => ({ ...i, links: i.links.filter((l) => l.keyResultId !== keyResultId) }));
       try {
-        await backlogApi.removeLink(item.id, keyResultId);
+        await runMutation(qc, removeLinkMutation(qc, item.id), { keyResultId });
         announce(`Removed the link to ${krTitle}`);
       } catch (error) {
-        if (link) patchCachedItem(qc, item.id, (i) => ({ ...i, links: [...i.links, link] }));
         notify({ kind: 'error', message: `Couldn't remove the link to ${krTitle}. ${messageOf(error)}` });
       }
     },
@@ -185,7 +177,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   /** New items land at the bottom of the rank order: shown there when the list is at its end. */
   const create = useCallback(
     async (title: string): Promise<BacklogRow> => {
-      const created = await backlogApi.create({ title });
+      const created = await runMutation(qc, createItemMutation(qc), { title });
       const { queryKey, view, liveKeyResultIds } = currentRef.current;
       if (itemMatchesView(created, view, liveKeyResultIds) && !view.q.trim()) {
         qc.setQueryData<BacklogListData>(queryKey, (data) => {
@@ -195,7 +187,6 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
             : bumpTotal(data, 1);
         });
       }
-      void qc.invalidateQueries({ queryKey: ['backlog', 'list'], refetchType: 'none' });
       return created;
     },
     [qc],
@@ -204,11 +195,10 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
   const remove = useCallback(
     async (item: BacklogRow) => {
       try {
-        await backlogApi.remove(item.id, findCachedItem(qc, item.id)?.version ?? item.version);
+        await runMutation(qc, removeItemMutation(qc, item.id), { version: item.version });
       } catch (error) {
         // Show their version, so "Delete anyway" goes against it.
-        if (isConflict(error) && error.body?.current)
-          storeServerItem(qc, error.body.current as BacklogRow, currentRef.current);
+        if (isConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow);
         throw error;
       }
       forgetCachedItem(qc, item.id);

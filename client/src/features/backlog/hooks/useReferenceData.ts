@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Cycle, KeyResult, Objective, Team } from '@keyline/shared';
 import { useMemo } from 'react';
-import { referenceApi, referenceKeys } from '../api/backlog.api';
+import { useCycles } from '../../cycles/api/cycles.api';
+import { useAllKeyResults } from '../../key-results/api/key-results.api';
+import { useAllObjectives } from '../../objectives/api/objectives.api';
+import { useTeams } from '../../teams/api/teams.api';
 import { toKrOptions, type KrOption } from '../utils/kr-options';
 
 export interface ReferenceData {
@@ -20,26 +22,10 @@ export interface ReferenceData {
 
 /** Cycles, key results, objectives and teams: names for chips and choices for filters and the KR picker. */
 export function useReferenceData(): ReferenceData {
-  const cycles = useQuery({
-    queryKey: referenceKeys.cycles,
-    queryFn: ({ signal }) => referenceApi.cycles(signal),
-    staleTime: 60_000,
-  });
-  const keyResults = useQuery({
-    queryKey: referenceKeys.keyResults,
-    queryFn: ({ signal }) => referenceApi.keyResults(signal),
-    staleTime: 60_000,
-  });
-  const objectives = useQuery({
-    queryKey: referenceKeys.objectives,
-    queryFn: ({ signal }) => referenceApi.objectives(signal),
-    staleTime: 60_000,
-  });
-  const teams = useQuery({
-    queryKey: referenceKeys.teams,
-    queryFn: ({ signal }) => referenceApi.teams(signal),
-    staleTime: 60_000,
-  });
+  const cycles = useCycles({ staleTime: 60_000 });
+  const keyResults = useAllKeyResults({ staleTime: 60_000 });
+  const objectives = useAllObjectives({ staleTime: 60_000 });
+  const teams = useTeams({ staleTime: 60_000 });
 
   return useMemo(() => {
     const cycleList = cycles.data ?? [];

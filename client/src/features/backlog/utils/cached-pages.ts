@@ -39,6 +39,24 @@ export function patchItemInPages(
   return changed ? { ...data, pages } : data;
 }
 
+/** The same for one page on its own (a query that asked for one page: the KR page's linked items). */
+export function patchItemInPage(
+  page: BacklogPage | undefined,
+  id: string,
+  update: (item: BacklogRow) => BacklogRow,
+): BacklogPage | undefined {
+  const index = page?.items.findIndex((item) => item.id === id) ?? -1;
+  if (!page || index < 0) return page;
+  const items = page.items.slice();
+  items[index] = update(items[index] as BacklogRow);
+  return { ...page, items };
+}
+
+export function removeItemFromPage(page: BacklogPage | undefined, id: string): BacklogPage | undefined {
+  if (!page || !page.items.some((item) => item.id === id)) return page;
+  return withTotal({ ...page, items: page.items.filter((item) => item.id !== id) }, -1);
+}
+
 function withTotal(page: BacklogPage, delta: number): BacklogPage {
   return { ...page, total: Math.max(0, page.total + delta) };
 }

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChatChannel, CreateChatChannelInput, Delivery, UpdateChatChannelInput } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-import { invalidateDeliveries, notificationKeys } from '../../notifications/api/notifications.api';
-
-export const chatKeys = { all: ['chat-channels'] as const };
+import { chatChannelKeys as chatKeys, notificationKeys } from '../../../lib/query-keys';
+import { invalidateDeliveries } from '../../notifications/api/notifications.api';
 
 export const useChatChannels = () =>
   useQuery({ queryKey: chatKeys.all, queryFn: ({ signal }) => apiGet<ChatChannel[]>('/api/chat-channels', signal) });

@@ -1,10 +1,9 @@
 import type { ChatChannel, Team } from '@keyline/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { LoadError } from '../../../components/LoadError';
 import { errorMessage } from '../../../lib/errors';
-import { settingsApi, settingsKeys } from '../../users/api/users.api';
+import { useTeams } from '../../teams/api/teams.api';
 import { EVENT_LABELS } from '../../notifications/utils/labels';
 import {
   useChatChannels,
@@ -19,7 +18,7 @@ const PLATFORM = { slack: 'Slack', teams: 'Microsoft Teams' } as const;
 /** Slack and Teams incoming webhooks: the organisation's channel and one per team. */
 export function ChatChannelsPanel() {
   const channels = useChatChannels();
-  const teams = useQuery({ queryKey: settingsKeys.teams, queryFn: ({ signal }) => settingsApi.teams(signal) });
+  const teams = useTeams();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const teamName = (id: string | null) =>

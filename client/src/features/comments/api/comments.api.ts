@@ -1,12 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { formatCommentSubject, type Comment, type CommentSubject } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-
-/** One cache entry per thread; a KR's thread holds its check-ins' comments too. */
-export const commentKeys = {
-  all: ['comments'] as const,
-  thread: (subject: CommentSubject) => ['comments', formatCommentSubject(subject)] as const,
-};
+import { auditEventKeys, commentKeys } from '../../../lib/query-keys';
 
 const path = (subject: CommentSubject) => `/api/comments?subject=${encodeURIComponent(formatCommentSubject(subject))}`;
 
@@ -20,7 +15,7 @@ export const useComments = (subject: CommentSubject) =>
 function invalidate(client: QueryClient): Promise<unknown> {
   return Promise.all([
     client.invalidateQueries({ queryKey: commentKeys.all }),
-    client.invalidateQueries({ queryKey: ['audit-events'] }),
+    client.invalidateQueries({ queryKey: auditEventKeys.all }),
   ]);
 }
 

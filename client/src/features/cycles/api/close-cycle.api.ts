@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CloseCycleInput, CloseCycleResult, GradeKeyResultInput, KeyResult } from '@keyline/shared';
 import { api } from '../../../lib/api';
-import { invalidateOkrData } from '../../../lib/query-keys';
+import { dashboardKeys, invalidateOkrData } from '../../../lib/query-keys';
 
 /** Grades and closes change what the OKR screens, the dashboard and the backlog's links show. */
 function refreshAfterLifecycle(client: QueryClient): Promise<unknown> {
-  return Promise.all([invalidateOkrData(client), client.invalidateQueries({ queryKey: ['dashboard'] })]);
+  return Promise.all([invalidateOkrData(client), client.invalidateQueries({ queryKey: dashboardKeys.all })]);
 }
 
 export function useGradeKeyResult() {

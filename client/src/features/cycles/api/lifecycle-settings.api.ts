@@ -1,8 +1,6 @@
 import type { LifecycleSettings, VersionedLifecycleSettings } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
 
-export const lifecycleKeys = { settings: ['settings', 'lifecycle'] as const };
-
 export const lifecycleApi = {
   get: (signal?: AbortSignal) => apiGet<VersionedLifecycleSettings>('/api/settings/lifecycle', signal),
   /** The whole document, with the version it was edited from as If-Match. */

@@ -13,7 +13,7 @@ import {
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { invalidateOkrData } from '../../../lib/query-keys';
-import { useCreateCycle, useUpdateCycle } from '../../objectives/api/objectives.api';
+import { useCreateCycle, useUpdateCycle } from '../api/cycles.api';
 import { forwardStatuses, STATUS_LABEL } from '../utils/cycle-status';
 import { changedFields } from '../../../lib/form-validation';
 import { showServerErrors, useSchemaForm, useVersionedSave } from '../../../lib/useSchemaForm';

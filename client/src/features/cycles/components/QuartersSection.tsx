@@ -4,7 +4,8 @@ import { useRef, useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { lifecycleApi, lifecycleKeys } from '../api/lifecycle-settings.api';
+import { lifecycleSettingsKeys } from '../../../lib/query-keys';
+import { lifecycleApi } from '../api/lifecycle-settings.api';
 import { errorMessage } from '../../../lib/errors';
 import { numberOrUndefined } from '../../../lib/form-validation';
 import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
@@ -15,7 +16,10 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** Quarter rules (docs/UI.md, "Settings"): for now the check-in cadence behind "check-in due". */
 export function QuartersSection() {
-  const loaded = useQuery({ queryKey: lifecycleKeys.settings, queryFn: ({ signal }) => lifecycleApi.get(signal) });
+  const loaded = useQuery({
+    queryKey: lifecycleSettingsKeys.settings,
+    queryFn: ({ signal }) => lifecycleApi.get(signal),
+  });
   return (
     <section aria-labelledby="st-quarters-title">
       <h2 id="st-quarters-title">Quarters</h2>
@@ -51,7 +55,7 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
     mutationFn: ({ version, settings }: { version: number; settings: LifecycleSettings }) =>
       lifecycleApi.save(version, settings),
     onSuccess: (next) => {
-      qc.setQueryData(lifecycleKeys.settings, next);
+      qc.setQueryData(lifecycleSettingsKeys.settings, next);
       setBaseVersion(next.version);
       form.reset({ checkInCadenceDays: String(next.settings.checkInCadenceDays) });
       notify({ kind: 'success', message: `Check-ins are now due every ${days(next.settings.checkInCadenceDays)}` });
@@ -108,8 +112,8 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
           onReload={() => {
             const current = (save.error as ApiError).body?.current as VersionedLifecycleSettings | undefined;
             save.reset();
-            if (!current) return void qc.invalidateQueries({ queryKey: lifecycleKeys.settings });
-            qc.setQueryData(lifecycleKeys.settings, current);
+            if (!current) return void qc.invalidateQueries({ queryKey: lifecycleSettingsKeys.settings });
+            qc.setQueryData(lifecycleSettingsKeys.settings, current);
             setBaseVersion(current.version);
             form.reset({ checkInCadenceDays: String(current.settings.checkInCadenceDays) });
           }}

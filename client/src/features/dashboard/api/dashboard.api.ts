@@ -1,12 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '@keyline/shared';
 import { apiGet } from '../../../lib/api';
-
-export const dashboardKeys = {
-  all: ['dashboard'] as const,
-  signedIn: (cycleId: string | null, teamId: string | null) => ['dashboard', { cycleId, teamId }] as const,
-  shared: (token: string, teamId: string | null) => ['shared-dashboard', token, { teamId }] as const,
-};
+import { dashboardKeys } from '../../../lib/query-keys';
 
 function query(params: Record<string, string | null>): string {
   const search = new URLSearchParams();

@@ -1,5 +1,5 @@
-import type { Cycle, ImportMapping, ImportResult } from '@keyline/shared';
-import { apiGet, errorFromBody, fetchApi, readJson } from '../../../lib/api';
+import type { ImportMapping, ImportResult } from '@keyline/shared';
+import { errorFromBody, fetchApi, readJson } from '../../../lib/api';
 
 export type ImportMode = 'preview' | 'apply';
 
@@ -25,5 +25,3 @@ export async function uploadImport(
   if (!res.ok) throw errorFromBody(res.status, data);
   return data as ImportResult;
 }
-
-export const listCycles = (signal?: AbortSignal) => apiGet<Cycle[]>('/api/cycles', signal);

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { listCycles } from '../api/imports.api';
+import { useCycles } from '../../cycles/api/cycles.api';
 
 /** Plain download links: the browser streams the CSV straight to a file with the session cookie. */
 export function ExportLinks() {
-  const cycles = useQuery({ queryKey: ['cycles'], queryFn: ({ signal }) => listCycles(signal) });
+  const cycles = useCycles();
   const [cycleId, setCycleId] = useState('');
   const chosen = cycleId || cycles.data?.find((c) => c.status === 'active')?.id || cycles.data?.[0]?.id || '';
   return (

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { refreshAllItemViews } from '../../../lib/query-keys';
 import type { ImportMapping, ImportResult } from '@keyline/shared';
 import { useRef, useState } from 'react';
 import type { ApiError } from '../../../lib/api';
@@ -32,8 +33,8 @@ export function useImport() {
       if (result.applied) {
         setApplied(result);
         setPreview(null);
-        // Every cached backlog list is stale now.
-        void client.invalidateQueries({ queryKey: ['backlog'] });
+        // Every cached view of backlog items, and every score, is stale now.
+        void refreshAllItemViews(client);
       } else {
         setPreview(result);
       }

@@ -8,11 +8,7 @@ import type {
   UpdateConnectionInput,
 } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-
-export const integrationKeys = {
-  all: ['integrations'] as const,
-  runs: (id: string) => ['integrations', id, 'runs'] as const,
-};
+import { integrationKeys, refreshAllItemViews } from '../../../lib/query-keys';
 
 const path = (id: string) => `/api/integrations/${encodeURIComponent(id)}`;
 
@@ -77,7 +73,7 @@ export function useSyncNow() {
       void client.invalidateQueries({ queryKey: integrationKeys.all });
       void client.invalidateQueries({ queryKey: integrationKeys.runs(connection.id) });
       // New and changed items show in every backlog view.
-      void client.invalidateQueries({ queryKey: ['backlog'] });
+      void refreshAllItemViews(client);
     },
   });
 }

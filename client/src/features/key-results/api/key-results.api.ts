@@ -1,69 +1,53 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AuditEvent,
-  BacklogItem,
   CheckIn,
   CreateCheckInInput,
   CreateKeyResultInput,
-  Cycle,
   KeyResult,
-  Objective,
-  Page,
   UpdateKeyResultInput,
 } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-import { invalidateOkrData, okrKeys } from '../../../lib/query-keys';
+import { checkInKeys, invalidateOkrData, keyResultKeys, type OkrListFilters } from '../../../lib/query-keys';
 
+const keyResultPath = (id: string) => `/api/key-results/${encodeURIComponent(id)}`;
+const search = (filters: OkrListFilters) => (filters.cycleId ? `?cycleId=${encodeURIComponent(filters.cycleId)}` : '');
+
+/** The only wrappers of /api/key-results and its check-ins (a KR's check-ins are read and written through it). */
+export const keyResultsApi = {
+  list: (filters: OkrListFilters, signal?: AbortSignal) =>
+    apiGet<KeyResult[]>(`/api/key-results${search(filters)}`, signal),
+  get: (id: string, signal?: AbortSignal) => apiGet<KeyResult>(keyResultPath(id), signal),
+  create: (input: CreateKeyResultInput) => api<KeyResult>('POST', '/api/key-results', { body: input }),
+  update: (id: string, version: number, changes: UpdateKeyResultInput) =>
+    api<KeyResult>('PATCH', keyResultPath(id), { body: changes, version }),
+  remove: (id: string, version: number) => api<void>('DELETE', keyResultPath(id), { version }),
+  checkIns: (id: string, signal?: AbortSignal) => apiGet<CheckIn[]>(`${keyResultPath(id)}/check-ins`, signal),
+  checkIn: (id: string, input: CreateCheckInInput) =>
+    api<CheckIn>('POST', `${keyResultPath(id)}/check-ins`, { body: input }),
+};
+
+/** One cycle's key results; `null` waits for a cycle. */
 export const useCycleKeyResults = (cycleId: string | null) =>
   useQuery({
-    queryKey: okrKeys.keyResults(cycleId ?? ''),
-    queryFn: ({ signal }) => apiGet<KeyResult[]>(`/api/key-results?cycleId=${cycleId}`, signal),
+    queryKey: keyResultKeys.list({ cycleId: cycleId ?? '' }),
+    queryFn: ({ signal }) => keyResultsApi.list({ cycleId: cycleId ?? '' }, signal),
     enabled: Boolean(cycleId),
   });
 
+/** Every live key result (a few hundred at most): chips and titles for links to earlier quarters too. */
+export const useAllKeyResults = (options: { staleTime?: number; enabled?: boolean } = {}) =>
+  useQuery({ queryKey: keyResultKeys.list({}), queryFn: ({ signal }) => keyResultsApi.list({}, signal), ...options });
+
 export const useKeyResult = (id: string) =>
-  useQuery({
-    queryKey: okrKeys.keyResult(id),
-    queryFn: ({ signal }) => apiGet<KeyResult>(`/api/key-results/${id}`, signal),
-  });
-
-export const useObjective = (id: string | undefined) =>
-  useQuery({
-    queryKey: okrKeys.objective(id ?? ''),
-    queryFn: ({ signal }) => apiGet<Objective>(`/api/objectives/${id}`, signal),
-    enabled: Boolean(id),
-  });
-
-export const useCycle = (id: string | undefined) =>
-  useQuery({
-    queryKey: okrKeys.cycle(id ?? ''),
-    queryFn: ({ signal }) => apiGet<Cycle>(`/api/cycles/${id}`, signal),
-    enabled: Boolean(id),
-  });
+  useQuery({ queryKey: keyResultKeys.detail(id), queryFn: ({ signal }) => keyResultsApi.get(id, signal) });
 
 export const useCheckIns = (id: string) =>
-  useQuery({
-    queryKey: okrKeys.checkIns(id),
-    queryFn: ({ signal }) => apiGet<CheckIn[]>(`/api/key-results/${id}/check-ins`, signal),
-  });
-
-/** The newest 100 events about the KR and its comments: plenty for one trail; the total says when there are more. */
-export const useKeyResultAudit = (id: string) =>
-  useQuery({
-    queryKey: okrKeys.audit(id),
-    queryFn: ({ signal }) => apiGet<Page<AuditEvent>>(`/api/audit-events?about=${id}&limit=100`, signal),
-  });
-
-export const useLinkedItems = (id: string) =>
-  useQuery({
-    queryKey: okrKeys.linkedItems(id),
-    queryFn: ({ signal }) => apiGet<Page<BacklogItem>>(`/api/backlog-items?keyResultId=${id}&limit=100`, signal),
-  });
+  useQuery({ queryKey: checkInKeys.list(id), queryFn: ({ signal }) => keyResultsApi.checkIns(id, signal) });
 
 export function useCreateKeyResult() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateKeyResultInput) => api<KeyResult>('POST', '/api/key-results', { body: input }),
+    mutationFn: (input: CreateKeyResultInput) => keyResultsApi.create(input),
     onSuccess: () => invalidateOkrData(client),
   });
 }
@@ -72,7 +56,7 @@ export function useUpdateKeyResult() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, changes }: { id: string; version: number; changes: UpdateKeyResultInput }) =>
-      api<KeyResult>('PATCH', `/api/key-results/${id}`, { body: changes, version }),
+      keyResultsApi.update(id, version, changes),
     onSuccess: () => invalidateOkrData(client),
   });
 }
@@ -80,8 +64,7 @@ export function useUpdateKeyResult() {
 export function useDeleteKeyResult() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      api<void>('DELETE', `/api/key-results/${id}`, { version }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => keyResultsApi.remove(id, version),
     onSuccess: () => invalidateOkrData(client),
   });
 }
@@ -89,8 +72,7 @@ export function useDeleteKeyResult() {
 export function useCreateCheckIn(keyResultId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateCheckInInput) =>
-      api<CheckIn>('POST', `/api/key-results/${keyResultId}/check-ins`, { body: input }),
+    mutationFn: (input: CreateCheckInInput) => keyResultsApi.checkIn(keyResultId, input),
     onSuccess: () => invalidateOkrData(client),
   });
 }

@@ -13,15 +13,7 @@ import type {
   VersionedNotificationSettings,
 } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-
-export const notificationKeys = {
-  preferences: ['notifications', 'preferences'] as const,
-  settings: ['notifications', 'settings'] as const,
-  overview: ['notifications', 'overview'] as const,
-  /** Every page of the delivery log, whatever the filters: a retry or a test refreshes them all. */
-  deliveries: ['notifications', 'deliveries'] as const,
-  unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
-};
+import { notificationKeys } from '../../../lib/query-keys';
 
 /** A send, a retry or a test changed what the log and the counts say. */
 export function invalidateDeliveries(client: QueryClient): void {
@@ -94,7 +86,7 @@ export function deliveriesPath(filters: DeliveryFilters, before: string | null, 
 /** One page of the log; `before` is the last id of the page above. */
 export const useDeliveries = (filters: DeliveryFilters, before: string | null) =>
   useQuery({
-    queryKey: [...notificationKeys.deliveries, filters.status, filters.channel, before],
+    queryKey: notificationKeys.deliveryPage(filters.status, filters.channel, before),
     queryFn: ({ signal }) => apiGet<DeliveryPage>(deliveriesPath(filters, before), signal),
     placeholderData: (previous) => previous,
     // While something is on its way, look again now and then: the log is for watching sends happen.

@@ -1,54 +1,45 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateCycleInput,
-  CreateObjectiveInput,
-  Cycle,
-  Objective,
-  Team,
-  UpdateCycleInput,
-  UpdateObjectiveInput,
-} from '@keyline/shared';
+import type { CreateObjectiveInput, Objective, UpdateObjectiveInput } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-import { invalidateOkrData, okrKeys } from '../../../lib/query-keys';
+import { invalidateOkrData, objectiveKeys, type OkrListFilters } from '../../../lib/query-keys';
 
-export const useCycles = () =>
-  useQuery({ queryKey: okrKeys.cycles, queryFn: ({ signal }) => apiGet<Cycle[]>('/api/cycles', signal) });
+const objectivePath = (id: string) => `/api/objectives/${encodeURIComponent(id)}`;
+const search = (filters: OkrListFilters) => (filters.cycleId ? `?cycleId=${encodeURIComponent(filters.cycleId)}` : '');
 
+/** The only wrappers of /api/objectives. */
+export const objectivesApi = {
+  list: (filters: OkrListFilters, signal?: AbortSignal) =>
+    apiGet<Objective[]>(`/api/objectives${search(filters)}`, signal),
+  get: (id: string, signal?: AbortSignal) => apiGet<Objective>(objectivePath(id), signal),
+  create: (input: CreateObjectiveInput) => api<Objective>('POST', '/api/objectives', { body: input }),
+  update: (id: string, version: number, changes: UpdateObjectiveInput) =>
+    api<Objective>('PATCH', objectivePath(id), { body: changes, version }),
+  remove: (id: string, version: number) => api<void>('DELETE', objectivePath(id), { version }),
+};
+
+/** One cycle's objectives; `null` waits for a cycle. */
 export const useObjectives = (cycleId: string | null) =>
   useQuery({
-    queryKey: okrKeys.objectives(cycleId ?? ''),
-    queryFn: ({ signal }) => apiGet<Objective[]>(`/api/objectives?cycleId=${cycleId}`, signal),
+    queryKey: objectiveKeys.list({ cycleId: cycleId ?? '' }),
+    queryFn: ({ signal }) => objectivesApi.list({ cycleId: cycleId ?? '' }, signal),
     enabled: Boolean(cycleId),
   });
 
-export const useTeams = () =>
+/** Every live objective (a few hundred at most): names for links to earlier quarters too. */
+export const useAllObjectives = (options: { staleTime?: number } = {}) =>
+  useQuery({ queryKey: objectiveKeys.list({}), queryFn: ({ signal }) => objectivesApi.list({}, signal), ...options });
+
+export const useObjective = (id: string | undefined) =>
   useQuery({
-    queryKey: okrKeys.teams,
-    queryFn: ({ signal }) => apiGet<Team[]>('/api/teams', signal),
-    staleTime: 60_000,
+    queryKey: objectiveKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => objectivesApi.get(id as string, signal),
+    enabled: Boolean(id),
   });
-
-export function useCreateCycle() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateCycleInput) => api<Cycle>('POST', '/api/cycles', { body: input }),
-    onSuccess: () => invalidateOkrData(client),
-  });
-}
-
-export function useUpdateCycle() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version, changes }: { id: string; version: number; changes: UpdateCycleInput }) =>
-      api<Cycle>('PATCH', `/api/cycles/${id}`, { body: changes, version }),
-    onSuccess: () => invalidateOkrData(client),
-  });
-}
 
 export function useCreateObjective() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateObjectiveInput) => api<Objective>('POST', '/api/objectives', { body: input }),
+    mutationFn: (input: CreateObjectiveInput) => objectivesApi.create(input),
     onSuccess: () => invalidateOkrData(client),
   });
 }
@@ -57,7 +48,7 @@ export function useUpdateObjective() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, changes }: { id: string; version: number; changes: UpdateObjectiveInput }) =>
-      api<Objective>('PATCH', `/api/objectives/${id}`, { body: changes, version }),
+      objectivesApi.update(id, version, changes),
     onSuccess: () => invalidateOkrData(client),
   });
 }
@@ -65,8 +56,7 @@ export function useUpdateObjective() {
 export function useDeleteObjective() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      api<void>('DELETE', `/api/objectives/${id}`, { version }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => objectivesApi.remove(id, version),
     onSuccess: () => invalidateOkrData(client),
   });
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ItemOutcomeState, OutcomeReportDto, OutcomeSettings } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
+import { dashboardKeys, outcomeKeys } from '../../../lib/query-keys';
 
 export interface OutcomeFilter {
   cycleId?: string | null;
@@ -9,17 +10,6 @@ export interface OutcomeFilter {
   itemId?: string | null;
   state?: ItemOutcomeState | null;
 }
-
-/**
- * Outcomes are derived from check-ins, done dates, links and the outcome
- * settings: every write to those invalidates the 'outcomes' key
- * (invalidateOkrData, the backlog's item cache, the settings save below).
- */
-export const outcomeKeys = {
-  all: ['outcomes'] as const,
-  report: (filter: OutcomeFilter) => ['outcomes', 'report', normalise(filter)] as const,
-  settings: ['outcomes', 'settings'] as const,
-};
 
 function normalise(filter: OutcomeFilter): Record<string, string> {
   const out: Record<string, string> = {};
@@ -32,11 +22,17 @@ export function outcomeSearch(filter: OutcomeFilter, extra: Record<string, strin
   return search ? `?${search}` : '';
 }
 
+/** The only wrapper of GET /api/outcomes (`extra`: paging, e.g. `limit`). */
+export const outcomesApi = {
+  report: (filter: OutcomeFilter, signal?: AbortSignal, extra: Record<string, string> = {}) =>
+    apiGet<OutcomeReportDto>(`/api/outcomes${outcomeSearch(filter, extra)}`, signal),
+};
+
 /** GET /api/outcomes: the figures for the quarter and team asked for, and the items newest first. */
 export const useOutcomes = (filter: OutcomeFilter, { enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({
-    queryKey: outcomeKeys.report(filter),
-    queryFn: ({ signal }) => apiGet<OutcomeReportDto>(`/api/outcomes${outcomeSearch(filter)}`, signal),
+    queryKey: outcomeKeys.report(normalise(filter)),
+    queryFn: ({ signal }) => outcomesApi.report(filter, signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -65,7 +61,7 @@ export function useSaveOutcomeSettings() {
       // The dashboard's headline is an outcome figure too.
       return Promise.all([
         client.invalidateQueries({ queryKey: outcomeKeys.all }),
-        client.invalidateQueries({ queryKey: ['dashboard'] }),
+        client.invalidateQueries({ queryKey: dashboardKeys.all }),
       ]);
     },
   });

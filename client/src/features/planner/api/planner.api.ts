@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplyPlanResult, PlannerResult } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
+import { plannerKeys, refreshAllItemViews } from '../../../lib/query-keys';
 import { plannerPath, type Overrides } from '../utils/planner-state';
 
 export interface PlanParams {
@@ -13,7 +14,7 @@ export interface PlanParams {
 /** Both plans for these settings; the previous figures stay on screen while new ones load (docs/UI.md, "Interaction"). */
 export const usePlan = (params: PlanParams | null) =>
   useQuery({
-    queryKey: ['planner', params],
+    queryKey: plannerKeys.plan(params),
     queryFn: ({ signal }) => apiGet<PlannerResult>(plannerPath(params as PlanParams), signal),
     enabled: params !== null,
     placeholderData: keepPreviousData,
@@ -24,11 +25,6 @@ export function useApplyPlan() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (itemIds: string[]) => api<ApplyPlanResult>('POST', '/api/planner/apply', { body: { itemIds } }),
-    onSuccess: () =>
-      Promise.all(
-        ['planner', 'backlog-items', 'backlog', 'alignment', 'dashboard'].map((key) =>
-          client.invalidateQueries({ queryKey: [key] }),
-        ),
-      ),
+    onSuccess: () => refreshAllItemViews(client),
   });
 }

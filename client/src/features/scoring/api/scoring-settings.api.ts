@@ -1,4 +1,4 @@
-import type { Page, ScoredBacklogItem, ScoringSettings } from '@keyline/shared';
+import type { ScoringSettings } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
 
 /** The settings document: version 0 means the defaults, never saved. */
@@ -10,22 +10,11 @@ export interface VersionedScoringSettings {
 
 export const PREVIEW_SAMPLE = 200;
 
-export const scoringSettingsKeys = {
-  settings: ['scoring-settings'] as const,
-  // Under ['backlog'] so any backlog edit refreshes the preview's sample too.
-  previewSample: ['backlog', 'scoring-preview'] as const,
-};
+/** Today's most valuable items, a backlog-items query: any item edit refreshes the preview's sample too. */
+export const PREVIEW_SAMPLE_QUERY = `sort=valueScore&order=desc&limit=${PREVIEW_SAMPLE}&include=breakdown`;
 
 export const scoringSettingsApi = {
   get: (signal?: AbortSignal) => apiGet<VersionedScoringSettings>('/api/settings/scoring', signal),
   save: (version: number, settings: ScoringSettings) =>
     api<VersionedScoringSettings>('PUT', '/api/settings/scoring', { body: settings, version }),
-  /** Today's most valuable items: the preview shows how they would move. */
-  previewSample: async (signal?: AbortSignal) =>
-    (
-      await apiGet<Page<ScoredBacklogItem>>(
-        `/api/backlog-items?sort=valueScore&order=desc&limit=${PREVIEW_SAMPLE}&include=breakdown`,
-        signal,
-      )
-    ).items,
 };

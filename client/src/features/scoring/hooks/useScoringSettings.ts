@@ -1,8 +1,11 @@
-import type { OutcomeReportDto, ScoringSettings } from '@keyline/shared';
+import type { ScoringSettings } from '@keyline/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/Notifier';
-import { apiGet } from '../../../lib/api';
-import { scoringSettingsApi, scoringSettingsKeys, type VersionedScoringSettings } from '../api/scoring-settings.api';
+import { outcomeKeys, refreshAllItemViews, scoringSettingsKeys } from '../../../lib/query-keys';
+import { backlogItemPageQuery } from '../../backlog/api/backlog-items.api';
+import type { BacklogPage } from '../../backlog/api/types';
+import { outcomesApi } from '../../outcomes/api/outcomes.api';
+import { PREVIEW_SAMPLE_QUERY, scoringSettingsApi, type VersionedScoringSettings } from '../api/scoring-settings.api';
 import { FRAMEWORK_LABELS } from '../utils/frameworks';
 
 export function useScoringSettings() {
@@ -16,9 +19,9 @@ export function useScoringSettings() {
  */
 export function useTrackRecords(enabled: boolean) {
   return useQuery({
-    queryKey: ['outcomes', 'track-records'],
+    queryKey: outcomeKeys.trackRecords(),
     queryFn: async ({ signal }) => {
-      const report = await apiGet<OutcomeReportDto>('/api/outcomes?limit=1', signal);
+      const report = await outcomesApi.report({}, signal, { limit: '1' });
       return new Map(report.trackRecords.map((r) => [r.teamId, { hits: r.hits, judged: r.judged }]));
     },
     enabled,
@@ -28,8 +31,8 @@ export function useTrackRecords(enabled: boolean) {
 
 export function usePreviewSample() {
   return useQuery({
-    queryKey: scoringSettingsKeys.previewSample,
-    queryFn: ({ signal }) => scoringSettingsApi.previewSample(signal),
+    ...backlogItemPageQuery(PREVIEW_SAMPLE_QUERY),
+    select: (page: BacklogPage) => page.items,
     staleTime: 30_000,
   });
 }
@@ -48,10 +51,7 @@ export function useSaveScoringSettings(onSaved: (saved: VersionedScoringSettings
         kind: 'success',
         message: `Scoring saved. The backlog is re-ranked by ${FRAMEWORK_LABELS[saved.settings.framework]}.`,
       });
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['backlog'] }),
-        client.invalidateQueries({ queryKey: ['alignment'] }),
-      ]);
+      await refreshAllItemViews(client);
     },
   });
 }

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatedShareLink, CreateShareLinkInput, ShareLink } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
+import { shareLinkKeys } from '../../../lib/query-keys';
 
-const KEY = ['share-links'] as const;
+const KEY = shareLinkKeys.all;
 
 export const useShareLinks = () =>
   useQuery({ queryKey: KEY, queryFn: ({ signal }) => apiGet<ShareLink[]>('/api/share-links', signal) });

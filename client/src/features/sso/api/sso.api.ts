@@ -1,12 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatedScimToken, CreateScimTokenInput, ScimToken, SignInOptions, SsoSettings } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
-
-export const ssoKeys = {
-  signInOptions: ['sign-in-options'] as const,
-  settings: ['sso-settings'] as const,
-  scimTokens: ['scim-tokens'] as const,
-};
+import { ssoKeys } from '../../../lib/query-keys';
 
 /** Before anyone is signed in: is there an identity provider, and are passwords accepted? */
 export const useSignInOptions = () =>

@@ -1,4 +1,4 @@
-import { isSsoErrorCode, SSO_ERRORS } from '@keyline/shared';
+import { isSsoErrorCode, SSO_ERRORS } from '@keyline/shared/core';
 
 /** The message for `/signin?sso_error=…&request_id=…`, or null when the URL carries none. */
 export function ssoErrorFrom(search: string): { message: string; requestId: string | null } | null {

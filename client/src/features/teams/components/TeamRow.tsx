@@ -5,7 +5,8 @@ import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { settingsApi, settingsKeys } from '../../users/api/users.api';
+import { teamKeys } from '../../../lib/query-keys';
+import { teamsApi } from '../api/teams.api';
 import { errorMessage, upsertByName } from '../../../lib/errors';
 
 /** A team: rename in place, or delete (refused with the server's reason while it still has work). */
@@ -16,19 +17,19 @@ export function TeamRow({ team }: { team: Team }) {
   const [name, setName] = useState(team.name);
   const [nameError, setNameError] = useState<string | null>(null);
   const rename = useMutation({
-    mutationFn: ({ base, next }: { base: Team; next: string }) => settingsApi.updateTeam(base, { name: next }),
+    mutationFn: ({ base, next }: { base: Team; next: string }) => teamsApi.update(base, { name: next }),
     onSuccess: (saved) => {
-      qc.setQueryData(settingsKeys.teams, (list: Team[] | undefined) => upsertByName(list, saved));
+      qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => upsertByName(list, saved));
       setMode('view');
       notify({ kind: 'success', message: `Renamed to ${saved.name}` });
     },
   });
   const remove = useMutation({
-    mutationFn: (base: Team) => settingsApi.removeTeam(base),
+    mutationFn: (base: Team) => teamsApi.remove(base),
     // Back to the plain row; the reason (e.g. the team still has work) shows under it.
     onError: () => setMode('view'),
     onSuccess: () => {
-      qc.setQueryData(settingsKeys.teams, (list: Team[] | undefined) => (list ?? []).filter((t) => t.id !== team.id));
+      qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => (list ?? []).filter((t) => t.id !== team.id));
       notify({ kind: 'success', message: `Deleted the team ${team.name}` });
     },
   });
@@ -45,7 +46,7 @@ export function TeamRow({ team }: { team: Team }) {
   const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
   const keepTheirs = () => {
     const current = (error as ApiError).body?.current as Team | undefined;
-    if (current) qc.setQueryData(settingsKeys.teams, (list: Team[] | undefined) => upsertByName(list, current));
+    if (current) qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => upsertByName(list, current));
     rename.reset();
     remove.reset();
     setName(current?.name ?? team.name);

@@ -1,9 +1,10 @@
 import { CreateTeamSchema, type CreateTeamInput, type Team } from '@keyline/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { focusFirstInvalid, TextField } from '../../../components/FormFields';
+import { teamKeys } from '../../../lib/query-keys';
 import { useSchemaForm } from '../../../lib/useSchemaForm';
-import { settingsApi, settingsKeys } from '../../users/api/users.api';
+import { teamsApi, useTeams } from '../api/teams.api';
 import { errorMessage, upsertByName } from '../../../lib/errors';
 import { TeamRow } from './TeamRow';
 import { LoadError } from '../../../components/LoadError';
@@ -11,7 +12,7 @@ import { LoadError } from '../../../components/LoadError';
 /** Teams that own objectives and backlog items: create, rename, delete. */
 export function TeamsSection() {
   const qc = useQueryClient();
-  const teams = useQuery({ queryKey: settingsKeys.teams, queryFn: ({ signal }) => settingsApi.teams(signal) });
+  const teams = useTeams();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSchemaForm<{ name: string }, CreateTeamInput>({
     defaultValues: { name: '' },
@@ -20,9 +21,9 @@ export function TeamsSection() {
     blank: { name: 'Type a team name' },
   });
   const create = useMutation({
-    mutationFn: settingsApi.createTeam,
+    mutationFn: teamsApi.create,
     onSuccess: (team) => {
-      qc.setQueryData(settingsKeys.teams, (list: Team[] | undefined) => upsertByName(list, team));
+      qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => upsertByName(list, team));
       form.reset({ name: '' });
     },
   });

@@ -4,10 +4,10 @@ import { useRef } from 'react';
 import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
 import { errorMessage, upsertByName } from '../../../lib/errors';
 import { serverFieldErrors } from '../../../lib/form-validation';
+import { userKeys } from '../../../lib/query-keys';
 import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
-import { settingsApi, settingsKeys } from '../api/users.api';
+import { usersApi } from '../api/users.api';
 import { ROLE_LABELS } from '../utils/roles';
-import { MEMBERS_KEY } from '../hooks/useMembers';
 
 interface InviteDraft {
   email: string;
@@ -28,12 +28,12 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
   });
   const errors = form.formState.errors;
   const invite = useMutation({
-    mutationFn: settingsApi.invite,
+    mutationFn: usersApi.invite,
     onSuccess: (user) => {
       const { generatedPassword: _secret, ...listed } = user;
-      qc.setQueryData(settingsKeys.users, (list: CreatedUser[] | undefined) => upsertByName(list, listed));
+      qc.setQueryData(userKeys.list(), (list: CreatedUser[] | undefined) => upsertByName(list, listed));
       // Owner names and pickers elsewhere read the member directory.
-      void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
+      void qc.invalidateQueries({ queryKey: userKeys.members() });
       form.reset(EMPTY);
       onInvited(user);
     },

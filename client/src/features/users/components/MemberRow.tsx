@@ -5,10 +5,10 @@ import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { settingsApi, settingsKeys } from '../api/users.api';
+import { userKeys } from '../../../lib/query-keys';
+import { usersApi } from '../api/users.api';
 import { errorMessage, upsertByName } from '../../../lib/errors';
 import { ROLE_LABELS } from '../utils/roles';
-import { MEMBERS_KEY } from '../hooks/useMembers';
 
 /** One member: change the role, disable or enable. Nobody can lock themselves out. */
 export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
@@ -16,11 +16,11 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   const notify = useNotify();
   const [lastPatch, setLastPatch] = useState<UpdateUserInput | null>(null);
   const update = useMutation({
-    mutationFn: ({ base, patch }: { base: User; patch: UpdateUserInput }) => settingsApi.updateUser(base, patch),
+    mutationFn: ({ base, patch }: { base: User; patch: UpdateUserInput }) => usersApi.update(base, patch),
     onSuccess: (saved, { patch }) => {
-      qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, saved));
+      qc.setQueryData(userKeys.list(), (list: User[] | undefined) => upsertByName(list, saved));
       // Owner names and pickers elsewhere read the member directory.
-      void qc.invalidateQueries({ queryKey: MEMBERS_KEY });
+      void qc.invalidateQueries({ queryKey: userKeys.members() });
       notify({
         kind: 'success',
         message:
@@ -108,8 +108,7 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             }
             onReload={() => {
               const current = (update.error as ApiError).body?.current as User | undefined;
-              if (current)
-                qc.setQueryData(settingsKeys.users, (list: User[] | undefined) => upsertByName(list, current));
+              if (current) qc.setQueryData(userKeys.list(), (list: User[] | undefined) => upsertByName(list, current));
               update.reset();
             }}
             onReapply={(current) => save(lastPatch, current as unknown as User)}

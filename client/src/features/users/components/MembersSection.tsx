@@ -1,8 +1,7 @@
 import type { CreatedUser } from '@keyline/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../auth/useSession';
-import { settingsApi, settingsKeys } from '../api/users.api';
+import { useUsers } from '../api/users.api';
 import { GeneratedPassword } from './GeneratedPassword';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MemberRow } from './MemberRow';
@@ -11,7 +10,7 @@ import { LoadError } from '../../../components/LoadError';
 /** Members: who can sign in, with which role; invite new ones. */
 export function MembersSection() {
   const me = useSession().data;
-  const users = useQuery({ queryKey: settingsKeys.users, queryFn: ({ signal }) => settingsApi.users(signal) });
+  const users = useUsers();
   const [invited, setInvited] = useState<CreatedUser | null>(null);
 
   return (

@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Member } from '@keyline/shared';
-import { apiGet } from '../../../lib/api';
-
-export const MEMBERS_KEY = ['members'] as const;
+import { userKeys } from '../../../lib/query-keys';
+import { usersApi } from '../api/users.api';
 
 /** The member directory (names only), readable by every signed-in user: owners' names and the owner pickers. */
 export function useMembers() {
   return useQuery({
-    queryKey: MEMBERS_KEY,
-    queryFn: ({ signal }) => apiGet<Member[]>('/api/members', signal),
+    queryKey: userKeys.members(),
+    queryFn: ({ signal }) => usersApi.members(signal),
     staleTime: 60_000,
   });
 }

@@ -1,12 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatedWebhook, CreateWebhookInput, Delivery, UpdateWebhookInput, Webhook } from '@keyline/shared';
 import { api, apiGet } from '../../../lib/api';
+import { webhookKeys } from '../../../lib/query-keys';
 import { invalidateDeliveries } from '../../notifications/api/notifications.api';
-
-export const webhookKeys = {
-  all: ['webhooks'] as const,
-  deliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
-};
 
 export const useWebhooks = () =>
   useQuery({ queryKey: webhookKeys.all, queryFn: ({ signal }) => apiGet<Webhook[]>('/api/webhooks', signal) });
