@@ -85,6 +85,7 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
           step={1}
           {...form.register('checkInCadenceDays')}
           error={error}
+          alertError
           aria-describedby="st-cadence-hint"
           className="st-field st-cadence-field"
         />

@@ -38,7 +38,7 @@ export function TeamsSection() {
     <section aria-labelledby="st-teams-title">
       <h2 id="st-teams-title">Teams</h2>
       <form ref={formRef} className="st-form st-form-row" onSubmit={submit} noValidate>
-        <TextField label="New team" {...form.register('name')} error={error} className="st-field" />
+        <TextField label="New team" {...form.register('name')} error={error} alertError className="st-field" />
         <button type="submit" className="button primary st-form-submit" disabled={create.isPending}>
           Create team
         </button>

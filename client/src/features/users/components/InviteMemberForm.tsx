@@ -55,6 +55,7 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
           autoComplete="off"
           {...form.register('email')}
           error={errors.email?.message}
+          alertError
           className="st-field"
         />
         <TextField
@@ -62,6 +63,7 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
           autoComplete="off"
           {...form.register('name')}
           error={errors.name?.message}
+          alertError
           className="st-field"
         />
         <SelectField
