@@ -6,6 +6,7 @@ import { buildBacklogItem, buildCycle, buildKeyResult, buildObjective } from '..
 import { ADMIN, useE2e } from './fixture';
 import { AlignmentPage, ScoringSettingsPage } from './pages/alignment.page';
 import { dayFromToday as day } from '../support/days';
+import { toast } from './pages/toasts';
 
 /**
  * A small quarter: one objective, two KRs that are behind pace (nothing
@@ -155,7 +156,7 @@ describe('the alignment view and the scoring settings', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'scoring-settings');
     await settings.save();
-    await page.locator('.toast', { hasText: 'Scoring saved. The backlog is re-ranked by WSJF.' }).waitFor();
+    await toast(page, 'Scoring saved. The backlog is re-ranked by WSJF.').waitFor();
     expect(await valueOrder(admin, ids)).toEqual([b.id, c.id, a.id]);
 
     // Someone else switches to ICE meanwhile; our switch back to RICE must not silently win.
@@ -171,7 +172,7 @@ describe('the alignment view and the scoring settings', () => {
     expect(await settings.conflict().textContent()).toContain('Theirs ranks by ICE.');
     expect((await admin.get('/api/settings/scoring')).body.settings.framework).toBe('ice');
     await settings.conflict().getByRole('button', { name: 'Use mine' }).click();
-    await page.locator('.toast', { hasText: 'Scoring saved. The backlog is re-ranked by RICE.' }).waitFor();
+    await toast(page, 'Scoring saved. The backlog is re-ranked by RICE.').waitFor();
     expect((await admin.get('/api/settings/scoring')).body.settings.framework).toBe('rice');
     expect(await valueOrder(admin, ids)).toEqual([a.id, c.id, b.id]);
   });

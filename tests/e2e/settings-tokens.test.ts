@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { screenshot, seriousAxeViolations } from '../support/browser';
 import { ADMIN, useE2e } from './fixture';
 import { SettingsTokensPage } from './pages/settings-tokens.page';
+import { toast } from './pages/toasts';
 
 const EDITOR = { email: 'eli@e2e.local', name: 'Eli Editor', password: 'e2e editor password 2026' };
 
@@ -79,7 +80,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     expect(await page.getByText(token).count()).toBe(0);
 
     await settings.revokeToken('Nightly export');
-    await page.locator('.toast').filter({ hasText: 'Revoked “Nightly export”' }).waitFor();
+    await toast(page, 'Revoked “Nightly export”').waitFor();
     await expect.poll(() => row.innerText()).toContain('Revoked');
     expect(await row.getByRole('button', { name: 'Revoke Nightly export' }).count()).toBe(0);
     expect((await withToken(token)).status).toBe(401);
@@ -98,7 +99,7 @@ describe('settings: API tokens, share links and quarters in the browser', () => 
     expect(await page.getByRole('alert').filter({ hasText: 'At least 1 day' }).count()).toBe(1);
 
     await settings.saveCadence(14);
-    await page.locator('.toast').filter({ hasText: 'Check-ins are now due every 14 days' }).waitFor();
+    await toast(page, 'Check-ins are now due every 14 days').waitFor();
     expect(((await api.get('/api/settings/lifecycle')).body as { settings: unknown }).settings).toEqual({
       checkInCadenceDays: 14,
     });

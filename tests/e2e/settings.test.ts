@@ -5,6 +5,7 @@ import { screenshot, seriousAxeViolations } from '../support/browser';
 import { buildBacklogItem } from '../support/factories';
 import { ADMIN, useE2e } from './fixture';
 import { SettingsPage } from './pages/settings.page';
+import { toast } from './pages/toasts';
 
 describe('admin settings in the browser', () => {
   const e2e = useE2e();
@@ -53,7 +54,7 @@ describe('admin settings in the browser', () => {
       .memberRow('Priya Patel')
       .getByRole('combobox', { name: 'Role of Priya Patel' })
       .selectOption('viewer');
-    await page.locator('.toast').filter({ hasText: 'Priya Patel is now viewer' }).waitFor();
+    await toast(page, 'Priya Patel is now viewer').waitFor();
     await page.getByRole('button', { name: 'Disable Priya Patel' }).click();
     await page
       .getByRole('group', { name: 'Confirm disabling Priya Patel' })

@@ -11,12 +11,14 @@ import {
 function FieldShell({
   label,
   error,
+  alertError,
   hint,
   children,
   className,
 }: {
   label: string;
   error?: string;
+  alertError?: boolean;
   hint?: ReactNode;
   children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
   className?: string;
@@ -35,7 +37,7 @@ function FieldShell({
         </div>
       )}
       {error && (
-        <div id={errorId} className="error-text">
+        <div id={errorId} className="error-text" role={alertError ? 'alert' : undefined}>
           {error}
         </div>
       )}
@@ -43,21 +45,35 @@ function FieldShell({
   );
 }
 
-type Common = { label: string; error?: string; hint?: ReactNode; className?: string };
+type Common = {
+  label: string;
+  error?: string;
+  /** Announce the error as it appears (the one-line settings forms, whose errors were always alerts). */
+  alertError?: boolean;
+  hint?: ReactNode;
+  className?: string;
+};
 
 export function TextField({
   label,
   error,
+  alertError,
   hint,
   className,
   suffix,
+  'aria-describedby': alsoDescribedBy,
   ...input
 }: Common & { suffix?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell label={label} error={error} hint={hint} className={className}>
+    <FieldShell label={label} error={error} alertError={alertError} hint={hint} className={className}>
       {({ id, describedBy }) => (
         <div className="okr-input-row">
-          <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+          <input
+            id={id}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={[describedBy, alsoDescribedBy].filter(Boolean).join(' ') || undefined}
+            {...input}
+          />
           {suffix && <span className="okr-input-suffix">{suffix}</span>}
         </div>
       )}
@@ -68,12 +84,13 @@ export function TextField({
 export function TextAreaField({
   label,
   error,
+  alertError,
   hint,
   className,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <FieldShell label={label} error={error} hint={hint} className={className}>
+    <FieldShell label={label} error={error} alertError={alertError} hint={hint} className={className}>
       {({ id, describedBy }) => (
         <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       )}
@@ -84,13 +101,14 @@ export function TextAreaField({
 export function SelectField({
   label,
   error,
+  alertError,
   hint,
   className,
   options,
   ...select
 }: Common & { options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <FieldShell label={label} error={error} hint={hint} className={className}>
+    <FieldShell label={label} error={error} alertError={alertError} hint={hint} className={className}>
       {({ id, describedBy }) => (
         <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
           {options.map((o) => (

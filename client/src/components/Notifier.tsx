@@ -37,7 +37,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
   return (
     <NotifierContext.Provider value={api}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
+      <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
         {notices.map((n) => (
           <div key={n.id} className={`toast toast-${n.kind}`}>
             <span>

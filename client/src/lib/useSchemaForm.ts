@@ -17,10 +17,18 @@ export function useSchemaForm<Draft extends FieldValues, Input>(options: {
   defaultValues: Draft;
   schema: ZodSchema;
   toInput: (draft: Draft) => unknown;
+  /** What to say for a field left blank, where that reads better than the schema's message ("Type a team name"). */
+  blank?: Partial<Record<keyof Draft & string, string>>;
 }): UseFormReturn<Draft, unknown, Input> {
   const judge = zodResolver(options.schema) as unknown as Resolver<FieldValues, unknown, Input>;
-  const resolver: Resolver<Draft, unknown, Input> = (values, context, resolverOptions) =>
-    judge(options.toInput(values) as FieldValues, context, resolverOptions as never) as never;
+  const resolver: Resolver<Draft, unknown, Input> = async (values, context, resolverOptions) => {
+    const result = await judge(options.toInput(values) as FieldValues, context, resolverOptions as never);
+    const blanks = Object.entries(options.blank ?? {}).filter(([field]) => String(values[field] ?? '').trim() === '');
+    if (blanks.length === 0) return result as never;
+    const errors = { ...result.errors } as Record<string, unknown>;
+    for (const [field, message] of blanks) errors[field] = { type: 'blank', message };
+    return { values: {}, errors } as never;
+  };
   return useForm<Draft, unknown, Input>({
     defaultValues: options.defaultValues as never,
     resolver,

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { toast } from './toasts';
 
 /** Page object: the alignment view (/alignment) and the scoring settings (/scoring). */
 export class AlignmentPage {
@@ -24,7 +25,7 @@ export class AlignmentPage {
 
   /** The button that opens or closes a group of the flagged list, e.g. "Not scorable". */
   groupToggle(label: string): Locator {
-    return this.page.locator('.flag-group-toggle', { hasText: label });
+    return this.page.getByRole('heading', { level: 3, name: label }).getByRole('button');
   }
 
   /** The rows of one flag group (by code, e.g. UNALIGNED). */
@@ -53,12 +54,14 @@ export class AlignmentPage {
   }
 
   toast(text: string): Locator {
-    return this.page.locator('.toast', { hasText: text });
+    return toast(this.page, text);
   }
 
   /** The breakdown shown while a score button has focus. */
   async breakdownOnFocus(code: string, itemTitle: string): Promise<string> {
-    await this.row(code, itemTitle).locator('.score-button').focus();
+    await this.row(code, itemTitle)
+      .getByRole('button', { name: /^Value score of / })
+      .focus();
     const tooltip = this.row(code, itemTitle).getByRole('tooltip');
     await tooltip.waitFor();
     return (await tooltip.textContent()) ?? '';
@@ -86,10 +89,10 @@ export class ScoringSettingsPage {
   }
 
   conflict(): Locator {
-    return this.page.locator('.conflict');
+    return this.page.getByRole('alert').filter({ hasText: 'Someone else changed this' });
   }
 
   status(): Locator {
-    return this.page.locator('.save-bar [role="status"]');
+    return this.page.getByRole('status', { name: 'Save state' });
   }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { toast } from './toasts';
 
 /** Page object: the backlog grooming table (/backlog) and its item panel. */
 export class BacklogPage {
@@ -125,7 +126,7 @@ export class BacklogPage {
   }
 
   toast(text: string | RegExp): Locator {
-    return this.page.locator('.toast').filter({ hasText: text });
+    return toast(this.page, text);
   }
 
   announcer(): Locator {
@@ -133,7 +134,7 @@ export class BacklogPage {
   }
 
   panel(): Locator {
-    return this.page.locator('aside.bl-panel');
+    return this.page.getByRole('complementary');
   }
 }
 

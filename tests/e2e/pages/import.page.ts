@@ -20,7 +20,7 @@ export class ImportPage {
   }
 
   format(): Promise<string> {
-    return this.page.locator('.import-format .badge').innerText();
+    return this.page.getByText(/^(Jira export|Generic CSV)$/).innerText();
   }
 
   /** The four counts, e.g. { 'to create': 10, 'with errors': 0 }. */
@@ -56,6 +56,6 @@ export class ImportPage {
   }
 
   result(): Locator {
-    return this.page.locator('.import-result');
+    return this.page.getByRole('status', { name: 'Import result' });
   }
 }

@@ -137,12 +137,12 @@ export class OkrsPage {
 
   /** The live count above the tree ("Showing 2 of 4 objectives · …"). */
   summary(): Locator {
-    return this.page.locator('.okr-summary');
+    return this.page.getByRole('status').filter({ hasText: /objectives? · .*key results?/ });
   }
 
   /** The titles of the objectives on screen, in tree order. */
   async objectiveTitles(): Promise<string[]> {
-    const titles = await this.page.getByTestId('objective').locator('.objective-title').allTextContents();
+    const titles = await this.page.getByTestId('objective').getByRole('heading').allTextContents();
     return titles.map((t) => t.replace(/^[▾▸]\s*O[\d.]+\s*/, '').trim());
   }
 

@@ -16,7 +16,7 @@ export class OutcomesScreen {
 
   /** A headline card by its title, e.g. "Moved their KR". */
   card(title: string): Locator {
-    return this.page.locator('.outcome-card', { has: this.page.getByRole('heading', { name: title }) });
+    return this.page.getByRole('article', { name: title });
   }
 
   itemRows(): Locator {

@@ -72,7 +72,7 @@ export function ImportPage() {
             {flow.pendingMode === 'preview' ? 'Reading the file…' : flow.pendingMode === 'apply' ? 'Importing…' : ''}
           </p>
           {applied && (
-            <div className="import-result" role="status">
+            <div className="import-result" role="status" aria-label="Import result">
               <p>
                 <strong>
                   Created {formatNumber(applied.counts.create)}, updated {formatNumber(applied.counts.update)}, skipped{' '}

@@ -151,7 +151,7 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
               >
                 Discard changes
               </button>
-              <span className="meta" role="status">
+              <span className="meta" role="status" aria-label="Save state">
                 {dirty ? 'Unsaved changes' : saved.version === 0 ? 'Using the defaults' : 'Saved'}
               </span>
             </div>

@@ -1,12 +1,15 @@
 import { LifecycleSettingsSchema, type LifecycleSettings, type VersionedLifecycleSettings } from '@keyline/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
 import { lifecycleSettingsKeys } from '../../../lib/query-keys';
 import { lifecycleApi } from '../api/lifecycle-settings.api';
-import { errorMessage, fieldErrors } from '../../../lib/errors';
+import { errorMessage } from '../../../lib/errors';
+import { numberOrUndefined } from '../../../lib/form-validation';
+import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
+import { focusFirstInvalid, TextField } from '../../../components/FormFields';
 import { LoadError } from '../../../components/LoadError';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
@@ -29,13 +32,24 @@ export function QuartersSection() {
   );
 }
 
+/** The cadence as typed. */
+interface CadenceDraft {
+  checkInCadenceDays: string;
+}
+
 function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
   const qc = useQueryClient();
   const notify = useNotify();
-  const [value, setValue] = useState(String(saved.settings.checkInCadenceDays));
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useSchemaForm<CadenceDraft, LifecycleSettings>({
+    defaultValues: { checkInCadenceDays: String(saved.settings.checkInCadenceDays) },
+    schema: LifecycleSettingsSchema,
+    toInput: (draft) => ({ checkInCadenceDays: numberOrUndefined(draft.checkInCadenceDays) ?? Number.NaN }),
+    blank: { checkInCadenceDays: 'Type a number of days' },
+  });
+  const error = form.formState.errors.checkInCadenceDays?.message;
   // The version this edit started from: sent as If-Match, so a change made meanwhile is a 412, never overwritten.
   const [baseVersion, setBaseVersion] = useState(saved.version);
-  const [localError, setLocalError] = useState<string | null>(null);
   const [pending, setPending] = useState<LifecycleSettings | null>(null);
   const save = useMutation({
     mutationFn: ({ version, settings }: { version: number; settings: LifecycleSettings }) =>
@@ -43,55 +57,38 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
     onSuccess: (next) => {
       qc.setQueryData(lifecycleSettingsKeys.settings, next);
       setBaseVersion(next.version);
-      setValue(String(next.settings.checkInCadenceDays));
+      form.reset({ checkInCadenceDays: String(next.settings.checkInCadenceDays) });
       notify({ kind: 'success', message: `Check-ins are now due every ${days(next.settings.checkInCadenceDays)}` });
     },
+    onError: (failure) => showServerErrors(form, formRef, failure),
   });
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
-  const error = localError ?? fieldErrors(save.error).checkInCadenceDays ?? null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = LifecycleSettingsSchema.safeParse({
-      checkInCadenceDays: value.trim() === '' ? Number.NaN : Number(value),
-    });
-    if (!parsed.success) {
-      setLocalError(
-        value.trim() === ''
-          ? 'Type a number of days'
-          : (parsed.error.issues[0]?.message ?? 'Not a valid number of days'),
-      );
-      return;
-    }
-    setLocalError(null);
-    setPending(parsed.data);
-    save.mutate({ version: baseVersion, settings: parsed.data });
-  };
+  const submit = form.handleSubmit(
+    (settings) => {
+      setPending(settings);
+      save.mutate({ version: baseVersion, settings });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
 
   return (
-    <form className="st-form" onSubmit={submit} noValidate aria-labelledby="st-cadence-title">
+    <form ref={formRef} className="st-form" onSubmit={submit} noValidate aria-labelledby="st-cadence-title">
       <h3 id="st-cadence-title">Check-in cadence</h3>
       <div className="st-form-row">
-        <div className="field st-field st-cadence-field">
-          <label htmlFor="st-cadence">Check-in due after (days)</label>
-          <input
-            id="st-cadence"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={90}
-            step={1}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'st-cadence-error st-cadence-hint' : 'st-cadence-hint'}
-          />
-          {error && (
-            <p id="st-cadence-error" role="alert" className="error-text st-field-note">
-              {error}
-            </p>
-          )}
-        </div>
+        <TextField
+          label="Check-in due after (days)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={90}
+          step={1}
+          {...form.register('checkInCadenceDays')}
+          error={error}
+          alertError
+          aria-describedby="st-cadence-hint"
+          className="st-field st-cadence-field"
+        />
         <button type="submit" className="button primary st-form-submit" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save cadence'}
         </button>
@@ -119,7 +116,7 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
             if (!current) return void qc.invalidateQueries({ queryKey: lifecycleSettingsKeys.settings });
             qc.setQueryData(lifecycleSettingsKeys.settings, current);
             setBaseVersion(current.version);
-            setValue(String(current.settings.checkInCadenceDays));
+            form.reset({ checkInCadenceDays: String(current.settings.checkInCadenceDays) });
           }}
           onReapply={(current) => save.mutate({ version: Number(current.version), settings: pending })}
         />

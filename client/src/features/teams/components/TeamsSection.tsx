@@ -1,7 +1,9 @@
-import { NameSchema, type Team } from '@keyline/shared';
+import { CreateTeamSchema, type CreateTeamInput, type Team } from '@keyline/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef } from 'react';
+import { focusFirstInvalid, TextField } from '../../../components/FormFields';
 import { teamKeys } from '../../../lib/query-keys';
+import { useSchemaForm } from '../../../lib/useSchemaForm';
 import { teamsApi, useTeams } from '../api/teams.api';
 import { errorMessage, upsertByName } from '../../../lib/errors';
 import { TeamRow } from './TeamRow';
@@ -11,45 +13,32 @@ import { LoadError } from '../../../components/LoadError';
 export function TeamsSection() {
   const qc = useQueryClient();
   const teams = useTeams();
-  const [name, setName] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useSchemaForm<{ name: string }, CreateTeamInput>({
+    defaultValues: { name: '' },
+    schema: CreateTeamSchema,
+    toInput: (draft) => draft,
+    blank: { name: 'Type a team name' },
+  });
   const create = useMutation({
     mutationFn: teamsApi.create,
     onSuccess: (team) => {
       qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => upsertByName(list, team));
-      setName('');
+      form.reset({ name: '' });
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = NameSchema.safeParse(name);
-    if (!parsed.success)
-      return setLocalError(parsed.error.issues[0]?.message === 'Required' ? 'Type a team name' : 'Not a valid name');
-    setLocalError(null);
-    create.mutate(parsed.data);
-  };
-  const error = localError ?? (create.isError ? errorMessage(create.error) : null);
+  const submit = form.handleSubmit(
+    (input) => create.mutate(input.name),
+    () => focusFirstInvalid(formRef.current),
+  );
+  const error = form.formState.errors.name?.message ?? (create.isError ? errorMessage(create.error) : undefined);
 
   return (
     <section aria-labelledby="st-teams-title">
       <h2 id="st-teams-title">Teams</h2>
-      <form className="st-form st-form-row" onSubmit={submit} noValidate>
-        <div className="field st-field">
-          <label htmlFor="st-team-new">New team</label>
-          <input
-            id="st-team-new"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'st-team-new-error' : undefined}
-          />
-          {error && (
-            <span id="st-team-new-error" role="alert" className="error-text">
-              {error}
-            </span>
-          )}
-        </div>
+      <form ref={formRef} className="st-form st-form-row" onSubmit={submit} noValidate>
+        <TextField label="New team" {...form.register('name')} error={error} alertError className="st-field" />
         <button type="submit" className="button primary st-form-submit" disabled={create.isPending}>
           Create team
         </button>

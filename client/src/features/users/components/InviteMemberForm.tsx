@@ -1,18 +1,32 @@
-import { CreateUserSchema, ROLES, type CreatedUser, type Role } from '@keyline/shared';
+import { CreateUserSchema, ROLES, type CreatedUser, type CreateUserInput, type Role } from '@keyline/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef } from 'react';
+import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
+import { errorMessage, upsertByName } from '../../../lib/errors';
+import { serverFieldErrors } from '../../../lib/form-validation';
 import { userKeys } from '../../../lib/query-keys';
+import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { usersApi } from '../api/users.api';
-import { errorMessage, fieldErrors, upsertByName } from '../../../lib/errors';
 import { ROLE_LABELS } from '../utils/roles';
+
+interface InviteDraft {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const EMPTY: InviteDraft = { email: '', name: '', role: 'editor' };
 
 /** Invite a member by email, name and role; the server generates the password. */
 export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser) => void }) {
   const qc = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('editor');
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useSchemaForm<InviteDraft, CreateUserInput>({
+    defaultValues: EMPTY,
+    schema: CreateUserSchema,
+    toInput: (draft) => draft,
+  });
+  const errors = form.formState.errors;
   const invite = useMutation({
     mutationFn: usersApi.invite,
     onSuccess: (user) => {
@@ -20,83 +34,54 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
       qc.setQueryData(userKeys.list(), (list: CreatedUser[] | undefined) => upsertByName(list, listed));
       // Owner names and pickers elsewhere read the member directory.
       void qc.invalidateQueries({ queryKey: userKeys.members() });
-      setEmail('');
-      setName('');
-      setRole('editor');
+      form.reset(EMPTY);
       onInvited(user);
     },
+    onError: (error) => showServerErrors(form, formRef, error),
   });
-  const errors = { ...fieldErrors(invite.error), ...localErrors };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = CreateUserSchema.safeParse({ email, name, role });
-    if (!parsed.success) {
-      setLocalErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setLocalErrors({});
-    invite.mutate(parsed.data);
-  };
+  const submit = form.handleSubmit(
+    (input) => invite.mutate(input),
+    () => focusFirstInvalid(formRef.current),
+  );
 
   return (
-    <form className="st-form" onSubmit={submit} noValidate aria-labelledby="st-invite-title">
+    <form ref={formRef} className="st-form" onSubmit={submit} noValidate aria-labelledby="st-invite-title">
       <h3 id="st-invite-title">Invite a member</h3>
       <div className="st-form-row">
-        <Field id="st-invite-email" label="Email" error={errors.email}>
-          <input
-            id="st-invite-email"
-            type="email"
-            autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? 'st-invite-email-error' : undefined}
-          />
-        </Field>
-        <Field id="st-invite-name" label="Name" error={errors.name}>
-          <input
-            id="st-invite-name"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? 'st-invite-name-error' : undefined}
-          />
-        </Field>
-        <Field id="st-invite-role" label="Role">
-          <select id="st-invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r].name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="off"
+          {...form.register('email')}
+          error={errors.email?.message}
+          alertError
+          className="st-field"
+        />
+        <TextField
+          label="Name"
+          autoComplete="off"
+          {...form.register('name')}
+          error={errors.name?.message}
+          alertError
+          className="st-field"
+        />
+        <SelectField
+          label="Role"
+          {...form.register('role')}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r].name }))}
+          className="st-field"
+        />
         <button type="submit" className="button primary st-form-submit" disabled={invite.isPending}>
           {invite.isPending ? 'Inviting…' : 'Invite'}
         </button>
       </div>
-      <p className="meta">{ROLE_LABELS[role].can}</p>
-      {invite.isError && Object.keys(fieldErrors(invite.error)).length === 0 && (
+      <p className="meta">{ROLE_LABELS[form.watch('role')].can}</p>
+      {invite.isError && Object.keys(serverFieldErrors(invite.error)).length === 0 && (
         <p role="alert" className="error-text">
           {errorMessage(invite.error)}
         </p>
       )}
     </form>
-  );
-}
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="field st-field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <span id={`${id}-error`} className="error-text" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
   );
 }
