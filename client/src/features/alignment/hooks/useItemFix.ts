@@ -3,7 +3,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { useNotify } from '../../../components/Notifier';
 import { formatNumber } from '../../../lib/format';
 import { alignmentKeys, refreshAllItemViews } from '../../../lib/query-keys';
-import { backlogItemsApi } from '../../backlog/api/backlog-items.api';
+import { backlogItemsApi, itemScope } from '../../backlog/api/backlog-items.api';
 import { roundScore } from '../utils/quadrants';
 
 /** The one-step fixes the flagged list offers; each clears (or tries to clear) a flag. */
@@ -71,6 +71,8 @@ export function useItemFix(item: Target, options: { onFixed?: () => void } = {})
   const client = useQueryClient();
   const notify = useNotify();
   return useMutation({
+    // After the item's other writes, like every write to one item (docs/ARCHITECTURE.md).
+    scope: itemScope(item.id),
     mutationFn: (fix: ItemFix) => runFix(item, fix),
     onSuccess: async (updated, fix) => {
       const undo =
