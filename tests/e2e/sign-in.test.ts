@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/browser';
 import { ADMIN, useE2e } from './fixture';
 import { SignInPage } from './pages/sign-in.page';
 
 describe('signing in through the browser', () => {
   const e2e = useE2e();
-  beforeAll(async () => {});
 
   it('refuses a wrong password with the server message, then signs in and shows who is signed in', async () => {
     const page = await e2e.newPage();

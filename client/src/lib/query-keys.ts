@@ -1,4 +1,4 @@
-import { formatCommentSubject, type CommentSubject } from '@keyline/shared';
+import { formatCommentSubject, type CommentSubject } from '@keyline/shared/core';
 import type { QueryClient } from '@tanstack/react-query';
 
 /**

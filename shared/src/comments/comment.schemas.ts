@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, VersionSchema } from '../common/primitives';
+import { COMMENT_SUBJECT_TYPES, type CommentSubject } from './comment-subject';
 
-/**
- * What a comment is about: a key result, one of its check-ins, or a backlog
- * item. The same names as the `comment.created` webhook payload.
- */
-export const COMMENT_SUBJECT_TYPES = ['key_result', 'check_in', 'backlog_item'] as const;
 export const CommentSubjectTypeSchema = z.enum(COMMENT_SUBJECT_TYPES);
-export type CommentSubjectType = z.infer<typeof CommentSubjectTypeSchema>;
-
-export interface CommentSubject {
-  type: CommentSubjectType;
-  id: string;
-}
-
-/** `subject=key_result:<id>` as text: the query parameter of `/api/comments`. */
-export const formatCommentSubject = (subject: CommentSubject) => `${subject.type}:${subject.id}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,2 +1,3 @@
+export * from './comment-subject';
 export * from './comment.schemas';
 export * from './mentions';
