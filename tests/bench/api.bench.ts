@@ -1,6 +1,6 @@
 /*
  * API throughput against bare Express, each ratio within one run: `npm run bench:api`.
- * Keyline runs as `npm start` runs it (a child process, the demo organisation:
+ * Keyline runs as `npm start` runs it (compiled, NODE_ENV=production, a child process, the demo organisation:
  * 300 items, 12 KRs in the active quarter); bare Express runs beside it in a
  * child process of its own, answering "hello" and the very bytes Keyline sent
  * for the backlog page. autocannon drives each for BENCH_SECONDS (10) with
@@ -13,7 +13,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ApiClient } from '../support/api-client';
-import { ADMIN, freePort, ROOT, startServerProcess } from '../support/server-process';
+import { ADMIN, freePort, ROOT } from '../support/server-process';
+import { startProductionServer } from './support/production-server';
 import { seedScaledDemo } from '../reliability/support/scaled-demo';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,7 +30,7 @@ async function rate(url: string, headers: Record<string, string> = {}): Promise<
 const dir = mkdtempSync(join(tmpdir(), 'keyline-api-bench-'));
 const url = `sqlite:${join(dir, 'keyline.db')}`;
 await seedScaledDemo(url, 300);
-const keyline = await startServerProcess({ CLIENT_DIST: '', DATABASE_URL: url, LOG_LEVEL: 'warn' });
+const keyline = await startProductionServer({ CLIENT_DIST: '', DATABASE_URL: url, LOG_LEVEL: 'warn' });
 const barePort = await freePort();
 const bodyFile = join(dir, 'page.json');
 let bare: ReturnType<typeof spawn> | undefined;

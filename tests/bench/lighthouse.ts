@@ -1,6 +1,7 @@
 /*
  * Lighthouse 13 (default mobile config) on the sign-in page and, signed in,
- * on the backlog, against Keyline started on demo data with the built client.
+ * on the backlog, against Keyline as `npm start` runs it (the production
+ * build, compiled server, NODE_ENV=production) on demo data.
  * Lighthouse 13 needs Node 22: it runs from the npm `node@22` package through
  * npx, with Debian's Chromium (CHROME_PATH, /usr/bin/chromium by default).
  *
@@ -9,14 +10,15 @@
  * and the scores to tests/artifacts/bench/lighthouse.json (read by
  * `npm run bench:readme`). Exits non-zero only when a page's accessibility
  * is below 1.0: performance on a shared machine is a figure, not a gate.
- * Run: npm run bench:lighthouse (after `npm run build -w client`).
+ * Run: npm run bench:lighthouse (builds first when the sources changed).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
-import { ADMIN, ROOT, startServerProcess } from '../support/server-process';
+import { ADMIN, ROOT } from '../support/server-process';
+import { startProductionServer } from './support/production-server';
 
 const LIGHTHOUSE = process.env.LIGHTHOUSE_PACKAGE ?? 'lighthouse@13';
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -130,11 +132,8 @@ function losses(report: Report, category: (typeof CATEGORIES)[number]): string[]
 }
 
 async function main() {
-  if (!existsSync(join(ROOT, 'client/dist/index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build -w client` first');
-  }
   const loadBefore = loadavg()[0] ?? 0;
-  const server = await startServerProcess({ KEYLINE_SEED: 'demo', NODE_ENV: 'production' });
+  const server = await startProductionServer({ KEYLINE_SEED: 'demo' }, [], 'all');
   const figures: Record<string, number | string> = {};
   let accessible = true;
   try {

@@ -1,7 +1,7 @@
 /*
  * Load benchmark: `npm run bench:load`. The load suite's mix (8 reads : 2
  * writes, see tests/reliability/support/load-mix.ts) against the real server
- * process on the demo data scaled to LOAD_ITEMS backlog items (10,000), with
+ * process (compiled, NODE_ENV=production, as `npm start` runs it) on the demo data scaled to LOAD_ITEMS backlog items (10,000), with
  * LOAD_CONNECTIONS (50) for LOAD_SECONDS (20). PROFILE_DIR=<dir> starts the
  * server with --cpu-prof and writes its CPU profile there on exit (open it
  * in Chromium's DevTools); SERVER_LOG=<file> keeps the server's output.
@@ -11,7 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiClient } from '../support/api-client';
-import { ADMIN, startServerProcess } from '../support/server-process';
+import { ADMIN } from '../support/server-process';
+import { startProductionServer } from './support/production-server';
 import { loadFigures, runLoadMix } from '../reliability/support/load-mix';
 import { seedScaledDemo } from '../reliability/support/scaled-demo';
 
@@ -24,7 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'keyline-load-bench-'));
 const url = `sqlite:${join(dir, 'keyline.db')}`;
 const seeded = await seedScaledDemo(url, ITEMS);
 const profiling = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : [];
-const server = await startServerProcess({ CLIENT_DIST: '', DATABASE_URL: url }, profiling);
+const server = await startProductionServer({ CLIENT_DIST: '', DATABASE_URL: url }, profiling);
 try {
   const api = new ApiClient(server.baseUrl);
   await api.login(ADMIN.email, ADMIN.password);

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const { bigKr } = seed(raw);
   console.log(`seeded ${ITEMS.toLocaleString('en')} items, ${OBJECTIVES * KRS_PER_OBJECTIVE} KRs in ${ms(t)}`);
 
-  const config = loadConfig({ DATABASE_URL: url, KEYLINE_SEED: 'none', LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const config = loadConfig({ DATABASE_URL: url, KEYLINE_SEED: 'none', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
   const { app, services } = createApp({ config, db, logger: pino({ level: 'silent' }) });
   await services.users.create(SYSTEM_ACTOR, {
     email: 'bench@test.local',
