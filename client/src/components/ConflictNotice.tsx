@@ -1,4 +1,4 @@
-import { ApiError } from '../lib/api';
+import { isVersionConflict } from '../lib/errors';
 
 /**
  * What a user sees when the server answers 412: someone else changed the
@@ -20,7 +20,7 @@ export function ConflictNotice({
   onReload: () => void;
   onReapply: (current: Record<string, unknown>) => void;
 }) {
-  if (!(error instanceof ApiError) || error.code !== 'VERSION_CONFLICT') return null;
+  if (!isVersionConflict(error)) return null;
   const current = (error.body?.current ?? {}) as Record<string, unknown>;
   return (
     <div className="conflict" role="alert">

@@ -1,9 +1,9 @@
-import { ApiError } from '../lib/api';
+import { isVersionConflict } from '../lib/errors';
 
 /** The server's own message for a failed save (a 412 gets the ConflictNotice instead). */
 export function ServerError({ error }: { error: unknown }) {
   if (!error) return null;
-  if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') return null;
+  if (isVersionConflict(error)) return null;
   const message = error instanceof Error ? error.message : 'Something went wrong';
   return (
     <p role="alert" className="error-text okr-server-error">

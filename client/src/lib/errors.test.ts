@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
-import { errorMessage, fieldErrors, upsertByName } from './errors';
+import { errorMessage, fieldErrors, isVersionConflict, upsertByName } from './errors';
 
 describe('settings error helpers', () => {
+  it('tells a lost edit (412) from every other failure', () => {
+    expect(isVersionConflict(new ApiError(412, 'VERSION_CONFLICT', 'Someone changed it first'))).toBe(true);
+    expect(isVersionConflict(new ApiError(428, 'PRECONDITION_REQUIRED', 'Send If-Match'))).toBe(false);
+    expect(isVersionConflict(new ApiError(409, 'IN_USE', 'In use'))).toBe(false);
+    expect(isVersionConflict(new Error('VERSION_CONFLICT'))).toBe(false);
+    expect(isVersionConflict(null)).toBe(false);
+  });
+
   it("maps the server's issues to fields, first message per field", () => {
     const error = new ApiError(409, 'DUPLICATE', 'A user with the email a@b.c already exists', {
       code: 'DUPLICATE',

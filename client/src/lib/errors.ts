@@ -1,5 +1,13 @@
 import { ApiError } from './api';
 
+/**
+ * A 412: someone saved the record after this copy was read. Every form and
+ * row shows it with ConflictNotice (reload theirs, or re-apply mine) instead
+ * of the server's message; this is the one test for it.
+ */
+export const isVersionConflict = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+
 /** Field name → message from a 400/409 answer's issues, for errors shown beside their fields. */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !error.body?.issues) return {};

@@ -19,6 +19,7 @@ import {
   toDraft,
   type SettingsDraft,
 } from './utils/settings-draft';
+import { isVersionConflict } from '../../lib/errors';
 
 /** The draft and the version it was based on: If-Match sends that version, so a concurrent save is never overwritten. */
 interface Editing {
@@ -175,7 +176,7 @@ function ScoringSettingsForm({ saved }: { saved: VersionedScoringSettings }) {
                 save.mutate({ version: theirs.version, settings: result.settings });
             }}
           />
-          {save.error && !(save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT') && (
+          {save.error && !isVersionConflict(save.error) && (
             <p className="error-text" role="alert">
               Couldn't save: {save.error.message}
             </p>

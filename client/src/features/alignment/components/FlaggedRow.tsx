@@ -2,7 +2,6 @@ import type { ItemFlagCode, ScoredBacklogItem } from '@keyline/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ConflictNotice } from '../../../components/ConflictNotice';
-import { ApiError } from '../../../lib/api';
 import { useItemTitle } from '../hooks/useAlignmentQueries';
 import { refreshAfterFix, useItemFix, type ItemFix } from '../hooks/useItemFix';
 import { fieldsToFix, FLAG_GROUPS, moreValuableItemId, withItemTitle } from '../utils/flag-fixes';
@@ -10,6 +9,7 @@ import { formatPoints } from '../utils/quadrants';
 import { EstimateFix } from './EstimateFix';
 import { ScoreWithBreakdown } from './ScoreBreakdown';
 import { TagSuggestions, type KeyResultOption } from './TagSuggestions';
+import { isVersionConflict } from '../../../lib/errors';
 
 const groupLabel = (code: string) => FLAG_GROUPS.find((g) => g.code === code)?.label.toLowerCase() ?? code;
 
@@ -122,7 +122,7 @@ export function FlaggedRow({
           </div>
         </div>
       )}
-      {fix.error instanceof ApiError && fix.error.code === 'VERSION_CONFLICT' ? (
+      {isVersionConflict(fix.error) ? (
         <ConflictNotice
           error={fix.error}
           what="item"

@@ -1,6 +1,7 @@
 import type { BacklogRow } from '@keyline/shared';
 import { useState } from 'react';
 import { ConflictNotice } from '../../../components/ConflictNotice';
+import { isVersionConflict } from '../../../lib/errors';
 
 /** Delete with a confirmation step; a 412 says someone changed the item first. */
 export function DeleteItem({
@@ -59,7 +60,7 @@ export function DeleteItem({
         }}
         onReapply={() => void run()}
       />
-      {error !== null && !(error instanceof Error && 'code' in error && error.code === 'VERSION_CONFLICT') && (
+      {error !== null && !isVersionConflict(error) && (
         <p role="alert" className="error-text">
           {error instanceof Error ? error.message : 'Could not delete the item'}
         </p>

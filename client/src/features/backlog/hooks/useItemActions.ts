@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { MoveBacklogItemInput, UpdateBacklogItemInput, BacklogRow } from '@keyline/shared';
 import { useCallback, useMemo, useRef } from 'react';
 import { useNotify } from '../../../components/Notifier';
-import { ApiError } from '../../../lib/api';
 import {
   createItemMutation,
   moveItemMutation,
@@ -23,9 +22,8 @@ import {
   type CurrentList,
 } from '../api/item-cache';
 import type { RowIssues } from './useRowIssues';
+import { isVersionConflict } from '../../../lib/errors';
 
-export const isConflict = (error: unknown): error is ApiError =>
-  error instanceof ApiError && error.code === 'VERSION_CONFLICT';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'Something went wrong');
 
 /**
@@ -53,7 +51,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         announce(`Saved ${what} for "${before.title}"`);
         return true;
       } catch (error) {
-        if (isConflict(error)) {
+        if (isVersionConflict(error)) {
           issues.set(id, { kind: 'conflict', error, patch, what, title: before.title });
         } else {
           issues.set(id, { kind: 'failed', what, message: messageOf(error) });
@@ -100,10 +98,10 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         dropIfFilteredOut(qc, saved, currentRef.current);
         announce(`Moved "${item.title}" ${describe}`);
       } catch (error) {
-        if (isConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow);
+        if (isVersionConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow);
         notify({
           kind: 'error',
-          message: isConflict(error)
+          message: isVersionConflict(error)
             ? `Couldn't move "${item.title}": someone else changed it just now. Its latest version is shown; try again.`
             : `Couldn't move "${item.title}". ${messageOf(error)}`,
         });
@@ -198,7 +196,7 @@ export function useItemActions(current: CurrentList, issues: RowIssues, announce
         await runMutation(qc, removeItemMutation(qc, item.id), { version: item.version });
       } catch (error) {
         // Show their version, so "Delete anyway" goes against it.
-        if (isConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow);
+        if (isVersionConflict(error) && error.body?.current) storeServerItem(qc, error.body.current as BacklogRow);
         throw error;
       }
       forgetCachedItem(qc, item.id);

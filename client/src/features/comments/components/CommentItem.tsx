@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Comment } from '@keyline/shared';
-import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../auth/useSession';
 import { useDeleteComment, useUpdateComment } from '../api/comments.api';
 import { CommentBody } from './CommentBody';
 import { MentionTextarea } from './MentionTextarea';
+import { isVersionConflict } from '../../../lib/errors';
 
 function failure(error: unknown, doing: string): string {
-  if (error instanceof ApiError && error.code === 'VERSION_CONFLICT')
+  if (isVersionConflict(error))
     return `Someone changed this comment meanwhile, so it wasn’t ${doing}. The current text is shown; try again.`;
   return `Couldn’t ${doing === 'saved' ? 'save' : 'delete'} the comment: ${(error as Error).message}`;
 }

@@ -6,7 +6,7 @@ import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
 import { lifecycleSettingsKeys } from '../../../lib/query-keys';
 import { lifecycleApi } from '../api/lifecycle-settings.api';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isVersionConflict } from '../../../lib/errors';
 import { numberOrUndefined } from '../../../lib/form-validation';
 import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { focusFirstInvalid, TextField } from '../../../components/FormFields';
@@ -62,7 +62,7 @@ function CadenceForm({ saved }: { saved: VersionedLifecycleSettings }) {
     },
     onError: (failure) => showServerErrors(form, formRef, failure),
   });
-  const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
+  const conflict = isVersionConflict(save.error);
 
   const submit = form.handleSubmit(
     (settings) => {

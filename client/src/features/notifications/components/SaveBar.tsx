@@ -1,5 +1,4 @@
-import { ApiError } from '../../../lib/api';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isVersionConflict } from '../../../lib/errors';
 
 /**
  * The foot of a notification settings form: Save, a "Saved." status, and the
@@ -16,7 +15,7 @@ export function SaveBar({
   error: Error | null;
   conflictMessage: string;
 }) {
-  const conflict = error instanceof ApiError && error.status === 412;
+  const conflict = isVersionConflict(error);
   return (
     <>
       <div className="nt-form-actions">

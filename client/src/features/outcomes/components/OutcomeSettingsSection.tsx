@@ -4,7 +4,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { LoadError } from '../../../components/LoadError';
 import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
-import { errorMessage, fieldErrors } from '../../../lib/errors';
+import { errorMessage, fieldErrors, isVersionConflict } from '../../../lib/errors';
 import { useOutcomeSettings, useSaveOutcomeSettings, type VersionedOutcomeSettings } from '../api/outcomes.api';
 import { draftOf, parseDraft, type OutcomeSettingsDraft } from '../utils/outcome-settings-draft';
 
@@ -42,7 +42,7 @@ function OutcomeSettingsForm({ saved }: { saved: VersionedOutcomeSettings }) {
     windowDays: localErrors.windowDays ?? serverErrors.windowDays,
     noisePercent: localErrors.noisePercent ?? serverErrors.noiseThreshold,
   };
-  const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
+  const conflict = isVersionConflict(save.error);
 
   const send = (version: number, settings: OutcomeSettings) =>
     save.mutate(

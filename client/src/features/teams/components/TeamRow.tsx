@@ -7,7 +7,7 @@ import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
 import { teamKeys } from '../../../lib/query-keys';
 import { teamsApi } from '../api/teams.api';
-import { errorMessage, upsertByName } from '../../../lib/errors';
+import { errorMessage, isVersionConflict, upsertByName } from '../../../lib/errors';
 
 /** A team: rename in place, or delete (refused with the server's reason while it still has work). */
 export function TeamRow({ team }: { team: Team }) {
@@ -43,7 +43,7 @@ export function TeamRow({ team }: { team: Team }) {
     rename.mutate({ base: team, next: parsed.data });
   };
   const error = rename.error ?? remove.error;
-  const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+  const conflict = isVersionConflict(error);
   const keepTheirs = () => {
     const current = (error as ApiError).body?.current as Team | undefined;
     if (current) qc.setQueryData(teamKeys.list(), (list: Team[] | undefined) => upsertByName(list, current));

@@ -7,7 +7,7 @@ import { useNotify } from '../../../components/Notifier';
 import { ApiError } from '../../../lib/api';
 import { userKeys } from '../../../lib/query-keys';
 import { usersApi } from '../api/users.api';
-import { errorMessage, upsertByName } from '../../../lib/errors';
+import { errorMessage, isVersionConflict, upsertByName } from '../../../lib/errors';
 import { ROLE_LABELS } from '../utils/roles';
 
 /** One member: change the role, disable or enable. Nobody can lock themselves out. */
@@ -36,7 +36,7 @@ export function MemberRow({ user, isSelf }: { user: User; isSelf: boolean }) {
     setLastPatch(patch);
     update.mutate({ base, patch }, { onSuccess: onSaved });
   };
-  const conflict = update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT';
+  const conflict = isVersionConflict(update.error);
 
   return (
     <tr className={user.disabled ? 'is-disabled' : undefined}>
