@@ -192,6 +192,35 @@ describeEachDatabase('outcomes', (kind) => {
     expect(lines[1]).toContain('Moved');
   });
 
+  it("shows a shipped item's outcome on the dashboard at once, and within seconds while writes keep coming", async () => {
+    const { cycle, kr } = await quarterWithKr('Dash-Q');
+    for (const [value, offset] of [
+      [10, -60],
+      [40, -33],
+      [42, -19],
+    ] as const)
+      await t.editor.post(`/api/key-results/${kr.id}/check-ins`, { value, confidence: 7, at: at(offset) });
+    const headline = async () => (await t.viewer.get(`/api/dashboard?cycleId=${cycle.id}`)).body.outcomes;
+    const ship = async (title: string, offset: number) => {
+      const item = await buildBacklogItem(t.editor, { title, status: 'done', doneAt: at(offset), effort: 3 });
+      await t.editor.put(`/api/backlog-items/${item.id}/links/${kr.id}`, { strength: 2 });
+    };
+    expect(await headline()).toMatchObject({ shipped: 0, judged: 0 });
+
+    // After a quiet moment (server/src/features/outcomes/outcome.service.ts), the next read waits for the new figures.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await ship('Checkout redesign', -40);
+    expect(await headline()).toMatchObject({ shipped: 1, judged: 1, hits: 1 });
+
+    // Straight after that report: the dashboard may show it once more, and shows the new one within the spacing.
+    await ship('Saved carts', -38);
+    await expect.poll(async () => (await headline()).shipped, { timeout: 5_000, interval: 200 }).toBe(2);
+    // The Outcomes page itself never answers from an older report.
+    await ship('One-click reorder', -37);
+    const page = await t.viewer.get(`/api/outcomes?cycleId=${cycle.id}`);
+    expect(page.body.summary).toMatchObject({ shipped: 3 });
+  });
+
   it('keeps the window and noise threshold in settings, with If-Match and validation', async () => {
     const read = await t.viewer.get('/api/settings/outcomes');
     expect(read.body).toMatchObject({ version: 0, settings: { windowDays: 28, noiseThreshold: 0.05 } });

@@ -170,10 +170,36 @@ function shareMovement(pairs: Pair[], windowMs: number): void {
     while (right + 1 < measured.length && (measured[right + 1] as Pair).doneMs < p.doneMs + windowMs) right++;
     const total = (prefix[right + 1] as number) - (prefix[left] as number);
     const share = p.strength / total;
-    const sharedWith: string[] = [];
-    for (let j = left; j <= right; j++) if (j !== i) sharedWith.push((measured[j] as Pair).item.id);
-    sharedWith.sort(compare);
-    p.outcome = { ...p.outcome, sharedWith, creditShare: share, credit: (p.outcome.lift as number) * share };
+    const outcome = { ...p.outcome, creditShare: share, credit: (p.outcome.lift as number) * share };
+    p.outcome = withLazySharedWith(outcome, measured, left, right, i);
+  });
+}
+
+/**
+ * `sharedWith` is listed when first read, not while measuring: many items
+ * done on one KR within a window would otherwise cost (items × items in a
+ * window) ids at every recomputation, while only the page of items shown
+ * (or an export) ever reads them. The getter is enumerable and caches, so
+ * the outcome reads, compares and serialises like a plain object.
+ */
+function withLazySharedWith(
+  outcome: LinkOutcome,
+  measured: readonly Pair[],
+  left: number,
+  right: number,
+  self: number,
+): LinkOutcome {
+  let ids: string[] | undefined;
+  return Object.defineProperty(outcome, 'sharedWith', {
+    enumerable: true,
+    get: () => {
+      if (!ids) {
+        ids = [];
+        for (let j = left; j <= right; j++) if (j !== self) ids.push((measured[j] as Pair).item.id);
+        ids.sort(compare);
+      }
+      return ids;
+    },
   });
 }
 
