@@ -43,6 +43,7 @@ import { KeepTeamHeadlineHistory1765200000000 } from './migrations/1765200000000
 import { Integrations1765300000000 } from './migrations/1765300000000-integrations';
 import { CheckInDates1765600000000 } from './migrations/1765600000000-check-in-dates';
 import { ChangeLog1765700000000 } from './migrations/1765700000000-change-log';
+import { BacklogCountsOffTheIndex1765800000000 } from './migrations/1765800000000-backlog-counts-off-the-index';
 
 // Keyline's database schema: every feature's entities and every migration.
 // It sits with the wiring (beside app.ts) so db/ serves the features without
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   SsoScim1765500000000,
   CheckInDates1765600000000,
   ChangeLog1765700000000,
+  BacklogCountsOffTheIndex1765800000000,
 ];
 
 /** Opens the database with Keyline's entities and migrations. */

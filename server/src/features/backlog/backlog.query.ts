@@ -51,16 +51,16 @@ export async function listUnfiltered(
 ): Promise<Page<BacklogRow>> {
   const offset = decodeCursor(query.cursor);
   if (query.sort === 'valueScore') {
-    const ids = backlog.idsInValueOrder(query.order);
-    const items = await pages.rows(ids.slice(offset, offset + query.limit));
+    const { ids, total } = backlog.idsInValueOrderPage(query.order, offset, query.limit);
+    const items = await pages.rows(ids);
     const next = offset + items.length;
     return {
       items: attachRowScores(items, backlog, query.include),
-      total: ids.length,
-      nextCursor: next < ids.length ? encodeCursor(next) : null,
+      total,
+      nextCursor: next < total ? encodeCursor(next) : null,
     };
   }
-  const { items, total } = await pages.page(query.sort, query.order, offset, query.limit);
+  const { items, total } = await pages.page(query.sort, query.order, offset, query.limit, backlog.size);
   const next = offset + items.length;
   return {
     items: attachRowScores(items, backlog, query.include),

@@ -35,6 +35,20 @@ function expectSameHeadline(live: CycleHeadline | null, fresh: CycleHeadline | n
 function expectSameAsFresh(live: LiveBacklog, input: ScoreBacklogInput): void {
   const fresh = scoreBacklog(input);
   expect(live.idsInValueOrder('desc')).toEqual(fresh.items.map((i) => i.id));
+  // A page by value is the same slice of the whole order, either way round.
+  for (const order of ['asc', 'desc'] as const) {
+    const all = live.idsInValueOrder(order);
+    for (const [offset, limit] of [
+      [0, 3],
+      [2, 5],
+      [all.length - 1, 10],
+      [all.length + 4, 10],
+    ] as const)
+      expect(live.idsInValueOrderPage(order, offset, limit)).toEqual({
+        ids: all.slice(offset, offset + limit),
+        total: all.length,
+      });
+  }
   expect(live.lowValueThresholds()).toEqual(fresh.lowValueThresholds);
   for (const item of fresh.items) {
     const lean = live.item(item.id);

@@ -266,6 +266,22 @@ export class LiveBacklog {
     });
   }
 
+  /**
+   * One page of `idsInValueOrder`, without listing every id: the backlog
+   * page by value reads 50 ids of 100,000 after each write.
+   */
+  idsInValueOrderPage(order: 'asc' | 'desc', offset: number, limit: number): { ids: string[]; total: number } {
+    const slots = this.valueOrder.ordered();
+    const total = slots.length;
+    const ids: string[] = [];
+    for (let i = Math.max(0, offset); i < Math.min(total, offset + limit); i++) {
+      // asc reverses the scored part only; the unscorable stay last.
+      const at = order === 'asc' && i < this.scoredCount ? this.scoredCount - 1 - i : i;
+      ids.push(this.id(slots[at] as number));
+    }
+    return { ids, total };
+  }
+
   /** The items in value order (highest first, unscorable last). Read-only. */
   itemsInValueOrder(): readonly LeanScoredItem[] {
     return this.cached('items', this.version, () =>
