@@ -1,6 +1,18 @@
-import type { ChatChannel, ChatPlatform, Team, WebhookEventType } from '@keyline/shared';
-import { useState, type FormEvent } from 'react';
-import { errorMessage, fieldErrors } from '../../../lib/errors';
+import {
+  CreateChatChannelSchema,
+  UpdateChatChannelSchema,
+  type ChatChannel,
+  type ChatPlatform,
+  type CreateChatChannelInput,
+  type Team,
+  type UpdateChatChannelInput,
+  type WebhookEventType,
+} from '@keyline/shared';
+import { useRef } from 'react';
+import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
+import { errorMessage } from '../../../lib/errors';
+import { serverFieldErrors } from '../../../lib/form-validation';
+import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { EventPicker } from '../../notifications/components/EventPicker';
 import { useCreateChatChannel, useUpdateChatChannel } from '../api/chat-channels.api';
 
@@ -10,6 +22,15 @@ const HELP: Record<ChatPlatform, string> = {
   teams:
     'Teams: in the channel, Workflows → “Post to a channel when a webhook request is received”, copy the URL it shows.',
 };
+
+interface ChannelDraft {
+  platform: ChatPlatform;
+  name: string;
+  url: string;
+  /** '' is the organisation's channel. */
+  teamId: string;
+  events: WebhookEventType[];
+}
 
 /** Add a channel, or change one (the URL is replaced only when a new one is typed). */
 export function ChatChannelForm({
@@ -23,93 +44,87 @@ export function ChatChannelForm({
 }) {
   const create = useCreateChatChannel();
   const update = useUpdateChatChannel();
-  const [platform, setPlatform] = useState<ChatPlatform>(channel?.platform ?? 'slack');
-  const [name, setName] = useState(channel?.name ?? '');
-  const [url, setUrl] = useState('');
-  const [teamId, setTeamId] = useState<string | null>(channel?.teamId ?? null);
-  const [events, setEvents] = useState<WebhookEventType[]>(channel?.events ?? []);
   const mutation = channel ? update : create;
-  const errors = fieldErrors(mutation.error);
-  const prefix = channel ? `nt-chat-${channel.id}` : 'nt-chat-new';
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (channel) {
-      update.mutate({ channel, input: { name, teamId, events, ...(url ? { url } : {}) } }, { onSuccess: onDone });
-    } else {
-      create.mutate({ platform, name, url, teamId, events }, { onSuccess: onDone });
-    }
-  };
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useSchemaForm<ChannelDraft, CreateChatChannelInput | UpdateChatChannelInput>({
+    defaultValues: {
+      platform: channel?.platform ?? 'slack',
+      name: channel?.name ?? '',
+      url: '',
+      teamId: channel?.teamId ?? '',
+      events: channel?.events ?? [],
+    },
+    schema: channel ? UpdateChatChannelSchema : CreateChatChannelSchema,
+    toInput: ({ platform, name, url, teamId, events }) => {
+      const common = { name, teamId: teamId || null, events };
+      if (!channel) return { platform, url, ...common };
+      return url.trim() ? { ...common, url } : common;
+    },
+    blank: { name: 'Type a name, e.g. #okrs', ...(channel ? {} : { url: 'Paste the incoming webhook URL' }) },
+  });
+  const errors = form.formState.errors;
+  const onError = (error: unknown) => showServerErrors(form, formRef, error);
+  const submit = form.handleSubmit(
+    (input) => {
+      if (channel) update.mutate({ channel, input: input as UpdateChatChannelInput }, { onSuccess: onDone, onError });
+      else create.mutate(input as CreateChatChannelInput, { onSuccess: onDone, onError });
+    },
+    () => focusFirstInvalid(formRef.current),
+  );
 
   return (
-    <form className="st-form" onSubmit={submit} aria-label={channel ? `Edit ${channel.name}` : 'Add a chat channel'}>
+    <form
+      ref={formRef}
+      className="st-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={channel ? `Edit ${channel.name}` : 'Add a chat channel'}
+    >
       <div className="st-form-row">
         {!channel && (
-          <div className="st-field">
-            <label htmlFor={`${prefix}-platform`}>Platform</label>
-            <select
-              id={`${prefix}-platform`}
-              value={platform}
-              onChange={(e) => setPlatform(e.target.value as ChatPlatform)}
-            >
-              <option value="slack">Slack</option>
-              <option value="teams">Microsoft Teams</option>
-            </select>
-          </div>
-        )}
-        <div className="st-field">
-          <label htmlFor={`${prefix}-name`}>Name</label>
-          <input
-            id={`${prefix}-name`}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="#okrs"
-            aria-invalid={Boolean(errors.name)}
-            aria-describedby={errors.name ? `${prefix}-name-error` : undefined}
+          <SelectField
+            label="Platform"
+            {...form.register('platform')}
+            options={[
+              { value: 'slack', label: 'Slack' },
+              { value: 'teams', label: 'Microsoft Teams' },
+            ]}
+            className="st-field"
           />
-          {errors.name && (
-            <p id={`${prefix}-name-error`} className="error-text">
-              {errors.name}
-            </p>
-          )}
-        </div>
-        <div className="st-field">
-          <label htmlFor={`${prefix}-team`}>For</label>
-          <select id={`${prefix}-team`} value={teamId ?? ''} onChange={(e) => setTeamId(e.target.value || null)}>
-            <option value="">The organisation</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                Team {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="st-field">
-        <label htmlFor={`${prefix}-url`}>
-          {channel ? 'New incoming webhook URL (leave empty to keep)' : 'Incoming webhook URL'}
-        </label>
-        <input
-          id={`${prefix}-url`}
-          type="url"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          required={!channel}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={Boolean(errors.url)}
-          aria-describedby={`${prefix}-url-help${errors.url ? ` ${prefix}-url-error` : ''}`}
-        />
-        <p id={`${prefix}-url-help`} className="meta st-field-note">
-          {HELP[channel?.platform ?? platform]}
-        </p>
-        {errors.url && (
-          <p id={`${prefix}-url-error`} className="error-text">
-            {errors.url}
-          </p>
         )}
+        <TextField
+          label="Name"
+          placeholder="#okrs"
+          {...form.register('name')}
+          error={errors.name?.message}
+          className="st-field"
+        />
+        <SelectField
+          label="For"
+          {...form.register('teamId')}
+          options={[
+            { value: '', label: 'The organisation' },
+            ...teams.map((t) => ({ value: t.id, label: `Team ${t.name}` })),
+          ]}
+          className="st-field"
+        />
       </div>
-      <EventPicker legend="Also post these events as they happen (optional)" value={events} onChange={setEvents} />
+      <TextField
+        label={channel ? 'New incoming webhook URL (leave empty to keep)' : 'Incoming webhook URL'}
+        type="url"
+        autoComplete="off"
+        spellCheck={false}
+        {...form.register('url')}
+        error={errors.url?.message}
+        hint={HELP[channel?.platform ?? form.watch('platform')]}
+        className="st-field"
+      />
+      <EventPicker
+        legend="Also post these events as they happen (optional)"
+        value={form.watch('events')}
+        onChange={(events) => form.setValue('events', events)}
+        error={errors.events?.message}
+      />
       <div className="nt-form-actions">
         <button type="submit" className="button primary" disabled={mutation.isPending}>
           {channel ? 'Save' : 'Add channel'}
@@ -118,7 +133,7 @@ export function ChatChannelForm({
           Cancel
         </button>
       </div>
-      {mutation.isError && Object.keys(errors).length === 0 && (
+      {mutation.isError && Object.keys(serverFieldErrors(mutation.error)).length === 0 && (
         <p className="error-text" role="alert">
           {errorMessage(mutation.error)}
         </p>
