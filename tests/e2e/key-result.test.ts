@@ -100,6 +100,15 @@ describe('a key result in detail', () => {
     await kr.checkInForm().getByText('At most 10').waitFor();
     expect(await kr.historyItems().count()).toBe(2);
 
+    // Other screens' code and CSS arrive on hover or when idle: none of it may restyle this page.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backlog' }).hover();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.styleSheets].some((sheet) => /BacklogPage-[^/]*\.css$/.test(sheet.href ?? '')),
+        ),
+      )
+      .toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'key-result');
     await page.context().close();
