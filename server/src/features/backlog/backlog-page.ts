@@ -23,7 +23,7 @@ const COLUMNS = [
   'updatedAt',
 ] as const;
 
-type Row = Record<(typeof COLUMNS)[number], unknown> & { links: unknown; synced: unknown; total?: unknown };
+type Row = Record<(typeof COLUMNS)[number], unknown> & { links: unknown; synced: unknown };
 
 /**
  * The backlog page without filters — what the backlog screen asks for first
@@ -34,53 +34,42 @@ type Row = Record<(typeof COLUMNS)[number], unknown> & { links: unknown; synced:
 export class BacklogPageQueries {
   private readonly pages = new Map<string, PreparedRead<Row>>();
   private readonly byIds: PreparedRead<Row>;
-  private readonly count: PreparedRead<{ n: number | string }>;
 
   constructor(private readonly db: Database) {
-    this.count = new PreparedRead(
-      db,
-      'keyline_backlog_count',
-      'SELECT COUNT(*) AS "n" FROM "backlog_items" WHERE "archivedAt" IS NULL',
-    );
     const pg = db.kind === 'postgres';
     this.byIds = new PreparedRead(
       db,
       'keyline_backlog_by_ids',
-      `${select(pg, false)} WHERE i."id" IN (${pg ? 'SELECT unnest(?::text[])' : 'SELECT value FROM json_each(?)'})`,
+      `${select(pg)} WHERE i."id" IN (${pg ? 'SELECT unnest(?::text[])' : 'SELECT value FROM json_each(?)'})`,
     );
   }
 
   /**
-   * One page in a column's order (nulls last, then rank, then id), with the
-   * total of unarchived items. A caller that knows the total (the live
-   * backlog holds exactly the unarchived items) passes it and saves a count
-   * of the whole table per page (a scan at 100,000 items).
+   * One page in a column's order (nulls last, then rank, then id). The total
+   * of unarchived items comes from the caller: the live backlog holds exactly
+   * those, which saves counting the whole table per page (a scan at 100,000 items).
    */
   async page(
     sort: Exclude<BacklogSort, 'valueScore'>,
     order: 'asc' | 'desc',
     offset: number,
     limit: number,
-    knownTotal?: number,
-  ): Promise<{ items: BacklogItem[]; total: number }> {
+  ): Promise<BacklogItem[]> {
     if (!(BACKLOG_SORT_FIELDS as readonly string[]).includes(sort)) throw new Error(`Not a sort column: ${sort}`);
-    const counted = knownTotal === undefined;
-    const key = `${sort}:${order}:${counted ? 'counted' : 'known'}`;
+    const key = `${sort}:${order}`;
     let statement = this.pages.get(key);
     if (!statement) {
       const direction = order === 'asc' ? 'ASC' : 'DESC';
       const tieBreak = sort === 'rank' ? '' : ', i."rank" ASC';
       statement = new PreparedRead(
         this.db,
-        `keyline_backlog_page_${sort}_${order}${counted ? '' : '_uncounted'}`,
-        `${select(this.db.kind === 'postgres', counted)} WHERE i."archivedAt" IS NULL
+        `keyline_backlog_page_${sort}_${order}`,
+        `${select(this.db.kind === 'postgres')} WHERE i."archivedAt" IS NULL
          ORDER BY i."${sort}" ${direction} NULLS LAST${tieBreak}, i."id" ASC LIMIT ? OFFSET ?`,
       );
       this.pages.set(key, statement);
     }
-    const rows = await statement.all(limit, offset);
-    const total = knownTotal ?? (rows.length ? Number(rows[0]?.total) : Number((await this.count.one())?.n ?? 0));
-    return { items: await this.toItems(rows), total };
+    return this.toItems(await statement.all(limit, offset));
   }
 
   /** Rows by id, in the order given; ids not found are left out. */
@@ -112,14 +101,13 @@ function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
 }
 
-function select(pg: boolean, withTotal: boolean): string {
+function select(pg: boolean): string {
   const links = pg
     ? `(SELECT COALESCE(json_agg(json_build_array(l."keyResultId", l."strength") ORDER BY l."createdAt", l."keyResultId"), '[]'::json)
         FROM "backlog_links" l WHERE l."itemId" = i."id")`
     : `(SELECT json_group_array(json_array(l."keyResultId", l."strength") ORDER BY l."createdAt", l."keyResultId")
         FROM "backlog_links" l WHERE l."itemId" = i."id")`;
-  const total = withTotal ? ', (SELECT COUNT(*) FROM "backlog_items" WHERE "archivedAt" IS NULL) AS "total"' : '';
   return `SELECT ${COLUMNS.map((c) => `i."${c}"`).join(', ')}, ${links} AS "links",
-    EXISTS (SELECT 1 FROM "synced_items" s WHERE s."itemId" = i."id") AS "synced"${total}
+    EXISTS (SELECT 1 FROM "synced_items" s WHERE s."itemId" = i."id") AS "synced"
     FROM "backlog_items" i`;
 }

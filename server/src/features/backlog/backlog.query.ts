@@ -60,7 +60,8 @@ export async function listUnfiltered(
       nextCursor: next < total ? encodeCursor(next) : null,
     };
   }
-  const { items, total } = await pages.page(query.sort, query.order, offset, query.limit, backlog.size);
+  const items = await pages.page(query.sort, query.order, offset, query.limit);
+  const total = backlog.size;
   const next = offset + items.length;
   return {
     items: attachRowScores(items, backlog, query.include),

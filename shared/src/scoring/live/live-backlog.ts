@@ -258,12 +258,11 @@ export class LiveBacklog {
 
   /** Item ids by value, highest first and unscorable last; `asc` reverses the scored part only. Read-only. */
   idsInValueOrder(order: 'asc' | 'desc'): readonly string[] {
-    return this.cached(`ids:${order}`, this.valueOrderVersion, () => {
-      const slots = this.valueOrder.ordered();
-      const ids = Array.from(slots, (slot) => this.id(slot));
-      if (order === 'desc') return ids;
-      return ids.slice(0, this.scoredCount).reverse().concat(ids.slice(this.scoredCount));
-    });
+    return this.cached(
+      `ids:${order}`,
+      this.valueOrderVersion,
+      () => this.idsInValueOrderPage(order, 0, Number.POSITIVE_INFINITY).ids,
+    );
   }
 
   /**

@@ -1,9 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CreatedApiToken } from '@keyline/shared';
 import { useNotify } from '../../../components/Notifier';
-import { errorMessage, fieldErrors } from '../../../lib/errors';
+import { fieldErrors } from '../../../lib/errors';
 import { useCreateApiToken } from '../api/api-tokens.api';
 import { apiTokenInput, type TokenFormErrors } from '../utils/api-token-form';
+import { FormError } from '../../../components/FormError';
 
 const SCOPE_HINTS = {
   read: 'Reads only, as a viewer would, whatever your role.',
@@ -80,11 +81,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
           {create.isPending ? 'Creating…' : 'Create token'}
         </button>
       </div>
-      {create.isError && Object.keys(fieldErrors(create.error)).length === 0 && (
-        <p role="alert" className="error-text">
-          Couldn't create the token: {errorMessage(create.error)}
-        </p>
-      )}
+      <FormError error={create.error} prefix="Couldn't create the token: " />
     </form>
   );
 }

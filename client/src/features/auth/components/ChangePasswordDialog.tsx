@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/Dialog';
 import { TextField } from '../../../components/FormFields';
 import { api } from '../../../lib/api';
-import { errorMessage, fieldErrors } from '../../../lib/errors';
+import { fieldErrors } from '../../../lib/errors';
+import { FormError } from '../../../components/FormError';
 
 /**
  * "Change my password" from the account menu. The current password is asked
@@ -76,11 +77,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           error={errors.repeat}
         />
         <p className="meta">Your other sessions and your API tokens end when the password changes.</p>
-        {change.isError && Object.keys(fieldErrors(change.error)).length === 0 && (
-          <p role="alert" className="error-text">
-            {errorMessage(change.error)}
-          </p>
-        )}
+        <FormError error={change.error} />
         <div className="row-actions okr-dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

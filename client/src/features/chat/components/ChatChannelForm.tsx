@@ -10,11 +10,10 @@ import {
 } from '@keyline/shared';
 import { useRef } from 'react';
 import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
-import { errorMessage } from '../../../lib/errors';
-import { serverFieldErrors } from '../../../lib/form-validation';
 import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { EventPicker } from '../../notifications/components/EventPicker';
 import { useCreateChatChannel, useUpdateChatChannel } from '../api/chat-channels.api';
+import { FormError } from '../../../components/FormError';
 
 const HELP: Record<ChatPlatform, string> = {
   slack:
@@ -133,11 +132,7 @@ export function ChatChannelForm({
           Cancel
         </button>
       </div>
-      {mutation.isError && Object.keys(serverFieldErrors(mutation.error)).length === 0 && (
-        <p className="error-text" role="alert">
-          {errorMessage(mutation.error)}
-        </p>
-      )}
+      <FormError error={mutation.error} />
     </form>
   );
 }

@@ -2,12 +2,12 @@ import { CreateUserSchema, ROLES, type CreatedUser, type CreateUserInput, type R
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { focusFirstInvalid, SelectField, TextField } from '../../../components/FormFields';
-import { errorMessage, upsertByName } from '../../../lib/errors';
-import { serverFieldErrors } from '../../../lib/form-validation';
+import { upsertByName } from '../../../lib/errors';
 import { userKeys } from '../../../lib/query-keys';
 import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { usersApi } from '../api/users.api';
 import { ROLE_LABELS } from '../utils/roles';
+import { FormError } from '../../../components/FormError';
 
 interface InviteDraft {
   email: string;
@@ -77,11 +77,7 @@ export function InviteMemberForm({ onInvited }: { onInvited: (user: CreatedUser)
         </button>
       </div>
       <p className="meta">{ROLE_LABELS[form.watch('role')].can}</p>
-      {invite.isError && Object.keys(serverFieldErrors(invite.error)).length === 0 && (
-        <p role="alert" className="error-text">
-          {errorMessage(invite.error)}
-        </p>
-      )}
+      <FormError error={invite.error} />
     </form>
   );
 }

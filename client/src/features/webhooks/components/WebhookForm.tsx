@@ -9,11 +9,10 @@ import {
 } from '@keyline/shared';
 import { useRef } from 'react';
 import { focusFirstInvalid, TextField } from '../../../components/FormFields';
-import { errorMessage } from '../../../lib/errors';
-import { serverFieldErrors } from '../../../lib/form-validation';
 import { showServerErrors, useSchemaForm } from '../../../lib/useSchemaForm';
 import { EventPicker } from '../../notifications/components/EventPicker';
 import { useCreateWebhook, useUpdateWebhook } from '../api/webhooks.api';
+import { FormError } from '../../../components/FormError';
 
 interface WebhookDraft {
   url: string;
@@ -79,11 +78,7 @@ export function WebhookForm({ webhook, onDone }: { webhook?: Webhook; onDone: (c
           Cancel
         </button>
       </div>
-      {mutation.isError && Object.keys(serverFieldErrors(mutation.error)).length === 0 && (
-        <p className="error-text" role="alert">
-          {errorMessage(mutation.error)}
-        </p>
-      )}
+      <FormError error={mutation.error} />
     </form>
   );
 }
